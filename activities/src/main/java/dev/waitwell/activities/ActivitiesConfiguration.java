@@ -1,0 +1,23 @@
+package dev.waitwell.activities;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Import this (or scan it) to get every activity bean and its typed properties. Only the feature packages
+ * are scanned, so test applications shipped in the test-jar are never picked up by a host app.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackages = {
+        "dev.waitwell.activities.payment",
+        "dev.waitwell.activities.ledger",
+        "dev.waitwell.activities.inventory",
+        "dev.waitwell.activities.order",
+        "dev.waitwell.activities.notification",
+        "dev.waitwell.activities.preorder"})
+@ConfigurationPropertiesScan(basePackages = {
+        "dev.waitwell.activities.payment",
+        "dev.waitwell.activities.notification"})
+public class ActivitiesConfiguration {
+}

@@ -1,0 +1,88 @@
+package dev.waitwell.activities.notification;
+
+import static dev.waitwell.activities.notification.MessageText.date;
+import static dev.waitwell.activities.notification.MessageText.money;
+import static dev.waitwell.activities.notification.MessageText.positive;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.NotificationRequest;
+
+/** Plain-text emails, one per milestone. The subject names the milestone and the order. */
+final class EmailTemplates {
+
+    private EmailTemplates() {
+    }
+
+    static Draft render(NotificationRequest request, String recipient) {
+        MessageFacts f = request.facts();
+        String order = "Order " + request.orderId();
+        String product = f.productName();
+        return switch (request.milestone()) {
+            case CONFIRMED -> draft(request, recipient,
+                    order + " confirmed: " + product + on(f, " arrives ", ""),
+                    "Thank you for your order " + request.orderId() + ": " + f.quantity() + " x " + product + ".",
+                    f.promisedDate() == null ? null : "We promise it by " + date(f.promisedDate()) + ".",
+                    positive(f.amount()) ? "Charged today: " + money(f.amount()) + "." : "Nothing was charged today.",
+                    f.total() == null ? null : "Order total: " + money(f.total()) + ".");
+            case RELEASE_REMINDER -> draft(request, recipient,
+                    order + " reminder: " + product + " is released" + on(f, " on ", " soon"),
+                    product + " is released" + on(f, " on ", " soon") + ".",
+                    positive(f.amount())
+                            ? "On release we will charge " + money(f.amount()) + " to your payment method."
+                            : "Your order is paid in full: nothing more will be charged.",
+                    "To change your payment method, use the link below.");
+            case CHARGED -> draft(request, recipient,
+                    order + " charged: " + product + " is released",
+                    product + " is released, and we charged "
+                            + (f.amount() == null ? "the balance" : money(f.amount())) + ".",
+                    f.paid() == null ? null : "Paid in total: " + money(f.paid()) + ".",
+                    "We will ship it soon and tell you when it leaves.");
+            case RELEASED -> draft(request, recipient,
+                    order + " released: " + product + " ships soon",
+                    product + " is released.",
+                    "Your order is paid in full" + (f.paid() == null ? "" : " (" + money(f.paid()) + ")")
+                            + ": nothing more is charged.",
+                    "We will ship it soon and tell you when it leaves.");
+            case PAYMENT_FAILED -> draft(request, recipient,
+                    order + " payment failed: please update your payment method",
+                    "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount()))
+                            + " for " + product + (f.reason() == null ? "." : ": " + f.reason() + "."),
+                    "Please choose another payment method through the link below, or your order will be cancelled.");
+            case SHIPPED -> draft(request, recipient,
+                    order + " shipped: " + product + " is on its way",
+                    f.quantity() + " x " + product + " left our warehouse with " + f.carrier()
+                            + ", tracking number " + f.trackingNumber() + ".",
+                    f.paid() == null ? null : "Paid: " + money(f.paid()) + ".");
+            case CANCELLED -> draft(request, recipient,
+                    order + " cancelled" + (positive(f.amount()) ? ": " + money(f.amount()) + " refunded" : ""),
+                    "Your order of " + product + " was cancelled"
+                            + (f.reason() == null ? "." : ": " + f.reason() + "."),
+                    positive(f.amount())
+                            ? "We refunded " + money(f.amount()) + " to your payment method."
+                            : "Nothing was charged, so there is nothing to refund.");
+        };
+    }
+
+    /** The promised date after {@code prefix}, or {@code otherwise} when there is none yet. */
+    private static String on(MessageFacts facts, String prefix, String otherwise) {
+        return facts.promisedDate() == null ? otherwise : prefix + date(facts.promisedDate());
+    }
+
+    private static Draft draft(NotificationRequest request, String recipient, String subject, String... lines) {
+        String name = request.customer().name();
+        List<String> body = new ArrayList<>();
+        body.add(name == null || name.isBlank() ? "Hello," : "Hello " + name + ",");
+        body.add("");
+        Stream.of(lines).filter(Objects::nonNull).forEach(body::add);
+        body.add("");
+        body.add("Your order " + request.orderId() + ": " + request.facts().customerUrl());
+        body.add("");
+        body.add("Waitwell");
+        return new Draft(recipient, subject, String.join("\n", body) + "\n");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.waitwell.activities.notification;
+
+import java.util.List;
+
+import dev.waitwell.activities.order.Timeline;
+import dev.waitwell.workflows.notification.Delivery;
+import dev.waitwell.workflows.notification.DeliveryStatus;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.notification.NotificationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Per channel: settle skips at once, claim a SENDING row, send, record the outcome with its timeline
+ * event. The claim is what makes retries safe; a SENDING row found on entry means an attempt died with the
+ * message possibly out, so it is marked FAILED instead of risking a second message.
+ */
+@Component("notificationActivities")
+class NotificationActivitiesImpl implements NotificationActivities {
+
+    static final String INTERRUPTED = "outcome unknown after interrupted send";
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
+
+    private final List<ChannelSender> senders;
+    private final NotificationRows rows;
+    private final Timeline timeline;
+    private final TransactionTemplate transactions;
+
+    NotificationActivitiesImpl(List<ChannelSender> senders, NotificationRows rows, Timeline timeline,
+            TransactionTemplate transactions) {
+        this.senders = senders.stream().sorted((a, b) -> a.channel().compareTo(b.channel())).toList();
+        this.rows = rows;
+        this.timeline = timeline;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public NotificationResult notify(NotificationRequest request) {
+        return new NotificationResult(senders.stream().map(sender -> deliver(request, sender)).toList());
+    }
+
+    private Delivery deliver(NotificationRequest request, ChannelSender sender) {
+        String recipient = sender.addressOf(request.customer());
+        String skipReason = skipReason(request, sender, recipient);
+        if (skipReason != null) {
+            return skip(request, sender, recipient, skipReason);
+        }
+        // Rendered before the claim: a template bug fails the activity without leaving a SENDING row.
+        Draft draft = sender.draft(request, recipient);
+        Long claim = rows.insert(request.orderId(), request.key(), sender.channel(), request.milestone().name(),
+                recipient, "SENDING", null).orElse(null);
+        if (claim == null) {
+            return earlier(request, sender);
+        }
+        try {
+            String providerId = sender.send(draft);
+            return settle(request, sender, claim, DeliveryStatus.SENT, "sent to " + recipient, providerId);
+        } catch (DeliveryException e) {
+            if (e.permanent()) {
+                return settle(request, sender, claim, DeliveryStatus.FAILED, e.getMessage(), null);
+            }
+            rows.release(claim);
+            log.warn("Order {}: {} {} not sent, will retry: {}", request.orderId(), request.key(), sender.label(),
+                    e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("Order {}: {} {} send interrupted", request.orderId(), request.key(), sender.label(), e);
+            return settle(request, sender, claim, DeliveryStatus.FAILED, INTERRUPTED + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static String skipReason(NotificationRequest request, ChannelSender sender, String recipient) {
+        if (!request.customer().wants(sender.channel())) {
+            return "customer did not choose " + sender.label();
+        }
+        if (recipient == null) {
+            return "no " + sender.label() + " address";
+        }
+        return sender.notConfiguredReason();
+    }
+
+    private Delivery skip(NotificationRequest request, ChannelSender sender, String recipient, String reason) {
+        Boolean recorded = transactions.execute(tx -> {
+            if (rows.insert(request.orderId(), request.key(), sender.channel(), request.milestone().name(),
+                    recipient, "SKIPPED", reason).isEmpty()) {
+                return false;
+            }
+            appendEvent(request, sender, DeliveryStatus.SKIPPED, "skipped: " + reason);
+            return true;
+        });
+        return Boolean.TRUE.equals(recorded)
+                ? new Delivery(sender.channel(), DeliveryStatus.SKIPPED, reason)
+                : earlier(request, sender);
+    }
+
+    /** A previous attempt claimed this message: keep its outcome, or close it if it was interrupted. */
+    private Delivery earlier(NotificationRequest request, ChannelSender sender) {
+        NotificationRows.Row row = rows.find(request.orderId(), request.key(), sender.channel());
+        if (!"SENDING".equals(row.status())) {
+            log.info("Order {}: {} {} was {} already", request.orderId(), request.key(), sender.label(), row.status());
+            return new Delivery(sender.channel(), DeliveryStatus.valueOf(row.status()), row.detail());
+        }
+        Boolean closed = transactions.execute(tx -> {
+            if (!rows.failInterrupted(row.id(), INTERRUPTED)) {
+                return false;
+            }
+            appendEvent(request, sender, DeliveryStatus.FAILED, "failed: " + INTERRUPTED);
+            return true;
+        });
+        log.warn("Order {}: {} {} found SENDING; not resending", request.orderId(), request.key(), sender.label());
+        return Boolean.TRUE.equals(closed)
+                ? new Delivery(sender.channel(), DeliveryStatus.FAILED, INTERRUPTED)
+                : earlier(request, sender);
+    }
+
+    private Delivery settle(NotificationRequest request, ChannelSender sender, long claim, DeliveryStatus status,
+            String detail, String providerId) {
+        transactions.executeWithoutResult(tx -> {
+            rows.finish(claim, status.name(), detail, providerId);
+            appendEvent(request, sender, status, status == DeliveryStatus.SENT ? detail : "failed: " + detail);
+        });
+        log.info("Order {}: {} {} {} ({})", request.orderId(), request.key(), sender.label(), status, detail);
+        return new Delivery(sender.channel(), status, detail);
+    }
+
+    /** "CONFIRMED email sent to a@b.c", once per key and channel. */
+    private void appendEvent(NotificationRequest request, ChannelSender sender, DeliveryStatus status, String what) {
+        timeline.append(request.orderId(), "notification/" + request.key() + "/" + sender.channel(),
+                "NOTIFICATION_" + status, request.milestone() + " " + sender.label() + " " + what);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.waitwell.activities.notification;
+
+import java.util.Optional;
+
+import dev.waitwell.workflows.notification.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The {@code notifications} table: one row per order, key and channel. */
+@Component
+class NotificationRows {
+
+    /** A stored row; {@code status} is SENDING, SENT, SKIPPED or FAILED. */
+    record Row(long id, String status, String recipient, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+
+    NotificationRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return the new row's id, or empty when the order, key and channel have a row already */
+    Optional<Long> insert(String orderId, String key, Channel channel, String template, String recipient,
+            String status, String detail) {
+        return jdbc.sql("""
+                        INSERT INTO notifications
+                            (order_id, notification_key, channel, template, recipient, status, detail)
+                        VALUES (:orderId, :key, :channel, :template, :recipient, :status, :detail)
+                        ON CONFLICT (order_id, notification_key, channel) DO NOTHING
+                        RETURNING id""")
+                .param("orderId", orderId)
+                .param("key", key)
+                .param("channel", channel.name())
+                .param("template", template)
+                .param("recipient", recipient)
+                .param("status", status)
+                .param("detail", detail)
+                .query(Long.class)
+                .optional();
+    }
+
+    Row find(String orderId, String key, Channel channel) {
+        return jdbc.sql("""
+                        SELECT id, status, recipient, detail FROM notifications
+                         WHERE order_id = :orderId AND notification_key = :key AND channel = :channel""")
+                .param("orderId", orderId)
+                .param("key", key)
+                .param("channel", channel.name())
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("status"), rs.getString("recipient"),
+                        rs.getString("detail")))
+                .single();
+    }
+
+    void finish(long id, String status, String detail, String providerId) {
+        jdbc.sql("""
+                        UPDATE notifications SET status = :status, detail = :detail, provider_id = :providerId,
+                                                 updated_at = now()
+                         WHERE id = :id""")
+                .param("status", status)
+                .param("detail", detail)
+                .param("providerId", providerId)
+                .param("id", id)
+                .update();
+    }
+
+    /** Only an interrupted attempt's row; false when another attempt settled it meanwhile. */
+    boolean failInterrupted(long id, String detail) {
+        return jdbc.sql("""
+                        UPDATE notifications SET status = 'FAILED', detail = :detail, updated_at = now()
+                         WHERE id = :id AND status = 'SENDING'""")
+                .param("detail", detail)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /** Gives up the claim after a definite "not sent", so the activity's retry claims and sends afresh. */
+    void release(long id) {
+        jdbc.sql("DELETE FROM notifications WHERE id = :id AND status = 'SENDING'").param("id", id).update();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.waitwell.activities.notification;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.order.Customer;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/** SMS through Twilio's Messages API, or through the stub at {@code waitwell.sms.twilio.endpoint}. */
+@Component
+class SmsSender implements ChannelSender {
+
+    private static final int TOO_MANY_REQUESTS = 429;
+
+    private final TwilioProperties properties;
+    private final TwilioRestClient client;
+
+    SmsSender(TwilioProperties properties) {
+        this.properties = properties;
+        this.client = properties.configured() ? client(properties) : null;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public String label() {
+        return "SMS";
+    }
+
+    @Override
+    public String notConfiguredReason() {
+        return client == null ? "SMS not configured" : null;
+    }
+
+    @Override
+    public String addressOf(Customer customer) {
+        return StringUtils.hasText(customer.phone()) ? customer.phone() : null;
+    }
+
+    @Override
+    public Draft draft(NotificationRequest request, String recipient) {
+        return SmsTemplates.render(request, recipient);
+    }
+
+    @Override
+    public String send(Draft draft) {
+        try {
+            return Message.creator(new PhoneNumber(draft.recipient()), new PhoneNumber(properties.from()), draft.body())
+                    .create(client)
+                    .getSid();
+        } catch (ApiConnectionException e) {
+            if (neverConnected(e)) {
+                throw new DeliveryException("Twilio unreachable: " + e.getMessage(), false, e);
+            }
+            throw e;
+        } catch (ApiException e) {
+            Integer status = e.getStatusCode();
+            if (status == null) {
+                throw e;
+            }
+            // 4xx other than 429 is Twilio saying no to this message (bad number, opted out): it stays no.
+            boolean permanent = status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
+            throw new DeliveryException("Twilio " + status + ": " + e.getMessage(), permanent, e);
+        }
+    }
+
+    /** No connection means no request reached Twilio, so the message certainly did not go out. */
+    private static boolean neverConnected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TwilioRestClient client(TwilioProperties properties) {
+        return new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+                .httpClient(SingleAttemptHttpClient.create(properties.endpoint()))
+                .build();
+    }
+}

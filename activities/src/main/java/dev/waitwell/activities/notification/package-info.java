@@ -1,0 +1,6 @@
+/**
+ * Milestone messages by email (SMTP through Spring's {@code JavaMailSender}) and SMS (Twilio). A row per
+ * order, key and channel is claimed before sending, so a retry never sends twice, and a send whose outcome
+ * is unknown is marked failed rather than repeated.
+ */
+package dev.waitwell.activities.notification;

@@ -1,0 +1,5 @@
+package dev.waitwell.activities.payment;
+
+/** The processor's reference for a refund. */
+record GatewayRefund(String reference) {
+}

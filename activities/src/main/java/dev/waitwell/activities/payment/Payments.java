@@ -1,0 +1,90 @@
+package dev.waitwell.activities.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.shared.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The {@code payments} table. Inserts are keyed and skip silently when the key exists (a retry). */
+@Component
+class Payments {
+
+    private static final String COLUMNS = """
+            id, order_id, idempotency_key, kind, purpose, status, amount_minor, currency, gateway_reference,
+            failure_reason""";
+
+    private final JdbcClient jdbc;
+
+    Payments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<PaymentRow> findByKey(String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query(Payments::row)
+                .optional();
+    }
+
+    /** Successful charges of the order that have no refund yet, oldest first. */
+    List<PaymentRow> unrefundedCharges(String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM payments c
+                        WHERE c.order_id = :orderId AND c.kind = 'CHARGE' AND c.status = 'SUCCEEDED'
+                          AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.refund_of = c.id)
+                        ORDER BY c.id""")
+                .param("orderId", orderId)
+                .query(Payments::row)
+                .list();
+    }
+
+    /** @return true when this call inserted the row */
+    boolean insertCharge(ChargeRequest request, GatewayCharge outcome) {
+        return jdbc.sql("""
+                        INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
+                                              payment_method, gateway_reference, failure_reason)
+                        VALUES (:orderId, :key, 'CHARGE', :purpose, :status, :amount, :currency,
+                                :method, :reference, :failure)
+                        ON CONFLICT DO NOTHING""")
+                .param("orderId", request.orderId())
+                .param("key", request.idempotencyKey())
+                .param("purpose", request.purpose().name())
+                .param("status", outcome.succeeded() ? "SUCCEEDED" : "DECLINED")
+                .param("amount", request.amount().amountMinor())
+                .param("currency", request.amount().currency())
+                .param("method", request.paymentMethod())
+                .param("reference", outcome.reference())
+                .param("failure", outcome.declineCode())
+                .update() == 1;
+    }
+
+    /** @return true when this call inserted the row */
+    boolean insertRefund(PaymentRow charge, String refundKey, GatewayRefund refund) {
+        return jdbc.sql("""
+                        INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
+                                              gateway_reference, refund_of)
+                        VALUES (:orderId, :key, 'REFUND', :purpose, 'SUCCEEDED', :amount, :currency,
+                                :reference, :refundOf)
+                        ON CONFLICT DO NOTHING""")
+                .param("orderId", charge.orderId())
+                .param("key", refundKey)
+                .param("purpose", charge.purpose())
+                .param("amount", charge.amount().amountMinor())
+                .param("currency", charge.amount().currency())
+                .param("reference", refund.reference())
+                .param("refundOf", charge.id())
+                .update() == 1;
+    }
+
+    private static PaymentRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new PaymentRow(rs.getLong("id"), rs.getString("order_id"), rs.getString("idempotency_key"),
+                rs.getString("kind"), rs.getString("purpose"), rs.getString("status"),
+                Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+                rs.getString("gateway_reference"), rs.getString("failure_reason"));
+    }
+}

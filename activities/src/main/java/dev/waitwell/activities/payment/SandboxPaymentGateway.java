@@ -1,0 +1,83 @@
+package dev.waitwell.activities.payment;
+
+import java.util.UUID;
+
+import dev.waitwell.workflows.shared.Money;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A card processor simulated in PostgreSQL ({@code sandbox_transactions}), with the test cards seeded in
+ * {@code payment_methods}. It commits on its own, as a remote processor would, independent of the caller's
+ * transaction.
+ */
+@Component
+@ConditionalOnProperty(prefix = "waitwell.payments", name = "gateway", havingValue = "sandbox", matchIfMissing = true)
+class SandboxPaymentGateway implements PaymentGateway {
+
+    private final JdbcClient jdbc;
+
+    SandboxPaymentGateway(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public GatewayCharge charge(String idempotencyKey, String paymentMethod, Money amount) {
+        Boolean declines = jdbc.sql("SELECT declines FROM payment_methods WHERE id = :id AND gateway = 'sandbox'")
+                .param("id", paymentMethod)
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> new UnknownPaymentMethodException(paymentMethod));
+        jdbc.sql("""
+                        INSERT INTO sandbox_transactions
+                            (id, idempotency_key, kind, payment_method, amount_minor, currency, status, decline_code)
+                        VALUES (:id, :key, 'CHARGE', :method, :amount, :currency, :status, :declineCode)
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("id", "ch_" + UUID.randomUUID())
+                .param("key", idempotencyKey)
+                .param("method", paymentMethod)
+                .param("amount", amount.amountMinor())
+                .param("currency", amount.currency())
+                .param("status", declines ? "DECLINED" : "SUCCEEDED")
+                .param("declineCode", declines ? "card_declined" : null)
+                .update();
+        // Whatever this call inserted or not, the first outcome under the key is the answer.
+        return jdbc.sql("SELECT id, status, decline_code FROM sandbox_transactions WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> "SUCCEEDED".equals(rs.getString("status"))
+                        ? GatewayCharge.succeeded(rs.getString("id"))
+                        : GatewayCharge.declined(rs.getString("id"), rs.getString("decline_code")))
+                .single();
+    }
+
+    @Override
+    public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
+        Long charged = jdbc.sql("""
+                        SELECT amount_minor FROM sandbox_transactions
+                         WHERE id = :id AND kind = 'CHARGE' AND status = 'SUCCEEDED' AND currency = :currency""")
+                .param("id", chargeReference)
+                .param("currency", amount.currency())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("no successful charge " + chargeReference));
+        if (amount.amountMinor() > charged) {
+            throw new IllegalStateException("refund exceeds charge " + chargeReference);
+        }
+        jdbc.sql("""
+                        INSERT INTO sandbox_transactions
+                            (id, idempotency_key, kind, charge_id, amount_minor, currency, status)
+                        VALUES (:id, :key, 'REFUND', :chargeId, :amount, :currency, 'SUCCEEDED')
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("id", "re_" + UUID.randomUUID())
+                .param("key", idempotencyKey)
+                .param("chargeId", chargeReference)
+                .param("amount", amount.amountMinor())
+                .param("currency", amount.currency())
+                .update();
+        return jdbc.sql("SELECT id FROM sandbox_transactions WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new GatewayRefund(rs.getString("id")))
+                .single();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The database side of a product release: mark the product released once, list its open pre-orders.
+ */
+package dev.waitwell.activities.preorder;

@@ -1,0 +1,37 @@
+package dev.waitwell.activities;
+
+import javax.sql.DataSource;
+
+import dev.waitwell.activities.testing.OrderFixture;
+import dev.waitwell.activities.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Activities against a real, freshly migrated PostgreSQL database, with neither SMTP nor Twilio configured.
+ * Subclasses share one context and database; fixtures make unique ids, so tests never see each other's rows.
+ */
+@SpringBootTest(classes = ActivitiesTestApplication.class)
+public abstract class DatabaseTest {
+
+    @Autowired
+    protected DataSource dataSource;
+
+    protected JdbcClient jdbc;
+    protected OrderFixture fixture;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @BeforeEach
+    void fixtures() {
+        jdbc = JdbcClient.create(dataSource);
+        fixture = new OrderFixture(dataSource);
+    }
+}

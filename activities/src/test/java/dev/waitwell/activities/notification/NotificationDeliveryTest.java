@@ -1,0 +1,201 @@
+package dev.waitwell.activities.notification;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.waitwell.activities.DatabaseTest;
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.Delivery;
+import dev.waitwell.workflows.notification.DeliveryStatus;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Email through GreenMail (a real SMTP server), SMS through WireMock answering as Twilio's API does. */
+class NotificationDeliveryTest extends DatabaseTest {
+
+    private static final String SID = "AC0123456789";
+    private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
+    private static final String SHOP_NUMBER = "+15550001111";
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort());
+
+    static {
+        SMTP.start();
+        TWILIO.start();
+    }
+
+    @Autowired
+    @Qualifier("notificationActivities")
+    NotificationActivities notifications;
+
+    @DynamicPropertySource
+    static void providers(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("waitwell.mail.from", () -> "shop@waitwell.test");
+        registry.add("waitwell.sms.twilio.account-sid", () -> SID);
+        registry.add("waitwell.sms.twilio.auth-token", () -> "secret");
+        registry.add("waitwell.sms.twilio.from", () -> SHOP_NUMBER);
+        registry.add("waitwell.sms.twilio.endpoint", () -> "http://127.0.0.1:" + TWILIO.port());
+    }
+
+    @AfterAll
+    static void stopProviders() {
+        SMTP.stop();
+        TWILIO.stop();
+    }
+
+    @BeforeEach
+    void resetProviders() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+        TWILIO.resetAll();
+    }
+
+    @Test
+    void confirmationEmailGoesToTheCustomerWithMilestoneSubjectAndOrderFacts() throws Exception {
+        twilioAccepts();
+        String orderId = fixture.preorder();
+
+        Delivery email = notifications.notify(Requests.confirmed(orderId, Requests.ADA)).deliveries().get(0);
+
+        assertThat(email).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.SENT, "sent to ada@example.com"));
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.com");
+        assertThat(received[0].getFrom()).extracting(Object::toString).containsExactly("shop@waitwell.test");
+        assertThat(received[0].getSubject()).isEqualTo("Order " + orderId + " confirmed: Camera X arrives 2026-12-24");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("Hello Ada", "USD 20.00", "USD 100.00",
+                "2026-12-24", "http://localhost:8080/my/orders/" + orderId);
+        assertThat(timeline(orderId)).contains("NOTIFICATION_SENT: CONFIRMED email sent to ada@example.com");
+    }
+
+    @Test
+    void smsGoesThroughTwilioFromTheShopNumberAndItsSidIsKept() {
+        twilioAccepts();
+        String orderId = fixture.preorder();
+
+        Delivery sms = notifications.notify(Requests.confirmed(orderId, Requests.ADA)).deliveries().get(1);
+
+        assertThat(sms).isEqualTo(new Delivery(Channel.SMS, DeliveryStatus.SENT, "sent to +15550002222"));
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
+                .withFormParam("To", equalTo("+15550002222"))
+                .withFormParam("From", equalTo(SHOP_NUMBER))
+                .withFormParam("Body", containing("Waitwell order " + orderId + ": Camera X confirmed."))
+                .withFormParam("Body", containing("Charged USD 20.00")));
+        assertThat(jdbc.sql("SELECT provider_id FROM notifications WHERE order_id = ? AND channel = 'SMS'")
+                .param(orderId).query(String.class).single()).isEqualTo("SM0001");
+        assertThat(timeline(orderId)).contains("NOTIFICATION_SENT: CONFIRMED SMS sent to +15550002222");
+    }
+
+    @Test
+    void retriedNotifySendsExactlyOncePerChannel() {
+        twilioAccepts();
+        String orderId = fixture.preorder();
+        NotificationRequest request = Requests.confirmed(orderId, Requests.ADA);
+
+        notifications.notify(request);
+        List<Delivery> retried = notifications.notify(request).deliveries();
+
+        assertThat(retried).extracting(Delivery::status).containsExactly(DeliveryStatus.SENT, DeliveryStatus.SENT);
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
+        assertThat(timeline(orderId)).hasSize(2);
+    }
+
+    @Test
+    void twilioOutageFailsTheAttemptAndTheRetrySendsTheSmsOnce() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20503, \"message\": \"Service unavailable\", \"status\": 503}"))
+                .willSetStateTo("recovered"));
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("recovered")
+                .willReturn(created()));
+        String orderId = fixture.preorder();
+        NotificationRequest request = Requests.confirmed(orderId, Requests.ADA);
+
+        assertThatThrownBy(() -> notifications.notify(request))
+                .isInstanceOf(DeliveryException.class).hasMessageContaining("503");
+        List<Delivery> retried = notifications.notify(request).deliveries();
+
+        assertThat(retried).extracting(Delivery::status).containsExactly(DeliveryStatus.SENT, DeliveryStatus.SENT);
+        TWILIO.verify(2, postRequestedFor(urlPathEqualTo(MESSAGES)));
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(jdbc.sql("SELECT status FROM notifications WHERE order_id = ? AND channel = 'SMS'")
+                .param(orderId).query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void numberTwilioRefusesIsFailedForGoodWithoutRetry() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 21211, \"message\": \"Invalid 'To' Phone Number\", \"status\": 400}")));
+        String orderId = fixture.preorder();
+        NotificationRequest request = Requests.confirmed(orderId, Requests.ADA);
+
+        Delivery sms = notifications.notify(request).deliveries().get(1);
+        notifications.notify(request);
+
+        assertThat(sms.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(sms.detail()).contains("400", "Invalid 'To' Phone Number");
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
+        assertThat(timeline(orderId)).anyMatch(event -> event.startsWith("NOTIFICATION_FAILED: CONFIRMED SMS failed"));
+    }
+
+    @Test
+    void sendInterruptedByACrashIsNotRepeatedButMarkedFailed() {
+        twilioAccepts();
+        String orderId = fixture.preorder();
+        jdbc.sql("""
+                        INSERT INTO notifications (order_id, notification_key, channel, template, recipient, status)
+                        VALUES (?, 'CONFIRMED', 'SMS', 'CONFIRMED', '+15550002222', 'SENDING')""")
+                .param(orderId).update();
+
+        Delivery sms = notifications.notify(Requests.confirmed(orderId, Requests.ADA)).deliveries().get(1);
+
+        assertThat(sms).isEqualTo(new Delivery(Channel.SMS, DeliveryStatus.FAILED,
+                "outcome unknown after interrupted send"));
+        TWILIO.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)));
+        assertThat(timeline(orderId)).contains(
+                "NOTIFICATION_FAILED: CONFIRMED SMS failed: outcome unknown after interrupted send");
+    }
+
+    private static void twilioAccepts() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(created()));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                {"sid": "SM0001", "account_sid": "%s", "status": "queued", "to": "+15550002222",
+                 "from": "%s", "body": "...", "num_segments": "1", "direction": "outbound-api",
+                 "api_version": "2010-04-01", "date_created": "Thu, 26 Nov 2026 10:00:00 +0000"}
+                """.formatted(SID, SHOP_NUMBER));
+    }
+
+    private List<String> timeline(String orderId) {
+        return jdbc.sql("SELECT type || ': ' || message FROM order_events WHERE order_id = ? ORDER BY id")
+                .param(orderId).query(String.class).list();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.waitwell.activities.notification;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.shared.Money;
+
+/** Notification requests as the order workflow sends them. */
+final class Requests {
+
+    static final Customer ADA = new Customer("c-1", "Ada", "ada@example.com", "+15550002222",
+            List.of(Channel.EMAIL, Channel.SMS));
+
+    private Requests() {
+    }
+
+    static NotificationRequest confirmed(String orderId, Customer customer) {
+        return new NotificationRequest(orderId, "CONFIRMED", Milestone.CONFIRMED, customer,
+                facts(orderId, Milestone.CONFIRMED));
+    }
+
+    static NotificationRequest of(String orderId, Milestone milestone) {
+        return new NotificationRequest(orderId, milestone.name(), milestone, ADA, facts(orderId, milestone));
+    }
+
+    static MessageFacts facts(String orderId, Milestone milestone) {
+        Money amount = switch (milestone) {
+            case CONFIRMED -> Money.of(2000, "USD");
+            case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED -> Money.of(8000, "USD");
+            case CANCELLED -> Money.of(2000, "USD");
+            case RELEASED, SHIPPED -> null;
+        };
+        return new MessageFacts("Camera X", "CAM-X", 1, LocalDate.of(2026, 12, 24), amount, Money.of(10000, "USD"),
+                Money.of(milestone == Milestone.CONFIRMED ? 2000 : 10000, "USD"),
+                "http://localhost:8080/my/orders/" + orderId + "?t=abc",
+                milestone == Milestone.SHIPPED ? "DHL" : null,
+                milestone == Milestone.SHIPPED ? "JD0001" : null,
+                switch (milestone) {
+                    case PAYMENT_FAILED -> "card declined";
+                    case CANCELLED -> "customer changed their mind";
+                    default -> null;
+                });
+    }
+}

@@ -1,0 +1,131 @@
+package dev.waitwell.activities.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.waitwell.activities.DatabaseTest;
+import dev.waitwell.workflows.payment.ChargePurpose;
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.payment.RefundRequest;
+import dev.waitwell.workflows.shared.FailureTypes;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+class PaymentActivitiesTest extends DatabaseTest {
+
+    @Autowired
+    @Qualifier("paymentActivities")
+    PaymentActivities payments;
+
+    @Test
+    void sandboxChargeSucceedsAndBooksCashAgainstCustomerDeposits() {
+        String orderId = fixture.preorder();
+
+        ChargeResult result = payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+
+        assertThat(result.amount()).isEqualTo(Money.of(2000, "USD"));
+        assertThat(result.chargeId()).startsWith("ch_");
+        assertThat(balance(orderId, "cash")).isEqualTo(2000);
+        assertThat(balance(orderId, "customerDeposits")).isEqualTo(-2000);
+        assertThat(jdbc.sql("SELECT status FROM payments WHERE order_id = ?").param(orderId).query(String.class).list())
+                .containsExactly("SUCCEEDED");
+    }
+
+    @Test
+    void retriedChargeWithTheSameKeyMovesMoneyOnce() {
+        String orderId = fixture.preorder();
+        ChargeRequest request = deposit(orderId, "checkout", 2000, "pm_card_mastercard");
+
+        ChargeResult first = payments.charge(request);
+        ChargeResult retried = payments.charge(request);
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sandbox_transactions WHERE idempotency_key = ?",
+                request.idempotencyKey())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId)).isEqualTo(1);
+        assertThat(balance(orderId, "cash")).isEqualTo(2000);
+    }
+
+    @Test
+    void declinedCardThrowsPaymentDeclinedAndRecordsTheAttempt() {
+        String orderId = fixture.preorder();
+        ChargeRequest request = deposit(orderId, "checkout", 2000, "pm_card_chargeDeclined");
+
+        assertThatThrownBy(() -> payments.charge(request))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo(FailureTypes.PAYMENT_DECLINED);
+                    assertThat(failure.isNonRetryable()).isTrue();
+                });
+        assertThatThrownBy(() -> payments.charge(request))
+                .isInstanceOfSatisfying(ApplicationFailure.class,
+                        failure -> assertThat(failure.getType()).isEqualTo(FailureTypes.PAYMENT_DECLINED));
+
+        assertThat(jdbc.sql("SELECT status || ':' || failure_reason FROM payments WHERE order_id = ?")
+                .param(orderId).query(String.class).list()).containsExactly("DECLINED:card_declined");
+        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId)).isZero();
+    }
+
+    @Test
+    void unknownPaymentMethodIsRejectedForGood() {
+        String orderId = fixture.preorder();
+
+        assertThatThrownBy(() -> payments.charge(deposit(orderId, "checkout", 2000, "pm_card_unheard_of")))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo(FailureTypes.PAYMENT_METHOD_UNKNOWN);
+                    assertThat(failure.isNonRetryable()).isTrue();
+                });
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
+    }
+
+    @Test
+    void refundAllRefundsExactlyWhatWasPaidAndOnlyOnce() {
+        String orderId = fixture.preorder();
+        payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        payments.charge(new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"),
+                "pm_card_visa"));
+        assertThatThrownBy(() -> payments.charge(new ChargeRequest(orderId, "balance-2", ChargePurpose.BALANCE,
+                Money.of(8000, "USD"), "pm_card_chargeDeclined"))).isInstanceOf(ApplicationFailure.class);
+        RefundRequest refund = new RefundRequest(orderId, "USD", "customer changed their mind");
+
+        assertThat(payments.refundAll(refund).refunded()).isEqualTo(Money.of(10000, "USD"));
+        assertThat(payments.refundAll(refund).refunded()).isEqualTo(Money.of(0, "USD"));
+
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ? AND kind = 'REFUND'", orderId))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM sandbox_transactions WHERE kind = 'REFUND' AND idempotency_key LIKE ?",
+                orderId + "/%")).isEqualTo(2);
+        assertThat(balance(orderId, "cash")).isZero();
+        assertThat(balance(orderId, "customerDeposits")).isZero();
+    }
+
+    @Test
+    void refundAllOfAnOrderThatPaidNothingRefundsZero() {
+        String orderId = fixture.preorder();
+
+        assertThat(payments.refundAll(new RefundRequest(orderId, "USD", "out of stock")).refunded())
+                .isEqualTo(Money.of(0, "USD"));
+    }
+
+    private static ChargeRequest deposit(String orderId, String step, long amount, String method) {
+        return new ChargeRequest(orderId, step, ChargePurpose.DEPOSIT, Money.of(amount, "USD"), method);
+    }
+
+    /** Debits minus credits of the order's postings on one account. */
+    private long balance(String orderId, String account) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(l.debit_minor - l.credit_minor), 0) FROM ledger_lines l
+                          JOIN ledger_transactions t ON t.id = l.transaction_id
+                         WHERE t.order_id = ? AND l.account = ?""")
+                .params(orderId, account).query(Long.class).single();
+    }
+
+    private long count(String sql, String parameter) {
+        return jdbc.sql(sql).param(parameter).query(Long.class).single();
+    }
+}

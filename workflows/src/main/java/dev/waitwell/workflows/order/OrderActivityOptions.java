@@ -1,0 +1,41 @@
+package dev.waitwell.workflows.order;
+
+import dev.waitwell.workflows.shared.FailureTypes;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * Timeouts and retries of the order workflow's activities. Technical errors are retried with backoff;
+ * business outcomes named here are not.
+ */
+final class OrderActivityOptions {
+
+    /** Database writes, payments and stock: retried until they succeed, so money and stock never stop half-way. */
+    static final ActivityOptions DURABLE = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofMinutes(1))
+                    .setDoNotRetry(FailureTypes.PAYMENT_DECLINED, FailureTypes.PAYMENT_METHOD_UNKNOWN)
+                    .build())
+            .build();
+
+    /**
+     * Messages: retried for about an hour, then the workflow records the failure and carries on. A mail
+     * server that is down must not hold up a shipment.
+     */
+    static final ActivityOptions MESSAGING = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(2))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofMinutes(10))
+                    .setMaximumAttempts(12)
+                    .build())
+            .build();
+
+    private OrderActivityOptions() {
+    }
+}

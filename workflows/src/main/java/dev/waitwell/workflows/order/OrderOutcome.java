@@ -1,0 +1,5 @@
+package dev.waitwell.workflows.order;
+
+/** How an order workflow ended: shipped or cancelled, with the money it moved. */
+public record OrderOutcome(String orderId, OrderStatus status, String currency, long paid, long refunded) {
+}

@@ -1,0 +1,28 @@
+package dev.waitwell.workflows.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The live state of an order workflow, as its query and its updates answer it.
+ *
+ * @param waitingFor what the workflow waits for now, in words (for support and ops)
+ * @param waitingUntil when that wait ends by itself, or null
+ */
+public record OrderState(
+        String orderId,
+        OrderStatus status,
+        String currency,
+        long total,
+        long paid,
+        long refunded,
+        String paymentMethod,
+        LocalDate promisedDate,
+        boolean released,
+        boolean firstPaymentSettled,
+        String lastPaymentError,
+        String waitingFor,
+        Instant waitingUntil,
+        Shipment shipment,
+        String cancellationReason) {
+}

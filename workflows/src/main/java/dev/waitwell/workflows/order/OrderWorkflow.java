@@ -1,0 +1,71 @@
+package dev.waitwell.workflows.order;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One order, from checkout to shipment or cancellation; workflow id {@link OrderWorkflowIds#of}.
+ *
+ * <p>Pre-order path: take the plan's first payment, confirm with the promised date, wait (months if
+ * need be) for the release (the {@link #productReleased} signal, or a durable timer at the release
+ * instant), remind the customer {@link OrderPolicy#preReleaseReminder()} before it, charge the balance,
+ * allocate, request fulfilment, wait for the shipment, book revenue, tell the customer, finish.
+ *
+ * <p>A declined charge moves the order to {@link OrderStatus#AWAITING_PAYMENT}; it is retried on
+ * {@link #retryPayment} or {@link #changePaymentMethod}, and the order is cancelled with a full refund
+ * when {@link OrderPolicy#paymentGrace()} runs out. {@link #cancel} works at any point before shipment
+ * and refunds everything paid. Updates that do not fit the order's state are rejected by their
+ * validators and change nothing.
+ */
+@WorkflowInterface
+public interface OrderWorkflow {
+
+    @WorkflowMethod
+    OrderOutcome fulfil(PlaceOrderInput input);
+
+    /** The product was released now (by staff); a release date reached by itself needs no signal. */
+    @SignalMethod
+    void productReleased();
+
+    /**
+     * Waits until the checkout payment has been settled (charged, declined, or nothing to charge) and
+     * returns the state then, so that checkout can answer with what was paid.
+     */
+    @UpdateMethod
+    OrderState awaitCheckout();
+
+    /** The warehouse confirms the shipment. Only for an order that is {@code READY_TO_SHIP}. */
+    @UpdateMethod
+    OrderState confirmShipment(Shipment shipment);
+
+    @UpdateValidatorMethod(updateName = "confirmShipment")
+    void validateConfirmShipment(Shipment shipment);
+
+    /** Cancels the order and refunds everything paid; returns once done. Not after shipment. */
+    @UpdateMethod
+    OrderState cancel(CancellationRequest request);
+
+    @UpdateValidatorMethod(updateName = "cancel")
+    void validateCancel(CancellationRequest request);
+
+    /** Sets the method for the next charge; retries at once when a charge is outstanding. */
+    @UpdateMethod
+    OrderState changePaymentMethod(PaymentMethodChange change);
+
+    @UpdateValidatorMethod(updateName = "changePaymentMethod")
+    void validateChangePaymentMethod(PaymentMethodChange change);
+
+    /** Retries a declined charge now; returns the state after the attempt. Only when awaiting payment. */
+    @UpdateMethod
+    OrderState retryPayment(PaymentRetry retry);
+
+    @UpdateValidatorMethod(updateName = "retryPayment")
+    void validateRetryPayment(PaymentRetry retry);
+
+    @QueryMethod
+    OrderState state();
+}

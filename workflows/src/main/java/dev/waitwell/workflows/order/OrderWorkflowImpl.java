@@ -1,0 +1,302 @@
+package dev.waitwell.workflows.order;
+
+import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.StockRequest;
+import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.ledger.RevenueRecognition;
+import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.payment.ChargePurpose;
+import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The order workflow. {@link #fulfil} reads as the order's script; the state it keeps is what its
+ * query answers. Waits end on a fact (signal or update) or on a durable timer.
+ */
+public class OrderWorkflowImpl implements OrderWorkflow {
+
+    private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
+
+    private final OrderActivities orders = Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
+    private final InventoryActivities inventory =
+            Workflow.newActivityStub(InventoryActivities.class, OrderActivityOptions.DURABLE);
+    private final LedgerActivities ledger = Workflow.newActivityStub(LedgerActivities.class, OrderActivityOptions.DURABLE);
+    private final NotificationActivities notifications =
+            Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
+
+    private PlaceOrderInput input;
+    private OrderMessages messages;
+    private PaymentCollector payments;
+    private OrderStatus status = OrderStatus.AWAITING_RELEASE;
+    private boolean released;
+    private boolean checkoutSettled;
+    private Shipment shipment;
+    private CancellationRequest cancellation;
+    private String waitingFor;
+    private Instant waitingUntil;
+    private int eventSequence;
+
+    @Override
+    public OrderOutcome fulfil(PlaceOrderInput input) {
+        start(input);
+        try {
+            payments.collectAtCheckout();
+            checkoutSettled = true;
+            resumeAfterPayment(OrderStatus.AWAITING_RELEASE, "Payment received; waiting for the release");
+            confirm();
+            awaitRelease();
+            chargeBalance();
+            allocateAndRequestFulfilment();
+            awaitShipment();
+            ship();
+        } catch (OrderCancelledException cancelled) {
+            cancelAndRefund();
+        }
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return new OrderOutcome(input.orderId(), status, currency(), payments.paid(), payments.refunded());
+    }
+
+    private void start(PlaceOrderInput input) {
+        this.input = input;
+        this.messages = new OrderMessages(input);
+        this.payments = new PaymentCollector(this, Workflow.newActivityStub(PaymentActivities.class,
+                OrderActivityOptions.DURABLE), input);
+        log.info("Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
+    }
+
+    private void confirm() {
+        Money charged = Money.of(payments.paid(), currency());
+        notifyCustomer(messages.milestone(Milestone.CONFIRMED, Milestone.CONFIRMED.name(), charged, charged));
+    }
+
+    private void awaitRelease() {
+        Instant remindAt = input.releaseAt().minus(input.policy().preReleaseReminder());
+        waitUntil("the pre-release reminder", remindAt, () -> released);
+        if (!released) {
+            Money balance = input.total().minus(Money.of(payments.paid(), currency()));
+            notifyCustomer(messages.milestone(Milestone.RELEASE_REMINDER, Milestone.RELEASE_REMINDER.name(),
+                    balance, Money.of(payments.paid(), currency())));
+        }
+        waitUntil("the product's release", input.releaseAt(), () -> released);
+        released = true;
+        recordEvent("PRODUCT_RELEASED", input.productName() + " is released");
+    }
+
+    private void chargeBalance() {
+        Money balance = input.total().minus(Money.of(payments.paid(), currency()));
+        payments.collect(ChargePurpose.BALANCE, balance);
+        Money paid = Money.of(payments.paid(), currency());
+        Milestone milestone = balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED;
+        notifyCustomer(messages.milestone(milestone, milestone.name(), balance, paid));
+    }
+
+    private void allocateAndRequestFulfilment() {
+        inventory.allocate(stock());
+        orders.requestFulfilment(new FulfilmentRequest(input.orderId(), input.sku(), input.quantity(), input.customer()));
+        changeStatus(OrderStatus.READY_TO_SHIP, "Paid and allocated; the warehouse was asked to ship");
+    }
+
+    private void awaitShipment() {
+        waitUntil("the warehouse's shipment confirmation", null, () -> shipment != null);
+    }
+
+    private void ship() {
+        orders.recordShipment(new ShipmentRecord(input.orderId(), shipment));
+        inventory.dispatch(stock());
+        ledger.recognizeRevenue(new RevenueRecognition(input.orderId(), Money.of(payments.paid(), currency())));
+        changeStatus(OrderStatus.SHIPPED, "Shipped with " + shipment.carrier() + ", tracking " + shipment.trackingNumber());
+        notifyCustomer(messages.shipped(shipment, Money.of(payments.paid(), currency())));
+    }
+
+    private void cancelAndRefund() {
+        Money refunded = payments.refundAll(cancellation.reason());
+        inventory.returnUnits(stock());
+        changeStatus(OrderStatus.CANCELLED, "Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason()
+                + "; refunded " + refunded.display());
+        notifyCustomer(messages.cancelled(refunded, Money.of(payments.paid(), currency()), cancellation.reason()));
+    }
+
+    // ---- waiting, status and timeline: shared by the steps and the payment collector
+
+    /**
+     * Waits until {@code fact} holds, or until {@code deadline} (null: no deadline). Returns whether the
+     * fact holds. A cancellation ends every wait.
+     */
+    boolean waitUntil(String what, Instant deadline, Supplier<Boolean> fact) {
+        waitingFor = what;
+        waitingUntil = deadline;
+        if (!fact.get() && cancellation == null) {
+            if (deadline == null) {
+                Workflow.await(() -> fact.get() || cancellation != null);
+            } else {
+                Duration left = Duration.between(Instant.ofEpochMilli(Workflow.currentTimeMillis()), deadline);
+                if (left.compareTo(Duration.ZERO) > 0) {
+                    Workflow.await(left, () -> fact.get() || cancellation != null);
+                }
+            }
+        }
+        boolean happened = fact.get();
+        waitingFor = null;
+        waitingUntil = null;
+        throwIfCancelled();
+        return happened;
+    }
+
+    void throwIfCancelled() {
+        if (cancellation != null) {
+            throw new OrderCancelledException();
+        }
+    }
+
+    void requestCancellation(CancellationRequest request) {
+        if (cancellation == null) {
+            cancellation = request;
+        }
+    }
+
+    /** After a payment step: leaves {@code AWAITING_PAYMENT} for where the order goes next. */
+    private void resumeAfterPayment(OrderStatus next, String message) {
+        if (status == OrderStatus.AWAITING_PAYMENT) {
+            changeStatus(next, message);
+        }
+    }
+
+    void changeStatus(OrderStatus next, String message) {
+        status = next;
+        orders.recordStatus(new StatusChange(input.orderId(), nextEventKey("status"), next, message));
+    }
+
+    void recordEvent(String type, String message) {
+        orders.recordEvent(new OrderEvent(input.orderId(), nextEventKey("event"), type, message));
+    }
+
+    void notifyCustomer(NotificationRequest request) {
+        try {
+            notifications.notify(request);
+        } catch (ActivityFailure failure) {
+            // Messages are retried for about an hour; after that the order goes on and the timeline says why.
+            log.warn("Order {}: {} could not be sent: {}", input.orderId(), request.key(), failure.getMessage());
+            recordEvent("NOTIFICATION_FAILED", request.milestone() + " could not be sent: " + rootMessage(failure));
+        }
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    void recordPaymentMethod(String paymentMethod) {
+        orders.recordPaymentMethod(new PaymentMethodRecord(input.orderId(), paymentMethod));
+        recordEvent("PAYMENT_METHOD_CHANGED", "Payment method changed to " + paymentMethod);
+    }
+
+    private String nextEventKey(String kind) {
+        eventSequence++;
+        return kind + "-" + eventSequence;
+    }
+
+    private StockRequest stock() {
+        return new StockRequest(input.orderId(), input.sku(), input.quantity());
+    }
+
+    private String currency() {
+        return input.unitPrice().currency();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    // ---- signals, updates, query
+
+    @Override
+    public void productReleased() {
+        released = true;
+    }
+
+    @Override
+    public OrderState awaitCheckout() {
+        Workflow.await(() -> checkoutSettled || status == OrderStatus.AWAITING_PAYMENT || status.isFinal());
+        return state();
+    }
+
+    @Override
+    public void validateConfirmShipment(Shipment shipment) {
+        if (status != OrderStatus.READY_TO_SHIP || this.shipment != null || cancellation != null) {
+            throw new IllegalStateException("Order " + input.orderId() + " is " + status
+                    + (this.shipment != null ? " and already has a shipment" : "") + ": only an order that is "
+                    + OrderStatus.READY_TO_SHIP + " can be shipped");
+        }
+    }
+
+    @Override
+    public OrderState confirmShipment(Shipment shipment) {
+        this.shipment = shipment;
+        Workflow.await(() -> status.isFinal());
+        return state();
+    }
+
+    @Override
+    public void validateCancel(CancellationRequest request) {
+        if (status.isFinal() || cancellation != null || shipment != null) {
+            throw new IllegalStateException("Order " + input.orderId() + " is " + status
+                    + (cancellation != null && !status.isFinal() ? " and already being cancelled" : "")
+                    + (shipment != null && !status.isFinal() ? " and being shipped" : "")
+                    + ": it can no longer be cancelled");
+        }
+    }
+
+    @Override
+    public OrderState cancel(CancellationRequest request) {
+        requestCancellation(request);
+        Workflow.await(() -> status.isFinal());
+        return state();
+    }
+
+    @Override
+    public void validateChangePaymentMethod(PaymentMethodChange change) {
+        if (status.isFinal()) {
+            throw new IllegalStateException("Order " + input.orderId() + " is " + status
+                    + ": its payment method can no longer change");
+        }
+    }
+
+    @Override
+    public OrderState changePaymentMethod(PaymentMethodChange change) {
+        payments.changeMethod(change);
+        return state();
+    }
+
+    @Override
+    public void validateRetryPayment(PaymentRetry retry) {
+        if (status != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Order " + input.orderId() + " is " + status + ", not "
+                    + OrderStatus.AWAITING_PAYMENT + ": there is no declined payment to retry");
+        }
+    }
+
+    @Override
+    public OrderState retryPayment(PaymentRetry retry) {
+        payments.retryNow();
+        return state();
+    }
+
+    @Override
+    public OrderState state() {
+        return new OrderState(input.orderId(), status, currency(), input.total().amountMinor(), payments.paid(),
+                payments.refunded(), payments.method(), input.promisedDate(), released, checkoutSettled,
+                payments.lastError(), waitingFor, waitingUntil, shipment,
+                cancellation == null ? null : cancellation.reason());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.waitwell.workflows.order;
+
+import java.util.Objects;
+
+/** The payment method an order now charges. */
+public record PaymentMethodRecord(String orderId, String paymentMethod) {
+
+    public PaymentMethodRecord {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(paymentMethod, "paymentMethod");
+    }
+}

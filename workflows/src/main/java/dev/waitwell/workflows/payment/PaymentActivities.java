@@ -1,0 +1,22 @@
+package dev.waitwell.workflows.payment;
+
+import io.temporal.activity.ActivityInterface;
+
+/**
+ * Moves money through the configured payment gateway and books it in the ledger in the same step.
+ * Every call is idempotent: a retry returns the first result and moves no money again.
+ */
+@ActivityInterface
+public interface PaymentActivities {
+
+    /**
+     * Charges the order. Books cash against customer deposits.
+     *
+     * @throws io.temporal.failure.ApplicationFailure of type {@code PAYMENT_DECLINED} (non-retryable)
+     *     when the gateway declines; the declined attempt is recorded
+     */
+    ChargeResult charge(ChargeRequest request);
+
+    /** Refunds every successful charge of the order not yet refunded, each with its own key. */
+    RefundResult refundAll(RefundRequest request);
+}

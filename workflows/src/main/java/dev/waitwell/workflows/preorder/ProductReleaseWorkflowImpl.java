@@ -1,0 +1,47 @@
+package dev.waitwell.workflows.preorder;
+
+import dev.waitwell.workflows.order.OrderWorkflow;
+import dev.waitwell.workflows.order.OrderWorkflowIds;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/** Marks the product released, then signals every open pre-order of it, in parallel. */
+public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
+
+    private static final Logger log = Workflow.getLogger(ProductReleaseWorkflowImpl.class);
+
+    private final ReleaseActivities activities = Workflow.newActivityStub(ReleaseActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .setDoNotRetry("PRODUCT_NOT_FOUND")
+                            .build())
+                    .build());
+
+    @Override
+    public ReleaseOutcome release(ReleaseRequest request) {
+        ReleasedProduct product = activities.markReleased(request);
+        List<Promise<Void>> signals = new ArrayList<>();
+        for (String orderId : product.waitingOrderIds()) {
+            OrderWorkflow order = Workflow.newExternalWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderId));
+            signals.add(Async.procedure(order::productReleased));
+        }
+        int closed = 0;
+        for (Promise<Void> signal : signals) {
+            // An order that finished between the listing and the signal needs no release.
+            if (signal.handle((ok, failure) -> failure != null).get()) {
+                closed++;
+            }
+        }
+        log.info("Product {} released: {} orders told, {} already closed", request.sku(), signals.size() - closed, closed);
+        return new ReleaseOutcome(request.sku(), signals.size() - closed, closed);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.waitwell.workflows.order;
+
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.payment.RefundRequest;
+import dev.waitwell.workflows.payment.RefundResult;
+import dev.waitwell.workflows.shared.FailureTypes;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory card processor for workflow tests: {@code pm_declined} declines, anything else pays.
+ * Idempotent by key like the real one, and it remembers every call so tests can assert on money moved.
+ */
+class FakePayments implements PaymentActivities {
+
+    static final String DECLINING_METHOD = "pm_declined";
+
+    final Map<String, ChargeRequest> charged = new LinkedHashMap<>();
+    final List<ChargeRequest> declined = new ArrayList<>();
+    final List<RefundRequest> refundRequests = new ArrayList<>();
+    private long refunded;
+
+    @Override
+    public synchronized ChargeResult charge(ChargeRequest request) {
+        if (DECLINING_METHOD.equals(request.paymentMethod())) {
+            declined.add(request);
+            throw ApplicationFailure.newNonRetryableFailure("Your card was declined.", FailureTypes.PAYMENT_DECLINED);
+        }
+        charged.putIfAbsent(request.idempotencyKey(), request);
+        return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
+    }
+
+    @Override
+    public synchronized RefundResult refundAll(RefundRequest request) {
+        refundRequests.add(request);
+        long due = totalCharged() - refunded;
+        refunded += due;
+        return new RefundResult(Money.of(due, request.currency()));
+    }
+
+    synchronized long totalCharged() {
+        return charged.values().stream().mapToLong(c -> c.amount().amountMinor()).sum();
+    }
+
+    synchronized long totalRefunded() {
+        return refunded;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.waitwell.workflows.order;
+
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.shared.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Orders for workflow tests: a 25,000-cent camera released some days after "now". */
+final class OrderFixtures {
+
+    static final long UNIT_PRICE = 25_000;
+    static final int DEPOSIT_PERCENT = 20;
+
+    private OrderFixtures() {
+    }
+
+    static PlaceOrderInput preorder(String orderId, PaymentPlan plan, String method, Instant now, Duration untilRelease,
+            int quantity) {
+        Instant releaseAt = now.plus(untilRelease);
+        LocalDate releaseDate = releaseAt.atZone(ZoneOffset.UTC).toLocalDate();
+        Money unitPrice = Money.of(UNIT_PRICE, "USD");
+        Money total = unitPrice.times(quantity);
+        Money first = switch (plan) {
+            case FULL -> total;
+            case DEPOSIT -> total.percent(DEPOSIT_PERCENT);
+            case PAY_LATER -> Money.of(0, "USD");
+        };
+        Customer customer = new Customer("c-1", "Ada Lovelace", "ada@example.com", "+14155550100",
+                List.of(Channel.EMAIL, Channel.SMS));
+        return new PlaceOrderInput(orderId, OrderKind.PREORDER, customer, "CAM-1", "Camera One", quantity, unitPrice,
+                plan, method, first, releaseDate, releaseAt, releaseDate, "https://shop.test/c/orders/" + orderId,
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)));
+    }
+}

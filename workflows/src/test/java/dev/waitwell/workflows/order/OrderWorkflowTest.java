@@ -1,0 +1,296 @@
+package dev.waitwell.workflows.order;
+
+import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
+
+import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.StockRequest;
+import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.ledger.RevenueRecognition;
+import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.payment.ChargePurpose;
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+class OrderWorkflowTest {
+
+    @RegisterExtension
+    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
+            .setDoNotStart(true)
+            .build();
+
+    private final FakePayments payments = new FakePayments();
+    private final OrderActivities orders = mock(OrderActivities.class, withSettings().withoutAnnotations());
+    private final InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
+    private final LedgerActivities ledger = mock(LedgerActivities.class, withSettings().withoutAnnotations());
+    private final NotificationActivities notifications =
+            mock(NotificationActivities.class, withSettings().withoutAnnotations());
+
+    private TestWorkflowEnvironment env;
+    private WorkflowClient client;
+    private WorkflowOptions options;
+
+    @BeforeEach
+    void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
+        org.mockito.Mockito.when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+        worker.registerActivitiesImplementations(payments, orders, inventory, ledger, notifications);
+        env.start();
+        this.env = env;
+        this.client = client;
+        this.options = options;
+    }
+
+    @Test
+    void chargesDepositAtCheckoutAndBalanceWhenReleaseMonthsAwayArrivesByItself() {
+        OrderWorkflow order = place("o-deposit", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(120));
+
+        assertThat(order.awaitCheckout().paid()).isEqualTo(5_000);
+        env.sleep(Duration.ofDays(119));
+        assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
+        assertThat(order.state().paid()).isEqualTo(5_000);
+
+        env.sleep(Duration.ofDays(2));
+
+        OrderState state = order.state();
+        assertThat(state.status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        assertThat(state.released()).isTrue();
+        assertThat(payments.charged.values()).extracting(ChargeRequest::purpose, c -> c.amount().amountMinor())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChargePurpose.DEPOSIT, 5_000L),
+                        org.assertj.core.groups.Tuple.tuple(ChargePurpose.BALANCE, 20_000L));
+        verify(inventory).allocate(new StockRequest("o-deposit", "CAM-1", 1));
+        verify(orders).requestFulfilment(any());
+    }
+
+    @Test
+    void chargesBalanceAsSoonAsTheProductIsReleasedBySignal() {
+        OrderWorkflow order = place("o-signal", PaymentPlan.PAY_LATER, "pm_card_visa", Duration.ofDays(60));
+        assertThat(order.awaitCheckout().paid()).isZero();
+
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        assertThat(order.state().paid()).isEqualTo(UNIT_PRICE);
+        assertThat(sentMilestones()).containsExactly(Milestone.CONFIRMED, Milestone.CHARGED);
+    }
+
+    @Test
+    void remindsBeforeTheReleaseSayingWhatWillBeCharged() {
+        OrderWorkflow order = place("o-remind", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(30));
+        order.awaitCheckout();
+
+        env.sleep(Duration.ofDays(26));
+        assertThat(sentMilestones()).containsExactly(Milestone.CONFIRMED);
+        env.sleep(Duration.ofDays(2));
+
+        NotificationRequest reminder = sent(Milestone.RELEASE_REMINDER);
+        assertThat(reminder.facts().amount()).isEqualTo(Money.of(20_000, "USD"));
+        assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
+    }
+
+    @Test
+    void fullPaymentIsChargedOnceAndTheReleaseChargesNothingMore() {
+        OrderWorkflow order = place("o-full", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(10));
+        assertThat(order.awaitCheckout().paid()).isEqualTo(UNIT_PRICE);
+
+        env.sleep(Duration.ofDays(11));
+
+        assertThat(payments.charged).hasSize(1);
+        assertThat(sentMilestones()).containsExactly(Milestone.CONFIRMED, Milestone.RELEASE_REMINDER,
+                Milestone.RELEASED);
+    }
+
+    @Test
+    void shipmentBooksRevenueTellsTheCustomerAndCompletes() {
+        OrderWorkflow order = place("o-ship", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(5));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+
+        OrderState shipped = order.confirmShipment(new Shipment("UPS", "1Z999"));
+
+        assertThat(shipped.status()).isEqualTo(OrderStatus.SHIPPED);
+        OrderOutcome outcome = WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
+        assertThat(outcome).isEqualTo(new OrderOutcome("o-ship", OrderStatus.SHIPPED, "USD", UNIT_PRICE, 0));
+        InOrder steps = inOrder(inventory, ledger);
+        steps.verify(inventory).allocate(any());
+        steps.verify(inventory).dispatch(any());
+        steps.verify(ledger).recognizeRevenue(new RevenueRecognition("o-ship", Money.of(UNIT_PRICE, "USD")));
+        assertThat(sent(Milestone.SHIPPED).facts().trackingNumber()).isEqualTo("1Z999");
+    }
+
+    @Test
+    void refusesASecondShipmentAndCancellingAShippedOrder() {
+        OrderWorkflow order = place("o-twice", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(5));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+        order.confirmShipment(new Shipment("UPS", "1Z1"));
+
+        // A shipped order's workflow has completed: updates are refused as for any closed workflow.
+        assertThatThrownBy(() -> order.confirmShipment(new Shipment("DHL", "2")))
+                .isInstanceOf(WorkflowException.class);
+        assertThatThrownBy(() -> order.cancel(new CancellationRequest("changed my mind", "support")))
+                .isInstanceOf(WorkflowException.class);
+        verify(ledger, times(1)).recognizeRevenue(any());
+    }
+
+    @Test
+    void refusesShipmentBeforeTheOrderIsReadyToShip() {
+        OrderWorkflow order = place("o-early", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(5));
+        order.awaitCheckout();
+
+        assertThatThrownBy(() -> order.confirmShipment(new Shipment("UPS", "1Z1")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause().hasMessageContaining("AWAITING_RELEASE");
+        assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
+    }
+
+    @Test
+    void cancellationBeforeReleaseRefundsTheDepositAndReturnsTheUnits() {
+        OrderWorkflow order = place("o-cancel", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(90));
+        order.awaitCheckout();
+        env.sleep(Duration.ofDays(20));
+
+        OrderState cancelled = order.cancel(new CancellationRequest("customer asked", "support"));
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.refunded()).isEqualTo(5_000);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(payments.totalRefunded()).isEqualTo(payments.totalCharged()).isEqualTo(5_000);
+        verify(inventory).returnUnits(new StockRequest("o-cancel", "CAM-1", 1));
+        verify(inventory, never()).allocate(any());
+        assertThat(sent(Milestone.CANCELLED).facts().amount()).isEqualTo(Money.of(5_000, "USD"));
+    }
+
+    @Test
+    void cancellationWhenReadyToShipRefundsEverythingPaid() {
+        OrderWorkflow order = place("o-cancel-late", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(3));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+        assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+
+        OrderState cancelled = order.cancel(new CancellationRequest("lost in warehouse", "support"));
+
+        assertThat(cancelled.refunded()).isEqualTo(UNIT_PRICE);
+        assertThat(payments.totalRefunded()).isEqualTo(UNIT_PRICE);
+        verify(ledger, never()).recognizeRevenue(any());
+    }
+
+    @Test
+    void declinedBalanceAwaitsPaymentAndARetryWithANewMethodCompletesIt() {
+        OrderWorkflow order = place("o-decline", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD,
+                Duration.ofDays(10));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+
+        OrderState awaiting = order.state();
+        assertThat(awaiting.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(awaiting.lastPaymentError()).contains("declined");
+        assertThat(sentMilestones()).contains(Milestone.PAYMENT_FAILED);
+        assertThatThrownBy(() -> order.confirmShipment(new Shipment("UPS", "1"))).isInstanceOf(WorkflowUpdateException.class);
+
+        OrderState afterRetryWithSameCard = order.retryPayment(new PaymentRetry("support"));
+        assertThat(afterRetryWithSameCard.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+
+        OrderState paid = order.changePaymentMethod(new PaymentMethodChange("pm_card_mastercard", "shop"));
+
+        assertThat(paid.paid()).isEqualTo(UNIT_PRICE);
+        env.sleep(Duration.ofSeconds(5));
+        assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        assertThat(payments.declined).hasSize(2);
+        assertThat(payments.charged.keySet()).containsExactly("o-decline/charge/balance-3");
+        verify(orders).recordPaymentMethod(new PaymentMethodRecord("o-decline", "pm_card_mastercard"));
+    }
+
+    @Test
+    void unpaidBalanceIsCancelledWithAFullRefundWhenTheGracePeriodEnds() {
+        OrderWorkflow order = place("o-grace", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(10));
+        order.awaitCheckout();
+        order.changePaymentMethod(new PaymentMethodChange(FakePayments.DECLINING_METHOD, "shop"));
+        order.productReleased();
+        env.sleep(Duration.ofDays(6));
+        assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
+
+        env.sleep(Duration.ofDays(2));
+
+        OrderOutcome outcome = WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
+        assertThat(outcome.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(outcome.paid()).isEqualTo(5_000);
+        assertThat(outcome.refunded()).isEqualTo(5_000);
+        assertThat(sent(Milestone.CANCELLED).facts().reason()).contains("payment not received");
+    }
+
+    @Test
+    void retryingAPaymentThatIsNotOutstandingIsRefused() {
+        OrderWorkflow order = place("o-noretry", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(10));
+        order.awaitCheckout();
+
+        assertThatThrownBy(() -> order.retryPayment(new PaymentRetry("support")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause().hasMessageContaining("no declined payment");
+    }
+
+    @Test
+    void writesEveryStatusChangeWithAUniqueEventKey() {
+        OrderWorkflow order = place("o-status", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(1));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+        order.confirmShipment(new Shipment("UPS", "1Z"));
+
+        ArgumentCaptor<StatusChange> changes = ArgumentCaptor.forClass(StatusChange.class);
+        verify(orders, times(2)).recordStatus(changes.capture());
+        assertThat(changes.getAllValues()).extracting(StatusChange::status)
+                .containsExactly(OrderStatus.READY_TO_SHIP, OrderStatus.SHIPPED);
+        assertThat(changes.getAllValues()).extracting(StatusChange::eventKey).doesNotHaveDuplicates();
+        verify(orders, never()).recordStatus(argThat(c -> c.status() == OrderStatus.CANCELLED));
+    }
+
+    private OrderWorkflow place(String orderId, PaymentPlan plan, String method, Duration untilRelease) {
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        WorkflowClient.start(order::fulfil, OrderFixtures.preorder(orderId, plan, method, now, untilRelease, 1));
+        return order;
+    }
+
+    private List<Milestone> sentMilestones() {
+        ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
+        verify(notifications, org.mockito.Mockito.atLeast(0)).notify(sent.capture());
+        return sent.getAllValues().stream().map(NotificationRequest::milestone).toList();
+    }
+
+    private NotificationRequest sent(Milestone milestone) {
+        ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
+        verify(notifications, org.mockito.Mockito.atLeast(1)).notify(sent.capture());
+        return sent.getAllValues().stream().filter(r -> r.milestone() == milestone).findFirst()
+                .orElseThrow(() -> new AssertionError(milestone + " not sent; sent: " + sentMilestones()));
+    }
+}
