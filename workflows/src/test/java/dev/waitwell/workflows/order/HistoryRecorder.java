@@ -1,0 +1,104 @@
+package dev.waitwell.workflows.order;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationResult;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Records the histories that {@link OrderWorkflowReplayTest} replays. Run it before a change to the
+ * workflow, never after, and commit the files:
+ * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder -Dwaitwell.record-histories=true}.
+ */
+@EnabledIfSystemProperty(named = "waitwell.record-histories", matches = "true")
+class HistoryRecorder {
+
+    static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+    @RegisterExtension
+    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
+            .setDoNotStart(true)
+            .build();
+
+    private TestWorkflowEnvironment env;
+    private WorkflowClient client;
+    private WorkflowOptions options;
+
+    @BeforeEach
+    void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
+        NotificationActivities notifications = mock(NotificationActivities.class, withSettings().withoutAnnotations());
+        when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+        worker.registerActivitiesImplementations(new FakePayments(), notifications,
+                mock(OrderActivities.class, withSettings().withoutAnnotations()),
+                mock(InventoryActivities.class, withSettings().withoutAnnotations()),
+                mock(LedgerActivities.class, withSettings().withoutAnnotations()));
+        env.start();
+        this.env = env;
+        this.client = client;
+        this.options = options;
+    }
+
+    @Test
+    void depositReleasedByTimerAndShipped() throws IOException {
+        record("deposit-released-by-timer-shipped", PaymentPlan.DEPOSIT, "pm_card_visa", order -> {
+            env.sleep(Duration.ofDays(31));
+            order.confirmShipment(new Shipment("UPS", "1Z999"));
+        });
+    }
+
+    @Test
+    void payLaterDeclinedThenNewMethodThenCancelled() throws IOException {
+        record("pay-later-declined-new-method-cancelled", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD, order -> {
+            order.productReleased();
+            env.sleep(Duration.ofHours(1));
+            order.retryPayment(new PaymentRetry("support"));
+            order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
+            env.sleep(Duration.ofMinutes(1));
+            order.cancel(new CancellationRequest("customer asked", "support"));
+        });
+    }
+
+    @Test
+    void fullPaymentDeclinedUntilGraceEnds() throws IOException {
+        record("full-declined-grace-expired", PaymentPlan.FULL, FakePayments.DECLINING_METHOD,
+                order -> env.sleep(Duration.ofDays(8)));
+    }
+
+    private void record(String name, PaymentPlan plan, String method, Consumer<OrderWorkflow> scenario)
+            throws IOException {
+        String workflowId = OrderWorkflowIds.of("history-" + name);
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        WorkflowClient.start(order::fulfil,
+                OrderFixtures.preorder("history-" + name, plan, method, now, Duration.ofDays(30), 2));
+        order.awaitCheckout();
+        scenario.accept(order);
+        WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
+        Files.createDirectories(HISTORIES);
+        Files.writeString(HISTORIES.resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true));
+    }
+}
