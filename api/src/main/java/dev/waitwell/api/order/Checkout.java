@@ -1,0 +1,37 @@
+package dev.waitwell.api.order;
+
+import java.time.Duration;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checkout: write the order (or find the same one), then start its workflow and wait a bounded time for
+ * the first payment so that the answer says what was paid. The workflow is started again for a repeated
+ * request too, in case the first attempt stopped between the commit and the start.
+ */
+@Service
+class Checkout {
+
+    private static final Duration CHECKOUT_WAIT = Duration.ofSeconds(10);
+
+    private final CheckoutTransaction transaction;
+    private final OrderWorkflows workflows;
+    private final OrderQueries queries;
+
+    Checkout(CheckoutTransaction transaction, OrderWorkflows workflows, OrderQueries queries) {
+        this.transaction = transaction;
+        this.workflows = workflows;
+        this.queries = queries;
+    }
+
+    record Result(OrderView order, boolean created) {
+    }
+
+    Result place(CheckoutRequest request) {
+        CheckoutTransaction.Placement placement = transaction.place(request);
+        StoredOrder order = placement.order();
+        workflows.start(order);
+        OrderView view = queries.view(order);
+        OrderView answered = workflows.awaitCheckout(order.orderId(), CHECKOUT_WAIT).map(view::withState).orElse(view);
+        return new Result(answered, placement.created());
+    }
+}

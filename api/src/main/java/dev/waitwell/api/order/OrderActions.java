@@ -1,0 +1,86 @@
+package dev.waitwell.api.order;
+
+import dev.waitwell.api.payment.PaymentMethods;
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.StaffAction;
+import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.workflows.order.CancellationRequest;
+import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.workflows.order.PaymentMethodChange;
+import dev.waitwell.workflows.order.PaymentRetry;
+import dev.waitwell.workflows.order.Shipment;
+import io.temporal.client.WorkflowNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Staff and shop actions on an order. Each is an update of the order's workflow, which decides whether it
+ * fits the order's state; each accepted one is on the audit trail.
+ */
+@Service
+class OrderActions {
+
+    private final OrderWorkflows workflows;
+    private final OrderQueries queries;
+    private final Orders orders;
+    private final PaymentMethods paymentMethods;
+    private final StaffActions staffActions;
+
+    OrderActions(OrderWorkflows workflows, OrderQueries queries, Orders orders, PaymentMethods paymentMethods,
+            StaffActions staffActions) {
+        this.workflows = workflows;
+        this.queries = queries;
+        this.orders = orders;
+        this.paymentMethods = paymentMethods;
+        this.staffActions = staffActions;
+    }
+
+    OrderDetails confirmShipment(String orderId, Shipment shipment, String username) {
+        OrderState state = update(orderId, OrderWorkflows.CONFIRM_SHIPMENT, shipment);
+        staffActions.record(StaffAction.onOrder(username, "ORDER_SHIPMENT_CONFIRMED", orderId, null,
+                shipment.carrier() + " " + shipment.trackingNumber()));
+        return queries.details(orderId).withState(state);
+    }
+
+    OrderDetails cancel(String orderId, String reason, String username) {
+        OrderState state = update(orderId, OrderWorkflows.CANCEL, new CancellationRequest(reason, username));
+        staffActions.record(StaffAction.onOrder(username, "ORDER_CANCELLED", orderId, reason, null));
+        return queries.details(orderId).withState(state);
+    }
+
+    OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
+        requireOrder(orderId);
+        if (!paymentMethods.exists(paymentMethod)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN,
+                    "The payment method " + paymentMethod + " is unknown to the payment gateway.");
+        }
+        OrderState state = update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD,
+                new PaymentMethodChange(paymentMethod, username));
+        staffActions.record(StaffAction.onOrder(username, "PAYMENT_METHOD_CHANGED", orderId, null, paymentMethod));
+        return queries.details(orderId).withState(state);
+    }
+
+    OrderDetails retryPayment(String orderId, String username) {
+        OrderState state = update(orderId, OrderWorkflows.RETRY_PAYMENT, new PaymentRetry(username));
+        staffActions.record(StaffAction.onOrder(username, "PAYMENT_RETRIED", orderId, null, null));
+        return queries.details(orderId).withState(state);
+    }
+
+    private OrderState update(String orderId, String updateName, Object argument) {
+        requireOrder(orderId);
+        try {
+            return workflows.update(orderId, updateName, argument);
+        } catch (WorkflowNotFoundException finished) {
+            String status = queries.view(orderId).map(OrderView::status).orElse("unknown");
+            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT,
+                    "Order " + orderId + " is no longer open (status " + status + ").");
+        }
+    }
+
+    private void requireOrder(String orderId) {
+        if (!orders.exists(orderId)) {
+            throw OrderQueries.notFound(orderId);
+        }
+    }
+}

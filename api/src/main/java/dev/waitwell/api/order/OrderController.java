@@ -1,0 +1,55 @@
+package dev.waitwell.api.order;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The shop's side: checkout, reading an order, changing its payment method. */
+@RestController
+@RequestMapping("/api/v1/orders")
+class OrderController {
+
+    private final Checkout checkout;
+    private final OrderQueries queries;
+    private final OrderActions actions;
+
+    OrderController(Checkout checkout, OrderQueries queries, OrderActions actions) {
+        this.checkout = checkout;
+        this.queries = queries;
+        this.actions = actions;
+    }
+
+    @Operation(summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again")
+    @PostMapping
+    ResponseEntity<OrderView> place(@Valid @RequestBody CheckoutRequest request) {
+        Checkout.Result result = checkout.place(request);
+        if (!result.created()) {
+            return ResponseEntity.ok(result.order());
+        }
+        URI location = UriComponentsBuilder.fromPath("/api/v1/orders/{id}").buildAndExpand(request.orderId()).toUri();
+        return ResponseEntity.created(location).body(result.order());
+    }
+
+    @Operation(summary = "An order with its timeline and notifications (any role)")
+    @GetMapping("/{orderId}")
+    OrderDetails get(@PathVariable String orderId) {
+        return queries.details(orderId);
+    }
+
+    @Operation(summary = "Set the payment method for the next charge (STOREFRONT, SUPPORT)")
+    @PutMapping("/{orderId}/payment-method")
+    OrderDetails changePaymentMethod(@PathVariable String orderId,
+            @Valid @RequestBody ActionBodies.PaymentMethodBody body, Principal principal) {
+        return actions.changePaymentMethod(orderId, body.paymentMethod(), principal.getName());
+    }
+}

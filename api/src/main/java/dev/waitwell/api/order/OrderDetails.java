@@ -1,0 +1,20 @@
+package dev.waitwell.api.order;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.waitwell.workflows.order.OrderState;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An order with its timeline and the messages sent about it. */
+record OrderDetails(@JsonUnwrapped OrderView order, List<TimelineEntry> timeline, List<NotificationView> notifications) {
+
+    record TimelineEntry(OffsetDateTime at, String type, String message) {
+    }
+
+    record NotificationView(OffsetDateTime at, String channel, String template, String status, String detail) {
+    }
+
+    OrderDetails withState(OrderState state) {
+        return new OrderDetails(order.withState(state), timeline, notifications);
+    }
+}

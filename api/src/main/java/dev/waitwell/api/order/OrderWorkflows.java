@@ -1,0 +1,181 @@
+package dev.waitwell.api.order;
+
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.WaitwellProperties;
+import dev.waitwell.workflows.order.OrderKind;
+import dev.waitwell.workflows.order.OrderPolicy;
+import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.workflows.order.OrderWorkflow;
+import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.order.PlaceOrderInput;
+import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's side of the order workflow: starts it, sends it updates and queries it, each with a bounded
+ * wait so that a request never hangs on a workflow that no worker is serving.
+ */
+@Component
+class OrderWorkflows {
+
+    static final String AWAIT_CHECKOUT = "awaitCheckout";
+    static final String CONFIRM_SHIPMENT = "confirmShipment";
+    static final String CANCEL = "cancel";
+    static final String CHANGE_PAYMENT_METHOD = "changePaymentMethod";
+    static final String RETRY_PAYMENT = "retryPayment";
+    private static final String STATE = "state";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderWorkflows.class);
+    private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Blocking Temporal calls run here, so that a request waits for them only a bounded time. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "order-workflow-call");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final WorkflowClient client;
+    private final WaitwellProperties properties;
+    private final CustomerLinks links;
+
+    OrderWorkflows(WorkflowClient client, WaitwellProperties properties, CustomerLinks links) {
+        this.client = client;
+        this.properties = properties;
+        this.links = links;
+    }
+
+    /** Starts the order's workflow unless it runs or ran already: a finished order is never started again. */
+    void start(StoredOrder order) {
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(OrderWorkflowIds.of(order.orderId()))
+                .setTaskQueue(TaskQueues.ORDERS)
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+        try {
+            WorkflowClient.start(workflow::fulfil, input(order));
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            log.debug("Order workflow {} exists already", alreadyStarted.getExecution().getWorkflowId());
+        }
+    }
+
+    /** The state once the checkout payment is settled, or empty if that takes longer than {@code timeout}. */
+    Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
+        try {
+            return Optional.of(bounded(() -> stub(orderId)
+                    .startUpdate(AWAIT_CHECKOUT, WorkflowUpdateStage.COMPLETED, OrderState.class)
+                    .getResult(), timeout));
+        } catch (TimeoutException | RuntimeException e) {
+            log.warn("Checkout of order {} not settled within {}; answering from the database: {}", orderId, timeout,
+                    e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sends an update and returns the state it answers.
+     *
+     * @throws ApiException 409 ORDER_STATE_CONFLICT when the workflow's validator rejects it, 503 when the
+     *     workflow does not answer in time
+     * @throws WorkflowNotFoundException when the workflow does not exist or has finished
+     */
+    OrderState update(String orderId, String updateName, Object argument) {
+        try {
+            return bounded(() -> stub(orderId)
+                    .startUpdate(updateName, WorkflowUpdateStage.COMPLETED, OrderState.class, argument)
+                    .getResult(), UPDATE_TIMEOUT);
+        } catch (WorkflowUpdateException rejected) {
+            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT, reason(rejected));
+        } catch (TimeoutException slow) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE,
+                    "The order did not answer within " + UPDATE_TIMEOUT.toSeconds() + " s; it may still apply the "
+                            + "change. Read the order again before retrying.");
+        }
+    }
+
+    /** The live state, or empty when the workflow cannot be queried now. */
+    Optional<OrderState> state(String orderId) {
+        try {
+            return Optional.of(bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
+        } catch (TimeoutException | RuntimeException e) {
+            log.info("Query of order workflow {} failed: {}", orderId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private WorkflowStub stub(String orderId) {
+        return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId));
+    }
+
+    private PlaceOrderInput input(StoredOrder order) {
+        return new PlaceOrderInput(
+                order.orderId(),
+                OrderKind.valueOf(order.kind()),
+                order.customer(),
+                order.sku(),
+                order.productName(),
+                order.quantity(),
+                Money.of(order.unitPrice(), order.currency()),
+                order.paymentPlan(),
+                order.paymentMethod(),
+                Money.of(order.firstPayment(), order.currency()),
+                order.promisedDate(),
+                order.promisedDate().atStartOfDay(properties.zone()).toInstant(),
+                order.promisedDate(),
+                links.urlFor(order.orderId(), order.linkExpiresAt()),
+                new OrderPolicy(properties.policy().preReleaseReminder(), properties.policy().paymentGrace()));
+    }
+
+    /** The validator's words; the SDK (1.38) keeps the message of the rejection but not its type. */
+    private static String reason(WorkflowUpdateException rejected) {
+        Throwable cause = rejected.getCause();
+        if (cause instanceof ApplicationFailure failure && failure.getOriginalMessage() != null) {
+            return failure.getOriginalMessage();
+        }
+        return cause != null && cause.getMessage() != null ? cause.getMessage() : "The order cannot do this now.";
+    }
+
+    private static <T> T bounded(Supplier<T> call, Duration timeout) throws TimeoutException {
+        CompletableFuture<T> future = CompletableFuture.supplyAsync(call, CALLS);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the workflow", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.waitwell.api.order;
+
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.order.PaymentPlan;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An {@code orders} row, with the name of its product. Amounts in minor units. */
+record StoredOrder(
+        String orderId,
+        String requestHash,
+        String kind,
+        String status,
+        String sku,
+        String productName,
+        int quantity,
+        PaymentPlan paymentPlan,
+        String paymentMethod,
+        String currency,
+        long unitPrice,
+        long total,
+        long firstPayment,
+        LocalDate promisedDate,
+        String customerId,
+        String customerName,
+        String customerEmail,
+        String customerPhone,
+        List<Channel> channels,
+        Instant linkExpiresAt) {
+
+    Customer customer() {
+        return new Customer(customerId, customerName, customerEmail, customerPhone, channels);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.waitwell.api.product;
+
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.StaffAction;
+import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.workflows.preorder.ProductReleaseWorkflow;
+import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
+import dev.waitwell.workflows.preorder.ReleaseRequest;
+import dev.waitwell.workflows.shared.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import org.springframework.stereotype.Service;
+
+/**
+ * Releases a product now by starting its release workflow, which marks it released and durably tells each
+ * open pre-order. Starting it while one runs joins the running one.
+ */
+@Service
+class ProductReleases {
+
+    private final Products products;
+    private final WorkflowClient workflowClient;
+    private final StaffActions staffActions;
+
+    ProductReleases(Products products, WorkflowClient workflowClient, StaffActions staffActions) {
+        this.products = products;
+        this.workflowClient = workflowClient;
+        this.staffActions = staffActions;
+    }
+
+    record Started(String sku, String workflowId) {
+    }
+
+    Started release(String sku, String username) {
+        ProductView product = products.find(sku).orElseThrow(() -> ApiException.notFound(
+                ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
+        if (product.released()) {
+            throw ApiException.conflict(ProblemCodes.PRODUCT_ALREADY_RELEASED,
+                    "Product " + sku + " was released at " + product.releasedAt() + ".");
+        }
+        String workflowId = ProductReleaseWorkflowIds.of(sku);
+        ProductReleaseWorkflow workflow = workflowClient.newWorkflowStub(ProductReleaseWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(workflowId)
+                        .setTaskQueue(TaskQueues.ORDERS)
+                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                        .build());
+        try {
+            WorkflowClient.start(workflow::release, new ReleaseRequest(sku, username));
+        } catch (WorkflowExecutionAlreadyStarted running) {
+            // a release of this product is under way: this request joins it
+        }
+        staffActions.record(StaffAction.onProduct(username, "PRODUCT_RELEASE", sku, "workflow " + workflowId));
+        return new Started(sku, workflowId);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.waitwell.api.product;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The body of {@code PUT /admin/v1/products/{sku}}. Amounts in minor units. */
+record ProductRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @PositiveOrZero Long price,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be three upper-case letters (ISO 4217)") String currency,
+        LocalDate releaseDate,
+        @PositiveOrZero Integer preorderCap,
+        @Min(0) @Max(100) Integer depositPercent,
+        @Valid Backorders backorders,
+        LocalDate restockEta,
+        List<@NotNull @Pattern(regexp = ProductRequest.SKU, message = "must be a sku") String> alternatives) {
+
+    static final String SKU = "[A-Za-z0-9._-]{1,64}";
+
+    record Backorders(Boolean allowed, @PositiveOrZero Integer maxWaitDays) {
+    }
+
+    int depositPercentOrZero() {
+        return depositPercent == null ? 0 : depositPercent;
+    }
+
+    boolean backordersAllowed() {
+        return backorders != null && Boolean.TRUE.equals(backorders.allowed());
+    }
+
+    Integer backorderMaxWaitDays() {
+        return backorders == null ? null : backorders.maxWaitDays();
+    }
+
+    List<String> alternativesOrEmpty() {
+        return alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.waitwell.api.security;
+
+import static dev.waitwell.api.security.Roles.ADMIN;
+import static dev.waitwell.api.security.Roles.OPS;
+import static dev.waitwell.api.security.Roles.STOREFRONT;
+import static dev.waitwell.api.security.Roles.SUPPORT;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    UserDetailsService apiUsers(@Value("${waitwell.security.users:}") String users) {
+        return new InMemoryUserDetailsManager(ApiUsers.parse(users));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        // Refusals go through the MVC exception handling so that they are problem details like every other error.
+        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+                resolver.resolveException(request, response, null, e);
+        AccessDeniedHandler denied = (request, response, e) -> resolver.resolveException(request, response, null, e);
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/c/orders/*").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/products/*").hasAnyRole(ADMIN, SUPPORT, OPS)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/release").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders").hasAnyRole(STOREFRONT, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/*").authenticated()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/payment-method")
+                        .hasAnyRole(STOREFRONT, SUPPORT)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/orders/*").hasAnyRole(ADMIN, SUPPORT, OPS)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/orders/*/shipment",
+                                "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry")
+                        .hasAnyRole(ADMIN, SUPPORT)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/ledger").hasAnyRole(ADMIN, OPS)
+                        .anyRequest().authenticated())
+                .build();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.waitwell.api.shared;
+
+/** The stable codes of the API's problem details. Their type URI is {@link #typeOf}. */
+public final class ProblemCodes {
+
+    public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    public static final String MALFORMED_JSON = "MALFORMED_JSON";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String ACCESS_DENIED = "ACCESS_DENIED";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String BAD_REQUEST = "BAD_REQUEST";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String PRODUCT_NOT_FOUND = "PRODUCT_NOT_FOUND";
+    public static final String PRODUCT_ALREADY_RELEASED = "PRODUCT_ALREADY_RELEASED";
+    public static final String PREORDER_CAP_BELOW_PREORDERED = "PREORDER_CAP_BELOW_PREORDERED";
+    public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    public static final String ORDER_KIND_NOT_SUPPORTED = "ORDER_KIND_NOT_SUPPORTED";
+    public static final String PREORDER_CAP_REACHED = "PREORDER_CAP_REACHED";
+    public static final String ORDER_ID_CONFLICT = "ORDER_ID_CONFLICT";
+    public static final String PAYMENT_METHOD_UNKNOWN = "PAYMENT_METHOD_UNKNOWN";
+    public static final String ORDER_STATE_CONFLICT = "ORDER_STATE_CONFLICT";
+    public static final String WORKFLOW_UNAVAILABLE = "WORKFLOW_UNAVAILABLE";
+
+    private static final String TYPE_BASE = "https://waitwell.dev/problems/";
+
+    private ProblemCodes() {
+    }
+
+    public static String typeOf(String code) {
+        return TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,39 @@
+package dev.waitwell.api.shared;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The shop's settings the API needs.
+ *
+ * @param zone the shop's zone: a release date starts at 00:00 there, and "today" is decided there
+ * @param publicBaseUrl the base of the customer links sent in messages
+ */
+@ConfigurationProperties("waitwell")
+public record WaitwellProperties(
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue("http://localhost:8080") URI publicBaseUrl,
+        @DefaultValue Links links,
+        @DefaultValue Policy policy) {
+
+    /**
+     * @param secret the HMAC key of customer links; required outside the local profile
+     * @param ttl how long a customer link stays valid after checkout
+     */
+    public record Links(String secret, @DefaultValue("P180D") Duration ttl) {
+    }
+
+    /** Policy knobs handed to each order workflow in its input (so that they are part of its history). */
+    public record Policy(
+            @DefaultValue("P3D") Duration preReleaseReminder,
+            @DefaultValue("P7D") Duration paymentGrace) {
+    }
+
+    public String publicBase() {
+        String base = publicBaseUrl.toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}

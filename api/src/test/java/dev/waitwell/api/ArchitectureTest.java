@@ -1,0 +1,41 @@
+package dev.waitwell.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@AnalyzeClasses(packages = "dev.waitwell.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule apiNeverSeesActivities = noClasses()
+            .that().resideInAPackage("dev.waitwell.api..")
+            .should().dependOnClassesThat().resideInAPackage("dev.waitwell.activities..")
+            .because("the API talks to workflows only; activities belong to the worker");
+
+    @ArchTest
+    static final ArchRule controllersArePackagePrivate = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .or().areAnnotatedWith(RestControllerAdvice.class)
+            .or().areAnnotatedWith(Configuration.class)
+            .should().notBePublic()
+            .because("controllers and configuration are wiring, not API of the module");
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoControllers = noClasses()
+            .should().dependOnClassesThat().areAnnotatedWith(RestController.class)
+            .because("controllers are the outer edge: nothing calls them");
+
+    @ArchTest
+    static final ArchRule apiDoesNotUseWorkflowImplementations = noClasses()
+            .that().resideInAPackage("dev.waitwell.api..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("WorkflowImpl")
+            .because("the API starts and updates workflows through their interfaces only");
+}

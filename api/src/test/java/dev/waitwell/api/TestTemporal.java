@@ -1,0 +1,118 @@
+package dev.waitwell.api;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.order.OrderActivities;
+import dev.waitwell.workflows.order.OrderWorkflowImpl;
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.payment.RefundRequest;
+import dev.waitwell.workflows.payment.RefundResult;
+import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
+import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseRequest;
+import dev.waitwell.workflows.preorder.ReleasedProduct;
+import dev.waitwell.workflows.shared.FailureTypes;
+import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Temporal test service with a worker running the real order and release workflows over mocked
+ * activities. Its client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests).
+ * The mocks charge and refund what they are asked to, and the release marks the product and lists its
+ * open pre-orders in the test database, like the real activities.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestTemporal {
+
+    /** The mocked activities, reset to their default behaviour before each test. */
+    public static final class Activities {
+
+        /** Like the sandbox gateway: this method attaches, but every charge on it is declined. */
+        public static final String DECLINING_METHOD = "pm_card_chargeDeclined";
+
+        public final PaymentActivities payments = quietMock(PaymentActivities.class);
+        public final OrderActivities orders = quietMock(OrderActivities.class);
+        public final InventoryActivities inventory = quietMock(InventoryActivities.class);
+        public final LedgerActivities ledger = quietMock(LedgerActivities.class);
+        public final NotificationActivities notifications = quietMock(NotificationActivities.class);
+        public final ReleaseActivities releases = quietMock(ReleaseActivities.class);
+        private final Map<String, Long> charged = new ConcurrentHashMap<>();
+        private final JdbcClient jdbc;
+
+        Activities(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            reset();
+        }
+
+        public void reset() {
+            org.mockito.Mockito.reset(payments, orders, inventory, ledger, notifications, releases);
+            when(payments.charge(any())).thenAnswer(call -> {
+                ChargeRequest request = call.getArgument(0);
+                if (DECLINING_METHOD.equals(request.paymentMethod())) {
+                    throw ApplicationFailure.newNonRetryableFailure("Your card was declined.",
+                            FailureTypes.PAYMENT_DECLINED);
+                }
+                charged.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
+                return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
+            });
+            when(payments.refundAll(any())).thenAnswer(call -> {
+                RefundRequest request = call.getArgument(0);
+                Long amount = charged.remove(request.orderId());
+                return new RefundResult(Money.of(amount == null ? 0 : amount, request.currency()));
+            });
+            when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+            when(releases.markReleased(any())).thenAnswer(call -> {
+                ReleaseRequest request = call.getArgument(0);
+                jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ? AND released_at IS NULL")
+                        .param(request.sku()).update();
+                return new ReleasedProduct(request.sku(), jdbc.sql(
+                        "SELECT order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE' ORDER BY order_id")
+                        .param(request.sku()).query(String.class).list());
+            });
+        }
+
+        private static <T> T quietMock(Class<T> type) {
+            return mock(type, withSettings().withoutAnnotations());
+        }
+    }
+
+    @Bean
+    Activities testActivities(JdbcClient jdbc) {
+        return new Activities(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    TestWorkflowEnvironment testWorkflowEnvironment(Activities activities) {
+        TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance();
+        Worker worker = environment.newWorker(TaskQueues.ORDERS);
+        worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class);
+        worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.inventory,
+                activities.ledger, activities.notifications, activities.releases);
+        environment.start();
+        return environment;
+    }
+
+    @Bean
+    WorkflowClient workflowClient(TestWorkflowEnvironment environment) {
+        return environment.getWorkflowClient();
+    }
+}

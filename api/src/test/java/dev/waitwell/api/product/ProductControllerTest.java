@@ -1,0 +1,143 @@
+package dev.waitwell.api.product;
+
+import static dev.waitwell.api.Fixtures.inDays;
+import static dev.waitwell.api.Fixtures.product;
+import static dev.waitwell.api.Fixtures.putProduct;
+import static dev.waitwell.api.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.waitwell.api.ApiTest;
+import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ApiTest
+class ProductControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void createsAProductWith201ThenUpdatesItWith200() throws Exception {
+        String sku = unique("HP");
+        mvc.perform(putProduct(sku, product(12_999, "EUR", inDays(60), 100, 20)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sku").value(sku))
+                .andExpect(jsonPath("$.price").value(12_999))
+                .andExpect(jsonPath("$.releaseDate").value(inDays(60).toString()))
+                .andExpect(jsonPath("$.preorderCap").value(100))
+                .andExpect(jsonPath("$.depositPercent").value(20))
+                .andExpect(jsonPath("$.alternatives[0]").value("ALT-1"))
+                .andExpect(jsonPath("$.released").value(false))
+                .andExpect(jsonPath("$.stock.onHand").value(0))
+                .andExpect(jsonPath("$.stock.allocated").value(0))
+                .andExpect(jsonPath("$.stock.preordered").value(0));
+
+        mvc.perform(putProduct(sku, product(13_999, "EUR", inDays(90), null, 30)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price").value(13_999))
+                .andExpect(jsonPath("$.preorderCap").doesNotExist())
+                .andExpect(jsonPath("$.depositPercent").value(30));
+
+        mvc.perform(get("/admin/v1/products/{sku}", sku).with(httpBasic("support", "support")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price").value(13_999));
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_UPSERT' "
+                + "AND username = 'admin'").param(sku).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesInvalidFieldsNamingThemAndWritesNothing() throws Exception {
+        String sku = unique("BAD");
+        String body = """
+                {"name": "", "price": -1, "currency": "eur", "depositPercent": 101, "preorderCap": -2,
+                 "alternatives": ["no spaces allowed"]}""";
+        mvc.perform(putProduct(sku, body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.type").value("https://waitwell.dev/problems/validation-failed"))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "price", "currency",
+                        "depositPercent", "preorderCap", "alternatives[0]")));
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ?").param(sku).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void refusesAnInvalidSkuInThePath() throws Exception {
+        mvc.perform(putProduct("has space", product(100, "EUR", null, null, 0)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sku"));
+    }
+
+    @Test
+    void refusesMalformedJson() throws Exception {
+        mvc.perform(putProduct(unique("X"), "{\"name\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
+    }
+
+    @Test
+    void refusesACapBelowWhatIsAlreadyPreordered() throws Exception {
+        String sku = unique("CAP");
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), 10, 0))).andExpect(status().isCreated());
+        jdbc.sql("UPDATE products SET preordered = 5 WHERE sku = ?").param(sku).update();
+
+        mvc.perform(putProduct(sku, product(2_000, "EUR", inDays(30), 4, 0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("PREORDER_CAP_BELOW_PREORDERED"));
+
+        assertThat(jdbc.sql("SELECT price_minor FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+                .isEqualTo(1_000);
+    }
+
+    @Test
+    void answersAnUnknownProductWith404() throws Exception {
+        mvc.perform(get("/admin/v1/products/{sku}", "NOPE-404").with(httpBasic("admin", "admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
+    }
+
+    @Test
+    void releasesAProductThroughItsWorkflow() throws Exception {
+        String sku = unique("REL");
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 0))).andExpect(status().isCreated());
+
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.sku").value(sku))
+                .andExpect(jsonPath("$.workflowId").value(ProductReleaseWorkflowIds.of(sku)));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_RELEASE'")
+                .param(sku).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToReleaseAReleasedProductOrAnUnknownOne() throws Exception {
+        String sku = unique("OLD");
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(-1), null, 0))).andExpect(status().isCreated());
+        jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?").param(sku).update();
+
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("PRODUCT_ALREADY_RELEASED"));
+        mvc.perform(post("/admin/v1/products/{sku}/release", "NOPE-REL").with(httpBasic("admin", "admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
+    }
+}
