@@ -17,10 +17,18 @@ record CheckoutRequest(
         @NotNull @Valid CustomerRequest customer,
         @NotBlank @Pattern(regexp = CheckoutRequest.ID, message = "must match " + CheckoutRequest.ID) String sku,
         @NotNull @Min(1) Integer quantity,
-        @NotNull PaymentPlan paymentPlan,
+        @NotNull @Pattern(regexp = "FULL|DEPOSIT|PAY_LATER", message = "must be one of FULL, DEPOSIT, PAY_LATER")
+        String paymentPlan,
         @NotBlank @Size(max = 200) String paymentMethod) {
 
     static final String ID = "[A-Za-z0-9._-]{1,64}";
+
+    // Enums travel as strings so that a bad value is reported with every other invalid field, not alone.
+
+    /** The payment plan; call only on a validated request. */
+    PaymentPlan plan() {
+        return PaymentPlan.valueOf(paymentPlan);
+    }
 
     /** The customer and the channels they agreed to; each chosen channel needs its address. */
     @ReachableOnChosenChannels
@@ -30,10 +38,11 @@ record CheckoutRequest(
             @Email @Size(max = 254) String email,
             @Pattern(regexp = "^\\+[1-9]\\d{1,14}$", message = "must be an E.164 number such as +14155550123")
             String phone,
-            List<@NotNull Channel> channels) {
+            List<@NotNull @Pattern(regexp = "EMAIL|SMS", message = "must be EMAIL or SMS") String> channels) {
 
+        /** The chosen channels; call only on a validated request. */
         List<Channel> channelsOrNone() {
-            return channels == null ? List.of() : channels;
+            return channels == null ? List.of() : channels.stream().map(Channel::valueOf).distinct().toList();
         }
     }
 }

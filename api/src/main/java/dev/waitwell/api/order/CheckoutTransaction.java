@@ -106,7 +106,7 @@ class CheckoutTransaction {
         } catch (ArithmeticException tooLarge) {
             throw ApiException.invalidField("quantity", "makes the total too large");
         }
-        long firstPayment = switch (request.paymentPlan()) {
+        long firstPayment = switch (request.plan()) {
             case FULL -> total.amountMinor();
             case DEPOSIT -> total.percent(product.depositPercent()).amountMinor();
             case PAY_LATER -> 0L;
@@ -114,7 +114,7 @@ class CheckoutTransaction {
         Instant linkExpiresAt = Instant.now(clock).plus(properties.links().ttl()).truncatedTo(ChronoUnit.SECONDS);
         var customer = request.customer();
         return new StoredOrder(request.orderId(), hash, OrderKind.PREORDER.name(), OrderStatus.AWAITING_RELEASE.name(),
-                product.sku(), product.name(), request.quantity(), request.paymentPlan(), request.paymentMethod(),
+                product.sku(), product.name(), request.quantity(), request.plan(), request.paymentMethod(),
                 product.currency(), product.priceMinor(), total.amountMinor(), firstPayment, product.releaseDate(),
                 customer.id(), customer.name(), customer.email(), customer.phone(), customer.channelsOrNone(),
                 linkExpiresAt);

@@ -1,0 +1,197 @@
+package dev.waitwell.local;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.waitwell.activities.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole system as it runs in production, on one machine: the worker and the API as their own JVMs
+ * (the jars the build just packaged), a Temporal service, PostgreSQL, a real SMTP server (GreenMail)
+ * and an HTTP server answering as Twilio's API does (WireMock), which records every request.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String TWILIO_SID = "AC00000000000000000000000000000e2e";
+    static final String SHOP_NUMBER = "+15005550006";
+
+    final GreenMail smtp;
+    final WireMockServer twilio;
+    private final LocalTemporal temporal;
+    private final ChildJvm worker;
+    private final ChildJvm api;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private RunningSystem(GreenMail smtp, WireMockServer twilio, LocalTemporal temporal, ChildJvm worker, ChildJvm api,
+            String baseUrl) {
+        this.smtp = smtp;
+        this.twilio = twilio;
+        this.temporal = temporal;
+        this.worker = worker;
+        this.api = api;
+        this.baseUrl = baseUrl;
+    }
+
+    static RunningSystem start(Map<String, String> extraEnvironment) throws Exception {
+        Path workerJar = packagedJar("worker", "waitwell-worker-exec.jar");
+        Path apiJar = packagedJar("api", "waitwell-api-exec.jar");
+        TestDatabase.Database database = TestDatabase.newDatabase();
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        WireMockServer twilio = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        twilio.start();
+        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.+/Messages.json")).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+                        {"sid": "SM0001", "account_sid": "%s", "status": "queued", "from": "%s",
+                         "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01"}
+                        """.formatted(TWILIO_SID, SHOP_NUMBER))));
+        LocalTemporal temporal = LocalTemporal.start(freePort());
+        int apiPort = freePort();
+        Path readyFile = Files.createTempDirectory("waitwell-e2e").resolve("worker.ready");
+
+        Map<String, String> env = new HashMap<>();
+        env.put("SPRING_DATASOURCE_URL", database.url());
+        env.put("SPRING_DATASOURCE_USERNAME", database.username());
+        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
+        env.put("TEMPORAL_ADDRESS", temporal.address());
+        env.put("SPRING_MAIL_HOST", "127.0.0.1");
+        env.put("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("WAITWELL_MAIL_FROM", "orders@waitwell.test");
+        env.put("WAITWELL_SMS_TWILIO_ACCOUNT_SID", TWILIO_SID);
+        env.put("WAITWELL_SMS_TWILIO_AUTH_TOKEN", "e2e-token");
+        env.put("WAITWELL_SMS_TWILIO_FROM", SHOP_NUMBER);
+        env.put("WAITWELL_SMS_TWILIO_ENDPOINT", "http://127.0.0.1:" + twilio.port());
+        env.put("WAITWELL_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
+        env.put("WAITWELL_LINK_SECRET", "end-to-end-test-secret-0123456789abcdef");
+        env.put("WAITWELL_SECURITY_USERS",
+                "admin:admin:ADMIN;support:support:SUPPORT;ops:ops:OPS;shop:shop:STOREFRONT");
+        env.put("WAITWELL_WORKER_READY_FILE", readyFile.toString());
+        env.put("SERVER_PORT", String.valueOf(apiPort));
+        env.putAll(extraEnvironment);
+
+        ChildJvm worker = ChildJvm.start("worker", workerJar, env);
+        waitFor("the worker to migrate and poll", Duration.ofSeconds(120), () -> Files.exists(readyFile), worker);
+        ChildJvm api = ChildJvm.start("api", apiJar, env);
+        RunningSystem system = new RunningSystem(smtp, twilio, temporal, worker, api, "http://127.0.0.1:" + apiPort);
+        waitFor("the API to be healthy", Duration.ofSeconds(120), system::apiIsUp, api);
+        return system;
+    }
+
+    Response call(String method, String path, Object body, String user) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Accept", "application/json");
+            if (user != null) {
+                String credentials = user + ":" + user;
+                request.header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String text = body instanceof String s ? s : json.writeValueAsString(body);
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(text));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed = response.body().isBlank() ? json.nullNode() : readOrText(response.body());
+            return new Response(response.statusCode(), parsed, response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Response(int status, JsonNode body, String contentType, String location) {
+    }
+
+    static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+        waitFor(what, timeout, condition, null);
+    }
+
+    @Override
+    public void close() {
+        api.stop(30);
+        worker.stop(30);
+        temporal.close();
+        twilio.stop();
+        smtp.stop();
+    }
+
+    private JsonNode readOrText(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(body);
+        }
+    }
+
+    private boolean apiIsUp() {
+        try {
+            return call("GET", "/actuator/health", null, null).status() == 200;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void waitFor(String what, Duration timeout, BooleanSupplier condition, ChildJvm process) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("the " + process.name() + " died while waiting for " + what);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static Path packagedJar(String module, String name) {
+        Path jar = Path.of("..", module, "target", name).toAbsolutePath().normalize();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests from the root with ./mvnw verify,"
+                    + " which packages the worker and the API before these tests");
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.waitwell.worker;
+
+import dev.waitwell.activities.ActivitiesConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Hosts the Temporal worker for the {@code waitwell-orders} task queue.
+ *
+ * <p>The activity beans and their properties come from {@link ActivitiesConfiguration}, which scans only
+ * the activities' feature packages (never the test applications of its test-jar). Their Spring Data
+ * repositories and entities are found through {@link AutoConfigurationPackage}.
+ */
+@SpringBootApplication
+@Import(ActivitiesConfiguration.class)
+@AutoConfigurationPackage(basePackages = "dev.waitwell.activities")
+public class WorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(WorkerApplication.class, args);
+    }
+}
