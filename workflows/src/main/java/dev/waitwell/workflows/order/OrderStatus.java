@@ -6,6 +6,8 @@ public enum OrderStatus {
     AWAITING_RELEASE,
     /** A charge was declined; waiting for a retry or a new payment method until the grace period ends. */
     AWAITING_PAYMENT,
+    /** Paid as the plan requires; waiting for units of stock to be allocated to it. */
+    AWAITING_STOCK,
     /** Paid and allocated; the warehouse has a fulfilment request. */
     READY_TO_SHIP,
     /** The warehouse confirmed the shipment; revenue is booked. Final. */

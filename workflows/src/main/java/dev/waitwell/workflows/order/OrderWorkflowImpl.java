@@ -48,9 +48,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     public OrderOutcome fulfil(PlaceOrderInput input) {
         start(input);
         try {
-            payments.collectAtCheckout();
+            payments.collectAtCheckout(OrderStatus.AWAITING_RELEASE);
             checkoutSettled = true;
-            resumeAfterPayment(OrderStatus.AWAITING_RELEASE, "Payment received; waiting for the release");
             confirm();
             awaitRelease();
             chargeBalance();
@@ -73,6 +72,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void confirm() {
+        throwIfCancelled();
         Money charged = Money.of(payments.paid(), currency());
         notifyCustomer(messages.milestone(Milestone.CONFIRMED, Milestone.CONFIRMED.name(), charged, charged));
     }
@@ -92,14 +92,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void chargeBalance() {
         Money balance = input.total().minus(Money.of(payments.paid(), currency()));
-        payments.collect(ChargePurpose.BALANCE, balance);
+        payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
         Money paid = Money.of(payments.paid(), currency());
         Milestone milestone = balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED;
         notifyCustomer(messages.milestone(milestone, milestone.name(), balance, paid));
     }
 
     private void allocateAndRequestFulfilment() {
+        throwIfCancelled();
         inventory.allocate(stock());
+        throwIfCancelled();
         orders.requestFulfilment(new FulfilmentRequest(input.orderId(), input.sku(), input.quantity(), input.customer()));
         changeStatus(OrderStatus.READY_TO_SHIP, "Paid and allocated; the warehouse was asked to ship");
     }
@@ -159,13 +161,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     void requestCancellation(CancellationRequest request) {
         if (cancellation == null) {
             cancellation = request;
-        }
-    }
-
-    /** After a payment step: leaves {@code AWAITING_PAYMENT} for where the order goes next. */
-    private void resumeAfterPayment(OrderStatus next, String message) {
-        if (status == OrderStatus.AWAITING_PAYMENT) {
-            changeStatus(next, message);
         }
     }
 
@@ -280,7 +275,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateRetryPayment(PaymentRetry retry) {
-        if (status != OrderStatus.AWAITING_PAYMENT) {
+        if (status != OrderStatus.AWAITING_PAYMENT || !payments.declineOutstanding()) {
             throw new IllegalStateException("Order " + input.orderId() + " is " + status + ", not "
                     + OrderStatus.AWAITING_PAYMENT + ": there is no declined payment to retry");
         }

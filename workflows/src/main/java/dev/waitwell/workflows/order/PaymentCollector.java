@@ -33,6 +33,7 @@ final class PaymentCollector {
     private long refunded;
     private String lastError;
     private boolean retryRequested;
+    private boolean declineOutstanding;
     private int attempts;
 
     PaymentCollector(OrderWorkflowImpl order, PaymentActivities activities, PlaceOrderInput input) {
@@ -44,21 +45,25 @@ final class PaymentCollector {
     }
 
     /** The plan's checkout payment: all (FULL), the deposit (DEPOSIT), nothing (PAY_LATER). */
-    void collectAtCheckout() {
+    void collectAtCheckout(OrderStatus resumeTo) {
         ChargePurpose purpose = switch (input.paymentPlan()) {
             case DEPOSIT -> ChargePurpose.DEPOSIT;
             case FULL, PAY_LATER -> ChargePurpose.FULL;
         };
-        collect(purpose, input.firstPayment());
+        collect(purpose, input.firstPayment(), resumeTo);
     }
 
-    /** Charges {@code amount}, waiting out declines within the grace period. Nothing to do for zero. */
-    void collect(ChargePurpose purpose, Money amount) {
+    /**
+     * Charges {@code amount}, waiting out declines within the grace period. Nothing to do for zero. When a
+     * charge succeeds after a decline, the order leaves {@code AWAITING_PAYMENT} for {@code resumeTo} at once.
+     */
+    void collect(ChargePurpose purpose, Money amount, OrderStatus resumeTo) {
         if (!amount.isPositive()) {
             return;
         }
         Instant graceEnds = null;
         while (!attempt(purpose, amount)) {
+            declineOutstanding = true;
             if (graceEnds == null) {
                 graceEnds = Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(input.policy().paymentGrace());
                 order.changeStatus(OrderStatus.AWAITING_PAYMENT, "Payment of " + describe(amount) + " declined ("
@@ -73,6 +78,16 @@ final class PaymentCollector {
             }
             retryRequested = false;
         }
+        if (declineOutstanding) {
+            declineOutstanding = false;
+            order.changeStatus(resumeTo, "Payment of " + describe(amount) + " received");
+        }
+        order.throwIfCancelled();
+    }
+
+    /** A charge was declined and nothing has been paid for it since: a retry makes sense. */
+    boolean declineOutstanding() {
+        return declineOutstanding;
     }
 
     private boolean attempt(ChargePurpose purpose, Money amount) {
@@ -100,13 +115,13 @@ final class PaymentCollector {
     void retryNow() {
         int before = attempts;
         retryRequested = true;
-        Workflow.await(() -> attempts > before || order.status().isFinal());
+        Workflow.await(() -> attempts > before || !declineOutstanding || order.status().isFinal());
     }
 
     void changeMethod(PaymentMethodChange change) {
         method = change.paymentMethod();
         order.recordPaymentMethod(method);
-        if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+        if (declineOutstanding) {
             retryNow();
         }
     }

@@ -25,9 +25,23 @@ class FakePayments implements PaymentActivities {
     final List<ChargeRequest> declined = new ArrayList<>();
     final List<RefundRequest> refundRequests = new ArrayList<>();
     private long refunded;
+    /** When set, charges wait for it: lets a test act while a charge is in flight. */
+    volatile java.util.concurrent.CountDownLatch chargesHeld;
 
     @Override
-    public synchronized ChargeResult charge(ChargeRequest request) {
+    public ChargeResult charge(ChargeRequest request) {
+        java.util.concurrent.CountDownLatch held = chargesHeld;
+        if (held != null) {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return chargeNow(request);
+    }
+
+    private synchronized ChargeResult chargeNow(ChargeRequest request) {
         if (DECLINING_METHOD.equals(request.paymentMethod())) {
             declined.add(request);
             throw ApplicationFailure.newNonRetryableFailure("Your card was declined.", FailureTypes.PAYMENT_DECLINED);

@@ -28,6 +28,7 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -246,6 +247,43 @@ class OrderWorkflowTest {
         assertThat(outcome.paid()).isEqualTo(5_000);
         assertThat(outcome.refunded()).isEqualTo(5_000);
         assertThat(sent(Milestone.CANCELLED).facts().reason()).contains("payment not received");
+    }
+
+    @Test
+    void cancellationDuringAChargeRefundsItAndNeverAsksTheWarehouseToShip() {
+        OrderWorkflow order = place("o-inflight", PaymentPlan.PAY_LATER, "pm_card_visa", Duration.ofDays(10));
+        order.awaitCheckout();
+        payments.chargesHeld = new java.util.concurrent.CountDownLatch(1);
+        order.productReleased();
+        env.sleep(Duration.ofSeconds(1));
+
+        var cancelling = WorkflowStub.fromTyped(order).startUpdate("cancel", WorkflowUpdateStage.ACCEPTED,
+                OrderState.class, new CancellationRequest("customer asked", "support"));
+        payments.chargesHeld.countDown();
+        OrderState cancelled = cancelling.getResult();
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(payments.totalCharged()).isEqualTo(UNIT_PRICE);
+        assertThat(payments.totalRefunded()).isEqualTo(UNIT_PRICE);
+        verify(inventory, never()).allocate(any());
+        verify(orders, never()).requestFulfilment(any());
+        assertThat(sentMilestones()).doesNotContain(Milestone.CHARGED);
+    }
+
+    @Test
+    void aSuccessfulRetryLeavesAwaitingPaymentAtOnceAndASecondRetryIsRefused() {
+        OrderWorkflow order = place("o-second-retry", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD,
+                Duration.ofDays(10));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+
+        OrderState paid = order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
+
+        assertThat(paid.status()).isNotEqualTo(OrderStatus.AWAITING_PAYMENT);
+        assertThat(paid.paid()).isEqualTo(UNIT_PRICE);
+        assertThatThrownBy(() -> order.retryPayment(new PaymentRetry("support")))
+                .isInstanceOf(WorkflowUpdateException.class);
+        assertThat(payments.charged).hasSize(1);
     }
 
     @Test
