@@ -6,7 +6,10 @@ import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.order.Customer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailParseException;
@@ -20,6 +23,8 @@ import org.springframework.util.StringUtils;
 /** Email over SMTP. Spring Boot creates the {@link JavaMailSender} only when {@code spring.mail.host} is set. */
 @Component
 class EmailSender implements ChannelSender {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     private final JavaMailSender mailSender;
     private final EmailProperties properties;
@@ -70,11 +75,33 @@ class EmailSender implements ChannelSender {
             mailSender.send(message);
         } catch (MailParseException | MailPreparationException e) {
             throw new DeliveryException("message refused: " + e.getMessage(), true, e);
-        } catch (MailSendException | MailAuthenticationException e) {
-            // The SMTP server answered (or was never reached): the message is not out, a retry may deliver it.
+        } catch (MailAuthenticationException e) {
             throw new DeliveryException("SMTP error: " + e.getMessage(), false, e);
+        } catch (MailSendException e) {
+            return afterFailure(message, e);
         }
         return messageId(message);
+    }
+
+    /**
+     * Where the send stopped decides whether a retry may send it. Not sent: the connection failed (Spring
+     * reports that exception as the cause and as the message's failure) or the server answered with a refusal
+     * (SendFailedException, e.g. a 4xx): retry. Sent: our message was accepted (no failure recorded for it)
+     * and only closing the connection (QUIT) failed. Anything else broke off while the message was being
+     * handed over, e.g. the connection dropped after the data before the server's answer: it may be out,
+     * so it is not resent (the caller marks it FAILED with the outcome unknown, as for SMS). A lost
+     * message is the lesser harm than a duplicate, and the timeline says which one it was.
+     */
+    private String afterFailure(MimeMessage message, MailSendException e) {
+        Exception failure = e.getFailedMessages().get(message);
+        if (failure == null) {
+            log.warn("Message accepted by the SMTP server; closing the connection failed: {}", e.getMessage());
+            return messageId(message);
+        }
+        if (failure == e.getCause() || failure instanceof SendFailedException) {
+            throw new DeliveryException("SMTP error: " + e.getMessage(), false, e);
+        }
+        throw e;
     }
 
     private static String messageId(MimeMessage message) {

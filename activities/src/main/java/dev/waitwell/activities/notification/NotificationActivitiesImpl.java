@@ -1,6 +1,10 @@
 package dev.waitwell.activities.notification;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.waitwell.activities.order.Timeline;
 import dev.waitwell.workflows.notification.Delivery;
@@ -17,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Per channel: settle skips at once, claim a SENDING row, send, record the outcome with its timeline
  * event. The claim is what makes retries safe; a SENDING row found on entry means an attempt died with the
  * message possibly out, so it is marked FAILED instead of risking a second message.
+ *
+ * <p>Every channel is tried in each attempt, and the attempt fails (Temporal retries it) only afterwards if
+ * some channel failed for now: an SMTP outage never holds back the SMS, and the retry finds the channels
+ * already settled in their rows and sends only what is missing.
  */
 @Component("notificationActivities")
 class NotificationActivitiesImpl implements NotificationActivities {
@@ -40,7 +48,32 @@ class NotificationActivitiesImpl implements NotificationActivities {
 
     @Override
     public NotificationResult notify(NotificationRequest request) {
-        return new NotificationResult(senders.stream().map(sender -> deliver(request, sender)).toList());
+        List<Delivery> deliveries = new ArrayList<>();
+        Map<String, RuntimeException> notSent = new LinkedHashMap<>();
+        for (ChannelSender sender : senders) {
+            try {
+                deliveries.add(deliver(request, sender));
+            } catch (RuntimeException e) {
+                // The other channels still go out; the attempt fails once they are done, so Temporal retries it.
+                notSent.put(sender.label(), e);
+            }
+        }
+        if (!notSent.isEmpty()) {
+            throw retryLater(notSent);
+        }
+        return new NotificationResult(deliveries);
+    }
+
+    /** One channel's failure as it is; several in one that names each, so the attempt's failure tells all. */
+    private static RuntimeException retryLater(Map<String, RuntimeException> notSent) {
+        if (notSent.size() == 1) {
+            return notSent.values().iterator().next();
+        }
+        DeliveryException all = new DeliveryException("not sent, will retry: " + notSent.entrySet().stream()
+                .map(failure -> failure.getKey() + ": " + failure.getValue().getMessage())
+                .collect(Collectors.joining("; ")), false, null);
+        notSent.values().forEach(all::addSuppressed);
+        return all;
     }
 
     private Delivery deliver(NotificationRequest request, ChannelSender sender) {

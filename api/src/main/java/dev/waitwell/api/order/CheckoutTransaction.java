@@ -62,16 +62,17 @@ class CheckoutTransaction {
         if (existing.isPresent()) {
             return answer(existing.get(), hash);
         }
-        requirePreorder(product);
-        requireKnownPaymentMethod(request.paymentMethod());
-        if (!orders.reservePreorder(product.sku(), request.quantity())) {
-            throw ApiException.conflict(ProblemCodes.PREORDER_CAP_REACHED,
-                    "The pre-order cap of " + product.sku() + " does not allow " + request.quantity() + " more unit(s).");
+        LocalDate today = today();
+        if (!product.takesPreordersOn(today)) {
+            throw notAPreorder(product.sku());
         }
-        StoredOrder order = newOrder(request, hash, product);
+        requireKnownPaymentMethod(request.paymentMethod());
+        CheckoutProduct reserved = orders.reservePreorder(product.sku(), request.quantity(), today)
+                .orElseThrow(() -> reservationRefused(product.sku(), request.quantity(), today));
+        StoredOrder order = newOrder(request, hash, reserved);
         orders.insert(order);
         orders.recordEvent(order.orderId(), "placed", "ORDER_PLACED", "Pre-order placed: " + order.quantity() + " x "
-                + product.name() + ", promised for " + order.promisedDate() + ".");
+                + order.productName() + ", promised for " + order.promisedDate() + ".");
         return new Placement(order, true);
     }
 
@@ -83,13 +84,23 @@ class CheckoutTransaction {
         return new Placement(existing, false);
     }
 
-    private void requirePreorder(CheckoutProduct product) {
-        LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
-        if (!product.takesPreordersOn(today)) {
-            throw ApiException.conflict(ProblemCodes.ORDER_KIND_NOT_SUPPORTED, "Product " + product.sku()
-                    + " is not a pre-order (released or no future release date): in-stock and backorder orders are "
-                    + "not supported yet.");
-        }
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
+    }
+
+    /** Why the reservation missed, from the row as it is now: released or re-dated meanwhile, or a full cap. */
+    private ApiException reservationRefused(String sku, int quantity, LocalDate today) {
+        boolean stillPreorder = orders.product(sku).filter(product -> product.takesPreordersOn(today)).isPresent();
+        return stillPreorder
+                ? ApiException.conflict(ProblemCodes.PREORDER_CAP_REACHED,
+                        "The pre-order cap of " + sku + " does not allow " + quantity + " more unit(s).")
+                : notAPreorder(sku);
+    }
+
+    private static ApiException notAPreorder(String sku) {
+        return ApiException.conflict(ProblemCodes.ORDER_KIND_NOT_SUPPORTED, "Product " + sku
+                + " is not a pre-order (released or no future release date): in-stock and backorder orders are "
+                + "not supported yet.");
     }
 
     private void requireKnownPaymentMethod(String paymentMethod) {
@@ -97,6 +108,19 @@ class CheckoutTransaction {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN,
                     "The payment method " + paymentMethod + " is unknown to the payment gateway.");
         }
+    }
+
+    /**
+     * The link goes into every message of the order, the last ones long after checkout: it must outlive the
+     * release (months away for a pre-order) and a payment grace after it, then stay usable for the ttl.
+     * Fixed at checkout because the workflow's input carries the signed link.
+     */
+    private Instant linkExpiry(LocalDate promisedDate) {
+        Instant now = Instant.now(clock);
+        Instant promised = promisedDate.atStartOfDay(properties.zone()).toInstant();
+        Instant from = promised.isAfter(now) ? promised : now;
+        return from.plus(properties.links().ttl()).plus(properties.policy().paymentGrace())
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 
     private StoredOrder newOrder(CheckoutRequest request, String hash, CheckoutProduct product) {
@@ -111,7 +135,7 @@ class CheckoutTransaction {
             case DEPOSIT -> total.percent(product.depositPercent()).amountMinor();
             case PAY_LATER -> 0L;
         };
-        Instant linkExpiresAt = Instant.now(clock).plus(properties.links().ttl()).truncatedTo(ChronoUnit.SECONDS);
+        Instant linkExpiresAt = linkExpiry(product.releaseDate());
         var customer = request.customer();
         return new StoredOrder(request.orderId(), hash, OrderKind.PREORDER.name(), OrderStatus.AWAITING_RELEASE.name(),
                 product.sku(), product.name(), request.quantity(), request.plan(), request.paymentMethod(),

@@ -46,14 +46,26 @@ class Orders {
         return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = ?").param(orderId).query(Long.class).single() > 0;
     }
 
-    /** Takes {@code quantity} pre-order units within the product's cap; false when the cap does not allow it. */
-    boolean reservePreorder(String sku, int quantity) {
+    /**
+     * Takes {@code quantity} pre-order units if, as the row stands when locked, the product still takes
+     * pre-orders on {@code today} (as {@link CheckoutProduct#takesPreordersOn}) and its cap allows them. The
+     * decision and the reservation are one statement, so a release or a change committed since the product
+     * was read is seen, and what the order promises is read from the same row version.
+     *
+     * @return the product as reserved, or empty when it is no pre-order any more or its cap does not allow it
+     */
+    Optional<CheckoutProduct> reservePreorder(String sku, int quantity, LocalDate today) {
         return jdbc.sql("""
                 UPDATE products SET preordered = preordered + :quantity, updated_at = now()
-                 WHERE sku = :sku AND (preorder_cap IS NULL OR preordered + :quantity <= preorder_cap)""")
+                 WHERE sku = :sku
+                   AND released_at IS NULL AND release_date > :today
+                   AND (preorder_cap IS NULL OR preordered + :quantity <= preorder_cap)
+                RETURNING sku, name, price_minor, currency, release_date, released_at, deposit_percent""")
                 .param("sku", sku)
                 .param("quantity", quantity)
-                .update() == 1;
+                .param("today", today, java.sql.Types.DATE)
+                .query(CheckoutProduct.class)
+                .optional();
     }
 
     void insert(StoredOrder order) {

@@ -4,6 +4,7 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
 import dev.waitwell.api.shared.StaffActions;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,28 @@ class Catalog {
                         "The pre-order cap " + request.preorderCap() + " is below the " + current.stock().preordered()
                                 + " units already pre-ordered.");
             }
+            requireReleaseDateFree(current, request);
             products.update(sku, request);
         }
         staffActions.record(StaffAction.onProduct(username, "PRODUCT_UPSERT", sku, created ? "created" : "updated"));
         return new Upserted(products.find(sku).orElseThrow(), created);
+    }
+
+    /**
+     * Each open pre-order's workflow took the release date at checkout (its timer, reminder and promised
+     * date), so a new date would not reach it. Until delay handling tells running orders of a new date, the
+     * date stays as it is while any is open. The product row is locked, so no checkout slips in meanwhile.
+     */
+    private void requireReleaseDateFree(ProductView current, ProductRequest request) {
+        if (Objects.equals(current.releaseDate(), request.releaseDate())) {
+            return;
+        }
+        long open = products.openPreorders(current.sku());
+        if (open > 0) {
+            throw ApiException.conflict(ProblemCodes.RELEASE_DATE_LOCKED, "Product " + current.sku() + " has " + open
+                    + " open pre-order(s): running orders keep the release date they were placed with until delay "
+                    + "handling exists, so the date cannot change while they are open. Nothing was changed.");
+        }
     }
 
     @Transactional(readOnly = true)

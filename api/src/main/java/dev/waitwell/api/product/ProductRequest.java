@@ -15,7 +15,7 @@ import java.util.List;
 record ProductRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @PositiveOrZero Long price,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be three upper-case letters (ISO 4217)") String currency,
+        @NotNull @Iso4217 String currency,
         LocalDate releaseDate,
         @PositiveOrZero Integer preorderCap,
         @Min(0) @Max(100) Integer depositPercent,

@@ -29,6 +29,16 @@ class Products {
         return jdbc.sql("SELECT * FROM products WHERE sku = ? FOR UPDATE").param(sku).query(Products::view).optional();
     }
 
+    /** Pre-orders of the product that are neither shipped nor cancelled. */
+    long openPreorders(String sku) {
+        return jdbc.sql("""
+                SELECT count(*) FROM orders
+                 WHERE sku = ? AND kind = 'PREORDER' AND status NOT IN ('SHIPPED', 'CANCELLED')""")
+                .param(sku)
+                .query(Long.class)
+                .single();
+    }
+
     /** Inserts the product unless it exists; true when it was created. */
     boolean insertIfAbsent(String sku, ProductRequest request) {
         return bind(jdbc.sql("""

@@ -15,6 +15,7 @@ public final class ProblemCodes {
     public static final String PRODUCT_NOT_FOUND = "PRODUCT_NOT_FOUND";
     public static final String PRODUCT_ALREADY_RELEASED = "PRODUCT_ALREADY_RELEASED";
     public static final String PREORDER_CAP_BELOW_PREORDERED = "PREORDER_CAP_BELOW_PREORDERED";
+    public static final String RELEASE_DATE_LOCKED = "RELEASE_DATE_LOCKED";
     public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
     public static final String ORDER_KIND_NOT_SUPPORTED = "ORDER_KIND_NOT_SUPPORTED";
     public static final String PREORDER_CAP_REACHED = "PREORDER_CAP_REACHED";

@@ -21,7 +21,8 @@ public record WaitwellProperties(
 
     /**
      * @param secret the HMAC key of customer links; required outside the local profile
-     * @param ttl how long a customer link stays valid after checkout
+     * @param ttl how long a customer link stays valid after the later of checkout and the release date, on
+     *     top of the payment grace (the link must work for messages sent until then)
      */
     public record Links(String secret, @DefaultValue("P180D") Duration ttl) {
     }

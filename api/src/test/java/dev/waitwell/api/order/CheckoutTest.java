@@ -20,15 +20,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.TestTemporal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @ApiTest
 class CheckoutTest {
@@ -38,6 +48,9 @@ class CheckoutTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     TestTemporal.Activities activities;
@@ -173,6 +186,65 @@ class CheckoutTest {
     }
 
     @Test
+    void refusesAFractionalQuantityInsteadOfTruncatingIt() throws Exception {
+        String sku = preorderProduct(1_000, null, 0);
+        String orderId = unique("frac");
+        String body = order(orderId, sku, 1, "FULL", "pm_card_visa").replace("\"quantity\": 1", "\"quantity\": 1.5");
+
+        mvc.perform(placeOrder(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        assertThat(count("orders", orderId)).isZero();
+        assertThat(preordered(sku)).isZero();
+    }
+
+    @Test
+    void refusesAPreorderWhenTheProductIsReleasedWhileCheckoutIsUnderWay() throws Exception {
+        String sku = preorderProduct(1_000, null, 0);
+        String orderId = unique("race");
+        MvcResult result;
+        try (Connection release = dataSource.getConnection()) {
+            release.setAutoCommit(false);
+            try (PreparedStatement released = release.prepareStatement(
+                    "UPDATE products SET released_at = now() WHERE sku = ?")) {
+                released.setString(1, sku);
+                released.executeUpdate();
+            }
+            // Checkout reads the product as not released yet; its reservation then waits for the release's lock.
+            CompletableFuture<MvcResult> checkout = CompletableFuture.supplyAsync(() -> perform(
+                    order(orderId, sku, 1, "FULL", "pm_card_visa")));
+            assertThat(reservationWaitsForALock()).as("checkout blocked on the product row").isTrue();
+            release.commit();
+            result = checkout.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(409);
+        assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.code"))
+                .isEqualTo("ORDER_KIND_NOT_SUPPORTED");
+        assertThat(count("orders", orderId)).isZero();
+        assertThat(preordered(sku)).isZero();
+    }
+
+    @Test
+    void keepsTheCustomerLinkValidPastAReleaseMonthsAway() throws Exception {
+        String sku = unique("FAR");
+        LocalDate release = inDays(210);
+        mvc.perform(putProduct(sku, product(1_000, "EUR", release, null, 0))).andExpect(status().isCreated());
+        String orderId = unique("far");
+
+        String url = JsonPath.read(mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.customerUrl");
+
+        // test configuration: zone Europe/Berlin, links.ttl P180D (default), policy.payment-grace P7D (default)
+        Instant expected = release.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()
+                .plus(Duration.ofDays(180)).plus(Duration.ofDays(7));
+        assertThat(jdbc.sql("SELECT link_expires_at FROM orders WHERE order_id = ?").param(orderId)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(expected);
+        assertThat(url).contains("?token=" + expected.getEpochSecond() + ".");
+    }
+
+    @Test
     void answersAnUnknownSkuWith404() throws Exception {
         String orderId = unique("nosku");
         mvc.perform(placeOrder(order(orderId, "NO-SUCH-SKU", 1, "FULL", "pm_card_visa")))
@@ -264,6 +336,29 @@ class CheckoutTest {
         LocalDate release = inDays(60);
         mvc.perform(putProduct(sku, product(price, "EUR", release, cap, depositPercent))).andExpect(status().isCreated());
         return sku;
+    }
+
+    private MvcResult perform(String body) {
+        try {
+            return mvc.perform(placeOrder(body)).andReturn();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True once a pre-order reservation waits for a row lock, within ten seconds. */
+    private boolean reservationWaitsForALock() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            long waiting = jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                     WHERE datname = current_database() AND wait_event_type = 'Lock'
+                       AND query LIKE 'UPDATE products SET preordered%'""").query(Long.class).single();
+            if (waiting > 0) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private long count(String table, String orderId) {

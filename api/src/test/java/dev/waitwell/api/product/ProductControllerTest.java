@@ -1,11 +1,14 @@
 package dev.waitwell.api.product;
 
 import static dev.waitwell.api.Fixtures.inDays;
+import static dev.waitwell.api.Fixtures.order;
+import static dev.waitwell.api.Fixtures.placeOrder;
 import static dev.waitwell.api.Fixtures.product;
 import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,8 +17,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.waitwell.api.ApiTest;
+import dev.waitwell.api.TestTemporal;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +37,14 @@ class ProductControllerTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestTemporal.Activities activities;
+
+    @BeforeEach
+    void resetActivities() {
+        activities.reset();
+    }
 
     @Test
     void createsAProductWith201ThenUpdatesItWith200() throws Exception {
@@ -76,6 +92,80 @@ class ProductControllerTest {
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ?").param(sku).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void refusesAFractionalPriceInsteadOfTruncatingIt() throws Exception {
+        String sku = unique("FLOAT");
+        String body = product(0, "EUR", inDays(30), null, 0).replace("\"price\": 0", "\"price\": 499.90");
+
+        mvc.perform(putProduct(sku, body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("price"));
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void refusesAFractionalCountInANestedField() throws Exception {
+        String body = product(100, "EUR", inDays(30), null, 0).replace("\"maxWaitDays\": null", "\"maxWaitDays\": 1.5");
+
+        mvc.perform(putProduct(unique("FLOAT"), body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("backorders.maxWaitDays"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ABC", "XXX", "EURO", "usd"})
+    void refusesACurrencyThatIsNoIso4217Code(String currency) throws Exception {
+        String sku = unique("CUR");
+
+        mvc.perform(putProduct(sku, product(100, currency, inDays(30), null, 0)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("currency")));
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void acceptsCurrenciesWithAnyNumberOfMinorUnits() throws Exception {
+        mvc.perform(putProduct(unique("JPY"), product(1_999, "JPY", inDays(30), null, 0)))
+                .andExpect(status().isCreated());
+        mvc.perform(putProduct(unique("BHD"), product(1_999, "BHD", inDays(30), null, 0)))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void keepsTheReleaseDateWhileOpenPreordersWaitForIt() throws Exception {
+        String sku = unique("LOCK");
+        LocalDate release = inDays(30);
+        mvc.perform(putProduct(sku, product(1_000, "EUR", release, null, 0))).andExpect(status().isCreated());
+        String orderId = unique("lock");
+        mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+
+        mvc.perform(putProduct(sku, product(2_000, "EUR", inDays(45), null, 0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("RELEASE_DATE_LOCKED"))
+                .andExpect(jsonPath("$.detail", containsString("running orders keep the release date")))
+                .andExpect(jsonPath("$.detail", containsString("delay handling")));
+        mvc.perform(putProduct(sku, product(2_000, "EUR", null, null, 0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("RELEASE_DATE_LOCKED"));
+
+        assertThat(jdbc.sql("SELECT release_date || ' ' || price_minor FROM products WHERE sku = ?").param(sku)
+                .query(String.class).single()).isEqualTo(release + " 1000");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_UPSERT'")
+                .param(sku).query(Long.class).single()).isEqualTo(1);
+
+        mvc.perform(putProduct(sku, product(2_000, "EUR", release, null, 0)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.price").value(2_000));
+        jdbc.sql("UPDATE orders SET status = 'CANCELLED' WHERE order_id = ?").param(orderId).update();
+        mvc.perform(putProduct(sku, product(2_000, "EUR", inDays(45), null, 0)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.releaseDate").value(inDays(45).toString()));
     }
 
     @Test
