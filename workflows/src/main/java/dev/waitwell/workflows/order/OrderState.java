@@ -8,6 +8,7 @@ import java.time.LocalDate;
  *
  * @param waitingFor what the workflow waits for now, in words (for support and ops)
  * @param waitingUntil when that wait ends by itself, or null
+ * @param allocatedUnits units of stock allocated to the order so far
  */
 public record OrderState(
         String orderId,
@@ -24,5 +25,6 @@ public record OrderState(
         String waitingFor,
         Instant waitingUntil,
         Shipment shipment,
-        String cancellationReason) {
+        String cancellationReason,
+        int allocatedUnits) {
 }

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.inventory.StockAllocation;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -14,6 +15,11 @@ import io.temporal.workflow.WorkflowMethod;
  * need be) for the release (the {@link #productReleased} signal, or a durable timer at the release
  * instant), remind the customer {@link OrderPolicy#preReleaseReminder()} before it, charge the balance,
  * allocate, request fulfilment, wait for the shipment, book revenue, tell the customer, finish.
+ *
+ * <p>Backorders are charged by plan, confirmed with the promised date, then wait in
+ * {@link OrderStatus#AWAITING_STOCK} until {@link #stockAllocated} signals cover every unit (a
+ * {@code PAY_LATER} order is charged then); in-stock orders are allocated at checkout. A pre-order whose
+ * release finds too little stock waits the same way after its balance is charged.
  *
  * <p>A declined charge moves the order to {@link OrderStatus#AWAITING_PAYMENT}; it is retried on
  * {@link #retryPayment} or {@link #changePaymentMethod}, and the order is cancelled with a full refund
@@ -30,6 +36,13 @@ public interface OrderWorkflow {
     /** The product was released now (by staff); a release date reached by itself needs no signal. */
     @SignalMethod
     void productReleased();
+
+    /**
+     * Units of stock were allocated to the order (by a receipt, a release, or units another order gave
+     * back). Deduplicated by allocation id; the order is ready to ship once every unit is allocated.
+     */
+    @SignalMethod
+    void stockAllocated(StockAllocation allocation);
 
     /**
      * Waits until the checkout payment has been settled (charged, declined, or nothing to charge) and

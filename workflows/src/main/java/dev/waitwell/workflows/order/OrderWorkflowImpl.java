@@ -1,7 +1,7 @@
 package dev.waitwell.workflows.order;
 
 import dev.waitwell.workflows.inventory.InventoryActivities;
-import dev.waitwell.workflows.inventory.StockRequest;
+import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
 import dev.waitwell.workflows.notification.Milestone;
@@ -23,6 +23,9 @@ import org.slf4j.Logger;
  */
 public class OrderWorkflowImpl implements OrderWorkflow {
 
+    /** Version 1: units come from the allocation queue (receipts, releases, returns) instead of directly. */
+    static final String ALLOCATION_QUEUE = "allocation-queue";
+
     private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
 
     private final OrderActivities orders = Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
@@ -35,7 +38,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private PlaceOrderInput input;
     private OrderMessages messages;
     private PaymentCollector payments;
+    private StockKeeper stock;
     private OrderStatus status = OrderStatus.AWAITING_RELEASE;
+    private boolean fulfilmentRequested;
     private boolean released;
     private boolean checkoutSettled;
     private Shipment shipment;
@@ -48,12 +53,18 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     public OrderOutcome fulfil(PlaceOrderInput input) {
         start(input);
         try {
-            payments.collectAtCheckout(OrderStatus.AWAITING_RELEASE);
+            payments.collectAtCheckout(status);
             checkoutSettled = true;
             confirm();
-            awaitRelease();
-            chargeBalance();
-            allocateAndRequestFulfilment();
+            if (input.kind() == OrderKind.PREORDER) {
+                awaitRelease();
+                chargeBalance();
+            }
+            stock.awaitAllocation();
+            if (input.kind() != OrderKind.PREORDER) {
+                chargeOnAllocation();
+            }
+            requestFulfilment();
             awaitShipment();
             ship();
         } catch (OrderCancelledException cancelled) {
@@ -64,10 +75,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void start(PlaceOrderInput input) {
+        // Orders started before the allocation queue existed allocate their units directly on release.
+        int version = Workflow.getVersion(ALLOCATION_QUEUE, Workflow.DEFAULT_VERSION, 1);
         this.input = input;
+        this.status = waitingStatus(input.kind());
         this.messages = new OrderMessages(input);
         this.payments = new PaymentCollector(this, Workflow.newActivityStub(PaymentActivities.class,
                 OrderActivityOptions.DURABLE), input);
+        this.stock = new StockKeeper(this, inventory, input, version >= 1);
         log.info("Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
     }
 
@@ -88,6 +103,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         waitUntil("the product's release", input.releaseAt(), () -> released);
         released = true;
         recordEvent("PRODUCT_RELEASED", input.productName() + " is released");
+        stock.joinQueueOnRelease();
     }
 
     private void chargeBalance() {
@@ -98,11 +114,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         notifyCustomer(messages.milestone(milestone, milestone.name(), balance, paid));
     }
 
-    private void allocateAndRequestFulfilment() {
-        throwIfCancelled();
-        inventory.allocate(stock());
+    /** Backorders and in-stock orders: what the plan left to pay is due once the units are allocated. */
+    private void chargeOnAllocation() {
+        Money balance = input.total().minus(Money.of(payments.paid(), currency()));
+        if (balance.isPositive()) {
+            payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.READY_TO_SHIP);
+            notifyCustomer(messages.milestone(Milestone.CHARGED, Milestone.CHARGED.name(), balance,
+                    Money.of(payments.paid(), currency())));
+        }
+    }
+
+    private void requestFulfilment() {
         throwIfCancelled();
         orders.requestFulfilment(new FulfilmentRequest(input.orderId(), input.sku(), input.quantity(), input.customer()));
+        fulfilmentRequested = true;
         changeStatus(OrderStatus.READY_TO_SHIP, "Paid and allocated; the warehouse was asked to ship");
     }
 
@@ -112,7 +137,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void ship() {
         orders.recordShipment(new ShipmentRecord(input.orderId(), shipment));
-        inventory.dispatch(stock());
+        stock.dispatch();
         ledger.recognizeRevenue(new RevenueRecognition(input.orderId(), Money.of(payments.paid(), currency())));
         changeStatus(OrderStatus.SHIPPED, "Shipped with " + shipment.carrier() + ", tracking " + shipment.trackingNumber());
         notifyCustomer(messages.shipped(shipment, Money.of(payments.paid(), currency())));
@@ -120,7 +145,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void cancelAndRefund() {
         Money refunded = payments.refundAll(cancellation.reason());
-        inventory.returnUnits(stock());
+        stock.giveBack();
         changeStatus(OrderStatus.CANCELLED, "Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason()
                 + "; refunded " + refunded.display());
         notifyCustomer(messages.cancelled(refunded, Money.of(payments.paid(), currency()), cancellation.reason()));
@@ -197,8 +222,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return kind + "-" + eventSequence;
     }
 
-    private StockRequest stock() {
-        return new StockRequest(input.orderId(), input.sku(), input.quantity());
+    private static OrderStatus waitingStatus(OrderKind kind) {
+        return switch (kind) {
+            case PREORDER -> OrderStatus.AWAITING_RELEASE;
+            case BACKORDER -> OrderStatus.AWAITING_STOCK;
+            case IN_STOCK -> OrderStatus.READY_TO_SHIP;
+        };
     }
 
     private String currency() {
@@ -221,6 +250,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     @Override
+    public void stockAllocated(StockAllocation allocation) {
+        stock.allocated(allocation);
+    }
+
+    @Override
     public OrderState awaitCheckout() {
         Workflow.await(() -> checkoutSettled || status == OrderStatus.AWAITING_PAYMENT || status.isFinal());
         return state();
@@ -228,7 +262,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateConfirmShipment(Shipment shipment) {
-        if (status != OrderStatus.READY_TO_SHIP || this.shipment != null || cancellation != null) {
+        if (status != OrderStatus.READY_TO_SHIP || !fulfilmentRequested || this.shipment != null
+                || cancellation != null) {
             throw new IllegalStateException("Order " + input.orderId() + " is " + status
                     + (this.shipment != null ? " and already has a shipment" : "") + ": only an order that is "
                     + OrderStatus.READY_TO_SHIP + " can be shipped");
@@ -292,6 +327,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return new OrderState(input.orderId(), status, currency(), input.total().amountMinor(), payments.paid(),
                 payments.refunded(), payments.method(), input.promisedDate(), released, checkoutSettled,
                 payments.lastError(), waitingFor, waitingUntil, shipment,
-                cancellation == null ? null : cancellation.reason());
+                cancellation == null ? null : cancellation.reason(), stock.allocatedUnits());
     }
 }

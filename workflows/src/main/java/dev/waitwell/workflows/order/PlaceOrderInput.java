@@ -9,7 +9,10 @@ import java.util.Objects;
  * Everything an order workflow needs, fixed at checkout.
  *
  * @param firstPayment what is charged at checkout: the total (FULL), the deposit (DEPOSIT) or zero (PAY_LATER)
- * @param releaseAt the instant the product is released by itself (start of {@code releaseDate} in the shop's zone)
+ * @param releaseAt pre-orders: the instant the product is released by itself (start of {@code releaseDate} in
+ *     the shop's zone); null for other kinds
+ * @param allocatedAtCheckout units allocated to the order in the checkout transaction (all of them for
+ *     {@code IN_STOCK}; absent in histories from before backorders, read as zero)
  * @param customerUrl the signed self-service link sent in every message
  */
 public record PlaceOrderInput(
@@ -27,7 +30,8 @@ public record PlaceOrderInput(
         Instant releaseAt,
         LocalDate promisedDate,
         String customerUrl,
-        OrderPolicy policy) {
+        OrderPolicy policy,
+        int allocatedAtCheckout) {
 
     public PlaceOrderInput {
         Objects.requireNonNull(orderId, "orderId");
@@ -38,9 +42,14 @@ public record PlaceOrderInput(
         Objects.requireNonNull(paymentPlan, "paymentPlan");
         Objects.requireNonNull(paymentMethod, "paymentMethod");
         Objects.requireNonNull(firstPayment, "firstPayment");
-        Objects.requireNonNull(releaseAt, "releaseAt");
+        if (kind == OrderKind.PREORDER) {
+            Objects.requireNonNull(releaseAt, "releaseAt");
+        }
         if (quantity < 1) {
             throw new IllegalArgumentException("quantity must be positive");
+        }
+        if (allocatedAtCheckout < 0 || allocatedAtCheckout > quantity) {
+            throw new IllegalArgumentException("allocatedAtCheckout must be 0.." + quantity);
         }
         policy = policy == null ? OrderPolicy.DEFAULT : policy;
     }

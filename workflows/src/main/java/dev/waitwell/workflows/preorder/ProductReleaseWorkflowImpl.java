@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.preorder;
 
+import dev.waitwell.workflows.inventory.AllocationFanOut;
 import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.order.OrderWorkflowIds;
 import io.temporal.activity.ActivityOptions;
@@ -41,6 +42,7 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
                 closed++;
             }
         }
+        AllocationFanOut.run(product.allocation());
         log.info("Product {} released: {} orders told, {} already closed", request.sku(), signals.size() - closed, closed);
         return new ReleaseOutcome(request.sku(), signals.size() - closed, closed);
     }

@@ -6,6 +6,11 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface ReleaseActivities {
 
-    /** Marks the product released today (idempotent) and lists its open pre-orders. */
+    /**
+     * Marks the product released today, puts its pre-orders in the allocation queue and allocates stock on
+     * hand to them, in one transaction; lists its open pre-orders. Idempotent: a second call returns the
+     * first call's allocation. A product whose stock Waitwell has never tracked (no receipt, no purchase
+     * order) receives its pre-ordered units as launch stock with the release.
+     */
     ReleasedProduct markReleased(ReleaseRequest request);
 }

@@ -24,7 +24,7 @@ class FakePayments implements PaymentActivities {
     final Map<String, ChargeRequest> charged = new LinkedHashMap<>();
     final List<ChargeRequest> declined = new ArrayList<>();
     final List<RefundRequest> refundRequests = new ArrayList<>();
-    private long refunded;
+    private final Map<String, Long> refundedByOrder = new LinkedHashMap<>();
     /** When set, charges wait for it: lets a test act while a charge is in flight. */
     volatile java.util.concurrent.CountDownLatch chargesHeld;
 
@@ -53,8 +53,10 @@ class FakePayments implements PaymentActivities {
     @Override
     public synchronized RefundResult refundAll(RefundRequest request) {
         refundRequests.add(request);
-        long due = totalCharged() - refunded;
-        refunded += due;
+        long paid = charged.values().stream().filter(c -> c.orderId().equals(request.orderId()))
+                .mapToLong(c -> c.amount().amountMinor()).sum();
+        long due = paid - refundedByOrder.getOrDefault(request.orderId(), 0L);
+        refundedByOrder.merge(request.orderId(), due, Long::sum);
         return new RefundResult(Money.of(due, request.currency()));
     }
 
@@ -63,6 +65,6 @@ class FakePayments implements PaymentActivities {
     }
 
     synchronized long totalRefunded() {
-        return refunded;
+        return refundedByOrder.values().stream().mapToLong(Long::longValue).sum();
     }
 }

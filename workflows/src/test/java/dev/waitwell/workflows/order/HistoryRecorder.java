@@ -37,6 +37,12 @@ class HistoryRecorder {
 
     static final Path HISTORIES = Path.of("src/test/resources/histories");
 
+    /**
+     * The prefix of the files this run writes: the workflow version they record. Bump it with every
+     * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
+     */
+    static final String RECORDING = "v1";
+
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
@@ -53,7 +59,7 @@ class HistoryRecorder {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
         worker.registerActivitiesImplementations(new FakePayments(), notifications,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
-                mock(InventoryActivities.class, withSettings().withoutAnnotations()),
+                inventory(),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
@@ -61,10 +67,18 @@ class HistoryRecorder {
         this.options = options;
     }
 
+    private static InventoryActivities inventory() {
+        InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
+        when(inventory.releaseUnits(any())).thenReturn(new dev.waitwell.workflows.inventory.ReturnedUnits(0, null));
+        return inventory;
+    }
+
     @Test
     void depositReleasedByTimerAndShipped() throws IOException {
         record("deposit-released-by-timer-shipped", PaymentPlan.DEPOSIT, "pm_card_visa", order -> {
             env.sleep(Duration.ofDays(31));
+            order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 2));
+            env.sleep(Duration.ofMinutes(1));
             order.confirmShipment(new Shipment("UPS", "1Z999"));
         });
     }
@@ -73,12 +87,31 @@ class HistoryRecorder {
     void payLaterDeclinedThenNewMethodThenCancelled() throws IOException {
         record("pay-later-declined-new-method-cancelled", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD, order -> {
             order.productReleased();
+            order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 2));
             env.sleep(Duration.ofHours(1));
             order.retryPayment(new PaymentRetry("support"));
             order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
             env.sleep(Duration.ofMinutes(1));
             order.cancel(new CancellationRequest("customer asked", "support"));
         });
+    }
+
+    @Test
+    void backorderAllocatedInTwoPartsAndShipped() throws IOException {
+        String orderId = "history-backorder";
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        WorkflowClient.start(order::fulfil, OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.PAY_LATER,
+                "pm_card_visa", now, 2, 0));
+        order.awaitCheckout();
+        env.sleep(Duration.ofDays(12));
+        order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 1));
+        order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 1));
+        order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(2, 1));
+        env.sleep(Duration.ofHours(1));
+        order.confirmShipment(new Shipment("DHL", "JD01"));
+        save("backorder-allocated-in-two-parts-shipped", order, OrderWorkflowIds.of(orderId));
     }
 
     @Test
@@ -97,8 +130,13 @@ class HistoryRecorder {
                 OrderFixtures.preorder("history-" + name, plan, method, now, Duration.ofDays(30), 2));
         order.awaitCheckout();
         scenario.accept(order);
+        save(name, order, workflowId);
+    }
+
+    private void save(String name, OrderWorkflow order, String workflowId) throws IOException {
         WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
         Files.createDirectories(HISTORIES);
-        Files.writeString(HISTORIES.resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true));
+        Files.writeString(HISTORIES.resolve(RECORDING + "-" + name + ".json"),
+                client.fetchHistory(workflowId).toJson(true));
     }
 }

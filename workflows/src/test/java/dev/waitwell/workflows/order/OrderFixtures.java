@@ -17,6 +17,22 @@ final class OrderFixtures {
     private OrderFixtures() {
     }
 
+    /** A backorder (or an in-stock order, when everything is allocated at checkout) promised in 20 days. */
+    static PlaceOrderInput waiting(String orderId, OrderKind kind, PaymentPlan plan, String method, Instant now,
+            int quantity, int allocatedAtCheckout) {
+        Money unitPrice = Money.of(UNIT_PRICE, "USD");
+        Money total = unitPrice.times(quantity);
+        Money first = plan == PaymentPlan.PAY_LATER && kind == OrderKind.BACKORDER ? Money.of(0, "USD") : total;
+        LocalDate promised = now.plus(Duration.ofDays(20)).atZone(ZoneOffset.UTC).toLocalDate();
+        return new PlaceOrderInput(orderId, kind, customer(), "CAM-1", "Camera One", quantity, unitPrice, plan, method,
+                first, null, null, promised, "https://shop.test/c/orders/" + orderId,
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), allocatedAtCheckout);
+    }
+
+    private static Customer customer() {
+        return new Customer("c-1", "Ada Lovelace", "ada@example.com", "+14155550100", List.of(Channel.EMAIL, Channel.SMS));
+    }
+
     static PlaceOrderInput preorder(String orderId, PaymentPlan plan, String method, Instant now, Duration untilRelease,
             int quantity) {
         Instant releaseAt = now.plus(untilRelease);
@@ -28,10 +44,8 @@ final class OrderFixtures {
             case DEPOSIT -> total.percent(DEPOSIT_PERCENT);
             case PAY_LATER -> Money.of(0, "USD");
         };
-        Customer customer = new Customer("c-1", "Ada Lovelace", "ada@example.com", "+14155550100",
-                List.of(Channel.EMAIL, Channel.SMS));
-        return new PlaceOrderInput(orderId, OrderKind.PREORDER, customer, "CAM-1", "Camera One", quantity, unitPrice,
+        return new PlaceOrderInput(orderId, OrderKind.PREORDER, customer(), "CAM-1", "Camera One", quantity, unitPrice,
                 plan, method, first, releaseDate, releaseAt, releaseDate, "https://shop.test/c/orders/" + orderId,
-                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)));
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), 0);
     }
 }

@@ -13,6 +13,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.withSettings;
 
 import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.ReturnedUnits;
+import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
@@ -63,6 +65,7 @@ class OrderWorkflowTest {
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         org.mockito.Mockito.when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+        org.mockito.Mockito.when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(1, null));
         worker.registerActivitiesImplementations(payments, orders, inventory, ledger, notifications);
         env.start();
         this.env = env;
@@ -80,14 +83,18 @@ class OrderWorkflowTest {
         assertThat(order.state().paid()).isEqualTo(5_000);
 
         env.sleep(Duration.ofDays(2));
+        assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_STOCK);
+        verify(inventory).joinQueueOnRelease(new StockRequest("o-deposit", "CAM-1", 1));
+        order.stockAllocated(new StockAllocation(7, 1));
+        env.sleep(Duration.ofMinutes(1));
 
         OrderState state = order.state();
         assertThat(state.status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         assertThat(state.released()).isTrue();
+        assertThat(state.allocatedUnits()).isEqualTo(1);
         assertThat(payments.charged.values()).extracting(ChargeRequest::purpose, c -> c.amount().amountMinor())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ChargePurpose.DEPOSIT, 5_000L),
                         org.assertj.core.groups.Tuple.tuple(ChargePurpose.BALANCE, 20_000L));
-        verify(inventory).allocate(new StockRequest("o-deposit", "CAM-1", 1));
         verify(orders).requestFulfilment(any());
     }
 
@@ -96,7 +103,7 @@ class OrderWorkflowTest {
         OrderWorkflow order = place("o-signal", PaymentPlan.PAY_LATER, "pm_card_visa", Duration.ofDays(60));
         assertThat(order.awaitCheckout().paid()).isZero();
 
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
 
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
@@ -133,7 +140,7 @@ class OrderWorkflowTest {
     @Test
     void shipmentBooksRevenueTellsTheCustomerAndCompletes() {
         OrderWorkflow order = place("o-ship", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(5));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
 
         OrderState shipped = order.confirmShipment(new Shipment("UPS", "1Z999"));
@@ -142,7 +149,7 @@ class OrderWorkflowTest {
         OrderOutcome outcome = WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
         assertThat(outcome).isEqualTo(new OrderOutcome("o-ship", OrderStatus.SHIPPED, "USD", UNIT_PRICE, 0));
         InOrder steps = inOrder(inventory, ledger);
-        steps.verify(inventory).allocate(any());
+        steps.verify(inventory).joinQueueOnRelease(any());
         steps.verify(inventory).dispatch(any());
         steps.verify(ledger).recognizeRevenue(new RevenueRecognition("o-ship", Money.of(UNIT_PRICE, "USD")));
         assertThat(sent(Milestone.SHIPPED).facts().trackingNumber()).isEqualTo("1Z999");
@@ -151,7 +158,7 @@ class OrderWorkflowTest {
     @Test
     void refusesASecondShipmentAndCancellingAShippedOrder() {
         OrderWorkflow order = place("o-twice", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(5));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
         order.confirmShipment(new Shipment("UPS", "1Z1"));
 
@@ -186,15 +193,15 @@ class OrderWorkflowTest {
         assertThat(cancelled.refunded()).isEqualTo(5_000);
         assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(payments.totalRefunded()).isEqualTo(payments.totalCharged()).isEqualTo(5_000);
-        verify(inventory).returnUnits(new StockRequest("o-cancel", "CAM-1", 1));
-        verify(inventory, never()).allocate(any());
+        verify(inventory).releaseUnits(new StockRequest("o-cancel", "CAM-1", 1));
+        verify(inventory, never()).joinQueueOnRelease(any());
         assertThat(sent(Milestone.CANCELLED).facts().amount()).isEqualTo(Money.of(5_000, "USD"));
     }
 
     @Test
     void cancellationWhenReadyToShipRefundsEverythingPaid() {
         OrderWorkflow order = place("o-cancel-late", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(3));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
 
@@ -209,7 +216,7 @@ class OrderWorkflowTest {
     void declinedBalanceAwaitsPaymentAndARetryWithANewMethodCompletesIt() {
         OrderWorkflow order = place("o-decline", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD,
                 Duration.ofDays(10));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
 
         OrderState awaiting = order.state();
@@ -236,7 +243,7 @@ class OrderWorkflowTest {
         OrderWorkflow order = place("o-grace", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(10));
         order.awaitCheckout();
         order.changePaymentMethod(new PaymentMethodChange(FakePayments.DECLINING_METHOD, "shop"));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofDays(6));
         assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
 
@@ -254,7 +261,7 @@ class OrderWorkflowTest {
         OrderWorkflow order = place("o-inflight", PaymentPlan.PAY_LATER, "pm_card_visa", Duration.ofDays(10));
         order.awaitCheckout();
         payments.chargesHeld = new java.util.concurrent.CountDownLatch(1);
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofSeconds(1));
 
         var cancelling = WorkflowStub.fromTyped(order).startUpdate("cancel", WorkflowUpdateStage.ACCEPTED,
@@ -265,7 +272,7 @@ class OrderWorkflowTest {
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(payments.totalCharged()).isEqualTo(UNIT_PRICE);
         assertThat(payments.totalRefunded()).isEqualTo(UNIT_PRICE);
-        verify(inventory, never()).allocate(any());
+        verify(inventory, never()).dispatch(any());
         verify(orders, never()).requestFulfilment(any());
         assertThat(sentMilestones()).doesNotContain(Milestone.CHARGED);
     }
@@ -274,7 +281,7 @@ class OrderWorkflowTest {
     void aSuccessfulRetryLeavesAwaitingPaymentAtOnceAndASecondRetryIsRefused() {
         OrderWorkflow order = place("o-second-retry", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD,
                 Duration.ofDays(10));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
 
         OrderState paid = order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
@@ -299,9 +306,10 @@ class OrderWorkflowTest {
     @Test
     void writesEveryStatusChangeWithAUniqueEventKey() {
         OrderWorkflow order = place("o-status", PaymentPlan.FULL, "pm_card_visa", Duration.ofDays(1));
-        order.productReleased();
+        releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
         order.confirmShipment(new Shipment("UPS", "1Z"));
+        WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
 
         ArgumentCaptor<StatusChange> changes = ArgumentCaptor.forClass(StatusChange.class);
         verify(orders, times(2)).recordStatus(changes.capture());
@@ -309,6 +317,12 @@ class OrderWorkflowTest {
                 .containsExactly(OrderStatus.READY_TO_SHIP, OrderStatus.SHIPPED);
         assertThat(changes.getAllValues()).extracting(StatusChange::eventKey).doesNotHaveDuplicates();
         verify(orders, never()).recordStatus(argThat(c -> c.status() == OrderStatus.CANCELLED));
+    }
+
+    /** The product is released and its stock covers the order (one unit, allocation 1). */
+    private static void releaseWithStock(OrderWorkflow order) {
+        order.productReleased();
+        order.stockAllocated(new StockAllocation(1, 1));
     }
 
     private OrderWorkflow place(String orderId, PaymentPlan plan, String method, Duration untilRelease) {

@@ -37,7 +37,7 @@ class ProductReleaseWorkflowTest {
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         // o-3 never started: an order that closed between the listing and the signal.
         worker.registerActivitiesImplementations((ReleaseActivities) request ->
-                new ReleasedProduct(request.sku(), List.of("o-1", "o-2", "o-3")));
+                new ReleasedProduct(request.sku(), List.of("o-1", "o-2", "o-3"), null));
         env.start();
         this.client = client;
         this.options = options;
@@ -78,6 +78,10 @@ class ProductReleaseWorkflowTest {
         @Override
         public void productReleased() {
             released = true;
+        }
+
+        @Override
+        public void stockAllocated(dev.waitwell.workflows.inventory.StockAllocation allocation) {
         }
 
         @Override
@@ -123,7 +127,7 @@ class ProductReleaseWorkflowTest {
 
         @Override
         public OrderState state() {
-            return new OrderState(null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null);
+            return new OrderState(null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null, 0);
         }
     }
 }

@@ -1,0 +1,21 @@
+package dev.waitwell.workflows.inventory;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/** Stock arriving and the allocations it makes, each in one database transaction. */
+@ActivityInterface
+public interface StockActivities {
+
+    /**
+     * Records the receipt and allocates what is free to waiting orders in queue order (priority, then
+     * placement, then order id), all in one transaction. Idempotent by (sku, reference).
+     *
+     * @throws io.temporal.failure.ApplicationFailure non-retryable {@code PRODUCT_NOT_FOUND},
+     *     {@code PURCHASE_ORDER_NOT_FOUND} or {@code RECEIPT_EXCEEDS_PURCHASE_ORDER}
+     */
+    ReceiptOutcome receive(StockReceipt receipt);
+
+    /** A page of a batch's allocations, to signal the orders. */
+    List<PendingAllocation> allocations(AllocationPage page);
+}

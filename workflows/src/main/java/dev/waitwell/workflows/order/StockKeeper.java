@@ -1,0 +1,88 @@
+package dev.waitwell.workflows.order;
+
+import dev.waitwell.workflows.inventory.AllocationFanOut;
+import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.ReturnedUnits;
+import dev.waitwell.workflows.inventory.StockAllocation;
+import dev.waitwell.workflows.inventory.StockRequest;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * An order's units: how many are allocated (counting each allocation id once), the wait for the rest,
+ * and giving them back on cancellation. Orders started before the allocation queue existed
+ * ({@code queued} false) allocate their pre-ordered units directly, as they did then.
+ */
+final class StockKeeper {
+
+    private final OrderWorkflowImpl order;
+    private final InventoryActivities inventory;
+    private final PlaceOrderInput input;
+    private final boolean queued;
+    private final Set<Long> allocationIds = new HashSet<>();
+    private int allocated;
+
+    StockKeeper(OrderWorkflowImpl order, InventoryActivities inventory, PlaceOrderInput input, boolean queued) {
+        this.order = order;
+        this.inventory = inventory;
+        this.input = input;
+        this.queued = queued;
+        this.allocated = input.allocatedAtCheckout();
+    }
+
+    void allocated(StockAllocation allocation) {
+        if (allocationIds.add(allocation.allocationId())) {
+            allocated = Math.min(input.quantity(), allocated + allocation.quantity());
+        }
+    }
+
+    boolean complete() {
+        return allocated >= input.quantity();
+    }
+
+    int allocatedUnits() {
+        return allocated;
+    }
+
+    /** The release date came: the product's pre-orders join the queue, and whoever got stock is told. */
+    void joinQueueOnRelease() {
+        if (queued) {
+            AllocationFanOut.startDetached(inventory.joinQueueOnRelease(stock()));
+        }
+    }
+
+    /** Returns once every unit is allocated, waiting in {@code AWAITING_STOCK} as long as it takes. */
+    void awaitAllocation() {
+        order.throwIfCancelled();
+        if (!queued) {
+            inventory.allocate(stock());
+            allocated = input.quantity();
+            return;
+        }
+        if (!complete()) {
+            if (order.status() != OrderStatus.AWAITING_STOCK) {
+                order.changeStatus(OrderStatus.AWAITING_STOCK, "Waiting for " + (input.quantity() - allocated)
+                        + " of " + input.quantity() + " units to arrive");
+            }
+            order.waitUntil("stock to be allocated", null, this::complete);
+        }
+    }
+
+    void dispatch() {
+        inventory.dispatch(stock());
+    }
+
+    /** Cancelled: the units go back, and at once to whoever waits at the head of the queue. */
+    void giveBack() {
+        if (!queued) {
+            inventory.returnUnits(stock());
+            return;
+        }
+        ReturnedUnits returned = inventory.releaseUnits(stock());
+        AllocationFanOut.startDetached(returned.reallocation());
+    }
+
+    private StockRequest stock() {
+        return new StockRequest(input.orderId(), input.sku(), input.quantity());
+    }
+}

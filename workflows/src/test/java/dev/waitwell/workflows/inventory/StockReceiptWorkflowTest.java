@@ -1,0 +1,178 @@
+package dev.waitwell.workflows.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.waitwell.workflows.order.CancellationRequest;
+import dev.waitwell.workflows.order.OrderOutcome;
+import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.workflows.order.OrderWorkflow;
+import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.order.PaymentMethodChange;
+import dev.waitwell.workflows.order.PaymentRetry;
+import dev.waitwell.workflows.order.PlaceOrderInput;
+import dev.waitwell.workflows.order.Shipment;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StockReceiptWorkflowTest {
+
+    private static final int WAITING_ORDERS = 1_203;
+
+    @RegisterExtension
+    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+            .registerWorkflowImplementationTypes(StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class,
+                    CountingOrder.class)
+            .setDoNotStart(true)
+            .build();
+
+    private WorkflowClient client;
+    private WorkflowOptions options;
+
+    @BeforeEach
+    void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
+        worker.registerActivitiesImplementations(new BatchOfWaitingOrders());
+        env.start();
+        this.client = client;
+        this.options = options;
+    }
+
+    @Test
+    void answersTheAllocationThenTellsEveryAllocatedOrderAcrossContinueAsNew() {
+        List<OrderWorkflow> orders = IntStream.range(0, WAITING_ORDERS).mapToObj(this::startOrder).toList();
+        StockReceiptWorkflow receipt = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions
+                .newBuilder(options).setWorkflowId(AllocationWorkflowIds.receipt("CAM-1", "GRN-1")).build());
+
+        WorkflowClient.start(receipt::receive, new StockReceipt("CAM-1", WAITING_ORDERS, "GRN-1", null, "admin"));
+        ReceiptOutcome outcome = receipt.awaitAllocation();
+        WorkflowStub.fromTyped(receipt).getResult(ReceiptOutcome.class);
+
+        assertThat(outcome.allocation().ordersAllocated()).isEqualTo(WAITING_ORDERS);
+        assertThat(orders).allSatisfy(order -> assertThat(order.state().allocatedUnits()).isEqualTo(1));
+        int signalled = client.newUntypedWorkflowStub(AllocationWorkflowIds.fanOut(9)).getResult(Integer.class);
+        assertThat(signalled).as("the last run's share, after continue-as-new every 4 pages").isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedReceiptAnswersTheUpdateWithTheReason() {
+        StockReceiptWorkflow receipt = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions
+                .newBuilder(options).setWorkflowId(AllocationWorkflowIds.receipt("NOPE", "GRN-2")).build());
+
+        WorkflowClient.start(receipt::receive, new StockReceipt("NOPE", 1, "GRN-2", null, "admin"));
+
+        assertThatThrownBy(receipt::awaitAllocation).isInstanceOf(WorkflowUpdateException.class)
+                .rootCause().hasMessageContaining("PRODUCT_NOT_FOUND");
+    }
+
+    private OrderWorkflow startOrder(int i) {
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of("w-" + i)).build());
+        WorkflowClient.start(order::fulfil, null);
+        return order;
+    }
+
+    /** Batch 9 allocates one unit to each of the waiting orders w-0, w-1, ...; pages of at most 100. */
+    static class BatchOfWaitingOrders implements StockActivities {
+
+        @Override
+        public ReceiptOutcome receive(StockReceipt receipt) {
+            if (receipt.sku().equals("NOPE")) {
+                throw ApplicationFailure.newNonRetryableFailure("no product NOPE", "PRODUCT_NOT_FOUND");
+            }
+            return new ReceiptOutcome(1, receipt.sku(), receipt.quantity(), receipt.reference(), false,
+                    new AllocationBatch(9, receipt.sku(), WAITING_ORDERS, WAITING_ORDERS));
+        }
+
+        @Override
+        public List<PendingAllocation> allocations(AllocationPage page) {
+            List<PendingAllocation> rows = new ArrayList<>();
+            // Short pages (100 rows) so that 1,203 orders need several continue-as-new runs.
+            for (long id = page.afterAllocationId() + 1; id <= WAITING_ORDERS && rows.size() < Math.min(100, page.limit());
+                    id++) {
+                rows.add(new PendingAllocation(id, "w-" + (id - 1), 1));
+            }
+            return rows;
+        }
+    }
+
+    /** Stands in for an order: counts what it was allocated. */
+    public static class CountingOrder implements OrderWorkflow {
+
+        private int allocated;
+
+        @Override
+        public OrderOutcome fulfil(PlaceOrderInput input) {
+            Workflow.await(() -> false);
+            return null;
+        }
+
+        @Override
+        public void productReleased() {
+        }
+
+        @Override
+        public void stockAllocated(StockAllocation allocation) {
+            allocated += allocation.quantity();
+        }
+
+        @Override
+        public OrderState awaitCheckout() {
+            return state();
+        }
+
+        @Override
+        public OrderState confirmShipment(Shipment shipment) {
+            return state();
+        }
+
+        @Override
+        public void validateConfirmShipment(Shipment shipment) {
+        }
+
+        @Override
+        public OrderState cancel(CancellationRequest request) {
+            return state();
+        }
+
+        @Override
+        public void validateCancel(CancellationRequest request) {
+        }
+
+        @Override
+        public OrderState changePaymentMethod(PaymentMethodChange change) {
+            return state();
+        }
+
+        @Override
+        public void validateChangePaymentMethod(PaymentMethodChange change) {
+        }
+
+        @Override
+        public OrderState retryPayment(PaymentRetry retry) {
+            return state();
+        }
+
+        @Override
+        public void validateRetryPayment(PaymentRetry retry) {
+        }
+
+        @Override
+        public OrderState state() {
+            return new OrderState(null, null, null, 0, 0, 0, null, null, false, false, null, null, null, null, null,
+                    allocated);
+        }
+    }
+}
