@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,6 +32,32 @@ public final class Fixtures {
                  "alternatives": ["ALT-1"]}"""
                 .formatted(price, currency, releaseDate == null ? "null" : "\"" + releaseDate + "\"",
                         cap == null ? "null" : cap.toString(), depositPercent);
+    }
+
+    /** Today in the shop's zone of the test configuration (Europe/Berlin). */
+    public static LocalDate shopToday() {
+        return LocalDate.now(ZoneId.of("Europe/Berlin"));
+    }
+
+    /** A product on sale now (no release date), with the given backorder rules. */
+    public static String stockProduct(long price, boolean backordersAllowed, Integer maxWaitDays, Integer maxQuantity,
+            LocalDate restockEta) {
+        return """
+                {"name": "Nimbus Kettle", "price": %d, "currency": "EUR", "releaseDate": null, "preorderCap": null,
+                 "depositPercent": 0, "backorders": {"allowed": %s, "maxWaitDays": %s, "maxQuantity": %s},
+                 "restockEta": %s, "alternatives": []}"""
+                .formatted(price, backordersAllowed, maxWaitDays, maxQuantity,
+                        restockEta == null ? "null" : "\"" + restockEta + "\"");
+    }
+
+    public static String purchaseOrder(String id, String sku, int quantity, LocalDate expectedDate) {
+        return """
+                {"id": "%s", "supplier": "Acme Supply", "sku": "%s", "quantity": %d, "expectedDate": "%s"}"""
+                .formatted(id, sku, quantity, expectedDate);
+    }
+
+    public static MockHttpServletRequestBuilder postAs(String user, String path, String body, Object... variables) {
+        return post(path, variables).with(httpBasic(user, user)).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
     public static String order(String orderId, String sku, int quantity, String plan, String paymentMethod) {

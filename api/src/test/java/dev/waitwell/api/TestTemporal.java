@@ -5,7 +5,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.waitwell.workflows.inventory.AllocationFanOutWorkflowImpl;
 import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.ReturnedUnits;
+import dev.waitwell.workflows.inventory.StockRequest;
+import dev.waitwell.workflows.inventory.StockReceiptWorkflowImpl;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
@@ -33,12 +37,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Temporal test service with a worker running the real order and release workflows over mocked
- * activities. Its client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests).
- * The mocks charge and refund what they are asked to, and the release marks the product and lists its
- * open pre-orders in the test database, like the real activities.
+ * The Temporal test service with a worker running the real order, release, receipt and allocation fan-out
+ * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests).
+ * The mocks charge and refund what they are asked to, and the release marks the product, lists its
+ * open pre-orders and allocates them launch stock in the test database, like the real activities.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestTemporal {
@@ -55,11 +61,13 @@ public class TestTemporal {
         public final LedgerActivities ledger = quietMock(LedgerActivities.class);
         public final NotificationActivities notifications = quietMock(NotificationActivities.class);
         public final ReleaseActivities releases = quietMock(ReleaseActivities.class);
+        public final StockActivitiesFake stock;
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
 
-        Activities(JdbcClient jdbc) {
+        Activities(JdbcClient jdbc, TransactionTemplate transaction) {
             this.jdbc = jdbc;
+            this.stock = new StockActivitiesFake(jdbc, transaction);
             reset();
         }
 
@@ -80,13 +88,17 @@ public class TestTemporal {
                 return new RefundResult(Money.of(amount == null ? 0 : amount, request.currency()));
             });
             when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+            when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
             when(releases.markReleased(any())).thenAnswer(call -> {
                 ReleaseRequest request = call.getArgument(0);
-                jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ? AND released_at IS NULL")
-                        .param(request.sku()).update();
-                return new ReleasedProduct(request.sku(), jdbc.sql(
+                List<String> waiting = jdbc.sql(
                         "SELECT order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE' ORDER BY order_id")
-                        .param(request.sku()).query(String.class).list());
+                        .param(request.sku()).query(String.class).list();
+                return new ReleasedProduct(request.sku(), waiting, stock.release(request.sku()));
+            });
+            when(inventory.joinQueueOnRelease(any())).thenAnswer(call -> {
+                StockRequest request = call.getArgument(0);
+                return stock.release(request.sku());
             });
         }
 
@@ -96,17 +108,18 @@ public class TestTemporal {
     }
 
     @Bean
-    Activities testActivities(JdbcClient jdbc) {
-        return new Activities(jdbc);
+    Activities testActivities(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new Activities(jdbc, new TransactionTemplate(transactionManager));
     }
 
     @Bean(destroyMethod = "close")
     TestWorkflowEnvironment testWorkflowEnvironment(Activities activities) {
         TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance();
         Worker worker = environment.newWorker(TaskQueues.ORDERS);
-        worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class,
+                StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.inventory,
-                activities.ledger, activities.notifications, activities.releases);
+                activities.ledger, activities.notifications, activities.releases, activities.stock);
         environment.start();
         return environment;
     }

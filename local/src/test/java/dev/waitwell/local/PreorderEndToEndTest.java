@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +30,7 @@ class PreorderEndToEndTest {
 
     @BeforeAll
     static void startSystem() throws Exception {
-        system = RunningSystem.start(Map.of());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
+        system = RunningSystem.shared();
     }
 
     @Test

@@ -20,6 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,17 +48,33 @@ final class RunningSystem implements AutoCloseable {
     private final ChildJvm worker;
     private final ChildJvm api;
     private final String baseUrl;
+    private final TestDatabase.Database database;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     private RunningSystem(GreenMail smtp, WireMockServer twilio, LocalTemporal temporal, ChildJvm worker, ChildJvm api,
-            String baseUrl) {
+            String baseUrl, TestDatabase.Database database) {
+        this.database = database;
         this.smtp = smtp;
         this.twilio = twilio;
         this.temporal = temporal;
         this.worker = worker;
         this.api = api;
         this.baseUrl = baseUrl;
+    }
+
+    private static RunningSystem shared;
+
+    /**
+     * One system for every end-to-end test class of this JVM (starting one takes a while); stopped when
+     * the JVM exits. Tests keep out of each other's way with their own products and order ids.
+     */
+    static synchronized RunningSystem shared() throws Exception {
+        if (shared == null) {
+            shared = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-running-system"));
+        }
+        return shared;
     }
 
     static RunningSystem start(Map<String, String> extraEnvironment) throws Exception {
@@ -96,7 +117,8 @@ final class RunningSystem implements AutoCloseable {
         ChildJvm worker = ChildJvm.start("worker", workerJar, env);
         waitFor("the worker to migrate and poll", Duration.ofSeconds(120), () -> Files.exists(readyFile), worker);
         ChildJvm api = ChildJvm.start("api", apiJar, env);
-        RunningSystem system = new RunningSystem(smtp, twilio, temporal, worker, api, "http://127.0.0.1:" + apiPort);
+        RunningSystem system = new RunningSystem(smtp, twilio, temporal, worker, api, "http://127.0.0.1:" + apiPort,
+                database);
         waitFor("the API to be healthy", Duration.ofSeconds(120), system::apiIsUp, api);
         return system;
     }
@@ -131,6 +153,27 @@ final class RunningSystem implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body, String contentType, String location) {
+    }
+
+    /** A connection to the system's database, to check invariants the API does not show. */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(database.url(), database.username(), database.password());
+    }
+
+    /** One number from the database, e.g. a count. */
+    long queryLong(String sql, Object... parameters) {
+        try (Connection connection = database();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     static void waitFor(String what, Duration timeout, BooleanSupplier condition) {

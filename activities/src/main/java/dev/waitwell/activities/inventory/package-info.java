@@ -1,5 +1,6 @@
 /**
- * Stock moves of an order's units: each a conditional update of {@code order_stock} and the product's
- * counters in one statement, so a retry finds the order already moved and changes nothing.
+ * Stock of a product and the allocation queue. Every change locks the product row first and runs in one
+ * transaction; whatever frees units (a receipt, a release, a cancellation) allocates them at once to the
+ * waiting orders in queue order (priority, placement, order id), the head taking a partial share.
  */
 package dev.waitwell.activities.inventory;

@@ -1,4 +1,5 @@
 /**
- * The database side of a product release: mark the product released once, list its open pre-orders.
+ * The database side of a product release: release the product once (its pre-orders join the allocation
+ * queue, stock on hand is allocated to them), list its open pre-orders.
  */
 package dev.waitwell.activities.preorder;

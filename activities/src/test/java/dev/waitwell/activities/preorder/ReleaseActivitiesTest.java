@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import dev.waitwell.activities.DatabaseTest;
+import dev.waitwell.workflows.inventory.StockActivities;
+import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
@@ -21,6 +24,73 @@ class ReleaseActivitiesTest extends DatabaseTest {
     @Autowired
     @Qualifier("releaseActivities")
     ReleaseActivities releases;
+
+    @Autowired
+    @Qualifier("stockActivities")
+    StockActivities stock;
+
+    @Test
+    void releaseOfAnUntrackedProductShipsItsPreordersFromLaunchStock() {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        String first = fixture.preorder(sku, 2);
+        String second = fixture.preorder(sku, 1);
+
+        ReleasedProduct released = releases.markReleased(new ReleaseRequest(sku, "ops"));
+
+        assertThat(released.allocation().unitsAllocated()).isEqualTo(3);
+        assertThat(released.allocation().ordersAllocated()).isEqualTo(2);
+        assertThat(stockOf(first, second)).containsExactly("ALLOCATED 2/2", "ALLOCATED 1/1");
+        assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=3 preordered=0 backordered=0");
+        assertThat(jdbc.sql("SELECT quantity || ' by ' || received_by || ' batch ' || batch_id FROM stock_receipts "
+                        + "WHERE sku = ? AND reference = 'launch'").param(sku).query(String.class).single())
+                .isEqualTo("3 by release batch " + released.allocation().batchId());
+        assertThat(jdbc.sql("SELECT message FROM order_events WHERE order_id = ? AND type = 'ALLOCATED'")
+                .param(first).query(String.class).single()).isEqualTo("2 of 2 units allocated from the release");
+    }
+
+    @Test
+    void releaseOfATrackedProductAllocatesStockOnHandAndTheRestWaitInQueueOrder() {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC).plusDays(3));
+        String early = fixture.preorder(sku, 2);
+        String late = fixture.preorder(sku, 2);
+        jdbc.sql("UPDATE orders SET placed_at = placed_at - interval '1 hour' WHERE order_id = ?")
+                .param(early).update();
+        stock.receive(new StockReceipt(sku, 3, "GRN-1", null, "ops"));
+
+        ReleasedProduct released = releases.markReleased(new ReleaseRequest(sku, "ops"));
+
+        assertThat(released.allocation().unitsAllocated()).isEqualTo(3);
+        assertThat(stockOf(early, late)).containsExactly("ALLOCATED 2/2", "WAITING 1/2");
+        assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=3 preordered=0 backordered=1");
+        assertThat(jdbc.sql("SELECT count(*) FROM stock_receipts WHERE sku = ? AND reference = 'launch'")
+                .param(sku).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void releaseWithNothingOnHandLeavesEveryPreorderWaiting() {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        fixture.purchaseOrder(sku, 10);
+        String preorder = fixture.preorder(sku, 2);
+
+        ReleasedProduct released = releases.markReleased(new ReleaseRequest(sku, "ops"));
+
+        assertThat(released.allocation()).isNull();
+        assertThat(released.waitingOrderIds()).containsExactly(preorder);
+        assertThat(stockOf(preorder)).containsExactly("WAITING 0/2");
+        assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=0 preordered=0 backordered=2");
+    }
+
+    @Test
+    void releasingAgainReturnsTheFirstAllocationAndAllocatesNothingMore() {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        fixture.preorder(sku, 2);
+        ReleasedProduct first = releases.markReleased(new ReleaseRequest(sku, "ops"));
+
+        ReleasedProduct again = releases.markReleased(new ReleaseRequest(sku, "ops"));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=2 preordered=0 backordered=0");
+    }
 
     @Test
     void earlyReleaseMovesTheReleaseDateToTodayAndListsOpenPreordersOldestFirst() {
@@ -59,6 +129,20 @@ class ReleaseActivitiesTest extends DatabaseTest {
                     assertThat(failure.getType()).isEqualTo("PRODUCT_NOT_FOUND");
                     assertThat(failure.isNonRetryable()).isTrue();
                 });
+    }
+
+    private List<String> stockOf(String... orderIds) {
+        return java.util.Arrays.stream(orderIds).map(orderId -> jdbc.sql(
+                        "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
+                .param(orderId).query(String.class).single()).toList();
+    }
+
+    private String counters(String sku) {
+        return jdbc.sql("""
+                        SELECT 'on_hand=' || on_hand || ' allocated=' || allocated || ' preordered=' || preordered
+                               || ' backordered=' || backordered
+                          FROM products WHERE sku = ?""")
+                .param(sku).query(String.class).single();
     }
 
     private OffsetDateTime releasedAt(String sku) {

@@ -1,6 +1,9 @@
 package dev.waitwell.api.order;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The bodies of the order actions. */
@@ -13,6 +16,11 @@ final class ActionBodies {
     }
 
     record CancellationBody(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** Higher priorities are served first by the next allocation; 0 is every order's default. */
+    record PriorityBody(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer priority,
+            @NotBlank @Size(max = 500) String reason) {
     }
 
     record PaymentMethodBody(@NotBlank @Size(max = 200) String paymentMethod) {

@@ -57,6 +57,13 @@ class AdminOrderController {
         return actions.cancel(orderId, body.reason(), principal.getName());
     }
 
+    @Operation(summary = "Move the order in the allocation queue: higher priority is served first (SUPPORT, ADMIN)")
+    @PostMapping("/{orderId}/priority")
+    OrderDetails changePriority(@PathVariable String orderId, @Valid @RequestBody ActionBodies.PriorityBody body,
+            Principal principal) {
+        return actions.changePriority(orderId, body.priority(), body.reason(), principal.getName());
+    }
+
     @Operation(summary = "Retry a declined charge now (SUPPORT, ADMIN)")
     @PostMapping("/{orderId}/payment-retry")
     OrderDetails retryPayment(@PathVariable String orderId, Principal principal) {

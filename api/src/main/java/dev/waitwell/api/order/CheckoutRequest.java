@@ -17,7 +17,7 @@ record CheckoutRequest(
         @NotNull @Valid CustomerRequest customer,
         @NotBlank @Pattern(regexp = CheckoutRequest.ID, message = "must match " + CheckoutRequest.ID) String sku,
         @NotNull @Min(1) Integer quantity,
-        @NotNull @Pattern(regexp = "FULL|DEPOSIT|PAY_LATER", message = "must be one of FULL, DEPOSIT, PAY_LATER")
+        @Pattern(regexp = "FULL|DEPOSIT|PAY_LATER", message = "must be one of FULL, DEPOSIT, PAY_LATER")
         String paymentPlan,
         @NotBlank @Size(max = 200) String paymentMethod) {
 
@@ -25,9 +25,9 @@ record CheckoutRequest(
 
     // Enums travel as strings so that a bad value is reported with every other invalid field, not alone.
 
-    /** The payment plan; call only on a validated request. */
+    /** The payment plan, or null when left out (a pre-order needs one; other orders default to FULL). */
     PaymentPlan plan() {
-        return PaymentPlan.valueOf(paymentPlan);
+        return paymentPlan == null ? null : PaymentPlan.valueOf(paymentPlan);
     }
 
     /** The customer and the channels they agreed to; each chosen channel needs its address. */

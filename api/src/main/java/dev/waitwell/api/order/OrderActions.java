@@ -13,6 +13,7 @@ import dev.waitwell.workflows.order.Shipment;
 import io.temporal.client.WorkflowNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff and shop actions on an order. Each is an update of the order's workflow, which decides whether it
@@ -65,6 +66,18 @@ class OrderActions {
         OrderState state = update(orderId, OrderWorkflows.RETRY_PAYMENT, new PaymentRetry(username));
         staffActions.record(StaffAction.onOrder(username, "PAYMENT_RETRIED", orderId, null, null));
         return queries.details(orderId).withState(state);
+    }
+
+    /**
+     * Moves the order in its product's allocation queue. Only the next allocation sees it: units already
+     * allocated stay where they are.
+     */
+    @Transactional
+    OrderDetails changePriority(String orderId, int priority, String reason, String username) {
+        int previous = orders.changePriority(orderId, priority).orElseThrow(() -> OrderQueries.notFound(orderId));
+        staffActions.record(StaffAction.onOrder(username, "ORDER_PRIORITY_CHANGED", orderId, reason,
+                "priority " + previous + " -> " + priority));
+        return queries.details(orderId);
     }
 
     private OrderState update(String orderId, String updateName, Object argument) {

@@ -32,7 +32,7 @@ class OrderQueries {
     OrderView view(StoredOrder order) {
         PaymentTotals totals = payments.totals(order.orderId());
         return new OrderView(order.orderId(), order.kind(), order.status(), order.sku(), order.quantity(),
-                order.paymentPlan().name(), order.promisedDate(), order.currency(), order.total(), totals.paid(),
+                order.priority(), order.allocatedUnits(), order.paymentPlan().name(), order.promisedDate(), order.currency(), order.total(), totals.paid(),
                 totals.refunded(), links.urlFor(order.orderId(), order.linkExpiresAt()));
     }
 

@@ -3,6 +3,7 @@ package dev.waitwell.api.order;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WaitwellProperties;
+import dev.waitwell.api.shared.WorkflowCalls;
 import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.order.OrderPolicy;
 import dev.waitwell.workflows.order.OrderState;
@@ -20,16 +21,9 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -52,13 +46,6 @@ class OrderWorkflows {
     private static final Logger log = LoggerFactory.getLogger(OrderWorkflows.class);
     private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
-
-    /** Blocking Temporal calls run here, so that a request waits for them only a bounded time. */
-    private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "order-workflow-call");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final WorkflowClient client;
     private final WaitwellProperties properties;
@@ -88,7 +75,7 @@ class OrderWorkflows {
     /** The state once the checkout payment is settled, or empty if that takes longer than {@code timeout}. */
     Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
         try {
-            return Optional.of(bounded(() -> stub(orderId)
+            return Optional.of(WorkflowCalls.bounded(() -> stub(orderId)
                     .startUpdate(AWAIT_CHECKOUT, WorkflowUpdateStage.COMPLETED, OrderState.class)
                     .getResult(), timeout));
         } catch (TimeoutException | RuntimeException e) {
@@ -107,11 +94,12 @@ class OrderWorkflows {
      */
     OrderState update(String orderId, String updateName, Object argument) {
         try {
-            return bounded(() -> stub(orderId)
+            return WorkflowCalls.bounded(() -> stub(orderId)
                     .startUpdate(updateName, WorkflowUpdateStage.COMPLETED, OrderState.class, argument)
                     .getResult(), UPDATE_TIMEOUT);
         } catch (WorkflowUpdateException rejected) {
-            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT, reason(rejected));
+            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT,
+                    WorkflowCalls.reason(rejected, "The order cannot do this now."));
         } catch (TimeoutException slow) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE,
                     "The order did not answer within " + UPDATE_TIMEOUT.toSeconds() + " s; it may still apply the "
@@ -122,7 +110,7 @@ class OrderWorkflows {
     /** The live state, or empty when the workflow cannot be queried now. */
     Optional<OrderState> state(String orderId) {
         try {
-            return Optional.of(bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
+            return Optional.of(WorkflowCalls.bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
         } catch (TimeoutException | RuntimeException e) {
             log.info("Query of order workflow {} failed: {}", orderId, e.toString());
             return Optional.empty();
@@ -134,9 +122,11 @@ class OrderWorkflows {
     }
 
     private PlaceOrderInput input(StoredOrder order) {
+        OrderKind kind = OrderKind.valueOf(order.kind());
+        boolean preorder = kind == OrderKind.PREORDER;
         return new PlaceOrderInput(
                 order.orderId(),
-                OrderKind.valueOf(order.kind()),
+                kind,
                 order.customer(),
                 order.sku(),
                 order.productName(),
@@ -145,37 +135,11 @@ class OrderWorkflows {
                 order.paymentPlan(),
                 order.paymentMethod(),
                 Money.of(order.firstPayment(), order.currency()),
-                order.promisedDate(),
-                order.promisedDate().atStartOfDay(properties.zone()).toInstant(),
+                preorder ? order.promisedDate() : null,
+                preorder ? order.promisedDate().atStartOfDay(properties.zone()).toInstant() : null,
                 order.promisedDate(),
                 links.urlFor(order.orderId(), order.linkExpiresAt()),
-                new OrderPolicy(properties.policy().preReleaseReminder(), properties.policy().paymentGrace()));
-    }
-
-    /** The validator's words; the SDK (1.38) keeps the message of the rejection but not its type. */
-    private static String reason(WorkflowUpdateException rejected) {
-        Throwable cause = rejected.getCause();
-        if (cause instanceof ApplicationFailure failure && failure.getOriginalMessage() != null) {
-            return failure.getOriginalMessage();
-        }
-        return cause != null && cause.getMessage() != null ? cause.getMessage() : "The order cannot do this now.";
-    }
-
-    private static <T> T bounded(Supplier<T> call, Duration timeout) throws TimeoutException {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(call, CALLS);
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the workflow", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+                new OrderPolicy(properties.policy().preReleaseReminder(), properties.policy().paymentGrace()),
+                order.allocatedAtCheckout());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The tables checkout writes: {@code orders}, {@code order_stock}, {@code order_events} and the product counter. */
+/** The order tables checkout writes and reads: {@code orders}, {@code order_stock}, {@code order_events}. */
 @Component
 class Orders {
 
@@ -23,19 +23,13 @@ class Orders {
         this.jdbc = jdbc;
     }
 
-    Optional<CheckoutProduct> product(String sku) {
-        return jdbc.sql("""
-                SELECT sku, name, price_minor, currency, release_date, released_at, deposit_percent
-                  FROM products WHERE sku = ?""")
-                .param(sku)
-                .query(CheckoutProduct.class)
-                .optional();
-    }
-
     Optional<StoredOrder> find(String orderId) {
         return jdbc.sql("""
-                SELECT o.*, p.name AS product_name
+                SELECT o.*, p.name AS product_name, coalesce(s.allocated, 0) AS allocated_units,
+                       coalesce(s.allocated, 0) - (SELECT coalesce(sum(a.quantity), 0) FROM allocations a
+                                                    WHERE a.order_id = o.order_id) AS allocated_before_queue
                   FROM orders o JOIN products p ON p.sku = o.sku
+                  LEFT JOIN order_stock s ON s.order_id = o.order_id
                  WHERE o.order_id = ?""")
                 .param(orderId)
                 .query(Orders::stored)
@@ -46,29 +40,8 @@ class Orders {
         return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = ?").param(orderId).query(Long.class).single() > 0;
     }
 
-    /**
-     * Takes {@code quantity} pre-order units if, as the row stands when locked, the product still takes
-     * pre-orders on {@code today} (as {@link CheckoutProduct#takesPreordersOn}) and its cap allows them. The
-     * decision and the reservation are one statement, so a release or a change committed since the product
-     * was read is seen, and what the order promises is read from the same row version.
-     *
-     * @return the product as reserved, or empty when it is no pre-order any more or its cap does not allow it
-     */
-    Optional<CheckoutProduct> reservePreorder(String sku, int quantity, LocalDate today) {
-        return jdbc.sql("""
-                UPDATE products SET preordered = preordered + :quantity, updated_at = now()
-                 WHERE sku = :sku
-                   AND released_at IS NULL AND release_date > :today
-                   AND (preorder_cap IS NULL OR preordered + :quantity <= preorder_cap)
-                RETURNING sku, name, price_minor, currency, release_date, released_at, deposit_percent""")
-                .param("sku", sku)
-                .param("quantity", quantity)
-                .param("today", today, java.sql.Types.DATE)
-                .query(CheckoutProduct.class)
-                .optional();
-    }
-
-    void insert(StoredOrder order) {
+    /** Inserts the order and its units in {@code stockState}, holding {@link StoredOrder#allocatedUnits()}. */
+    void insert(StoredOrder order, String stockState) {
         jdbc.sql("""
                 INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan, payment_method,
                                     currency, unit_price_minor, total_minor, first_payment_minor, promised_date,
@@ -98,9 +71,18 @@ class Orders {
                         : String.join(",", order.channels().stream().map(Channel::name).toList()), java.sql.Types.VARCHAR)
                 .param("linkExpiresAt", Timestamp.from(order.linkExpiresAt()))
                 .update();
-        jdbc.sql("INSERT INTO order_stock (order_id, sku, quantity, state) VALUES (?, ?, ?, 'PREORDERED')")
-                .params(order.orderId(), order.sku(), order.quantity())
+        jdbc.sql("INSERT INTO order_stock (order_id, sku, quantity, allocated, state) VALUES (?, ?, ?, ?, ?)")
+                .params(order.orderId(), order.sku(), order.quantity(), order.allocatedUnits(), stockState)
                 .update();
+    }
+
+    /** Sets the order's queue priority; its previous one, or empty when there is no such order. */
+    Optional<Integer> changePriority(String orderId, int priority) {
+        Optional<Integer> previous = jdbc.sql("SELECT priority FROM orders WHERE order_id = ? FOR UPDATE")
+                .param(orderId).query(Integer.class).optional();
+        previous.ifPresent(ignored -> jdbc.sql("UPDATE orders SET priority = ?, updated_at = now() WHERE order_id = ?")
+                .params(priority, orderId).update());
+        return previous;
     }
 
     void recordEvent(String orderId, String eventKey, String type, String message) {
@@ -130,7 +112,21 @@ class Orders {
                 rs.getString("customer_email"),
                 rs.getString("customer_phone"),
                 channels(rs.getArray("customer_channels")),
-                rs.getTimestamp("link_expires_at").toInstant());
+                rs.getTimestamp("link_expires_at").toInstant(),
+                rs.getInt("priority"),
+                rs.getInt("allocated_units"),
+                allocatedAtCheckout(rs));
+    }
+
+    /**
+     * Units an order took from stock at checkout: what it holds minus what allocations brought it since (none
+     * for a returned order). Kept out of the schema because the two tables already say it.
+     */
+    private static int allocatedAtCheckout(ResultSet rs) throws SQLException {
+        if ("PREORDER".equals(rs.getString("kind"))) {
+            return 0;
+        }
+        return Math.max(0, Math.min(rs.getInt("quantity"), rs.getInt("allocated_before_queue")));
     }
 
     private static List<Channel> channels(Array array) throws SQLException {

@@ -27,7 +27,7 @@ final class RequestHash {
                 customer.channelsOrNone().toString(),
                 Objects.toString(request.sku()),
                 Objects.toString(request.quantity()),
-                Objects.toString(request.plan()),
+                Objects.toString(request.paymentPlan()),
                 Objects.toString(request.paymentMethod()));
         StringBuilder canonical = new StringBuilder();
         for (Object field : fields) {

@@ -7,7 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An {@code orders} row, with the name of its product. Amounts in minor units. */
+/**
+ * An {@code orders} row, with the name of its product and its units. Amounts in minor units.
+ *
+ * @param priority its place in the allocation queue: higher first
+ * @param allocatedUnits units allocated to it now ({@code order_stock.allocated})
+ * @param allocatedAtCheckout units it took from stock at checkout
+ */
 record StoredOrder(
         String orderId,
         String requestHash,
@@ -28,7 +34,10 @@ record StoredOrder(
         String customerEmail,
         String customerPhone,
         List<Channel> channels,
-        Instant linkExpiresAt) {
+        Instant linkExpiresAt,
+        int priority,
+        int allocatedUnits,
+        int allocatedAtCheckout) {
 
     Customer customer() {
         return new Customer(customerId, customerName, customerEmail, customerPhone, channels);

@@ -25,7 +25,8 @@ record ProductRequest(
 
     static final String SKU = "[A-Za-z0-9._-]{1,64}";
 
-    record Backorders(Boolean allowed, @PositiveOrZero Integer maxWaitDays) {
+    /** @param maxQuantity a cap on outstanding backordered units; null for none */
+    record Backorders(Boolean allowed, @PositiveOrZero Integer maxWaitDays, @PositiveOrZero Integer maxQuantity) {
     }
 
     int depositPercentOrZero() {
@@ -38,6 +39,10 @@ record ProductRequest(
 
     Integer backorderMaxWaitDays() {
         return backorders == null ? null : backorders.maxWaitDays();
+    }
+
+    Integer backorderMaxQuantity() {
+        return backorders == null ? null : backorders.maxQuantity();
     }
 
     List<String> alternativesOrEmpty() {

@@ -20,14 +20,15 @@ record ProductView(
         OffsetDateTime releasedAt,
         Stock stock) {
 
-    record Backorders(boolean allowed, Integer maxWaitDays) {
+    record Backorders(boolean allowed, Integer maxWaitDays, Integer maxQuantity) {
     }
 
     /**
      * @param onHand received and free
      * @param allocated reserved for orders and not shipped
+     * @param backordered ordered and waiting in the allocation queue for units not allocated yet
      * @param preordered pre-ordered and not yet allocated
      */
-    record Stock(int onHand, int allocated, int preordered) {
+    record Stock(int onHand, int allocated, int backordered, int preordered) {
     }
 }

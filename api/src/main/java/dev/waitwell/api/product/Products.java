@@ -43,8 +43,10 @@ class Products {
     boolean insertIfAbsent(String sku, ProductRequest request) {
         return bind(jdbc.sql("""
                 INSERT INTO products (sku, name, price_minor, currency, release_date, preorder_cap, deposit_percent,
-                                      backorders_allowed, backorder_max_wait_days, restock_eta, alternatives)
-                VALUES (:sku, :name, :price, :currency, :releaseDate, :cap, :deposit, :backorders, :maxWait, :eta,
+                                      backorders_allowed, backorder_max_wait_days, backorder_max_quantity, restock_eta,
+                                      alternatives)
+                VALUES (:sku, :name, :price, :currency, :releaseDate, :cap, :deposit, :backorders, :maxWait,
+                        :maxBackordered, :eta,
                         coalesce(string_to_array(:alternatives, ','), '{}'))
                 ON CONFLICT (sku) DO NOTHING"""), sku, request).update() == 1;
     }
@@ -54,7 +56,8 @@ class Products {
                 UPDATE products
                    SET name = :name, price_minor = :price, currency = :currency, release_date = :releaseDate,
                        preorder_cap = :cap, deposit_percent = :deposit, backorders_allowed = :backorders,
-                       backorder_max_wait_days = :maxWait, restock_eta = :eta,
+                       backorder_max_wait_days = :maxWait, backorder_max_quantity = :maxBackordered,
+                       restock_eta = :eta,
                        alternatives = coalesce(string_to_array(:alternatives, ','), '{}'), updated_at = now()
                  WHERE sku = :sku"""), sku, request).update();
     }
@@ -71,6 +74,7 @@ class Products {
                 .param("deposit", request.depositPercentOrZero())
                 .param("backorders", request.backordersAllowed())
                 .param("maxWait", request.backorderMaxWaitDays(), java.sql.Types.INTEGER)
+                .param("maxBackordered", request.backorderMaxQuantity(), java.sql.Types.INTEGER)
                 .param("eta", request.restockEta(), java.sql.Types.DATE)
                 // skus never contain a comma, so the list travels as one string
                 .param("alternatives", alternatives.isEmpty() ? null : String.join(",", alternatives),
@@ -87,12 +91,14 @@ class Products {
                 (Integer) rs.getObject("preorder_cap"),
                 rs.getInt("deposit_percent"),
                 new ProductView.Backorders(rs.getBoolean("backorders_allowed"),
-                        (Integer) rs.getObject("backorder_max_wait_days")),
+                        (Integer) rs.getObject("backorder_max_wait_days"),
+                        (Integer) rs.getObject("backorder_max_quantity")),
                 rs.getObject("restock_eta", LocalDate.class),
                 strings(rs.getArray("alternatives")),
                 rs.getObject("released_at") != null,
                 rs.getObject("released_at", OffsetDateTime.class),
-                new ProductView.Stock(rs.getInt("on_hand"), rs.getInt("allocated"), rs.getInt("preordered")));
+                new ProductView.Stock(rs.getInt("on_hand"), rs.getInt("allocated"), rs.getInt("backordered"),
+                        rs.getInt("preordered")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

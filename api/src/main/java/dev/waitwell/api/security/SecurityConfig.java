@@ -48,13 +48,20 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/products/*").hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/release").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/receipts").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/purchase-orders",
+                                "/admin/v1/purchase-orders/*/receipts").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/admin/v1/purchase-orders/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/purchase-orders", "/admin/v1/purchase-orders/*")
+                        .hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/orders").hasAnyRole(STOREFRONT, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/*").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/payment-method")
                         .hasAnyRole(STOREFRONT, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/orders/*").hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/admin/v1/orders/*/shipment",
-                                "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry")
+                                "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry",
+                                "/admin/v1/orders/*/priority")
                         .hasAnyRole(ADMIN, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/ledger").hasAnyRole(ADMIN, OPS)
                         .anyRequest().authenticated())

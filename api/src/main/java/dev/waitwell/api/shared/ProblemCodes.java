@@ -17,12 +17,20 @@ public final class ProblemCodes {
     public static final String PREORDER_CAP_BELOW_PREORDERED = "PREORDER_CAP_BELOW_PREORDERED";
     public static final String RELEASE_DATE_LOCKED = "RELEASE_DATE_LOCKED";
     public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
-    public static final String ORDER_KIND_NOT_SUPPORTED = "ORDER_KIND_NOT_SUPPORTED";
     public static final String PREORDER_CAP_REACHED = "PREORDER_CAP_REACHED";
     public static final String ORDER_ID_CONFLICT = "ORDER_ID_CONFLICT";
     public static final String PAYMENT_METHOD_UNKNOWN = "PAYMENT_METHOD_UNKNOWN";
     public static final String ORDER_STATE_CONFLICT = "ORDER_STATE_CONFLICT";
     public static final String WORKFLOW_UNAVAILABLE = "WORKFLOW_UNAVAILABLE";
+    public static final String BACKORDERS_NOT_ALLOWED = "BACKORDERS_NOT_ALLOWED";
+    public static final String NO_RESTOCK_IN_SIGHT = "NO_RESTOCK_IN_SIGHT";
+    public static final String RESTOCK_TOO_LATE = "RESTOCK_TOO_LATE";
+    public static final String BACKORDER_LIMIT_REACHED = "BACKORDER_LIMIT_REACHED";
+    public static final String PAYMENT_PLAN_NOT_OFFERED = "PAYMENT_PLAN_NOT_OFFERED";
+    public static final String PURCHASE_ORDER_NOT_FOUND = "PURCHASE_ORDER_NOT_FOUND";
+    public static final String PURCHASE_ORDER_ID_CONFLICT = "PURCHASE_ORDER_ID_CONFLICT";
+    public static final String RECEIPT_EXCEEDS_PURCHASE_ORDER = "RECEIPT_EXCEEDS_PURCHASE_ORDER";
+    public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
 
     private static final String TYPE_BASE = "https://waitwell.dev/problems/";
 

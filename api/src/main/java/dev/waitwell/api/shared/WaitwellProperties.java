@@ -27,10 +27,16 @@ public record WaitwellProperties(
     public record Links(String secret, @DefaultValue("P180D") Duration ttl) {
     }
 
-    /** Policy knobs handed to each order workflow in its input (so that they are part of its history). */
+    /**
+     * Policy knobs. The reminder and the grace are handed to each order workflow in its input (so that they are
+     * part of its history).
+     *
+     * @param promiseBuffer time between goods in and goods out, added to a restock date to promise a backorder
+     */
     public record Policy(
             @DefaultValue("P3D") Duration preReleaseReminder,
-            @DefaultValue("P7D") Duration paymentGrace) {
+            @DefaultValue("P7D") Duration paymentGrace,
+            @DefaultValue("P2D") Duration promiseBuffer) {
     }
 
     public String publicBase() {

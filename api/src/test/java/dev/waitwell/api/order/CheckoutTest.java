@@ -200,7 +200,7 @@ class CheckoutTest {
     }
 
     @Test
-    void refusesAPreorderWhenTheProductIsReleasedWhileCheckoutIsUnderWay() throws Exception {
+    void decidesTheKindFromTheProductAsAReleaseCommittedWhileCheckoutWaitedLeftIt() throws Exception {
         String sku = preorderProduct(1_000, null, 0);
         String orderId = unique("race");
         MvcResult result;
@@ -211,7 +211,7 @@ class CheckoutTest {
                 released.setString(1, sku);
                 released.executeUpdate();
             }
-            // Checkout reads the product as not released yet; its reservation then waits for the release's lock.
+            // Checkout waits for the release's lock on the product row, then decides from the released row.
             CompletableFuture<MvcResult> checkout = CompletableFuture.supplyAsync(() -> perform(
                     order(orderId, sku, 1, "FULL", "pm_card_visa")));
             assertThat(reservationWaitsForALock()).as("checkout blocked on the product row").isTrue();
@@ -221,7 +221,7 @@ class CheckoutTest {
 
         assertThat(result.getResponse().getStatus()).isEqualTo(409);
         assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.code"))
-                .isEqualTo("ORDER_KIND_NOT_SUPPORTED");
+                .isEqualTo("BACKORDERS_NOT_ALLOWED");
         assertThat(count("orders", orderId)).isZero();
         assertThat(preordered(sku)).isZero();
     }
@@ -254,26 +254,26 @@ class CheckoutTest {
     }
 
     @Test
-    void refusesAProductWhoseReleaseDateHasPassed() throws Exception {
+    void treatsAProductWhoseReleaseDateHasPassedAsStockNotAPreorder() throws Exception {
         String sku = unique("PAST");
         mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(-1), null, 0))).andExpect(status().isCreated());
         String orderId = unique("past");
 
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("ORDER_KIND_NOT_SUPPORTED"))
-                .andExpect(jsonPath("$.detail", containsString("not supported yet")));
+                .andExpect(jsonPath("$.code").value("BACKORDERS_NOT_ALLOWED"))
+                .andExpect(jsonPath("$.detail", containsString("does not take backorders")));
         assertThat(count("orders", orderId)).isZero();
     }
 
     @Test
-    void refusesAProductReleasedEarly() throws Exception {
+    void treatsAProductReleasedEarlyAsStockNotAPreorder() throws Exception {
         String sku = preorderProduct(1_000, null, 0);
         jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?").param(sku).update();
 
         mvc.perform(placeOrder(order(unique("early"), sku, 1, "FULL", "pm_card_visa")))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("ORDER_KIND_NOT_SUPPORTED"));
+                .andExpect(jsonPath("$.code").value("BACKORDERS_NOT_ALLOWED"));
     }
 
     @Test
@@ -346,13 +346,13 @@ class CheckoutTest {
         }
     }
 
-    /** True once a pre-order reservation waits for a row lock, within ten seconds. */
+    /** True once checkout waits for the product row's lock, within ten seconds. */
     private boolean reservationWaitsForALock() throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             long waiting = jdbc.sql("""
                     SELECT count(*) FROM pg_stat_activity
                      WHERE datname = current_database() AND wait_event_type = 'Lock'
-                       AND query LIKE 'UPDATE products SET preordered%'""").query(Long.class).single();
+                       AND query LIKE '%FROM products WHERE sku = $1 FOR UPDATE'""").query(Long.class).single();
             if (waiting > 0) {
                 return true;
             }

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.waitwell.api.ApiTest;
+import dev.waitwell.api.Fixtures;
 import dev.waitwell.api.TestTemporal;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import java.time.LocalDate;
@@ -44,6 +45,29 @@ class ProductControllerTest {
     @BeforeEach
     void resetActivities() {
         activities.reset();
+    }
+
+    @Test
+    void keepsTheBackorderRulesAndShowsTheBackorderedUnits() throws Exception {
+        String sku = unique("BO");
+        LocalDate eta = Fixtures.shopToday().plusDays(9);
+        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 21, 40, eta)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.backorders.allowed").value(true))
+                .andExpect(jsonPath("$.backorders.maxWaitDays").value(21))
+                .andExpect(jsonPath("$.backorders.maxQuantity").value(40))
+                .andExpect(jsonPath("$.restockEta").value(eta.toString()))
+                .andExpect(jsonPath("$.stock.backordered").value(0));
+        mvc.perform(placeOrder(order(unique("bo"), sku, 3, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+
+        mvc.perform(get("/admin/v1/products/{sku}", sku).with(httpBasic("ops", "ops")))
+                .andExpect(jsonPath("$.stock.backordered").value(3));
+        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 21, null, eta)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.backorders.maxQuantity").doesNotExist());
+        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 21, -1, eta)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("backorders.maxQuantity"));
     }
 
     @Test

@@ -3,15 +3,9 @@ package dev.waitwell.workflows.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waitwell.workflows.order.CancellationRequest;
-import dev.waitwell.workflows.order.OrderOutcome;
-import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.order.OrderWorkflowIds;
-import dev.waitwell.workflows.order.PaymentMethodChange;
-import dev.waitwell.workflows.order.PaymentRetry;
-import dev.waitwell.workflows.order.PlaceOrderInput;
-import dev.waitwell.workflows.order.Shipment;
+import dev.waitwell.workflows.order.OrderWorkflowStandIn;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -20,7 +14,6 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -35,7 +28,7 @@ class StockReceiptWorkflowTest {
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
             .registerWorkflowImplementationTypes(StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class,
-                    CountingOrder.class)
+                    OrderWorkflowStandIn.class)
             .setDoNotStart(true)
             .build();
 
@@ -105,74 +98,6 @@ class StockReceiptWorkflowTest {
                 rows.add(new PendingAllocation(id, "w-" + (id - 1), 1));
             }
             return rows;
-        }
-    }
-
-    /** Stands in for an order: counts what it was allocated. */
-    public static class CountingOrder implements OrderWorkflow {
-
-        private int allocated;
-
-        @Override
-        public OrderOutcome fulfil(PlaceOrderInput input) {
-            Workflow.await(() -> false);
-            return null;
-        }
-
-        @Override
-        public void productReleased() {
-        }
-
-        @Override
-        public void stockAllocated(StockAllocation allocation) {
-            allocated += allocation.quantity();
-        }
-
-        @Override
-        public OrderState awaitCheckout() {
-            return state();
-        }
-
-        @Override
-        public OrderState confirmShipment(Shipment shipment) {
-            return state();
-        }
-
-        @Override
-        public void validateConfirmShipment(Shipment shipment) {
-        }
-
-        @Override
-        public OrderState cancel(CancellationRequest request) {
-            return state();
-        }
-
-        @Override
-        public void validateCancel(CancellationRequest request) {
-        }
-
-        @Override
-        public OrderState changePaymentMethod(PaymentMethodChange change) {
-            return state();
-        }
-
-        @Override
-        public void validateChangePaymentMethod(PaymentMethodChange change) {
-        }
-
-        @Override
-        public OrderState retryPayment(PaymentRetry retry) {
-            return state();
-        }
-
-        @Override
-        public void validateRetryPayment(PaymentRetry retry) {
-        }
-
-        @Override
-        public OrderState state() {
-            return new OrderState(null, null, null, 0, 0, 0, null, null, false, false, null, null, null, null, null,
-                    allocated);
         }
     }
 }

@@ -2,21 +2,14 @@ package dev.waitwell.workflows.preorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waitwell.workflows.order.CancellationRequest;
-import dev.waitwell.workflows.order.OrderOutcome;
-import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.order.OrderWorkflowIds;
-import dev.waitwell.workflows.order.PaymentMethodChange;
-import dev.waitwell.workflows.order.PaymentRetry;
-import dev.waitwell.workflows.order.PlaceOrderInput;
-import dev.waitwell.workflows.order.Shipment;
+import dev.waitwell.workflows.order.OrderWorkflowStandIn;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import io.temporal.workflow.Workflow;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +19,7 @@ class ProductReleaseWorkflowTest {
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(ProductReleaseWorkflowImpl.class, ReleaseListener.class)
+            .registerWorkflowImplementationTypes(ProductReleaseWorkflowImpl.class, OrderWorkflowStandIn.class)
             .setDoNotStart(true)
             .build();
 
@@ -62,72 +55,5 @@ class ProductReleaseWorkflowTest {
                 WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
         WorkflowClient.start(order::fulfil, null);
         return order;
-    }
-
-    /** Stands in for an order: records the release signal, nothing else. */
-    public static class ReleaseListener implements OrderWorkflow {
-
-        private boolean released;
-
-        @Override
-        public OrderOutcome fulfil(PlaceOrderInput input) {
-            Workflow.await(() -> false);
-            return null;
-        }
-
-        @Override
-        public void productReleased() {
-            released = true;
-        }
-
-        @Override
-        public void stockAllocated(dev.waitwell.workflows.inventory.StockAllocation allocation) {
-        }
-
-        @Override
-        public OrderState awaitCheckout() {
-            return state();
-        }
-
-        @Override
-        public OrderState confirmShipment(Shipment shipment) {
-            return state();
-        }
-
-        @Override
-        public void validateConfirmShipment(Shipment shipment) {
-        }
-
-        @Override
-        public OrderState cancel(CancellationRequest request) {
-            return state();
-        }
-
-        @Override
-        public void validateCancel(CancellationRequest request) {
-        }
-
-        @Override
-        public OrderState changePaymentMethod(PaymentMethodChange change) {
-            return state();
-        }
-
-        @Override
-        public void validateChangePaymentMethod(PaymentMethodChange change) {
-        }
-
-        @Override
-        public OrderState retryPayment(PaymentRetry retry) {
-            return state();
-        }
-
-        @Override
-        public void validateRetryPayment(PaymentRetry retry) {
-        }
-
-        @Override
-        public OrderState state() {
-            return new OrderState(null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null, 0);
-        }
     }
 }

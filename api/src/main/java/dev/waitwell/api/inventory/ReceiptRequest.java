@@ -1,0 +1,18 @@
+package dev.waitwell.api.inventory;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The body of both receipt endpoints. The reference is the warehouse's (a goods-received note): unique per
+ * product, so the same receipt sent twice adds stock once.
+ */
+record ReceiptRequest(
+        @NotNull @Min(1) Integer quantity,
+        @NotBlank @Pattern(regexp = ReceiptRequest.REFERENCE, message = "must match " + ReceiptRequest.REFERENCE)
+        String reference) {
+
+    static final String REFERENCE = "[A-Za-z0-9._:/-]{1,100}";
+}

@@ -1,0 +1,81 @@
+package dev.waitwell.api.inventory;
+
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.StaffAction;
+import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.workflows.inventory.ReceiptOutcome;
+import dev.waitwell.workflows.inventory.StockReceipt;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Goods in. What can be checked before anything starts is checked here (unknown product or purchase order,
+ * more than the purchase order still expects, a reference already used for other goods), so a bad request
+ * starts no workflow; the workflow checks again inside its transaction, where it counts.
+ */
+@Service
+class StockReceipts {
+
+    private final Receipts receipts;
+    private final ReceiptWorkflows workflows;
+    private final StaffActions staffActions;
+
+    StockReceipts(Receipts receipts, ReceiptWorkflows workflows, StaffActions staffActions) {
+        this.receipts = receipts;
+        this.workflows = workflows;
+        this.staffActions = staffActions;
+    }
+
+    ReceiptView receiveForProduct(String sku, ReceiptRequest request, String username) {
+        if (!receipts.productExists(sku)) {
+            throw ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
+        }
+        return receive(new StockReceipt(sku, request.quantity(), request.reference(), null, username), null);
+    }
+
+    ReceiptView receiveForPurchaseOrder(String purchaseOrderId, ReceiptRequest request, String username) {
+        Receipts.OpenPurchaseOrder order = receipts.purchaseOrder(purchaseOrderId).orElseThrow(() ->
+                ApiException.notFound(ProblemCodes.PURCHASE_ORDER_NOT_FOUND,
+                        "No purchase order with id " + purchaseOrderId + "."));
+        return receive(new StockReceipt(order.sku(), request.quantity(), request.reference(), order.id(), username),
+                order);
+    }
+
+    private ReceiptView receive(StockReceipt receipt, Receipts.OpenPurchaseOrder order) {
+        Optional<ReceiptView> recorded = receipts.view(receipt.sku(), receipt.reference());
+        if (recorded.isPresent()) {
+            return sameGoods(recorded.get(), receipt).asDuplicate();
+        }
+        if (order != null && receipt.quantity() > order.open()) {
+            throw ApiException.conflict(ProblemCodes.RECEIPT_EXCEEDS_PURCHASE_ORDER, "Purchase order " + order.id()
+                    + " expects " + order.open() + " more unit(s), not " + receipt.quantity() + ".");
+        }
+        Optional<ReceiptOutcome> outcome = workflows.receive(receipt);
+        ReceiptView view = receipts.view(receipt.sku(), receipt.reference())
+                .orElseThrow(() -> workflows.refusalOfClosed(receipt));
+        sameGoods(view, receipt);
+        boolean duplicate = outcome.map(ReceiptOutcome::duplicate).orElse(true);
+        if (duplicate) {
+            return view.asDuplicate();
+        }
+        staffActions.record(new StaffAction(receipt.receivedBy(), "STOCK_RECEIVED", null, receipt.sku(), null,
+                receipt.reference() + ": " + receipt.quantity() + " unit(s)"
+                        + (order == null ? "" : " against " + order.id()) + ", " + view.allocations().size()
+                        + " order(s) allocated"));
+        return view;
+    }
+
+    /** The receipt recorded under this reference must be these goods; other goods need their own reference. */
+    private static ReceiptView sameGoods(ReceiptView recorded, StockReceipt receipt) {
+        if (recorded.quantity() != receipt.quantity()
+                || !Objects.equals(recorded.purchaseOrderId(), receipt.purchaseOrderId())) {
+            throw ApiException.conflict(ProblemCodes.RECEIPT_CONFLICT, "Receipt " + receipt.reference() + " of "
+                    + receipt.sku() + " was recorded with " + recorded.quantity() + " unit(s)"
+                    + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId())
+                    + ". Use a new reference for other goods.");
+        }
+        return recorded;
+    }
+}

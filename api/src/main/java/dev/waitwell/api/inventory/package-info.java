@@ -1,0 +1,6 @@
+/**
+ * Inventory: goods in. A receipt (against a purchase order or not) runs the receipt's workflow, which records
+ * it and allocates the units to waiting orders in queue order in one transaction; the answer says who got what,
+ * read back from the allocations table.
+ */
+package dev.waitwell.api.inventory;
