@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
         "dev.waitwell.activities.inventory",
         "dev.waitwell.activities.order",
         "dev.waitwell.activities.notification",
-        "dev.waitwell.activities.preorder"})
+        "dev.waitwell.activities.preorder",
+        "dev.waitwell.activities.delay"})
 @ConfigurationPropertiesScan(basePackages = {
         "dev.waitwell.activities.payment",
         "dev.waitwell.activities.notification"})

@@ -5,9 +5,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.waitwell.workflows.delay.PromiseReviewWorkflowImpl;
 import dev.waitwell.workflows.inventory.AllocationFanOutWorkflowImpl;
 import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
+import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.inventory.StockReceiptWorkflowImpl;
 import dev.waitwell.workflows.ledger.LedgerActivities;
@@ -17,6 +20,7 @@ import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.order.OrderWorkflowImpl;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
@@ -43,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The Temporal test service with a worker running the real order, release, receipt and allocation fan-out
  * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests).
- * The mocks charge and refund what they are asked to, and the release marks the product, lists its
+ * {@link DelayActivitiesFake} and
+ * {@link PromiseReviewActivitiesFake} do the delay process's writes there too. The mocks charge and refund what they are asked to, and the release marks the product, lists its
  * open pre-orders and allocates them launch stock in the test database, like the real activities.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -62,12 +67,16 @@ public class TestTemporal {
         public final NotificationActivities notifications = quietMock(NotificationActivities.class);
         public final ReleaseActivities releases = quietMock(ReleaseActivities.class);
         public final StockActivitiesFake stock;
+        public final DelayActivitiesFake delays;
+        public final PromiseReviewActivitiesFake reviews;
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
 
         Activities(JdbcClient jdbc, TransactionTemplate transaction) {
             this.jdbc = jdbc;
             this.stock = new StockActivitiesFake(jdbc, transaction);
+            this.delays = new DelayActivitiesFake(jdbc, transaction);
+            this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
             reset();
         }
 
@@ -87,7 +96,13 @@ public class TestTemporal {
                 Long amount = charged.remove(request.orderId());
                 return new RefundResult(Money.of(amount == null ? 0 : amount, request.currency()));
             });
+            when(payments.refundPart(any())).thenAnswer(call -> {
+                PartialRefundRequest request = call.getArgument(0);
+                charged.merge(request.orderId(), -request.amount().amountMinor(), Long::sum);
+                return new RefundResult(request.amount());
+            });
             when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+            when(inventory.allocationsOf(any())).thenAnswer(call -> allocationsOf(call.getArgument(0)));
             when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
             when(releases.markReleased(any())).thenAnswer(call -> {
                 ReleaseRequest request = call.getArgument(0);
@@ -100,6 +115,19 @@ public class TestTemporal {
                 StockRequest request = call.getArgument(0);
                 return stock.release(request.sku());
             });
+        }
+
+        /** What the database holds for the order, as the real activity reads it. */
+        private OrderAllocations allocationsOf(StockRequest request) {
+            int units = jdbc.sql("SELECT coalesce(max(allocated), 0) FROM order_stock WHERE order_id = ?")
+                    .param(request.orderId()).query(Integer.class).single();
+            List<StockAllocation> allocations = jdbc.sql("""
+                    SELECT a.id, a.quantity FROM allocations a JOIN allocation_batches b ON b.id = a.batch_id
+                     WHERE a.order_id = ? AND b.sku = ? ORDER BY a.id""")
+                    .params(request.orderId(), request.sku())
+                    .query((rs, row) -> new StockAllocation(rs.getLong(1), rs.getInt(2)))
+                    .list();
+            return new OrderAllocations(units, allocations);
         }
 
         private static <T> T quietMock(Class<T> type) {
@@ -117,9 +145,10 @@ public class TestTemporal {
         TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance();
         Worker worker = environment.newWorker(TaskQueues.ORDERS);
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class,
-                StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class);
+                StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, PromiseReviewWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.inventory,
-                activities.ledger, activities.notifications, activities.releases, activities.stock);
+                activities.ledger, activities.notifications, activities.releases, activities.stock, activities.delays,
+                activities.reviews);
         environment.start();
         return environment;
     }

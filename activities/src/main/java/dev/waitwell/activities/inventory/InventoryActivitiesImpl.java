@@ -1,8 +1,12 @@
 package dev.waitwell.activities.inventory;
 
+import java.util.List;
+
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
+import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,29 @@ class InventoryActivitiesImpl implements InventoryActivities {
     @Override
     public AllocationBatch joinQueueOnRelease(StockRequest request) {
         return release.release(request.sku()).allocation();
+    }
+
+    @Override
+    public OrderAllocations allocationsOf(StockRequest request) {
+        return transactions.execute(tx -> {
+            int units = jdbc.sql("SELECT allocated FROM order_stock WHERE order_id = :orderId")
+                    .param("orderId", request.orderId())
+                    .query(Integer.class)
+                    .optional()
+                    .orElse(0);
+            // Only allocations of the sku the order holds now: a switch left the old product's behind.
+            List<StockAllocation> allocations = jdbc.sql("""
+                            SELECT a.id, a.quantity
+                              FROM allocations a
+                              JOIN allocation_batches b ON b.id = a.batch_id
+                              JOIN order_stock s ON s.order_id = a.order_id AND s.sku = b.sku
+                             WHERE a.order_id = :orderId
+                             ORDER BY a.id""")
+                    .param("orderId", request.orderId())
+                    .query((rs, n) -> new StockAllocation(rs.getLong("id"), rs.getInt("quantity")))
+                    .list();
+            return new OrderAllocations(units, allocations);
+        });
     }
 
     @Override

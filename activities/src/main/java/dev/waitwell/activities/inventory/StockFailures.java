@@ -10,6 +10,10 @@ public final class StockFailures {
     public static final String PURCHASE_ORDER_NOT_FOUND = "PURCHASE_ORDER_NOT_FOUND";
     public static final String RECEIPT_EXCEEDS_PURCHASE_ORDER = "RECEIPT_EXCEEDS_PURCHASE_ORDER";
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
+    /** A switch's alternative has not the units free (on hand and not owed to its own queue). */
+    public static final String OUT_OF_STOCK = "OUT_OF_STOCK";
+    /** The order cannot switch: it holds another product, has shipped or was cancelled, or the request is wrong. */
+    public static final String SWITCH_NOT_POSSIBLE = "SWITCH_NOT_POSSIBLE";
 
     private StockFailures() {
     }

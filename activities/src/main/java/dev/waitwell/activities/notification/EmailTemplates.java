@@ -36,12 +36,13 @@ final class EmailTemplates {
                             ? "On release we will charge " + money(f.amount()) + " to your payment method."
                             : "Your order is paid in full: nothing more will be charged.",
                     "To change your payment method, use the link below.");
+            // Pre-orders on release and backorders once allocated both get it: it must not say "released".
             case CHARGED -> draft(request, recipient,
-                    order + " charged: " + product + " is released",
-                    product + " is released, and we charged "
-                            + (f.amount() == null ? "the balance" : money(f.amount())) + ".",
+                    order + " charged: " + product,
+                    "We charged " + (f.amount() == null ? "the balance" : money(f.amount())) + " for your order "
+                            + request.orderId() + " (" + product + "); it ships once the warehouse has packed it.",
                     f.paid() == null ? null : "Paid in total: " + money(f.paid()) + ".",
-                    "We will ship it soon and tell you when it leaves.");
+                    "We will tell you when it leaves.");
             case RELEASED -> draft(request, recipient,
                     order + " released: " + product + " ships soon",
                     product + " is released.",
@@ -65,6 +66,11 @@ final class EmailTemplates {
                     positive(f.amount())
                             ? "We refunded " + money(f.amount()) + " to your payment method."
                             : "Nothing was charged, so there is nothing to refund.");
+            case DELAY_NOTICE -> DelayEmails.notice(request, recipient);
+            case DELAY_ACCEPTED -> DelayEmails.accepted(request, recipient);
+            case PROMISE_IMPROVED -> DelayEmails.improved(request, recipient);
+            case WAIT_REMINDER -> DelayEmails.reminder(request, recipient);
+            case SWITCHED -> DelayEmails.switched(request, recipient);
         };
     }
 
@@ -73,7 +79,7 @@ final class EmailTemplates {
         return facts.promisedDate() == null ? otherwise : prefix + date(facts.promisedDate());
     }
 
-    private static Draft draft(NotificationRequest request, String recipient, String subject, String... lines) {
+    static Draft draft(NotificationRequest request, String recipient, String subject, String... lines) {
         String name = request.customer().name();
         List<String> body = new ArrayList<>();
         body.add(name == null || name.isBlank() ? "Hello," : "Hello " + name + ",");

@@ -1,13 +1,24 @@
 package dev.waitwell.activities.notification;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.waitwell.workflows.delay.DelayChoice;
 
 import dev.waitwell.workflows.shared.Money;
 
 /** How amounts and dates read in messages, the same on every channel. */
 final class MessageText {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     private MessageText() {
     }
@@ -21,6 +32,34 @@ final class MessageText {
     /** ISO dates: unambiguous whatever the customer's country. */
     static String date(LocalDate date) {
         return date.toString();
+    }
+
+    /** A promised date, or "unknown" when none can be promised. */
+    static String dateOrUnknown(LocalDate date) {
+        return date == null ? "unknown" : date(date);
+    }
+
+    /** A deadline to the minute, in UTC: the one zone every reader can convert. */
+    static String moment(Instant instant) {
+        return MOMENT.format(instant) + " UTC";
+    }
+
+    /** "wait, switch or cancel". */
+    static String choices(List<DelayChoice> choices, Function<DelayChoice, String> word) {
+        List<String> words = choices.stream().map(word).collect(Collectors.toList());
+        if (words.size() < 2) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    /** The amount without its sign: a difference refunded reads as a positive amount. */
+    static Money magnitude(Money money) {
+        return Money.of(Math.abs(money.amountMinor()), money.currency());
+    }
+
+    static boolean negative(Money money) {
+        return money != null && money.amountMinor() < 0;
     }
 
     static boolean positive(Money money) {

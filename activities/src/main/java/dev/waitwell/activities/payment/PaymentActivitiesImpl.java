@@ -8,6 +8,7 @@ import dev.waitwell.activities.ledger.LedgerLine;
 import dev.waitwell.activities.ledger.PostingKind;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
@@ -53,23 +54,72 @@ class PaymentActivitiesImpl implements PaymentActivities {
         return resultOf(recorded);
     }
 
+    /** Each charge gives back what is left of it: all of it, or the rest after partial refunds. */
     @Override
     public RefundResult refundAll(RefundRequest request) {
         Money refunded = Money.of(0, request.currency());
-        for (PaymentRow charge : payments.unrefundedCharges(request.orderId())) {
-            if (!charge.amount().currency().equals(request.currency())) {
-                throw new IllegalStateException("charge " + charge.idempotencyKey() + " is in "
-                        + charge.amount().currency() + ", refund requested in " + request.currency());
-            }
+        for (Payments.Refundable refundable : payments.refundableCharges(request.orderId(), false)) {
+            PaymentRow charge = refundable.charge();
+            requireCurrency(charge, request.currency());
             String refundKey = charge.idempotencyKey() + "/refund";
-            GatewayRefund refund = gateway.refund(refundKey, charge.gatewayReference(), charge.amount());
-            if (Boolean.TRUE.equals(transactions.execute(tx -> recordRefund(charge, refundKey, refund, request)))) {
-                refunded = refunded.plus(charge.amount());
+            if (refund(charge, refundKey, refundable.remaining(), request.reason())) {
+                refunded = refunded.plus(refundable.remaining());
             }
         }
         log.info("Refunded {} {} to order {} ({})", refunded.amountMinor(), refunded.currency(), request.orderId(),
                 request.reason());
         return new RefundResult(refunded);
+    }
+
+    /**
+     * Takes the amount from the latest charges first, one refund per charge under
+     * {@code <orderId>/refund-part/<step>/<charge row id>}. A retry counts what this step recorded already
+     * and refunds only the rest, from charges it has not touched.
+     */
+    @Override
+    public RefundResult refundPart(PartialRefundRequest request) {
+        String prefix = request.orderId() + "/refund-part/" + request.step() + "/";
+        String currency = request.amount().currency();
+        List<PaymentRow> recorded = payments.refundsByKeyPrefix(request.orderId(), prefix);
+        long done = recorded.stream().mapToLong(refund -> refund.amount().amountMinor()).sum();
+        long left = request.amount().amountMinor() - done;
+        List<Payments.Refundable> plan = left <= 0 ? List.of() : payments.refundableCharges(request.orderId(), true)
+                .stream()
+                .filter(c -> recorded.stream().noneMatch(r -> r.idempotencyKey().equals(prefix + c.charge().id())))
+                .toList();
+        long available = plan.stream().mapToLong(c -> c.remaining().amountMinor()).sum();
+        if (left > available) {
+            throw ApplicationFailure.newNonRetryableFailure("order " + request.orderId() + " has "
+                    + Money.of(available, currency).display() + " left to refund, not "
+                    + Money.of(left, currency).display(), PaymentFailures.REFUND_EXCEEDS_PAYMENTS);
+        }
+        for (Payments.Refundable refundable : plan) {
+            if (left <= 0) {
+                break;
+            }
+            requireCurrency(refundable.charge(), currency);
+            Money part = Money.of(Math.min(left, refundable.remaining().amountMinor()), currency);
+            if (refund(refundable.charge(), prefix + refundable.charge().id(), part, request.reason())) {
+                done += part.amountMinor();
+            }
+            left -= part.amountMinor();
+        }
+        log.info("Refunded {} {} of order {} in part ({}, {})", done, currency, request.orderId(), request.step(),
+                request.reason());
+        return new RefundResult(Money.of(done, currency));
+    }
+
+    /** Gateway first, then the refund row and its posting together. @return true when this call recorded it */
+    private boolean refund(PaymentRow charge, String refundKey, Money amount, String reason) {
+        GatewayRefund refund = gateway.refund(refundKey, charge.gatewayReference(), amount);
+        return Boolean.TRUE.equals(transactions.execute(tx -> recordRefund(charge, refundKey, amount, refund, reason)));
+    }
+
+    private static void requireCurrency(PaymentRow charge, String currency) {
+        if (!charge.amount().currency().equals(currency)) {
+            throw new IllegalStateException("charge " + charge.idempotencyKey() + " is in "
+                    + charge.amount().currency() + ", refund requested in " + currency);
+        }
     }
 
     private GatewayCharge chargeThroughGateway(ChargeRequest request) {
@@ -93,14 +143,15 @@ class PaymentActivitiesImpl implements PaymentActivities {
         return payments.findByKey(request.idempotencyKey()).orElseThrow();
     }
 
-    private boolean recordRefund(PaymentRow charge, String refundKey, GatewayRefund refund, RefundRequest request) {
-        if (!payments.insertRefund(charge, refundKey, refund)) {
+    private boolean recordRefund(PaymentRow charge, String refundKey, Money amount, GatewayRefund refund,
+            String reason) {
+        if (!payments.insertRefund(charge, refundKey, amount, refund)) {
             return false;
         }
-        long amount = charge.amount().amountMinor();
-        ledger.post(refundKey, charge.orderId(), PostingKind.REFUND, charge.amount().currency(),
-                "refund of " + charge.idempotencyKey() + ": " + request.reason(),
-                List.of(LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount), LedgerLine.credit(Account.CASH, amount)));
+        ledger.post(refundKey, charge.orderId(), PostingKind.REFUND, amount.currency(),
+                "refund of " + amount.display() + " of " + charge.idempotencyKey() + ": " + reason,
+                List.of(LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount.amountMinor()),
+                        LedgerLine.credit(Account.CASH, amount.amountMinor())));
         return true;
     }
 

@@ -31,14 +31,39 @@ class Payments {
                 .optional();
     }
 
-    /** Successful charges of the order that have no refund yet, oldest first. */
-    List<PaymentRow> unrefundedCharges(String orderId) {
+    /** A successful charge and what of it has not been refunded yet. */
+    record Refundable(PaymentRow charge, Money remaining) {
+    }
+
+    /**
+     * Successful charges of the order with something left to refund, oldest first ({@code latestFirst}:
+     * newest first).
+     */
+    List<Refundable> refundableCharges(String orderId, boolean latestFirst) {
         return jdbc.sql("SELECT " + COLUMNS + """
+                        , c.amount_minor - coalesce((SELECT sum(r.amount_minor) FROM payments r
+                                                      WHERE r.refund_of = c.id AND r.kind = 'REFUND'
+                                                        AND r.status = 'SUCCEEDED'), 0) AS remaining_minor
                          FROM payments c
                         WHERE c.order_id = :orderId AND c.kind = 'CHARGE' AND c.status = 'SUCCEEDED'
-                          AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.refund_of = c.id)
-                        ORDER BY c.id""")
+                        ORDER BY c.id""" + (latestFirst ? " DESC" : ""))
                 .param("orderId", orderId)
+                .query((rs, n) -> new Refundable(row(rs, n),
+                        Money.of(rs.getLong("remaining_minor"), rs.getString("currency"))))
+                .list()
+                .stream()
+                .filter(refundable -> refundable.remaining().isPositive())
+                .toList();
+    }
+
+    /** Refunds recorded under keys that start with {@code keyPrefix}. */
+    List<PaymentRow> refundsByKeyPrefix(String orderId, String keyPrefix) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM payments
+                        WHERE order_id = :orderId AND kind = 'REFUND' AND starts_with(idempotency_key, :prefix)
+                        ORDER BY id""")
+                .param("orderId", orderId)
+                .param("prefix", keyPrefix)
                 .query(Payments::row)
                 .list();
     }
@@ -64,7 +89,7 @@ class Payments {
     }
 
     /** @return true when this call inserted the row */
-    boolean insertRefund(PaymentRow charge, String refundKey, GatewayRefund refund) {
+    boolean insertRefund(PaymentRow charge, String refundKey, Money amount, GatewayRefund refund) {
         return jdbc.sql("""
                         INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
                                               gateway_reference, refund_of)
@@ -74,8 +99,8 @@ class Payments {
                 .param("orderId", charge.orderId())
                 .param("key", refundKey)
                 .param("purpose", charge.purpose())
-                .param("amount", charge.amount().amountMinor())
-                .param("currency", charge.amount().currency())
+                .param("amount", amount.amountMinor())
+                .param("currency", amount.currency())
                 .param("reference", refund.reference())
                 .param("refundOf", charge.id())
                 .update() == 1;

@@ -53,16 +53,28 @@ class SandboxPaymentGateway implements PaymentGateway {
 
     @Override
     public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
+        GatewayRefund earlier = jdbc.sql("SELECT id FROM sandbox_transactions WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new GatewayRefund(rs.getString("id")))
+                .optional()
+                .orElse(null);
+        if (earlier != null) {
+            return earlier;
+        }
+        // As processors do: refunds of a charge, in parts or whole, never add up to more than it.
         Long charged = jdbc.sql("""
-                        SELECT amount_minor FROM sandbox_transactions
-                         WHERE id = :id AND kind = 'CHARGE' AND status = 'SUCCEEDED' AND currency = :currency""")
+                        SELECT c.amount_minor - coalesce((SELECT sum(r.amount_minor) FROM sandbox_transactions r
+                                                           WHERE r.charge_id = c.id AND r.kind = 'REFUND'), 0)
+                          FROM sandbox_transactions c
+                         WHERE c.id = :id AND c.kind = 'CHARGE' AND c.status = 'SUCCEEDED'
+                           AND c.currency = :currency""")
                 .param("id", chargeReference)
                 .param("currency", amount.currency())
                 .query(Long.class)
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("no successful charge " + chargeReference));
         if (amount.amountMinor() > charged) {
-            throw new IllegalStateException("refund exceeds charge " + chargeReference);
+            throw new IllegalStateException("refund exceeds what is left of charge " + chargeReference);
         }
         jdbc.sql("""
                         INSERT INTO sandbox_transactions

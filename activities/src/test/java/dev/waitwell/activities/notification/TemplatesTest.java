@@ -2,9 +2,14 @@ package dev.waitwell.activities.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.shared.Money;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,7 +50,8 @@ class TemplatesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Milestone.class, names = {"CONFIRMED", "RELEASE_REMINDER"})
+    @EnumSource(value = Milestone.class, names = {"CONFIRMED", "RELEASE_REMINDER", "DELAY_NOTICE", "DELAY_ACCEPTED",
+            "PROMISE_IMPROVED", "WAIT_REMINDER"})
     void promisedDateIsStated(Milestone milestone) {
         NotificationRequest request = Requests.of("o-42", milestone);
 
@@ -75,6 +81,100 @@ class TemplatesTest {
                 .contains("Refunded USD 20.00", "customer changed their mind");
     }
 
+    @Test
+    void chargedNeverSaysReleasedForItServesBackordersToo() {
+        NotificationRequest request = Requests.of("o-42", Milestone.CHARGED);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject() + email.body() + sms).doesNotContainIgnoringCase("released");
+        assertThat(email.body()).contains("We charged USD 80.00 for your order o-42 (Camera X); it ships once the "
+                + "warehouse has packed it.");
+        assertThat(sms).contains("Charged USD 80.00 for Camera X");
+    }
+
+    @Test
+    void delayNoticeStatesNewDateReasonChoicesDeadlineSilenceRewardAndLink() {
+        NotificationRequest request = Requests.of("o-42", Milestone.DELAY_NOTICE);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject()).isEqualTo("Order o-42 delayed: Camera X now expected 2026-12-24; please choose");
+        assertThat(email.body()).contains(
+                "New date: 2026-12-24.",
+                "because the supplier's shipment moved",
+                "Your choices: wait, switch or cancel.",
+                "- Wait: keep your order for the new date",
+                "- Switch: take an alternative that is in stock now; we charge or refund the price difference.",
+                "- Cancel: we cancel the order and refund everything you paid (USD 100.00).",
+                "Please choose by 2026-12-01 18:00 UTC",
+                "If we do not hear from you by then, we keep your order for the new date",
+                "Choose to wait and get 10% off your next order.",
+                request.facts().customerUrl());
+        assertThat(sms).contains("delayed: the supplier's shipment moved", "New date 2026-12-24",
+                "wait (10% off next order), switch or cancel (full refund)", "by 2026-12-01 18:00 UTC",
+                "No answer = wait.", request.facts().customerUrl());
+    }
+
+    @Test
+    void delayNoticeWithoutADateSaysUnknownAndThatSilenceCancels() {
+        MessageFacts f = Requests.facts("o-42", Milestone.DELAY_NOTICE);
+        MessageFacts unknown = new MessageFacts(f.productName(), f.sku(), f.quantity(), null, null, f.total(),
+                f.paid(), f.customerUrl(), null, null, f.reason(), List.of(DelayChoice.SWITCH, DelayChoice.CANCEL),
+                f.decisionDeadline(), false, null, 10);
+        NotificationRequest request = new NotificationRequest("o-42", "DELAY_NOTICE-2", Milestone.DELAY_NOTICE,
+                Requests.ADA, unknown);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject()).contains("new date unknown");
+        assertThat(email.body()).contains("New date: unknown.", "Your choices: switch or cancel.",
+                "If we do not hear from you by then, we cancel your order and refund everything you paid.")
+                .doesNotContain("- Wait", "% off");
+        assertThat(sms).contains("New date unknown", "Choose switch or cancel (full refund)",
+                "No answer = cancel, full refund.").doesNotContain("% off");
+    }
+
+    @Test
+    void delayAcceptedGivesTheRewardCode() {
+        NotificationRequest request = Requests.of("o-42", Milestone.DELAY_ACCEPTED);
+
+        assertThat(EmailTemplates.render(request, "a@b.c").body())
+                .contains("the code WAIT-AB12CD34 gives you 10% off your next order", "Expected date: 2026-12-24.");
+        assertThat(SmsTemplates.render(request, "+1").body()).contains("10% off code: WAIT-AB12CD34");
+    }
+
+    @Test
+    void switchedStatesTheNewProductAndTheDifferenceChargedOrRefunded() {
+        NotificationRequest refunded = Requests.of("o-42", Milestone.SWITCHED);
+        MessageFacts f = refunded.facts();
+        NotificationRequest charged = new NotificationRequest("o-42", "SWITCHED", Milestone.SWITCHED, Requests.ADA,
+                new MessageFacts(f.productName(), f.sku(), f.quantity(), f.promisedDate(), Money.of(1500, "USD"),
+                        f.total(), f.paid(), f.customerUrl(), null, null, f.reason()));
+
+        assertThat(EmailTemplates.render(refunded, "a@b.c").body()).contains("Your order is now 1 x Camera X",
+                "We refunded the price difference of USD 20.00").doesNotContain("-20");
+        assertThat(SmsTemplates.render(refunded, "+1").body()).contains("Switched to Camera X",
+                "Refunded the difference, USD 20.00");
+        assertThat(EmailTemplates.render(charged, "a@b.c").body())
+                .contains("We charged the price difference of USD 15.00");
+        assertThat(SmsTemplates.render(charged, "+1").body()).contains("Charged the difference, USD 15.00");
+    }
+
+    @Test
+    void waitReminderWithoutADateSaysUnknown() {
+        MessageFacts f = Requests.facts("o-42", Milestone.WAIT_REMINDER);
+        NotificationRequest request = new NotificationRequest("o-42", "WAIT_REMINDER-1", Milestone.WAIT_REMINDER,
+                Requests.ADA, new MessageFacts(f.productName(), f.sku(), f.quantity(), null, null, f.total(), f.paid(),
+                        f.customerUrl(), null, null, null));
+
+        assertThat(EmailTemplates.render(request, "a@b.c").body()).contains("Expected date: unknown.");
+        assertThat(SmsTemplates.render(request, "+1").body()).contains("Expected unknown.");
+    }
+
     private static String subjectWord(Milestone milestone) {
         return switch (milestone) {
             case CONFIRMED -> "confirmed";
@@ -84,6 +184,11 @@ class TemplatesTest {
             case PAYMENT_FAILED -> "payment failed";
             case SHIPPED -> "shipped";
             case CANCELLED -> "cancelled";
+            case DELAY_NOTICE -> "delayed";
+            case DELAY_ACCEPTED -> "keeps waiting";
+            case PROMISE_IMPROVED -> "good news";
+            case WAIT_REMINDER -> "still waiting";
+            case SWITCHED -> "switched";
         };
     }
 
@@ -92,6 +197,10 @@ class TemplatesTest {
             case CONFIRMED, CANCELLED -> "USD 20.00";
             case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED -> "USD 80.00";
             case RELEASED, SHIPPED -> "USD 100.00";
+            case DELAY_NOTICE -> "10%";
+            case DELAY_ACCEPTED -> "WAIT-AB12CD34";
+            case PROMISE_IMPROVED, WAIT_REMINDER -> "2026-12-24";
+            case SWITCHED -> "USD 20.00";
         };
     }
 }

@@ -3,10 +3,13 @@ package dev.waitwell.activities.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.shared.FailureTypes;
@@ -110,6 +113,120 @@ class PaymentActivitiesTest extends DatabaseTest {
 
         assertThat(payments.refundAll(new RefundRequest(orderId, "USD", "out of stock")).refunded())
                 .isEqualTo(Money.of(0, "USD"));
+    }
+
+    @Test
+    void partialRefundsTakeFromTheLatestChargeFirstAndNeverMoreThanItTook() {
+        String orderId = fixture.preorder();
+        payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        payments.charge(new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"),
+                "pm_card_visa"));
+
+        assertThat(payments.refundPart(part(orderId, "partial-refund-1", 3000)).refunded())
+                .isEqualTo(Money.of(3000, "USD"));
+        assertThat(payments.refundPart(part(orderId, "partial-refund-2", 6000)).refunded())
+                .isEqualTo(Money.of(6000, "USD"));
+
+        assertThat(refunds(orderId)).containsExactly(
+                orderId + "/refund-part/partial-refund-1/" + chargeRow(orderId, "balance-1") + " 3000 of balance-1",
+                orderId + "/refund-part/partial-refund-2/" + chargeRow(orderId, "balance-1") + " 5000 of balance-1",
+                orderId + "/refund-part/partial-refund-2/" + chargeRow(orderId, "checkout") + " 1000 of checkout");
+        assertThat(balance(orderId, "cash")).isEqualTo(1000);
+        assertThat(balance(orderId, "customerDeposits")).isEqualTo(-1000);
+        assertThat(count("SELECT count(*) FROM sandbox_transactions WHERE kind = 'REFUND' AND idempotency_key LIKE ?",
+                orderId + "/%")).isEqualTo(3);
+    }
+
+    @Test
+    void aRetriedPartialRefundMovesMoneyOnce() {
+        String orderId = fixture.preorder();
+        payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        PartialRefundRequest request = part(orderId, "partial-refund-1", 1500);
+
+        payments.refundPart(request);
+        assertThat(payments.refundPart(request).refunded()).isEqualTo(Money.of(1500, "USD"));
+
+        assertThat(refunds(orderId)).hasSize(1);
+        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ? AND kind = 'REFUND'", orderId))
+                .isEqualTo(1);
+        assertThat(balance(orderId, "cash")).isEqualTo(500);
+    }
+
+    @Test
+    void aPartialRefundOfMoreThanWasPaidIsRefusedAndMovesNothing() {
+        String orderId = fixture.preorder();
+        payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        payments.refundPart(part(orderId, "partial-refund-1", 1500));
+
+        assertThatThrownBy(() -> payments.refundPart(part(orderId, "partial-refund-2", 501)))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo("REFUND_EXCEEDS_PAYMENTS");
+                    assertThat(failure.isNonRetryable()).isTrue();
+                });
+
+        assertThat(refunds(orderId)).hasSize(1);
+        assertThat(balance(orderId, "cash")).isEqualTo(500);
+    }
+
+    @Test
+    void refundAllAfterPartialRefundsRefundsOnlyWhatRemainsAndTheBooksBalance() {
+        String orderId = fixture.preorder();
+        payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        payments.charge(new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"),
+                "pm_card_visa"));
+        payments.refundPart(part(orderId, "partial-refund-1", 8500));
+        RefundRequest refund = new RefundRequest(orderId, "USD", "cancelled after a switch");
+
+        assertThat(payments.refundAll(refund).refunded()).isEqualTo(Money.of(1500, "USD"));
+        assertThat(payments.refundAll(refund).refunded()).isEqualTo(Money.of(0, "USD"));
+
+        assertThat(jdbc.sql("""
+                        SELECT c.idempotency_key || ' ' || c.amount_minor || ' ' || sum(r.amount_minor)
+                          FROM payments c JOIN payments r ON r.refund_of = c.id
+                         WHERE c.order_id = ? GROUP BY c.id ORDER BY c.id""")
+                .param(orderId).query(String.class).list())
+                .containsExactly(orderId + "/charge/checkout 2000 2000", orderId + "/charge/balance-1 8000 8000");
+        assertThat(balance(orderId, "cash")).isZero();
+        assertThat(balance(orderId, "customerDeposits")).isZero();
+    }
+
+    @Test
+    void theSchemaRefusesRefundsOfAChargeThatAddUpToMoreThanIt() {
+        String orderId = fixture.preorder();
+        payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        payments.refundPart(part(orderId, "partial-refund-1", 1500));
+        long charge = chargeRow(orderId, "checkout");
+
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
+                                              refund_of)
+                        VALUES (?, ?, 'REFUND', 'DEPOSIT', 'SUCCEEDED', 501, 'USD', ?)""")
+                .params(orderId, orderId + "/sneaky", charge).update())
+                .hasMessageContaining("would refund 2001 of charge");
+        jdbc.sql("""
+                        INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
+                                              refund_of)
+                        VALUES (?, ?, 'REFUND', 'DEPOSIT', 'SUCCEEDED', 500, 'USD', ?)""")
+                .params(orderId, orderId + "/rest", charge).update();
+    }
+
+    private static PartialRefundRequest part(String orderId, String step, long amount) {
+        return new PartialRefundRequest(orderId, step, Money.of(amount, "USD"), "switched to a cheaper item");
+    }
+
+    private long chargeRow(String orderId, String step) {
+        return jdbc.sql("SELECT id FROM payments WHERE idempotency_key = ?").param(orderId + "/charge/" + step)
+                .query(Long.class).single();
+    }
+
+    /** "key amount of step" per refund, in the order they were made. */
+    private List<String> refunds(String orderId) {
+        return jdbc.sql("""
+                        SELECT r.idempotency_key || ' ' || r.amount_minor || ' of '
+                               || substring(c.idempotency_key from '[^/]+$')
+                          FROM payments r JOIN payments c ON c.id = r.refund_of
+                         WHERE r.order_id = ? AND r.kind = 'REFUND' ORDER BY r.id""")
+                .param(orderId).query(String.class).list();
     }
 
     private static ChargeRequest deposit(String orderId, String step, long amount, String method) {

@@ -87,6 +87,20 @@ class ReceiptWorkflows {
                             + " s; it carries on. Send the same receipt again to read its outcome.");
         } catch (WorkflowException closedMeanwhile) {
             log.info("Receipt workflow {} closed before its outcome was asked: {}", workflowId, closedMeanwhile.toString());
+            return resultOfClosed(workflowId);
+        }
+    }
+
+    /**
+     * The outcome of a receipt workflow that finished before the update reached it: its result says whether it
+     * recorded the receipt (a new one) or found it recorded; empty when it failed (the caller reads why).
+     */
+    private Optional<ReceiptOutcome> resultOfClosed(String workflowId) {
+        try {
+            return Optional.of(client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(),
+                    TimeUnit.SECONDS, ReceiptOutcome.class));
+        } catch (TimeoutException | RuntimeException noResult) {
+            log.info("Receipt workflow {} has no result: {}", workflowId, noResult.toString());
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.waitwell.api.inventory;
 
+import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
@@ -21,11 +22,13 @@ class StockReceipts {
     private final Receipts receipts;
     private final ReceiptWorkflows workflows;
     private final StaffActions staffActions;
+    private final PromiseReviews reviews;
 
-    StockReceipts(Receipts receipts, ReceiptWorkflows workflows, StaffActions staffActions) {
+    StockReceipts(Receipts receipts, ReceiptWorkflows workflows, StaffActions staffActions, PromiseReviews reviews) {
         this.receipts = receipts;
         this.workflows = workflows;
         this.staffActions = staffActions;
+        this.reviews = reviews;
     }
 
     ReceiptView receiveForProduct(String sku, ReceiptRequest request, String username) {
@@ -46,7 +49,7 @@ class StockReceipts {
     private ReceiptView receive(StockReceipt receipt, Receipts.OpenPurchaseOrder order) {
         Optional<ReceiptView> recorded = receipts.view(receipt.sku(), receipt.reference());
         if (recorded.isPresent()) {
-            return sameGoods(recorded.get(), receipt).asDuplicate();
+            return reviewed(sameGoods(recorded.get(), receipt).asDuplicate());
         }
         if (order != null && receipt.quantity() > order.open()) {
             throw ApiException.conflict(ProblemCodes.RECEIPT_EXCEEDS_PURCHASE_ORDER, "Purchase order " + order.id()
@@ -58,13 +61,24 @@ class StockReceipts {
         sameGoods(view, receipt);
         boolean duplicate = outcome.map(ReceiptOutcome::duplicate).orElse(true);
         if (duplicate) {
-            return view.asDuplicate();
+            return reviewed(view.asDuplicate());
         }
         staffActions.record(new StaffAction(receipt.receivedBy(), "STOCK_RECEIVED", null, receipt.sku(), null,
                 receipt.reference() + ": " + receipt.quantity() + " unit(s)"
                         + (order == null ? "" : " against " + order.id()) + ", " + view.allocations().size()
                         + " order(s) allocated"));
-        return view;
+        return reviewed(view);
+    }
+
+    /**
+     * A receipt that covers less than the queue expected moves the promises of the orders it did not reach:
+     * every receipt is followed by a review of the product's promises ({@code receipt-{sku}-{receiptId}}). The
+     * same receipt again starts it if its first start failed, and otherwise does nothing.
+     */
+    private ReceiptView reviewed(ReceiptView receipt) {
+        reviews.startAfterCommit("receipt-" + receipt.sku() + "-" + receipt.receiptId(), receipt.sku(),
+                "the latest delivery of " + receipt.sku() + " changed what we can promise");
+        return receipt;
     }
 
     /** The receipt recorded under this reference must be these goods; other goods need their own reference. */

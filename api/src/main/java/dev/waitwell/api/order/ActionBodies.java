@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The bodies of the order actions. */
@@ -22,6 +23,23 @@ final class ActionBodies {
     record PriorityBody(@NotNull @Min(-1_000_000) @Max(1_000_000) Integer priority,
             @NotBlank @Size(max = 500) String reason) {
     }
+
+    /** Support decides a delay on the customer's behalf; {@code alternativeSku} names the product for SWITCH. */
+    record DecisionBody(
+            @NotNull @Pattern(regexp = CHOICES, message = "must be one of WAIT, SWITCH, CANCEL") String choice,
+            @Pattern(regexp = SKU, message = "must be a sku") String alternativeSku,
+            @Size(max = 500) String note) {
+    }
+
+    /** The customer's decision as JSON, for shops that build their own page: the token of the signed link. */
+    record CustomerDecisionBody(
+            @NotBlank @Size(max = 200) String token,
+            @NotNull @Pattern(regexp = CHOICES, message = "must be one of WAIT, SWITCH, CANCEL") String choice,
+            @Pattern(regexp = SKU, message = "must be a sku") String alternativeSku) {
+    }
+
+    static final String CHOICES = "WAIT|SWITCH|CANCEL";
+    static final String SKU = "[A-Za-z0-9._-]{1,64}";
 
     record PaymentMethodBody(@NotBlank @Size(max = 200) String paymentMethod) {
     }

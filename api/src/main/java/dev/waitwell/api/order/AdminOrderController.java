@@ -36,8 +36,9 @@ class AdminOrderController {
     @Operation(summary = "An order with ledger lines, payments and live workflow state (ADMIN, SUPPORT, OPS)")
     @GetMapping("/{orderId}")
     AdminOrderDetails get(@PathVariable String orderId) {
-        OrderDetails details = queries.details(orderId);
         var state = workflows.state(orderId);
+        OrderDetails details = state.map(known -> queries.details(orderId, known))
+                .orElseGet(() -> queries.details(orderId));
         return new AdminOrderDetails(details, ledger.linesOf(orderId), payments.of(orderId), state.orElse(null),
                 state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.");
     }

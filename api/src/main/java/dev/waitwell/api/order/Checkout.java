@@ -31,7 +31,8 @@ class Checkout {
         StoredOrder order = placement.order();
         workflows.start(order);
         OrderView view = queries.view(order);
-        OrderView answered = workflows.awaitCheckout(order.orderId(), CHECKOUT_WAIT).map(view::withState).orElse(view);
+        OrderView answered = workflows.awaitCheckout(order.orderId(), CHECKOUT_WAIT)
+                .map(state -> queries.withState(view, state)).orElse(view);
         return new Result(answered, placement.created());
     }
 }

@@ -37,13 +37,16 @@ class CheckoutDecisions {
     CheckoutDecision decide(CheckoutProduct product, int quantity, PaymentPlan requestedPlan) {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         if (product.takesPreordersOn(today)) {
-            return preorder(product, quantity, requestedPlan);
+            return preorder(product, quantity, requestedPlan, properties.policy().preorderMaxSlip().toDays());
         }
         PaymentPlan plan = requestedPlan == null ? PaymentPlan.FULL : requestedPlan;
-        if (product.onHand() >= quantity) {
+        // Units on hand while orders wait are theirs (the next allocation serves them): taking them would jump
+        // the queue, so they count as free only when nobody waits.
+        int free = stock.anyWaiting(product.sku()) ? 0 : product.onHand();
+        if (free >= quantity) {
             return CheckoutDecision.inStock(plan, today, quantity);
         }
-        return backorder(product, quantity, plan, today);
+        return backorder(product, quantity, plan, today, free);
     }
 
     /**
@@ -59,7 +62,8 @@ class CheckoutDecisions {
                 .truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static CheckoutDecision preorder(CheckoutProduct product, int quantity, PaymentPlan plan) {
+    private static CheckoutDecision preorder(CheckoutProduct product, int quantity, PaymentPlan plan,
+            long maxSlipDays) {
         if (plan == null) {
             throw ApiException.invalidField("paymentPlan", "is required for a pre-order");
         }
@@ -67,20 +71,21 @@ class CheckoutDecisions {
             throw ApiException.conflict(ProblemCodes.PREORDER_CAP_REACHED,
                     "The pre-order cap of " + product.sku() + " does not allow " + quantity + " more unit(s).");
         }
-        return CheckoutDecision.preorder(plan, product.releaseDate());
+        return CheckoutDecision.preorder(plan, product.releaseDate(), product.releaseDate().plusDays(maxSlipDays));
     }
 
-    private CheckoutDecision backorder(CheckoutProduct product, int quantity, PaymentPlan plan, LocalDate today) {
+    private CheckoutDecision backorder(CheckoutProduct product, int quantity, PaymentPlan plan, LocalDate today,
+            int free) {
         String sku = product.sku();
         if (!product.backordersAllowed()) {
-            throw refusal(ProblemCodes.BACKORDERS_NOT_ALLOWED, "Product " + sku + " has " + product.onHand()
-                    + " unit(s) in stock and does not take backorders.", Map.of());
+            throw refusal(ProblemCodes.BACKORDERS_NOT_ALLOWED, "Product " + sku + " has " + free
+                    + " unit(s) free in stock and does not take backorders.", Map.of());
         }
         if (plan == PaymentPlan.DEPOSIT) {
             throw refusal(ProblemCodes.PAYMENT_PLAN_NOT_OFFERED, "A backorder is paid in FULL at checkout or with "
                     + "PAY_LATER when its stock is allocated; DEPOSIT is for pre-orders only.", Map.of());
         }
-        int fromStock = Math.min(product.onHand(), quantity);
+        int fromStock = Math.min(free, quantity);
         int waiting = quantity - fromStock;
         if (!product.backorderCapAllows(waiting)) {
             throw refusal(ProblemCodes.BACKORDER_LIMIT_REACHED, "Product " + sku + " has " + product.backordered()
@@ -97,7 +102,8 @@ class CheckoutDecisions {
                     + ", later than the " + maxWait + " day(s) a backorder may wait.",
                     Map.of("earliestPromisedDate", promise.toString()));
         }
-        return CheckoutDecision.backorder(plan, promise, fromStock, waiting);
+        return CheckoutDecision.backorder(plan, promise, fromStock, waiting,
+                maxWait == null ? null : today.plusDays(maxWait));
     }
 
     /** An overdue purchase order is still coming: it counts as arriving today, never in the past. */

@@ -33,6 +33,14 @@ class CheckoutStock {
                 .optional();
     }
 
+    /** Whether any order of the product waits in the allocation queue. */
+    boolean anyWaiting(String sku) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM order_stock WHERE sku = ? AND state = 'WAITING')")
+                .param(sku)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Units still to allocate to waiting orders that a new order (priority 0, placed now) queues behind. */
     long unitsAhead(String sku) {
         return jdbc.sql("""

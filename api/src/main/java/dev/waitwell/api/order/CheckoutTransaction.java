@@ -105,6 +105,6 @@ class CheckoutTransaction {
                 product.sku(), product.name(), request.quantity(), decision.plan(), request.paymentMethod(),
                 product.currency(), product.priceMinor(), total.amountMinor(), firstPayment, decision.promisedDate(),
                 customer.id(), customer.name(), customer.email(), customer.phone(), customer.channelsOrNone(),
-                linkExpiresAt, 0, decision.allocatedNow(), decision.allocatedNow());
+                linkExpiresAt, 0, decision.allocatedNow(), decision.allocatedNow(), decision.latestAcceptableDate());
     }
 }

@@ -41,13 +41,13 @@ class OrderActions {
         OrderState state = update(orderId, OrderWorkflows.CONFIRM_SHIPMENT, shipment);
         staffActions.record(StaffAction.onOrder(username, "ORDER_SHIPMENT_CONFIRMED", orderId, null,
                 shipment.carrier() + " " + shipment.trackingNumber()));
-        return queries.details(orderId).withState(state);
+        return queries.details(orderId, state);
     }
 
     OrderDetails cancel(String orderId, String reason, String username) {
         OrderState state = update(orderId, OrderWorkflows.CANCEL, new CancellationRequest(reason, username));
         staffActions.record(StaffAction.onOrder(username, "ORDER_CANCELLED", orderId, reason, null));
-        return queries.details(orderId).withState(state);
+        return queries.details(orderId, state);
     }
 
     OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
@@ -59,13 +59,13 @@ class OrderActions {
         OrderState state = update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD,
                 new PaymentMethodChange(paymentMethod, username));
         staffActions.record(StaffAction.onOrder(username, "PAYMENT_METHOD_CHANGED", orderId, null, paymentMethod));
-        return queries.details(orderId).withState(state);
+        return queries.details(orderId, state);
     }
 
     OrderDetails retryPayment(String orderId, String username) {
         OrderState state = update(orderId, OrderWorkflows.RETRY_PAYMENT, new PaymentRetry(username));
         staffActions.record(StaffAction.onOrder(username, "PAYMENT_RETRIED", orderId, null, null));
-        return queries.details(orderId).withState(state);
+        return queries.details(orderId, state);
     }
 
     /**

@@ -22,11 +22,13 @@ class OrderController {
     private final Checkout checkout;
     private final OrderQueries queries;
     private final OrderActions actions;
+    private final OrderWorkflows workflows;
 
-    OrderController(Checkout checkout, OrderQueries queries, OrderActions actions) {
+    OrderController(Checkout checkout, OrderQueries queries, OrderActions actions, OrderWorkflows workflows) {
         this.checkout = checkout;
         this.queries = queries;
         this.actions = actions;
+        this.workflows = workflows;
     }
 
     @Operation(summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again")
@@ -40,10 +42,10 @@ class OrderController {
         return ResponseEntity.created(location).body(result.order());
     }
 
-    @Operation(summary = "An order with its timeline and notifications (any role)")
+    @Operation(summary = "An order with its timeline, notifications, open delay decision and reward code (any role)")
     @GetMapping("/{orderId}")
     OrderDetails get(@PathVariable String orderId) {
-        return queries.details(orderId);
+        return queries.details(orderId, workflows::state);
     }
 
     @Operation(summary = "Set the payment method for the next charge (STOREFRONT, SUPPORT)")

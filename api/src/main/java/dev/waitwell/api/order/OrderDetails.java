@@ -1,7 +1,6 @@
 package dev.waitwell.api.order;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.waitwell.workflows.order.OrderState;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,9 +11,5 @@ record OrderDetails(@JsonUnwrapped OrderView order, List<TimelineEntry> timeline
     }
 
     record NotificationView(OffsetDateTime at, String channel, String template, String status, String detail) {
-    }
-
-    OrderDetails withState(OrderState state) {
-        return new OrderDetails(order.withState(state), timeline, notifications);
     }
 }

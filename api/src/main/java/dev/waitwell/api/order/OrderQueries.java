@@ -4,25 +4,36 @@ import dev.waitwell.api.payment.OrderPayments;
 import dev.waitwell.api.payment.PaymentTotals;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.workflows.order.OrderState;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads orders as the workflows have written them. */
+/**
+ * Reads orders as the workflows have written them, brought up to date with the order workflow's live state
+ * (status, payments, promise, an open delay decision) when it answers: an open decision lives only there.
+ */
 @Component
 class OrderQueries {
+
+    private static final Set<String> FINAL = Set.of("SHIPPED", "CANCELLED");
 
     private final Orders orders;
     private final OrderPayments payments;
     private final CustomerLinks links;
     private final JdbcClient jdbc;
+    private final Alternatives alternatives;
 
-    OrderQueries(Orders orders, OrderPayments payments, CustomerLinks links, JdbcClient jdbc) {
+    OrderQueries(Orders orders, OrderPayments payments, CustomerLinks links, JdbcClient jdbc,
+            Alternatives alternatives) {
         this.orders = orders;
         this.payments = payments;
         this.links = links;
         this.jdbc = jdbc;
+        this.alternatives = alternatives;
     }
 
     Optional<OrderView> view(String orderId) {
@@ -32,13 +43,48 @@ class OrderQueries {
     OrderView view(StoredOrder order) {
         PaymentTotals totals = payments.totals(order.orderId());
         return new OrderView(order.orderId(), order.kind(), order.status(), order.sku(), order.quantity(),
-                order.priority(), order.allocatedUnits(), order.paymentPlan().name(), order.promisedDate(), order.currency(), order.total(), totals.paid(),
-                totals.refunded(), links.urlFor(order.orderId(), order.linkExpiresAt()));
+                order.priority(), order.allocatedUnits(), order.paymentPlan().name(), order.promisedDate(),
+                order.currency(), order.total(), totals.paid(), totals.refunded(),
+                links.urlFor(order.orderId(), order.linkExpiresAt()), null, rewardCode(order.orderId()));
     }
 
-    OrderDetails details(String orderId) {
+    /** The view brought up to date with the workflow's state, with the alternatives of an open decision. */
+    OrderView withState(OrderView view, OrderState state) {
+        DecisionView decision = state.decision() == null ? null : DecisionView.of(state.decision(),
+                alternatives.inStock(state.sku() == null ? view.sku() : state.sku(), view.quantity(), view.currency()));
+        return view.withState(state, decision);
+    }
+
+    /**
+     * The order with its timeline and messages; an open order also with its workflow's live state when the
+     * workflow answers (within the bound of {@code live}), else as the database has it.
+     */
+    OrderDetails details(String orderId, Function<String, Optional<OrderState>> live) {
         OrderView view = view(orderId).orElseThrow(() -> notFound(orderId));
-        return new OrderDetails(view, timeline(orderId), notifications(orderId));
+        Optional<OrderState> state = FINAL.contains(view.status()) ? Optional.empty() : live.apply(orderId);
+        return details(state.map(known -> withState(view, known)).orElse(view));
+    }
+
+    /** The order with the state a workflow update answered. */
+    OrderDetails details(String orderId, OrderState state) {
+        return details(withState(view(orderId).orElseThrow(() -> notFound(orderId)), state));
+    }
+
+    /** The order from the database only. */
+    OrderDetails details(String orderId) {
+        return details(view(orderId).orElseThrow(() -> notFound(orderId)));
+    }
+
+    private OrderDetails details(OrderView view) {
+        return new OrderDetails(view, timeline(view.orderId()), notifications(view.orderId()));
+    }
+
+    private String rewardCode(String orderId) {
+        return jdbc.sql("SELECT code FROM reward_codes WHERE order_id = ? ORDER BY delay_number DESC LIMIT 1")
+                .param(orderId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     static ApiException notFound(String orderId) {

@@ -9,6 +9,9 @@ import java.time.LocalDate;
  * @param priority its place in the allocation queue (higher first, then earliest placement)
  * @param allocatedUnits units of stock allocated to it so far, as the database has them (an allocation is
  *     committed there before the order's workflow hears of it)
+ * @param promisedDate the date the order is promised for now; null when no date can be promised (unknown)
+ * @param decision the delay waiting for the customer's choice, or null
+ * @param rewardCode the discount code issued for waiting after a delay, or null
  */
 record OrderView(
         String orderId,
@@ -24,12 +27,18 @@ record OrderView(
         long total,
         long paid,
         long refunded,
-        String customerUrl) {
+        String customerUrl,
+        DecisionView decision,
+        String rewardCode) {
 
-    /** The workflow's status and payments are newer than what it has written to the database so far. */
-    OrderView withState(OrderState state) {
-        return new OrderView(orderId, kind, state.status().name(), sku, quantity, priority,
-                allocatedUnits, paymentPlan, promisedDate, currency, total,
-                state.paid(), state.refunded(), customerUrl);
+    /**
+     * The workflow's status, payments, promise, item and open decision are newer than what it has written to
+     * the database so far.
+     */
+    OrderView withState(OrderState state, DecisionView openDecision) {
+        return new OrderView(orderId, kind, state.status().name(), state.sku() == null ? sku : state.sku(), quantity,
+                priority, allocatedUnits, paymentPlan, state.promisedDate(), currency, state.total(), state.paid(),
+                state.refunded(), customerUrl, openDecision, state.rewardCode() == null ? rewardCode
+                        : state.rewardCode());
     }
 }

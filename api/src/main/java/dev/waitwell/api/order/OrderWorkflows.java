@@ -41,6 +41,7 @@ class OrderWorkflows {
     static final String CANCEL = "cancel";
     static final String CHANGE_PAYMENT_METHOD = "changePaymentMethod";
     static final String RETRY_PAYMENT = "retryPayment";
+    static final String DECIDE = "decide";
     private static final String STATE = "state";
 
     private static final Logger log = LoggerFactory.getLogger(OrderWorkflows.class);
@@ -93,13 +94,17 @@ class OrderWorkflows {
      * @throws WorkflowNotFoundException when the workflow does not exist or has finished
      */
     OrderState update(String orderId, String updateName, Object argument) {
+        return update(orderId, updateName, argument, ProblemCodes.ORDER_STATE_CONFLICT);
+    }
+
+    /** As {@link #update(String, String, Object)}, a rejection answered with {@code rejectionCode}. */
+    OrderState update(String orderId, String updateName, Object argument, String rejectionCode) {
         try {
             return WorkflowCalls.bounded(() -> stub(orderId)
                     .startUpdate(updateName, WorkflowUpdateStage.COMPLETED, OrderState.class, argument)
                     .getResult(), UPDATE_TIMEOUT);
         } catch (WorkflowUpdateException rejected) {
-            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT,
-                    WorkflowCalls.reason(rejected, "The order cannot do this now."));
+            throw ApiException.conflict(rejectionCode, WorkflowCalls.reason(rejected, "The order cannot do this now."));
         } catch (TimeoutException slow) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE,
                     "The order did not answer within " + UPDATE_TIMEOUT.toSeconds() + " s; it may still apply the "
@@ -139,7 +144,14 @@ class OrderWorkflows {
                 preorder ? order.promisedDate().atStartOfDay(properties.zone()).toInstant() : null,
                 order.promisedDate(),
                 links.urlFor(order.orderId(), order.linkExpiresAt()),
-                new OrderPolicy(properties.policy().preReleaseReminder(), properties.policy().paymentGrace()),
-                order.allocatedAtCheckout());
+                policy(),
+                order.allocatedAtCheckout(),
+                order.latestAcceptableDate());
+    }
+
+    private OrderPolicy policy() {
+        WaitwellProperties.Policy policy = properties.policy();
+        return new OrderPolicy(policy.preReleaseReminder(), policy.paymentGrace(), policy.decisionWindow(),
+                policy.silentConsentLimit(), policy.reminderInterval(), policy.delayReward(), properties.zone().getId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.order.PaymentPlan;
 import java.sql.Array;
@@ -18,21 +19,23 @@ import org.springframework.stereotype.Component;
 class Orders {
 
     private final JdbcClient jdbc;
+    private final WaitwellProperties properties;
 
-    Orders(JdbcClient jdbc) {
+    Orders(JdbcClient jdbc, WaitwellProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     Optional<StoredOrder> find(String orderId) {
         return jdbc.sql("""
-                SELECT o.*, p.name AS product_name, coalesce(s.allocated, 0) AS allocated_units,
+                SELECT o.*, p.name AS product_name, p.backorder_max_wait_days, coalesce(s.allocated, 0) AS allocated_units,
                        coalesce(s.allocated, 0) - (SELECT coalesce(sum(a.quantity), 0) FROM allocations a
                                                     WHERE a.order_id = o.order_id) AS allocated_before_queue
                   FROM orders o JOIN products p ON p.sku = o.sku
                   LEFT JOIN order_stock s ON s.order_id = o.order_id
                  WHERE o.order_id = ?""")
                 .param(orderId)
-                .query(Orders::stored)
+                .query(this::stored)
                 .optional();
     }
 
@@ -78,7 +81,9 @@ class Orders {
 
     /** Sets the order's queue priority; its previous one, or empty when there is no such order. */
     Optional<Integer> changePriority(String orderId, int priority) {
-        Optional<Integer> previous = jdbc.sql("SELECT priority FROM orders WHERE order_id = ? FOR UPDATE")
+        // NO KEY UPDATE: the priority is no key, so the order's timeline, payments and allocations (whose foreign
+        // keys lock the order row FOR KEY SHARE) are not held up while the priority changes.
+        Optional<Integer> previous = jdbc.sql("SELECT priority FROM orders WHERE order_id = ? FOR NO KEY UPDATE")
                 .param(orderId).query(Integer.class).optional();
         previous.ifPresent(ignored -> jdbc.sql("UPDATE orders SET priority = ?, updated_at = now() WHERE order_id = ?")
                 .params(priority, orderId).update());
@@ -91,7 +96,7 @@ class Orders {
                 .update();
     }
 
-    private static StoredOrder stored(ResultSet rs, int row) throws SQLException {
+    private StoredOrder stored(ResultSet rs, int row) throws SQLException {
         return new StoredOrder(
                 rs.getString("order_id"),
                 rs.getString("request_hash"),
@@ -115,7 +120,24 @@ class Orders {
                 rs.getTimestamp("link_expires_at").toInstant(),
                 rs.getInt("priority"),
                 rs.getInt("allocated_units"),
-                allocatedAtCheckout(rs));
+                allocatedAtCheckout(rs),
+                latestAcceptableDate(rs));
+    }
+
+    /**
+     * As checkout decided it: placement plus the product's maximum wait for a backorder, the release date plus
+     * the maximum slip for a pre-order. Needed again only when the order's workflow is started after checkout.
+     */
+    private LocalDate latestAcceptableDate(ResultSet rs) throws SQLException {
+        LocalDate promised = rs.getObject("promised_date", LocalDate.class);
+        Integer maxWait = (Integer) rs.getObject("backorder_max_wait_days");
+        return switch (rs.getString("kind")) {
+            case "PREORDER" -> promised == null ? null
+                    : promised.plusDays(properties.policy().preorderMaxSlip().toDays());
+            case "BACKORDER" -> maxWait == null ? null : rs.getTimestamp("placed_at").toInstant()
+                    .atZone(properties.zone()).toLocalDate().plusDays(maxWait);
+            default -> null;
+        };
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.List;
  * @param priority its place in the allocation queue: higher first
  * @param allocatedUnits units allocated to it now ({@code order_stock.allocated})
  * @param allocatedAtCheckout units it took from stock at checkout
+ * @param latestAcceptableDate the latest promise it accepts before a delay offers only SWITCH or CANCEL; null
+ *     for no limit
  */
 record StoredOrder(
         String orderId,
@@ -37,7 +39,8 @@ record StoredOrder(
         Instant linkExpiresAt,
         int priority,
         int allocatedUnits,
-        int allocatedAtCheckout) {
+        int allocatedAtCheckout,
+        LocalDate latestAcceptableDate) {
 
     Customer customer() {
         return new Customer(customerId, customerName, customerEmail, customerPhone, channels);

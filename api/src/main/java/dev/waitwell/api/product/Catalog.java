@@ -1,24 +1,34 @@
 package dev.waitwell.api.product;
 
+import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
 import dev.waitwell.api.shared.StaffActions;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes products, each change on the audit trail. */
+/**
+ * Creates and changes products, each change on the audit trail. A change of a date that promises rest on (the
+ * release date, the restock ETA) starts, once committed, a review of the waiting orders' promises: later is a
+ * delay the customers decide about, earlier is good news.
+ */
 @Service
 class Catalog {
 
+    static final String ETA_CHANGED = "PRODUCT_ETA_CHANGED";
+
     private final Products products;
     private final StaffActions staffActions;
+    private final PromiseReviews reviews;
 
-    Catalog(Products products, StaffActions staffActions) {
+    Catalog(Products products, StaffActions staffActions, PromiseReviews reviews) {
         this.products = products;
         this.staffActions = staffActions;
+        this.reviews = reviews;
     }
 
     record Upserted(ProductView product, boolean created) {
@@ -27,6 +37,7 @@ class Catalog {
     @Transactional
     Upserted upsert(String sku, ProductRequest request, String username) {
         boolean created = products.insertIfAbsent(sku, request);
+        String moved = null;
         if (!created) {
             ProductView current = products.lock(sku).orElseThrow();
             if (request.preorderCap() != null && request.preorderCap() < current.stock().preordered()) {
@@ -34,28 +45,55 @@ class Catalog {
                         "The pre-order cap " + request.preorderCap() + " is below the " + current.stock().preordered()
                                 + " units already pre-ordered.");
             }
-            requireReleaseDateFree(current, request);
             products.update(sku, request);
+            moved = datesMoved(current, request);
         }
-        staffActions.record(StaffAction.onProduct(username, "PRODUCT_UPSERT", sku, created ? "created" : "updated"));
+        long actionId = staffActions.record(StaffAction.onProduct(username, "PRODUCT_UPSERT", sku,
+                created ? "created" : "updated" + (moved == null ? "" : ": " + moved)));
+        if (moved != null) {
+            reviews.startAfterCommit("product-" + sku + "-" + actionId, sku, moved);
+        }
         return new Upserted(products.find(sku).orElseThrow(), created);
     }
 
     /**
-     * Each open pre-order's workflow took the release date at checkout (its timer, reminder and promised
-     * date), so a new date would not reach it. Until delay handling tells running orders of a new date, the
-     * date stays as it is while any is open. The product row is locked, so no checkout slips in meanwhile.
+     * Sets the restock ETA (null: no date is known) and, once committed, reviews the promises that rest on it.
+     * The same ETA again records nothing and only makes sure the review of the latest change was started.
      */
-    private void requireReleaseDateFree(ProductView current, ProductRequest request) {
-        if (Objects.equals(current.releaseDate(), request.releaseDate())) {
-            return;
+    @Transactional
+    ProductView changeRestockEta(String sku, LocalDate eta, String reason, String username) {
+        ProductView current = products.lock(sku).orElseThrow(() -> notFound(sku));
+        if (Objects.equals(current.restockEta(), eta)) {
+            staffActions.latestOnProduct(ETA_CHANGED, sku).ifPresent(actionId ->
+                    reviews.startAfterCommit(etaReviewId(sku, actionId), sku, reason));
+            return current;
         }
-        long open = products.openPreorders(current.sku());
-        if (open > 0) {
-            throw ApiException.conflict(ProblemCodes.RELEASE_DATE_LOCKED, "Product " + current.sku() + " has " + open
-                    + " open pre-order(s): running orders keep the release date they were placed with until delay "
-                    + "handling exists, so the date cannot change while they are open. Nothing was changed.");
+        products.changeRestockEta(sku, eta);
+        long actionId = staffActions.record(new StaffAction(username, ETA_CHANGED, null, sku, reason,
+                current.restockEta() + " -> " + eta));
+        reviews.startAfterCommit(etaReviewId(sku, actionId), sku, reason);
+        return products.find(sku).orElseThrow();
+    }
+
+    /** What moved of the dates promises rest on, in words the customer reads; null when neither moved. */
+    private static String datesMoved(ProductView current, ProductRequest request) {
+        if (!Objects.equals(current.releaseDate(), request.releaseDate())) {
+            return request.releaseDate() == null ? "the release date is no longer set"
+                    : "the release date moved to " + request.releaseDate();
         }
+        if (!Objects.equals(current.restockEta(), request.restockEta())) {
+            return request.restockEta() == null ? "no restock date is known any more"
+                    : "the expected restock date is now " + request.restockEta();
+        }
+        return null;
+    }
+
+    private static String etaReviewId(String sku, long actionId) {
+        return "eta-" + sku + "-" + actionId;
+    }
+
+    static ApiException notFound(String sku) {
+        return ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
     }
 
     @Transactional(readOnly = true)

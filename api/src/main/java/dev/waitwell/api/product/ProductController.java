@@ -38,6 +38,13 @@ class ProductController {
         return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(upserted.product());
     }
 
+    @Operation(summary = "Set the restock ETA (null: unknown) with the reason; waiting orders' promises are reviewed (ADMIN)")
+    @PutMapping("/{sku}/eta")
+    ProductView changeRestockEta(@PathVariable String sku, @Valid @RequestBody ProductRequest.EtaChange change,
+            Principal principal) {
+        return catalog.changeRestockEta(sku, change.expectedDate(), change.reason(), principal.getName());
+    }
+
     @Operation(summary = "A product and its stock (ADMIN, SUPPORT, OPS)")
     @GetMapping("/{sku}")
     ProductView get(@PathVariable String sku) {

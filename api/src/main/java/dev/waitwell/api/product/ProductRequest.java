@@ -29,6 +29,13 @@ record ProductRequest(
     record Backorders(Boolean allowed, @PositiveOrZero Integer maxWaitDays, @PositiveOrZero Integer maxQuantity) {
     }
 
+    /**
+     * The body of {@code PUT /admin/v1/products/{sku}/eta}: when the next stock is expected (null: nobody
+     * knows) and why it changed, in words the customers read in their delay notice.
+     */
+    record EtaChange(LocalDate expectedDate, @NotBlank @Size(max = 500) String reason) {
+    }
+
     int depositPercentOrZero() {
         return depositPercent == null ? 0 : depositPercent;
     }

@@ -29,14 +29,12 @@ class Products {
         return jdbc.sql("SELECT * FROM products WHERE sku = ? FOR UPDATE").param(sku).query(Products::view).optional();
     }
 
-    /** Pre-orders of the product that are neither shipped nor cancelled. */
-    long openPreorders(String sku) {
-        return jdbc.sql("""
-                SELECT count(*) FROM orders
-                 WHERE sku = ? AND kind = 'PREORDER' AND status NOT IN ('SHIPPED', 'CANCELLED')""")
-                .param(sku)
-                .query(Long.class)
-                .single();
+    /** Sets the restock ETA (null: unknown). */
+    void changeRestockEta(String sku, LocalDate eta) {
+        jdbc.sql("UPDATE products SET restock_eta = ?, updated_at = now() WHERE sku = ?")
+                .param(1, eta, java.sql.Types.DATE)
+                .param(2, sku)
+                .update();
     }
 
     /** Inserts the product unless it exists; true when it was created. */

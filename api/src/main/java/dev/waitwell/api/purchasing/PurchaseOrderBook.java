@@ -1,5 +1,6 @@
 package dev.waitwell.api.purchasing;
 
+import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
@@ -14,10 +15,12 @@ class PurchaseOrderBook {
 
     private final PurchaseOrders purchaseOrders;
     private final StaffActions staffActions;
+    private final PromiseReviews reviews;
 
-    PurchaseOrderBook(PurchaseOrders purchaseOrders, StaffActions staffActions) {
+    PurchaseOrderBook(PurchaseOrders purchaseOrders, StaffActions staffActions, PromiseReviews reviews) {
         this.purchaseOrders = purchaseOrders;
         this.staffActions = staffActions;
+        this.reviews = reviews;
     }
 
     record Created(PurchaseOrderView.Details purchaseOrder, boolean created) {
@@ -44,16 +47,29 @@ class PurchaseOrderBook {
         return new Created(details(request.id()), true);
     }
 
-    /** A supplier's new date. Moving it to the date it has already changes nothing and records nothing. */
+    /**
+     * A supplier's new date: once committed, the product's waiting orders have their promises reviewed
+     * ({@code po-{id}-{dateChangeId}}). Moving it to the date it has already records nothing and only makes
+     * sure the review of its latest move was started (a start that failed is started now).
+     */
     @Transactional
     PurchaseOrderView.Details changeDate(String id, PurchaseOrderRequest.DateChange change, String username) {
         PurchaseOrderView current = purchaseOrders.lock(id).orElseThrow(() -> notFound(id));
         if (!current.expectedDate().equals(change.expectedDate())) {
-            purchaseOrders.changeDate(id, current.expectedDate(), change.expectedDate(), change.reason(), username);
+            long changeId = purchaseOrders.changeDate(id, current.expectedDate(), change.expectedDate(),
+                    change.reason(), username);
             staffActions.record(new StaffAction(username, "PURCHASE_ORDER_DATE_CHANGED", null, current.sku(),
                     change.reason(), id + ": " + current.expectedDate() + " -> " + change.expectedDate()));
+            reviews.startAfterCommit(reviewId(id, changeId), current.sku(), change.reason());
+        } else {
+            purchaseOrders.latestDateChange(id).ifPresent(latest ->
+                    reviews.startAfterCommit(reviewId(id, latest.id()), current.sku(), latest.reason()));
         }
         return details(id);
+    }
+
+    private static String reviewId(String purchaseOrderId, long dateChangeId) {
+        return "po-" + purchaseOrderId + "-" + dateChangeId;
     }
 
     @Transactional(readOnly = true)

@@ -90,19 +90,34 @@ class PurchaseOrders {
                 .list();
     }
 
-    void changeDate(String id, LocalDate previous, LocalDate next, String reason, String username) {
+    /** Moves the expected date and keeps the move; the id of the move. */
+    long changeDate(String id, LocalDate previous, LocalDate next, String reason, String username) {
         jdbc.sql("UPDATE purchase_orders SET expected_date = :next, updated_at = now() WHERE id = :id")
                 .param("next", next, Types.DATE)
                 .param("id", id)
                 .update();
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO purchase_order_date_changes (purchase_order_id, previous_date, new_date, reason, changed_by)
-                VALUES (:id, :previous, :next, :reason, :username)""")
+                VALUES (:id, :previous, :next, :reason, :username) RETURNING id""")
                 .param("id", id)
                 .param("previous", previous, Types.DATE)
                 .param("next", next, Types.DATE)
                 .param("reason", reason)
                 .param("username", username)
-                .update();
+                .query(Long.class)
+                .single();
+    }
+
+    /** The latest move of the purchase order's date: its id and reason. */
+    Optional<LatestChange> latestDateChange(String id) {
+        return jdbc.sql("""
+                SELECT id, reason FROM purchase_order_date_changes
+                 WHERE purchase_order_id = ? ORDER BY id DESC LIMIT 1""")
+                .param(id)
+                .query(LatestChange.class)
+                .optional();
+    }
+
+    record LatestChange(long id, String reason) {
     }
 }

@@ -44,8 +44,12 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // The customer's signed link is the key: the token is checked by each of these.
                         .requestMatchers(HttpMethod.GET, "/c/orders/*").permitAll()
-                        .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/c/orders/*/decision", "/c/orders/*/payment-method",
+                                "/c/v1/orders/*/decision").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*", "/admin/v1/products/*/eta")
+                        .hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/products/*").hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/release").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/receipts").hasRole(ADMIN)
@@ -61,7 +65,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/admin/v1/orders/*").hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/admin/v1/orders/*/shipment",
                                 "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry",
-                                "/admin/v1/orders/*/priority")
+                                "/admin/v1/orders/*/priority", "/admin/v1/orders/*/decision")
                         .hasAnyRole(ADMIN, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/ledger").hasAnyRole(ADMIN, OPS)
                         .anyRequest().authenticated())

@@ -15,7 +15,6 @@ public final class ProblemCodes {
     public static final String PRODUCT_NOT_FOUND = "PRODUCT_NOT_FOUND";
     public static final String PRODUCT_ALREADY_RELEASED = "PRODUCT_ALREADY_RELEASED";
     public static final String PREORDER_CAP_BELOW_PREORDERED = "PREORDER_CAP_BELOW_PREORDERED";
-    public static final String RELEASE_DATE_LOCKED = "RELEASE_DATE_LOCKED";
     public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
     public static final String PREORDER_CAP_REACHED = "PREORDER_CAP_REACHED";
     public static final String ORDER_ID_CONFLICT = "ORDER_ID_CONFLICT";
@@ -31,6 +30,9 @@ public final class ProblemCodes {
     public static final String PURCHASE_ORDER_ID_CONFLICT = "PURCHASE_ORDER_ID_CONFLICT";
     public static final String RECEIPT_EXCEEDS_PURCHASE_ORDER = "RECEIPT_EXCEEDS_PURCHASE_ORDER";
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
+    public static final String DECISION_NOT_OPEN = "DECISION_NOT_OPEN";
+    public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
+    public static final String LINK_INVALID = "LINK_INVALID";
 
     private static final String TYPE_BASE = "https://waitwell.dev/problems/";
 

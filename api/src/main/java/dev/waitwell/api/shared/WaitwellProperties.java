@@ -32,11 +32,33 @@ public record WaitwellProperties(
      * part of its history).
      *
      * @param promiseBuffer time between goods in and goods out, added to a restock date to promise a backorder
+     * @param decisionWindow how long a customer has to answer a delay notice
+     * @param silentConsentLimit a first delay whose new date is within this of the original promise: silence
+     *     counts as waiting
+     * @param reminderInterval how often a waiting customer hears the current promised date
+     * @param delayReward the discount (percent) offered for waiting after a delay
+     * @param preorderMaxSlip how far a pre-order's release may slip before only SWITCH or CANCEL are offered
      */
     public record Policy(
             @DefaultValue("P3D") Duration preReleaseReminder,
             @DefaultValue("P7D") Duration paymentGrace,
-            @DefaultValue("P2D") Duration promiseBuffer) {
+            @DefaultValue("P2D") Duration promiseBuffer,
+            @DefaultValue("P7D") Duration decisionWindow,
+            @DefaultValue("P30D") Duration silentConsentLimit,
+            @DefaultValue("P14D") Duration reminderInterval,
+            @DefaultValue("10") int delayReward,
+            @DefaultValue("P90D") Duration preorderMaxSlip) {
+
+        public Policy {
+            if (delayReward < 1 || delayReward > 100) {
+                throw new IllegalArgumentException("waitwell.policy.delay-reward (WAITWELL_POLICY_DELAY_REWARD) must be "
+                        + "a percentage from 1 to 100, not " + delayReward);
+            }
+            if (reminderInterval.isNegative() || reminderInterval.isZero()) {
+                throw new IllegalArgumentException("waitwell.policy.reminder-interval "
+                        + "(WAITWELL_POLICY_REMINDER_INTERVAL) must be positive");
+            }
+        }
     }
 
     public String publicBase() {

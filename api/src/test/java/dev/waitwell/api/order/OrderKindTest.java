@@ -240,6 +240,29 @@ class OrderKindTest {
 
     // ---- helpers
 
+    @Test
+    void neverTakesUnitsOnHandWhileOrdersWaitForThem() throws Exception {
+        String sku = stockProduct(true, 30, null, Fixtures.shopToday().plusDays(5));
+        String first = unique("first");
+        mvc.perform(placeOrder(order(first, sku, 2, "FULL", "pm_card_visa")))
+                .andExpect(jsonPath("$.kind").value("BACKORDER"));
+        // Units back on hand that the next allocation has not served yet belong to the waiting order.
+        onHand(sku, 5);
+
+        String later = unique("later");
+        mvc.perform(placeOrder(order(later, sku, 1, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("BACKORDER"))
+                .andExpect(jsonPath("$.allocatedUnits").value(0));
+        String partial = unique("partial");
+        mvc.perform(placeOrder(order(partial, sku, 9, "FULL", "pm_card_visa")))
+                .andExpect(jsonPath("$.kind").value("BACKORDER"))
+                .andExpect(jsonPath("$.allocatedUnits").value(0));
+
+        assertThat(jdbc.sql("SELECT on_hand || ' ' || allocated || ' ' || backordered FROM products WHERE sku = ?")
+                .param(sku).query(String.class).single()).isEqualTo("5 0 12");
+    }
+
     private String stockProduct(boolean backorders, Integer maxWaitDays, Integer maxQuantity, LocalDate restockEta)
             throws Exception {
         String sku = unique("STK");

@@ -16,11 +16,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.waitwell.api.ApiTest;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ApiTest
 class PriorityTest {
@@ -32,6 +35,12 @@ class PriorityTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void movesAnOrderInTheQueueWithTheReasonOnTheAuditTrail() throws Exception {
@@ -81,6 +90,36 @@ class PriorityTest {
         assertThat(priority(orderId)).isZero();
         mvc.perform(postAs("admin", PRIORITY, body, orderId)).andExpect(status().isOk());
         assertThat(priority(orderId)).isEqualTo(7);
+    }
+
+    @Test
+    void aPriorityChangeDoesNotHoldUpWritesThatReferToTheOrder() throws Exception {
+        String orderId = backorder();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread change = new Thread(() -> transaction.executeWithoutResult(status -> {
+            orders.changePriority(orderId, 4);
+            locked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        change.start();
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            // A timeline entry's foreign key locks the order row FOR KEY SHARE: it must not wait for the change.
+            transaction.executeWithoutResult(status -> {
+                jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
+                jdbc.sql("INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, ?, 'NOTE', 'x')")
+                        .params(orderId, unique("note")).update();
+            });
+        } finally {
+            release.countDown();
+            change.join();
+        }
+        assertThat(priority(orderId)).isEqualTo(4);
     }
 
     private String backorder() throws Exception {

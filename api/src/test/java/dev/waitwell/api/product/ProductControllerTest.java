@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,8 +20,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.Fixtures;
 import dev.waitwell.api.TestTemporal;
+import com.jayway.jsonpath.JsonPath;
+import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @ApiTest
 class ProductControllerTest {
@@ -162,34 +169,86 @@ class ProductControllerTest {
     }
 
     @Test
-    void keepsTheReleaseDateWhileOpenPreordersWaitForIt() throws Exception {
-        String sku = unique("LOCK");
-        LocalDate release = inDays(30);
-        mvc.perform(putProduct(sku, product(1_000, "EUR", release, null, 0))).andExpect(status().isCreated());
-        String orderId = unique("lock");
+    void movesTheReleaseDateOfOpenPreordersAndReviewsTheirPromises() throws Exception {
+        String sku = unique("MOVE");
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 0))).andExpect(status().isCreated());
+        String orderId = unique("move");
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
 
         mvc.perform(putProduct(sku, product(2_000, "EUR", inDays(45), null, 0)))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("RELEASE_DATE_LOCKED"))
-                .andExpect(jsonPath("$.detail", containsString("running orders keep the release date")))
-                .andExpect(jsonPath("$.detail", containsString("delay handling")));
-        mvc.perform(putProduct(sku, product(2_000, "EUR", null, null, 0)))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("RELEASE_DATE_LOCKED"));
-
-        assertThat(jdbc.sql("SELECT release_date || ' ' || price_minor FROM products WHERE sku = ?").param(sku)
-                .query(String.class).single()).isEqualTo(release + " 1000");
-        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_UPSERT'")
-                .param(sku).query(Long.class).single()).isEqualTo(1);
-
-        mvc.perform(putProduct(sku, product(2_000, "EUR", release, null, 0)))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.price").value(2_000));
-        jdbc.sql("UPDATE orders SET status = 'CANCELLED' WHERE order_id = ?").param(orderId).update();
-        mvc.perform(putProduct(sku, product(2_000, "EUR", inDays(45), null, 0)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.releaseDate").value(inDays(45).toString()));
+
+        long actionId = jdbc.sql("SELECT max(id) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_UPSERT'")
+                .param(sku).query(Long.class).single();
+        String json = awaitOrder(orderId, view -> view.contains("\"decision\":{"));
+        assertThat(activities.reviews.reviews()).extracting(PromiseReview::reviewId)
+                .contains("product-" + sku + "-" + actionId);
+        assertThat(JsonPath.<String>read(json, "$.promisedDate")).isEqualTo(inDays(45).toString());
+        assertThat(JsonPath.<String>read(json, "$.decision.reason"))
+                .isEqualTo("the release date moved to " + inDays(45));
+    }
+
+    @Test
+    void anUnknownRestockDateReviewsTheBackordersPromisedFromIt() throws Exception {
+        String sku = unique("ETA");
+        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 30, null, Fixtures.shopToday().plusDays(9))))
+                .andExpect(status().isCreated());
+        String orderId = unique("eta");
+        mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
+                .andExpect(jsonPath("$.promisedDate").value(Fixtures.shopToday().plusDays(11).toString()));
+        String unknown = "{\"expectedDate\": null, \"reason\": \"our supplier cannot give a date\"}";
+
+        mvc.perform(putEta("admin", sku, unknown))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.restockEta").isEmpty());
+        mvc.perform(putEta("admin", sku, unknown)).andExpect(status().isOk());
+
+        assertThat(jdbc.sql("SELECT id || ' ' || reason FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_ETA_CHANGED'")
+                .param(sku).query(String.class).list()).hasSize(1).allMatch(row -> row.endsWith("cannot give a date"));
+        long actionId = jdbc.sql("SELECT id FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_ETA_CHANGED'")
+                .param(sku).query(Long.class).single();
+        String json = awaitOrder(orderId, view -> view.contains("\"decision\":{"));
+        assertThat(activities.reviews.reviews()).extracting(PromiseReview::reviewId)
+                .contains("eta-" + sku + "-" + actionId);
+        assertThat((Object) JsonPath.read(json, "$.promisedDate")).isNull();
+        assertThat((Object) JsonPath.read(json, "$.decision.newDate")).isNull();
+        assertThat(JsonPath.<Boolean>read(json, "$.decision.silenceMeansWait")).isFalse();
+    }
+
+    @Test
+    void refusesARestockDateWithoutReasonForAnUnknownProductOrFromSupport() throws Exception {
+        String sku = unique("ETA");
+        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 30, null, null))).andExpect(status().isCreated());
+
+        mvc.perform(putEta("admin", sku, "{\"expectedDate\": \"2030-01-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(putEta("admin", unique("NONE"), "{\"expectedDate\": null, \"reason\": \"x\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
+        mvc.perform(putEta("support", sku, "{\"expectedDate\": null, \"reason\": \"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    private static MockHttpServletRequestBuilder putEta(String user, String sku, String body) {
+        return put("/admin/v1/products/{sku}/eta", sku).with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private String awaitOrder(String orderId, Predicate<String> until) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        String json = null;
+        while (Instant.now().isBefore(deadline)) {
+            json = mvc.perform(get("/api/v1/orders/{id}", orderId).with(httpBasic("shop", "shop")))
+                    .andReturn().getResponse().getContentAsString();
+            if (until.test(json)) {
+                return json;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(json).as("order " + orderId + " never reached the expected state").isNull();
+        return json;
     }
 
     @Test

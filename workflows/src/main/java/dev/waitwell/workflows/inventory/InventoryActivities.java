@@ -23,6 +23,9 @@ public interface InventoryActivities {
      */
     AllocationBatch joinQueueOnRelease(StockRequest request);
 
+    /** The units allocated to the order so far, as the database has them. */
+    OrderAllocations allocationsOf(StockRequest request);
+
     /** The order's units leave with the shipment. */
     void dispatch(StockRequest request);
 

@@ -15,5 +15,15 @@ public enum Milestone {
     /** The order shipped, with carrier and tracking number. */
     SHIPPED,
     /** The order was cancelled; says what was refunded. */
-    CANCELLED
+    CANCELLED,
+    /** The promise slipped: the new date (or unknown), why, the choices, the deadline and the reward. */
+    DELAY_NOTICE,
+    /** Good news: the order will come earlier than promised. */
+    PROMISE_IMPROVED,
+    /** The customer (or silence) chose to wait: the new date and the reward code. */
+    DELAY_ACCEPTED,
+    /** A periodic word while the order waits: the current promised date. */
+    WAIT_REMINDER,
+    /** The order switched to an alternative: what it is now and the price difference charged or refunded. */
+    SWITCHED
 }

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.OpenDecision;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -9,6 +10,9 @@ import java.time.LocalDate;
  * @param waitingFor what the workflow waits for now, in words (for support and ops)
  * @param waitingUntil when that wait ends by itself, or null
  * @param allocatedUnits units of stock allocated to the order so far
+ * @param decision the delay waiting for the customer's choice, or null
+ * @param sku the product the order is for now (an alternative after a switch)
+ * @param rewardCode the discount code issued for waiting after a delay, or null
  */
 public record OrderState(
         String orderId,
@@ -26,5 +30,8 @@ public record OrderState(
         Instant waitingUntil,
         Shipment shipment,
         String cancellationReason,
-        int allocatedUnits) {
+        int allocatedUnits,
+        OpenDecision decision,
+        String sku,
+        String rewardCode) {
 }

@@ -8,6 +8,8 @@ public enum OrderStatus {
     AWAITING_PAYMENT,
     /** Paid as the plan requires; waiting for units of stock to be allocated to it. */
     AWAITING_STOCK,
+    /** The promise slipped: waiting for the customer's choice (wait, switch, cancel) until the window ends. */
+    AWAITING_DECISION,
     /** Paid and allocated; the warehouse has a fulfilment request. */
     READY_TO_SHIP,
     /** The warehouse confirmed the shipment; revenue is booked. Final. */

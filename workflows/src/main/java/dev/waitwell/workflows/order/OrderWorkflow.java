@@ -1,5 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.DelayDecision;
+import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -43,6 +45,23 @@ public interface OrderWorkflow {
      */
     @SignalMethod
     void stockAllocated(StockAllocation allocation);
+
+    /**
+     * The order's promise was recomputed (a purchase order or release date moved, a receipt came short, a
+     * restock date changed). A later or unknown date opens a delay decision; an earlier one is good news.
+     */
+    @SignalMethod
+    void promiseChanged(PromiseChange change);
+
+    /**
+     * Decides an open delay: WAIT, SWITCH to an in-stock alternative, or CANCEL with a full refund.
+     * Returns once the decision is carried out. Only while a decision is open, once, with an offered choice.
+     */
+    @UpdateMethod
+    OrderState decide(DelayDecision decision);
+
+    @UpdateValidatorMethod(updateName = "decide")
+    void validateDecide(DelayDecision decision);
 
     /**
      * Waits until the checkout payment has been settled (charged, declined, or nothing to charge) and

@@ -1,5 +1,11 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.DelayActivities;
+import dev.waitwell.workflows.delay.DelayDecision;
+import dev.waitwell.workflows.delay.PromiseChange;
+import dev.waitwell.workflows.delay.SwitchOutcome;
+import dev.waitwell.workflows.delay.SwitchRequest;
+import dev.waitwell.workflows.inventory.AllocationFanOut;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
@@ -14,6 +20,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -25,6 +32,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** Version 1: units come from the allocation queue (receipts, releases, returns) instead of directly. */
     static final String ALLOCATION_QUEUE = "allocation-queue";
+    /** Version 1: promise changes, delay decisions, reminders while waiting. */
+    static final String DELAY_PROCESS = "delay-process";
 
     private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
 
@@ -34,11 +43,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final LedgerActivities ledger = Workflow.newActivityStub(LedgerActivities.class, OrderActivityOptions.DURABLE);
     private final NotificationActivities notifications =
             Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
+    private final DelayActivities delayActivities = Workflow.newActivityStub(DelayActivities.class,
+            OrderActivityOptions.DURABLE);
 
     private PlaceOrderInput input;
     private OrderMessages messages;
     private PaymentCollector payments;
     private StockKeeper stock;
+    private DelayProcess delays;
+    private OrderItem item;
+    private boolean switched;
     private OrderStatus status = OrderStatus.AWAITING_RELEASE;
     private boolean fulfilmentRequested;
     private boolean released;
@@ -77,56 +91,61 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private void start(PlaceOrderInput input) {
         // Orders started before the allocation queue existed allocate their units directly on release.
         int version = Workflow.getVersion(ALLOCATION_QUEUE, Workflow.DEFAULT_VERSION, 1);
+        int delayVersion = Workflow.getVersion(DELAY_PROCESS, Workflow.DEFAULT_VERSION, 1);
         this.input = input;
+        this.item = new OrderItem(input.sku(), input.productName(), input.unitPrice());
         this.status = waitingStatus(input.kind());
-        this.messages = new OrderMessages(input);
+        this.messages = new OrderMessages(this);
         this.payments = new PaymentCollector(this, Workflow.newActivityStub(PaymentActivities.class,
                 OrderActivityOptions.DURABLE), input);
-        this.stock = new StockKeeper(this, inventory, input, version >= 1);
+        this.stock = new StockKeeper(this, inventory, input, version >= 1, delayVersion >= 1);
+        this.delays = new DelayProcess(this, delayActivities, input, messages, delayVersion >= 1);
         log.info("Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
     }
 
     private void confirm() {
         throwIfCancelled();
-        Money charged = Money.of(payments.paid(), currency());
-        notifyCustomer(messages.milestone(Milestone.CONFIRMED, Milestone.CONFIRMED.name(), charged, charged));
+        notifyCustomer(messages.milestone(Milestone.CONFIRMED, Milestone.CONFIRMED.name(), netPaid()));
     }
 
     private void awaitRelease() {
-        Instant remindAt = input.releaseAt().minus(input.policy().preReleaseReminder());
-        waitUntil("the pre-release reminder", remindAt, () -> released);
+        delays.await("the pre-release reminder",
+                () -> delays.releaseAt().minus(input.policy().preReleaseReminder()), () -> released, false);
         if (!released) {
-            Money balance = input.total().minus(Money.of(payments.paid(), currency()));
             notifyCustomer(messages.milestone(Milestone.RELEASE_REMINDER, Milestone.RELEASE_REMINDER.name(),
-                    balance, Money.of(payments.paid(), currency())));
+                    total().minus(netPaid())));
         }
-        waitUntil("the product's release", input.releaseAt(), () -> released);
+        delays.await("the product's release", delays::releaseAt, () -> released, false);
         released = true;
-        recordEvent("PRODUCT_RELEASED", input.productName() + " is released");
+        if (switched) {
+            return;
+        }
+        recordEvent("PRODUCT_RELEASED", item.productName() + " is released");
         stock.joinQueueOnRelease();
     }
 
     private void chargeBalance() {
-        Money balance = input.total().minus(Money.of(payments.paid(), currency()));
+        if (switched) {
+            return;
+        }
+        Money balance = total().minus(netPaid());
         payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
-        Money paid = Money.of(payments.paid(), currency());
         Milestone milestone = balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED;
-        notifyCustomer(messages.milestone(milestone, milestone.name(), balance, paid));
+        notifyCustomer(messages.milestone(milestone, milestone.name(), balance));
     }
 
     /** Backorders and in-stock orders: what the plan left to pay is due once the units are allocated. */
     private void chargeOnAllocation() {
-        Money balance = input.total().minus(Money.of(payments.paid(), currency()));
+        Money balance = total().minus(netPaid());
         if (balance.isPositive()) {
             payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.READY_TO_SHIP);
-            notifyCustomer(messages.milestone(Milestone.CHARGED, Milestone.CHARGED.name(), balance,
-                    Money.of(payments.paid(), currency())));
+            notifyCustomer(messages.milestone(Milestone.CHARGED, Milestone.CHARGED.name(), balance));
         }
     }
 
     private void requestFulfilment() {
         throwIfCancelled();
-        orders.requestFulfilment(new FulfilmentRequest(input.orderId(), input.sku(), input.quantity(), input.customer()));
+        orders.requestFulfilment(new FulfilmentRequest(input.orderId(), item.sku(), input.quantity(), input.customer()));
         fulfilmentRequested = true;
         changeStatus(OrderStatus.READY_TO_SHIP, "Paid and allocated; the warehouse was asked to ship");
     }
@@ -138,17 +157,54 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private void ship() {
         orders.recordShipment(new ShipmentRecord(input.orderId(), shipment));
         stock.dispatch();
-        ledger.recognizeRevenue(new RevenueRecognition(input.orderId(), Money.of(payments.paid(), currency())));
+        ledger.recognizeRevenue(new RevenueRecognition(input.orderId(), netPaid()));
         changeStatus(OrderStatus.SHIPPED, "Shipped with " + shipment.carrier() + ", tracking " + shipment.trackingNumber());
-        notifyCustomer(messages.shipped(shipment, Money.of(payments.paid(), currency())));
+        notifyCustomer(messages.shipped(shipment));
     }
 
     private void cancelAndRefund() {
+        // Units go back to the queue before the refund: a slow gateway must not hold stock others wait for.
+        if (delays.enabled()) {
+            stock.giveBack();
+        }
         Money refunded = payments.refundAll(cancellation.reason());
-        stock.giveBack();
+        if (!delays.enabled()) {
+            stock.giveBack();
+        }
         changeStatus(OrderStatus.CANCELLED, "Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason()
                 + "; refunded " + refunded.display());
-        notifyCustomer(messages.cancelled(refunded, Money.of(payments.paid(), currency()), cancellation.reason()));
+        notifyCustomer(messages.cancelled(refunded, cancellation.reason()));
+    }
+
+    /**
+     * The customer took an in-stock alternative: the units change product in one transaction, the price
+     * difference is charged or refunded, and the order goes on to shipment with the new item.
+     */
+    void switchTo(DelayDecision decision, OrderStatus resume) {
+        SwitchOutcome outcome;
+        try {
+            outcome = delayActivities.switchItem(new SwitchRequest(input.orderId(), item.sku(),
+                    decision.alternativeSku(), input.quantity(), decision.alternativeUnitPrice()));
+        } catch (ActivityFailure outOfStock) {
+            recordEvent("SWITCH_FAILED", decision.alternativeSku() + " could not be switched to: "
+                    + rootMessage(outOfStock) + "; the order keeps waiting");
+            changeStatus(resume, "The switch failed; waiting as before");
+            return;
+        }
+        AllocationFanOut.startDetached(outcome.reallocation());
+        String from = item.productName();
+        item = new OrderItem(decision.alternativeSku(), decision.alternativeName(), decision.alternativeUnitPrice());
+        switched = true;
+        released = true;
+        stock.allocatedBySwitch();
+        Money difference = total().minus(netPaid());
+        if (difference.isPositive()) {
+            payments.collect(ChargePurpose.BALANCE, difference, OrderStatus.AWAITING_STOCK);
+        } else if (difference.amountMinor() < 0) {
+            payments.refundPart(Money.of(-difference.amountMinor(), currency()), "switched from " + from);
+        }
+        changeStatus(OrderStatus.AWAITING_STOCK, "Switched from " + from + " to " + item.productName());
+        notifyCustomer(messages.switched(difference, "switched from " + from));
     }
 
     // ---- waiting, status and timeline: shared by the steps and the payment collector
@@ -222,6 +278,35 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return kind + "-" + eventSequence;
     }
 
+    PlaceOrderInput input() {
+        return input;
+    }
+
+    OrderMessages messages() {
+        return messages;
+    }
+
+    OrderItem item() {
+        return item;
+    }
+
+    LocalDate promisedDate() {
+        return delays.promisedDate();
+    }
+
+    DelayProcess delays() {
+        return delays;
+    }
+
+    Money total() {
+        return item.unitPrice().times(input.quantity());
+    }
+
+    /** What the customer has paid and not had back. */
+    Money netPaid() {
+        return Money.of(payments.paid() - payments.refunded(), currency());
+    }
+
     private static OrderStatus waitingStatus(OrderKind kind) {
         return switch (kind) {
             case PREORDER -> OrderStatus.AWAITING_RELEASE;
@@ -252,6 +337,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public void stockAllocated(StockAllocation allocation) {
         stock.allocated(allocation);
+    }
+
+    @Override
+    public void promiseChanged(PromiseChange change) {
+        delays.promiseChanged(change);
+    }
+
+    @Override
+    public void validateDecide(DelayDecision decision) {
+        delays.validate(decision);
+    }
+
+    @Override
+    public OrderState decide(DelayDecision decision) {
+        delays.decideNow(decision);
+        return state();
     }
 
     @Override
@@ -324,9 +425,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState state() {
-        return new OrderState(input.orderId(), status, currency(), input.total().amountMinor(), payments.paid(),
-                payments.refunded(), payments.method(), input.promisedDate(), released, checkoutSettled,
+        return new OrderState(input.orderId(), status, currency(), total().amountMinor(), payments.paid(),
+                payments.refunded(), payments.method(), delays.promisedDate(), released, checkoutSettled,
                 payments.lastError(), waitingFor, waitingUntil, shipment,
-                cancellation == null ? null : cancellation.reason(), stock.allocatedUnits());
+                cancellation == null ? null : cancellation.reason(), stock.allocatedUnits(), delays.openDecision(),
+                item.sku(), delays.rewardCode());
     }
 }

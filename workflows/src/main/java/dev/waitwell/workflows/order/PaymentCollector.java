@@ -4,6 +4,7 @@ import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
+import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.shared.FailureTypes;
@@ -27,7 +28,6 @@ final class PaymentCollector {
     private final OrderWorkflowImpl order;
     private final PaymentActivities activities;
     private final PlaceOrderInput input;
-    private final OrderMessages messages;
     private String method;
     private long paid;
     private long refunded;
@@ -35,12 +35,12 @@ final class PaymentCollector {
     private boolean retryRequested;
     private boolean declineOutstanding;
     private int attempts;
+    private int partialRefunds;
 
     PaymentCollector(OrderWorkflowImpl order, PaymentActivities activities, PlaceOrderInput input) {
         this.order = order;
         this.activities = activities;
         this.input = input;
-        this.messages = new OrderMessages(input);
         this.method = input.paymentMethod();
     }
 
@@ -68,8 +68,8 @@ final class PaymentCollector {
                 graceEnds = Instant.ofEpochMilli(Workflow.currentTimeMillis()).plus(input.policy().paymentGrace());
                 order.changeStatus(OrderStatus.AWAITING_PAYMENT, "Payment of " + describe(amount) + " declined ("
                         + lastError + "); waiting for a new payment method until " + graceEnds);
-                order.notifyCustomer(messages.milestone(Milestone.PAYMENT_FAILED,
-                        Milestone.PAYMENT_FAILED.name() + "-" + purpose, amount, Money.of(paid, currency())));
+                order.notifyCustomer(order.messages().milestone(Milestone.PAYMENT_FAILED,
+                        Milestone.PAYMENT_FAILED.name() + "-" + purpose, amount));
             }
             if (!order.waitUntil("a payment retry or a new payment method", graceEnds, () -> retryRequested)) {
                 order.requestCancellation(new CancellationRequest(
@@ -124,6 +124,15 @@ final class PaymentCollector {
         if (declineOutstanding) {
             retryNow();
         }
+    }
+
+    /** Refunds part of what was paid (a switch to a cheaper item). */
+    void refundPart(Money amount, String reason) {
+        partialRefunds++;
+        Money now = activities.refundPart(new PartialRefundRequest(input.orderId(), "partial-refund-" + partialRefunds,
+                amount, reason)).refunded();
+        refunded += now.amountMinor();
+        order.recordEvent("REFUNDED", describe(now) + " refunded: " + reason);
     }
 
     /** Refunds everything paid and not yet refunded; returns the total refunded so far. */

@@ -13,6 +13,9 @@ import java.util.Objects;
  *     the shop's zone); null for other kinds
  * @param allocatedAtCheckout units allocated to the order in the checkout transaction (all of them for
  *     {@code IN_STOCK}; absent in histories from before backorders, read as zero)
+ * @param latestAcceptableDate the latest promise the order accepts without a new choice: placement plus the
+ *     product's maximum wait for a backorder, the release date plus the maximum slip for a pre-order; null
+ *     for no limit (and in histories from before the delay process)
  * @param customerUrl the signed self-service link sent in every message
  */
 public record PlaceOrderInput(
@@ -31,7 +34,8 @@ public record PlaceOrderInput(
         LocalDate promisedDate,
         String customerUrl,
         OrderPolicy policy,
-        int allocatedAtCheckout) {
+        int allocatedAtCheckout,
+        LocalDate latestAcceptableDate) {
 
     public PlaceOrderInput {
         Objects.requireNonNull(orderId, "orderId");

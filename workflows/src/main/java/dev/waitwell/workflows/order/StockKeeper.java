@@ -2,6 +2,7 @@ package dev.waitwell.workflows.order;
 
 import dev.waitwell.workflows.inventory.AllocationFanOut;
 import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
@@ -19,14 +20,17 @@ final class StockKeeper {
     private final InventoryActivities inventory;
     private final PlaceOrderInput input;
     private final boolean queued;
+    private final boolean catchesUp;
     private final Set<Long> allocationIds = new HashSet<>();
     private int allocated;
 
-    StockKeeper(OrderWorkflowImpl order, InventoryActivities inventory, PlaceOrderInput input, boolean queued) {
+    StockKeeper(OrderWorkflowImpl order, InventoryActivities inventory, PlaceOrderInput input, boolean queued,
+            boolean catchesUp) {
         this.order = order;
         this.inventory = inventory;
         this.input = input;
         this.queued = queued;
+        this.catchesUp = catchesUp;
         this.allocated = input.allocatedAtCheckout();
     }
 
@@ -59,13 +63,34 @@ final class StockKeeper {
             allocated = input.quantity();
             return;
         }
+        if (!complete() && catchesUp) {
+            catchUp();
+        }
         if (!complete()) {
             if (order.status() != OrderStatus.AWAITING_STOCK) {
                 order.changeStatus(OrderStatus.AWAITING_STOCK, "Waiting for " + (input.quantity() - allocated)
                         + " of " + input.quantity() + " units to arrive");
             }
-            order.waitUntil("stock to be allocated", null, this::complete);
+            order.delays().await("stock to be allocated", () -> null, this::complete, true);
         }
+    }
+
+    /**
+     * Reads what the database allocated to the order: a signal sent before this workflow started (the API
+     * died between checkout's commit and the start) is not lost. Allocation ids read here are not counted
+     * again when their signal arrives.
+     */
+    private void catchUp() {
+        OrderAllocations known = inventory.allocationsOf(stock());
+        for (StockAllocation allocation : known.allocations()) {
+            allocationIds.add(allocation.allocationId());
+        }
+        allocated = Math.min(input.quantity(), Math.max(allocated, known.allocatedUnits()));
+    }
+
+    /** The order switched to an in-stock alternative: its units were allocated in the switch. */
+    void allocatedBySwitch() {
+        allocated = input.quantity();
     }
 
     void dispatch() {
@@ -83,6 +108,6 @@ final class StockKeeper {
     }
 
     private StockRequest stock() {
-        return new StockRequest(input.orderId(), input.sku(), input.quantity());
+        return new StockRequest(input.orderId(), order.item().sku(), input.quantity());
     }
 }

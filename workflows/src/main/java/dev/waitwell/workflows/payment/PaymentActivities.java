@@ -19,4 +19,10 @@ public interface PaymentActivities {
 
     /** Refunds every successful charge of the order not yet refunded, each with its own key. */
     RefundResult refundAll(RefundRequest request);
+
+    /**
+     * Refunds {@code amount} of what the order paid, against its charges latest first (a charge may be
+     * refunded in part). Books it back out of customer deposits and cash.
+     */
+    RefundResult refundPart(PartialRefundRequest request);
 }

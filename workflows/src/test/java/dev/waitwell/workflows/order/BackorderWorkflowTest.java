@@ -62,6 +62,7 @@ class BackorderWorkflowTest {
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
+        when(inventory.allocationsOf(any())).thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
         worker.registerActivitiesImplementations(payments, orders, inventory, notifications, stock,
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();

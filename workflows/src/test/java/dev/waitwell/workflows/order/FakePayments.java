@@ -60,6 +60,13 @@ class FakePayments implements PaymentActivities {
         return new RefundResult(Money.of(due, request.currency()));
     }
 
+    @Override
+    public synchronized RefundResult refundPart(dev.waitwell.workflows.payment.PartialRefundRequest request) {
+        refundRequests.add(new RefundRequest(request.orderId(), request.amount().currency(), request.reason()));
+        refundedByOrder.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
+        return new RefundResult(request.amount());
+    }
+
     synchronized long totalCharged() {
         return charged.values().stream().mapToLong(c -> c.amount().amountMinor()).sum();
     }

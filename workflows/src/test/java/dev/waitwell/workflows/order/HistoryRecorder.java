@@ -41,7 +41,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v1";
+    static final String RECORDING = "v2";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
@@ -59,7 +59,7 @@ class HistoryRecorder {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
         worker.registerActivitiesImplementations(new FakePayments(), notifications,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
-                inventory(),
+                inventory(), new DelayWorkflowTest.RecordingDelays(),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
@@ -70,13 +70,14 @@ class HistoryRecorder {
     private static InventoryActivities inventory() {
         InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
         when(inventory.releaseUnits(any())).thenReturn(new dev.waitwell.workflows.inventory.ReturnedUnits(0, null));
+        when(inventory.allocationsOf(any())).thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
         return inventory;
     }
 
     @Test
     void depositReleasedByTimerAndShipped() throws IOException {
         record("deposit-released-by-timer-shipped", PaymentPlan.DEPOSIT, "pm_card_visa", order -> {
-            env.sleep(Duration.ofDays(31));
+            env.sleep(Duration.ofDays(30).plusHours(1));
             order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 2));
             env.sleep(Duration.ofMinutes(1));
             order.confirmShipment(new Shipment("UPS", "1Z999"));
@@ -112,6 +113,31 @@ class HistoryRecorder {
         env.sleep(Duration.ofHours(1));
         order.confirmShipment(new Shipment("DHL", "JD01"));
         save("backorder-allocated-in-two-parts-shipped", order, OrderWorkflowIds.of(orderId));
+    }
+
+    @Test
+    void backorderDelayedTwiceWaitingThenSwitching() throws IOException {
+        String orderId = "history-delays";
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        PlaceOrderInput input = OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa",
+                now, 1, 0);
+        WorkflowClient.start(order::fulfil, input);
+        order.awaitCheckout();
+        order.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c1", input.promisedDate().minusDays(2),
+                null, "early ship"));
+        env.sleep(Duration.ofDays(15));
+        order.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c2", input.promisedDate().plusDays(5),
+                null, "late ship"));
+        env.sleep(Duration.ofDays(8));
+        order.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c3", null, null, "supplier gone"));
+        env.sleep(Duration.ofHours(1));
+        order.decide(new dev.waitwell.workflows.delay.DelayDecision(dev.waitwell.workflows.delay.DelayChoice.SWITCH,
+                "CAM-2", "Camera Two", dev.waitwell.workflows.shared.Money.of(20_000, "USD"), "customer", null));
+        env.sleep(Duration.ofMinutes(1));
+        order.confirmShipment(new Shipment("UPS", "1Z2"));
+        save("backorder-delayed-waited-switched-shipped", order, OrderWorkflowIds.of(orderId));
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Orders for workflow tests: a 25,000-cent camera released some days after "now". */
+/**
+ * Orders for workflow tests: a 25,000-cent camera released some days after "now". Pre-orders are
+ * promised a week after the release, so that a test which allocates stock a day late is not a delay.
+ */
 final class OrderFixtures {
 
     static final long UNIT_PRICE = 25_000;
@@ -26,7 +29,7 @@ final class OrderFixtures {
         LocalDate promised = now.plus(Duration.ofDays(20)).atZone(ZoneOffset.UTC).toLocalDate();
         return new PlaceOrderInput(orderId, kind, customer(), "CAM-1", "Camera One", quantity, unitPrice, plan, method,
                 first, null, null, promised, "https://shop.test/c/orders/" + orderId,
-                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), allocatedAtCheckout);
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), allocatedAtCheckout, promised.plusDays(40));
     }
 
     private static Customer customer() {
@@ -45,7 +48,7 @@ final class OrderFixtures {
             case PAY_LATER -> Money.of(0, "USD");
         };
         return new PlaceOrderInput(orderId, OrderKind.PREORDER, customer(), "CAM-1", "Camera One", quantity, unitPrice,
-                plan, method, first, releaseDate, releaseAt, releaseDate, "https://shop.test/c/orders/" + orderId,
-                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), 0);
+                plan, method, first, releaseDate, releaseAt, releaseDate.plusDays(7), "https://shop.test/c/orders/" + orderId,
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), 0, releaseDate.plusDays(90));
     }
 }

@@ -29,6 +29,19 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
+    public void promiseChanged(dev.waitwell.workflows.delay.PromiseChange change) {
+    }
+
+    @Override
+    public OrderState decide(dev.waitwell.workflows.delay.DelayDecision decision) {
+        return state();
+    }
+
+    @Override
+    public void validateDecide(dev.waitwell.workflows.delay.DelayDecision decision) {
+    }
+
+    @Override
     public OrderState awaitCheckout() {
         return state();
     }
@@ -72,6 +85,6 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     @Override
     public OrderState state() {
         return new OrderState(null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null,
-                allocated);
+                allocated, null, null, null);
     }
 }

@@ -1,0 +1,7 @@
+/**
+ * When dates slip: the promise reviews the API starts after anything that can move a waiting order's
+ * promise (a purchase order's date, the restock ETA, the release date, a receipt), each once per cause and
+ * only after the change is committed. The customer's and support's decisions on a delay live with the
+ * other order actions in {@code order}.
+ */
+package dev.waitwell.api.delay;

@@ -1,0 +1,80 @@
+package dev.waitwell.api.order;
+
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.StaffAction;
+import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.delay.DelayDecision;
+import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.client.WorkflowNotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decisions on a delayed order: WAIT, SWITCH to an in-stock alternative, or CANCEL with a full refund, by the
+ * customer (through the signed link) or by support on their behalf. The order's workflow accepts one decision
+ * while one is open, with an offered choice; everything else is a 409 DECISION_NOT_OPEN that changes nothing.
+ * The answer comes once the decision is carried out (a switch charged or refunded, a cancellation refunded).
+ */
+@Service
+class OrderDecisions {
+
+    static final String CUSTOMER = "customer";
+
+    private final OrderWorkflows workflows;
+    private final OrderQueries queries;
+    private final Orders orders;
+    private final Alternatives alternatives;
+    private final StaffActions staffActions;
+
+    OrderDecisions(OrderWorkflows workflows, OrderQueries queries, Orders orders, Alternatives alternatives,
+            StaffActions staffActions) {
+        this.workflows = workflows;
+        this.queries = queries;
+        this.orders = orders;
+        this.alternatives = alternatives;
+        this.staffActions = staffActions;
+    }
+
+    /** Support decides on the customer's behalf; audited with the note. */
+    OrderDetails decideForCustomer(String orderId, DelayChoice choice, String alternativeSku, String note,
+            String username) {
+        OrderDetails decided = decide(orderId, choice, alternativeSku, username, note);
+        staffActions.record(StaffAction.onOrder(username, "DELAY_DECIDED", orderId, note,
+                choice + (choice == DelayChoice.SWITCH ? " to " + alternativeSku : "")));
+        return decided;
+    }
+
+    /** The customer decides through the signed link (checked by the caller). */
+    OrderDetails decideAsCustomer(String orderId, DelayChoice choice, String alternativeSku) {
+        return decide(orderId, choice, alternativeSku, CUSTOMER, null);
+    }
+
+    private OrderDetails decide(String orderId, DelayChoice choice, String alternativeSku, String decidedBy,
+            String note) {
+        StoredOrder order = orders.find(orderId).orElseThrow(() -> OrderQueries.notFound(orderId));
+        DelayDecision decision = switch (choice) {
+            case SWITCH -> switchTo(order, alternativeSku, decidedBy, note);
+            case WAIT, CANCEL -> new DelayDecision(choice, null, null, null, decidedBy, note);
+        };
+        try {
+            OrderState state = workflows.update(orderId, OrderWorkflows.DECIDE, decision,
+                    ProblemCodes.DECISION_NOT_OPEN);
+            return queries.details(orderId, state);
+        } catch (WorkflowNotFoundException closed) {
+            throw ApiException.conflict(ProblemCodes.DECISION_NOT_OPEN, "Order " + orderId
+                    + " is no longer open, so there is no delay to decide.");
+        }
+    }
+
+    private DelayDecision switchTo(StoredOrder order, String alternativeSku, String decidedBy, String note) {
+        if (alternativeSku == null || alternativeSku.isBlank()) {
+            throw ApiException.invalidField("alternativeSku", "is required for SWITCH");
+        }
+        DecisionView.Alternative alternative = alternatives.require(order.sku(), alternativeSku, order.quantity(),
+                order.currency());
+        return new DelayDecision(DelayChoice.SWITCH, alternative.sku(), alternative.name(),
+                Money.of(alternative.unitPrice(), alternative.currency()), decidedBy, note);
+    }
+}
