@@ -27,9 +27,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -153,6 +156,29 @@ final class RunningSystem implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body, String contentType, String location) {
+    }
+
+    /**
+     * A product on sale now, out of stock, taking backorders for up to 60 days with a restock expected in
+     * ten days; returns its new sku.
+     */
+    String backorderableProduct(String skuPrefix, String name, long price) {
+        String sku = skuPrefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> product = new HashMap<>();
+        product.put("name", name);
+        product.put("price", price);
+        product.put("currency", "USD");
+        product.put("releaseDate", null);
+        product.put("preorderCap", null);
+        product.put("depositPercent", 0);
+        product.put("backorders", Map.of("allowed", true, "maxWaitDays", 60));
+        product.put("restockEta", LocalDate.now().plusDays(10).toString());
+        product.put("alternatives", List.of());
+        Response created = call("PUT", "/admin/v1/products/" + sku, product, "admin");
+        if (created.status() != 201) {
+            throw new AssertionError("product not created: " + created);
+        }
+        return sku;
     }
 
     /** A connection to the system's database, to check invariants the API does not show. */

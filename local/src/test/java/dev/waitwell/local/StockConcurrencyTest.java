@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waitwell.local.RunningSystem.Response;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,19 +121,7 @@ class StockConcurrencyTest {
     }
 
     private static String product() {
-        String sku = "CC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Map<String, Object> product = new HashMap<>();
-        product.put("name", "Contended kettle");
-        product.put("price", 1_500);
-        product.put("currency", "USD");
-        product.put("releaseDate", null);
-        product.put("preorderCap", null);
-        product.put("depositPercent", 0);
-        product.put("backorders", Map.of("allowed", true, "maxWaitDays", 60));
-        product.put("restockEta", LocalDate.now().plusDays(10).toString());
-        product.put("alternatives", List.of());
-        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin").status()).isEqualTo(201);
-        return sku;
+        return system.backorderableProduct("CC", "Contended kettle", 1_500);
     }
 
     private static Map<String, Object> checkout(String orderId, String sku, int quantity) {

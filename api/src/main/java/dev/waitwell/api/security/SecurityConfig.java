@@ -62,7 +62,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/*").authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/payment-method")
                         .hasAnyRole(STOREFRONT, SUPPORT)
-                        .requestMatchers(HttpMethod.GET, "/admin/v1/orders/*").hasAnyRole(ADMIN, SUPPORT, OPS)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/orders", "/admin/v1/orders/*", "/admin/v1/audit")
+                        .hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/admin/v1/orders/*/shipment",
                                 "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry",
                                 "/admin/v1/orders/*/priority", "/admin/v1/orders/*/decision")

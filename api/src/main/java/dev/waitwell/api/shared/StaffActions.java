@@ -1,5 +1,9 @@
 package dev.waitwell.api.shared;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,5 +39,33 @@ public class StaffActions {
                 .params(action, sku)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** The actions matching every given filter (null: any), newest first. */
+    public ResultPage<AuditEntry> list(String orderId, String sku, String username, Paging paging) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        filter(conditions, params, "order_id", "orderId", orderId);
+        filter(conditions, params, "sku", "sku", sku);
+        filter(conditions, params, "username", "username", username);
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT count(*) FROM staff_actions" + where).params(params).query(Long.class).single();
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
+        List<AuditEntry> items = jdbc.sql("""
+                SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions"""
+                        + where + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(AuditEntry.class)
+                .list();
+        return ResultPage.of(items, total, paging);
+    }
+
+    private static void filter(List<String> conditions, Map<String, Object> params, String column, String name,
+            String value) {
+        if (value != null) {
+            conditions.add(column + " = :" + name);
+            params.put(name, value);
+        }
     }
 }

@@ -40,7 +40,7 @@ final class DelayProcess {
     private int delays;
     private int reminders;
     private int improvements;
-    private int decisionsCarriedOut;
+    private int decisionsSettled;
     private OpenDecision open;
     private DelayDecision decision;
     private String rewardCode;
@@ -133,42 +133,66 @@ final class DelayProcess {
                 : List.of(DelayChoice.WAIT, DelayChoice.SWITCH, DelayChoice.CANCEL);
         Instant deadline = now().plus(input.policy().decisionWindow());
         OrderStatus resume = order.status();
+        decision = null;
         open = new OpenDecision(delays, after, change.reason(), choices, deadline, silenceMeansWait);
         order.changeStatus(OrderStatus.AWAITING_DECISION, "Waiting for the customer's choice on delay " + delays
                 + " until " + deadline + (silenceMeansWait ? " (no answer counts as waiting)" : " (no answer cancels)"));
         order.notifyCustomer(messages.delayNotice(open, input.policy().delayRewardPercent()));
-        order.waitUntil("the customer's choice on the delay", deadline, () -> decision != null);
-        DelayDecision chosen = decision != null ? decision : silenceMeansWait
-                ? new DelayDecision(DelayChoice.WAIT, null, null, null, "silence", "no answer within the window")
-                : null;
-        open = null;
-        decision = null;
-        if (chosen == null) {
-            order.requestCancellation(new CancellationRequest("no answer to the delay notice within "
-                    + input.policy().decisionWindow(), "system"));
-            order.throwIfCancelled();
+        boolean carriedOut = false;
+        while (!carriedOut) {
+            DelayDecision chosen;
+            try {
+                order.waitUntil("the customer's choice on the delay", deadline, () -> decision != null);
+                chosen = decision != null ? decision : silenceMeansWait
+                        ? new DelayDecision(DelayChoice.WAIT, null, null, null, "silence", "no answer within the window")
+                        : null;
+            } finally {
+                decision = null;
+            }
+            if (chosen == null) {
+                open = null;
+                order.requestCancellation(new CancellationRequest("no answer to the delay notice within "
+                        + input.policy().decisionWindow(), "system"));
+                order.throwIfCancelled();
+            }
+            // A switch that fails (the alternative sold out meanwhile) leaves the decision open until the deadline.
+            carriedOut = carryOut(chosen, resume, change);
         }
-        carryOut(chosen, resume, change);
-        decisionsCarriedOut++;
     }
 
-    private void carryOut(DelayDecision chosen, OrderStatus resume, PromiseChange change) {
+    /** Carries out a decision; false when a switch could not be made and the decision stays open. */
+    private boolean carryOut(DelayDecision chosen, OrderStatus resume, PromiseChange change) {
         order.recordEvent("DELAY_DECIDED", chosen.choice() + " decided by " + chosen.decidedBy()
                 + (chosen.note() == null ? "" : " (" + chosen.note() + ")"));
         switch (chosen.choice()) {
             case WAIT -> {
                 rewardCode = activities.issueReward(new RewardRequest(input.orderId(), input.customer().id(), delays,
                         input.policy().delayRewardPercent())).code();
+                open = null;
                 order.changeStatus(resume, "The customer waits for " + (promisedDate == null ? "the next date"
                         : promisedDate.toString()) + "; reward code " + rewardCode);
+                decisionsSettled++;
                 order.notifyCustomer(messages.delayAccepted(delays, rewardCode, input.policy().delayRewardPercent()));
+                return true;
             }
             case CANCEL -> {
+                open = null;
                 order.requestCancellation(new CancellationRequest("the customer chose to cancel after a delay ("
                         + change.reason() + ")", chosen.decidedBy()));
                 order.throwIfCancelled();
+                return true;
             }
-            case SWITCH -> order.switchTo(chosen, resume);
+            case SWITCH -> {
+                boolean switched = order.switchTo(chosen, () -> {
+                    open = null;
+                    decisionsSettled++;
+                });
+                if (!switched) {
+                    decisionsSettled++;
+                }
+                return switched;
+            }
+            default -> throw new IllegalStateException("unknown choice " + chosen.choice());
         }
     }
 
@@ -176,6 +200,9 @@ final class DelayProcess {
         promisedDate = change.newDate();
         if (change.newReleaseAt() != null) {
             releaseAt = change.newReleaseAt();
+        } else if (change.newDate() == null && input.kind() == OrderKind.PREORDER && !order.released()) {
+            // The release date became unknown: no release by a timer until a new date comes.
+            releaseAt = null;
         }
         activities.recordPromise(new PromiseRecord(input.orderId(), promisedDate, "promise/" + change.changeId(),
                 message));
@@ -184,6 +211,10 @@ final class DelayProcess {
     // ---- the decide update, through OrderWorkflowImpl
 
     void validate(DelayDecision proposed) {
+        if (order.cancellationPending() || order.status().isFinal()) {
+            throw new IllegalStateException("Order " + input.orderId() + " is " + order.status()
+                    + (order.status().isFinal() ? "" : " and being cancelled") + ": there is nothing left to decide");
+        }
         if (open == null || decision != null) {
             throw new IllegalStateException("Order " + input.orderId() + " has no open delay decision"
                     + (decision != null ? ": it was decided already" : ""));
@@ -194,10 +225,18 @@ final class DelayProcess {
         }
     }
 
+    /**
+     * The decide update: hands the decision to the waiting script and returns once it is applied to the
+     * order's state (not after every message has gone out). A decision that lost a race with the end of
+     * the window finds no open decision and changes nothing.
+     */
     void decideNow(DelayDecision proposed) {
-        int before = decisionsCarriedOut;
+        if (open == null || decision != null) {
+            return;
+        }
+        int before = decisionsSettled;
         decision = proposed;
-        Workflow.await(() -> decisionsCarriedOut > before || order.status().isFinal());
+        Workflow.await(() -> decisionsSettled > before || order.status().isFinal());
     }
 
     boolean enabled() {

@@ -110,7 +110,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     private void awaitRelease() {
         delays.await("the pre-release reminder",
-                () -> delays.releaseAt().minus(input.policy().preReleaseReminder()), () -> released, false);
+                () -> delays.releaseAt() == null ? null : delays.releaseAt().minus(input.policy().preReleaseReminder()),
+                () -> released, false);
         if (!released) {
             notifyCustomer(messages.milestone(Milestone.RELEASE_REMINDER, Milestone.RELEASE_REMINDER.name(),
                     total().minus(netPaid())));
@@ -180,16 +181,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
      * The customer took an in-stock alternative: the units change product in one transaction, the price
      * difference is charged or refunded, and the order goes on to shipment with the new item.
      */
-    void switchTo(DelayDecision decision, OrderStatus resume) {
+    boolean switchTo(DelayDecision decision, Runnable applied) {
         SwitchOutcome outcome;
         try {
             outcome = delayActivities.switchItem(new SwitchRequest(input.orderId(), item.sku(),
                     decision.alternativeSku(), input.quantity(), decision.alternativeUnitPrice()));
         } catch (ActivityFailure outOfStock) {
             recordEvent("SWITCH_FAILED", decision.alternativeSku() + " could not be switched to: "
-                    + rootMessage(outOfStock) + "; the order keeps waiting");
-            changeStatus(resume, "The switch failed; waiting as before");
-            return;
+                    + rootMessage(outOfStock) + "; the decision stays open");
+            return false;
         }
         AllocationFanOut.startDetached(outcome.reallocation());
         String from = item.productName();
@@ -197,6 +197,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         switched = true;
         released = true;
         stock.allocatedBySwitch();
+        applied.run();
         Money difference = total().minus(netPaid());
         if (difference.isPositive()) {
             payments.collect(ChargePurpose.BALANCE, difference, OrderStatus.AWAITING_STOCK);
@@ -205,6 +206,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
         changeStatus(OrderStatus.AWAITING_STOCK, "Switched from " + from + " to " + item.productName());
         notifyCustomer(messages.switched(difference, "switched from " + from));
+        return true;
+    }
+
+    boolean released() {
+        return released;
+    }
+
+    boolean cancellationPending() {
+        return cancellation != null;
     }
 
     // ---- waiting, status and timeline: shared by the steps and the payment collector

@@ -188,9 +188,9 @@ class DelayWorkflowTest {
 
         assertThat(switched.sku()).isEqualTo("CAM-2");
         assertThat(switched.total()).isEqualTo(UNIT_PRICE + 3_000);
-        assertThat(switched.paid()).isEqualTo(UNIT_PRICE + 3_000);
-        assertThat(delays.switches).extracting(SwitchRequest::toSku).containsExactly("CAM-2");
         env.sleep(Duration.ofMinutes(1));
+        assertThat(order.state().paid()).isEqualTo(UNIT_PRICE + 3_000);
+        assertThat(delays.switches).extracting(SwitchRequest::toSku).containsExactly("CAM-2");
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         assertThat(sent(Milestone.SWITCHED).facts().amount()).isEqualTo(Money.of(3_000, "USD"));
     }
@@ -204,11 +204,40 @@ class DelayWorkflowTest {
         OrderState switched = order.decide(new DelayDecision(DelayChoice.SWITCH, "CAM-0", "Camera Zero",
                 Money.of(UNIT_PRICE - 5_000, "USD"), "support", "customer phoned"));
 
-        assertThat(switched.refunded()).isEqualTo(5_000);
-        assertThat(payments.totalRefunded()).isEqualTo(5_000);
+        assertThat(switched.sku()).isEqualTo("CAM-0");
         env.sleep(Duration.ofMinutes(1));
+        assertThat(order.state().refunded()).isEqualTo(5_000);
+        assertThat(payments.totalRefunded()).isEqualTo(5_000);
         order.confirmShipment(new Shipment("UPS", "1Z"));
         assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.SHIPPED);
+    }
+
+    @Test
+    void aSwitchToAnAlternativeThatSoldOutKeepsTheDecisionOpen() {
+        OrderWorkflow order = backorder("d-soldout", "pm_card_visa");
+        order.promiseChanged(new PromiseChange("c1", null, null, "supplier gone"));
+        env.sleep(Duration.ofHours(1));
+
+        OrderState afterFailedSwitch = order.decide(new DelayDecision(DelayChoice.SWITCH, "CAM-9", "Camera Nine",
+                Money.of(UNIT_PRICE, "USD"), "customer", null));
+
+        assertThat(afterFailedSwitch.status()).isEqualTo(OrderStatus.AWAITING_DECISION);
+        assertThat(afterFailedSwitch.decision()).isNotNull();
+        OrderState cancelled = order.decide(new DelayDecision(DelayChoice.CANCEL, null, null, null, "customer", null));
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(payments.totalRefunded()).isEqualTo(UNIT_PRICE);
+    }
+
+    @Test
+    void aDecisionDuringACancellationIsRefused() {
+        OrderWorkflow order = backorder("d-cancelling", "pm_card_visa");
+        order.promiseChanged(new PromiseChange("c1", promised.plusDays(3), null, "late ship"));
+        env.sleep(Duration.ofHours(1));
+        order.cancel(new CancellationRequest("customer phoned", "support"));
+
+        assertThatThrownBy(() -> order.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null)))
+                .isInstanceOf(io.temporal.client.WorkflowException.class);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.waitwell.api.shared;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reads the query parameters of a list request and collects every invalid one, so that the caller hears of all
+ * of them at once (400 {@code VALIDATION_FAILED}, each problem naming its parameter). Blank means absent.
+ */
+public final class QueryParameters {
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public <E extends Enum<E>> String oneOf(String name, String value, Class<E> type) {
+        String given = text(value);
+        if (given == null) {
+            return null;
+        }
+        boolean known = Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.name().equals(given));
+        if (!known) {
+            problems.add(new FieldProblem(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+        return given;
+    }
+
+    public LocalDate date(String name, String value) {
+        String given = text(value);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(given);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name, "must be an ISO date (2025-03-01)"));
+            return null;
+        }
+    }
+
+    /**
+     * An ISO date-time with offset, or a date: the start of that day in {@code zone}, or with {@code endOfDay}
+     * the start of the next, so that a date names its whole day.
+     */
+    public Instant instant(String name, String value, ZoneId zone, boolean endOfDay) {
+        String given = text(value);
+        if (given == null) {
+            return null;
+        }
+        try {
+            if (given.length() <= 10) {
+                return LocalDate.parse(given).plusDays(endOfDay ? 1 : 0).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(given).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name,
+                    "must be an ISO date-time with offset (2025-03-01T10:00:00Z) or a date"));
+            return null;
+        }
+    }
+
+    public Paging paging(String page, String size) {
+        int pageNumber = integer("page", page, 0, Integer.MAX_VALUE / Paging.MAX_SIZE, 0);
+        int pageSize = integer("size", size, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
+        return new Paging(pageNumber, pageSize);
+    }
+
+    /** Throws the collected problems, if there are any. */
+    public void validate() {
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
+                    "The request has invalid parameters: " + String.join(", ",
+                            problems.stream().map(FieldProblem::field).distinct().toList()) + ".",
+                    Map.of("errors", List.copyOf(problems)));
+        }
+    }
+
+    private int integer(String name, String value, int min, int max, int absent) {
+        String given = text(value);
+        if (given == null) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(given);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like an out-of-range number
+        }
+        problems.add(new FieldProblem(name, "must be a whole number from " + min + " to " + max));
+        return absent;
+    }
+}
