@@ -68,7 +68,8 @@ class SecurityConfig {
                                 "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry",
                                 "/admin/v1/orders/*/priority", "/admin/v1/orders/*/decision")
                         .hasAnyRole(ADMIN, SUPPORT)
-                        .requestMatchers(HttpMethod.GET, "/admin/v1/ledger").hasAnyRole(ADMIN, OPS)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/ledger", "/admin/v1/reports/*")
+                        .hasAnyRole(ADMIN, OPS)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -70,6 +70,31 @@ public final class QueryParameters {
         }
     }
 
+    /** A date that must be given. */
+    public LocalDate requiredDate(String name, String value) {
+        if (text(value) == null) {
+            problems.add(new FieldProblem(name, "is required (an ISO date, 2025-03-01)"));
+            return null;
+        }
+        return date(name, value);
+    }
+
+    /** Text that must be given. */
+    public String required(String name, String value) {
+        String given = text(value);
+        if (given == null) {
+            problems.add(new FieldProblem(name, "is required"));
+        }
+        return given;
+    }
+
+    /** Records a problem found by the caller when {@code holds} is false. */
+    public void check(boolean holds, String name, String message) {
+        if (!holds) {
+            problems.add(new FieldProblem(name, message));
+        }
+    }
+
     public Paging paging(String page, String size) {
         int pageNumber = integer("page", page, 0, Integer.MAX_VALUE / Paging.MAX_SIZE, 0);
         int pageSize = integer("size", size, 1, Paging.MAX_SIZE, Paging.DEFAULT_SIZE);
