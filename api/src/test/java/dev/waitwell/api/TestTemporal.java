@@ -143,6 +143,8 @@ public class TestTemporal {
     @Bean(destroyMethod = "close")
     TestWorkflowEnvironment testWorkflowEnvironment(Activities activities) {
         TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance();
+        // As the worker does at start-up: the API starts orders with these attributes.
+        dev.waitwell.workflows.shared.WaitwellSearchAttributes.ALL.forEach(environment::registerSearchAttribute);
         Worker worker = environment.newWorker(TaskQueues.ORDERS);
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class,
                 StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, PromiseReviewWorkflowImpl.class);

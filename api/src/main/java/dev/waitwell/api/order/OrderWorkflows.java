@@ -12,6 +12,7 @@ import dev.waitwell.workflows.order.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.shared.Money;
 import dev.waitwell.workflows.shared.TaskQueues;
+import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -21,6 +22,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -65,6 +67,9 @@ class OrderWorkflows {
                 .setTaskQueue(TaskQueues.ORDERS)
                 .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .setTypedSearchAttributes(searchAttributes(order))
+                .setStaticSummary(summary(order))
+                .setStaticDetails(details(order))
                 .build());
         try {
             WorkflowClient.start(workflow::fulfil, input(order));
@@ -124,6 +129,30 @@ class OrderWorkflows {
 
     private WorkflowStub stub(String orderId) {
         return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId));
+    }
+
+    /** What ops filter on in the Temporal UI; the workflow keeps them current as it goes. */
+    private static SearchAttributes searchAttributes(StoredOrder order) {
+        SearchAttributes.Builder attributes = SearchAttributes.newBuilder()
+                .set(WaitwellSearchAttributes.STATUS, order.status())
+                .set(WaitwellSearchAttributes.KIND, order.kind())
+                .set(WaitwellSearchAttributes.SKU, order.sku())
+                .set(WaitwellSearchAttributes.CUSTOMER_ID, order.customer().id());
+        if (order.promisedDate() != null) {
+            attributes.set(WaitwellSearchAttributes.PROMISED_DATE, WaitwellSearchAttributes.promised(order.promisedDate()));
+        }
+        return attributes.build();
+    }
+
+    private static String summary(StoredOrder order) {
+        return order.kind() + " of " + order.quantity() + " x " + order.sku() + " for customer " + order.customer().id()
+                + ", " + order.paymentPlan();
+    }
+
+    private static String details(StoredOrder order) {
+        return "Order " + order.orderId() + ": " + order.quantity() + " x " + order.productName() + " (" + order.sku()
+                + "), plan " + order.paymentPlan() + ", promised " + (order.promisedDate() == null ? "no date"
+                : order.promisedDate()) + ", customer " + order.customer().id();
     }
 
     private PlaceOrderInput input(StoredOrder order) {

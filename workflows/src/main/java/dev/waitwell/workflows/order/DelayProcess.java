@@ -206,6 +206,7 @@ final class DelayProcess {
         }
         activities.recordPromise(new PromiseRecord(input.orderId(), promisedDate, "promise/" + change.changeId(),
                 message));
+        order.promiseMoved(promisedDate);
     }
 
     // ---- the decide update, through OrderWorkflowImpl

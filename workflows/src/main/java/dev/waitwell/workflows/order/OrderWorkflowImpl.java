@@ -16,6 +16,7 @@ import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     static final String ALLOCATION_QUEUE = "allocation-queue";
     /** Version 1: promise changes, delay decisions, reminders while waiting. */
     static final String DELAY_PROCESS = "delay-process";
+    /** Version 1: search attributes upserted at every status change and promise move. */
+    static final String SEARCH_ATTRIBUTES = "search-attributes";
 
     private static final Logger log = Workflow.getLogger(OrderWorkflowImpl.class);
 
@@ -53,6 +56,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private DelayProcess delays;
     private OrderItem item;
     private boolean switched;
+    private boolean upsertsSearchAttributes;
     private OrderStatus status = OrderStatus.AWAITING_RELEASE;
     private boolean fulfilmentRequested;
     private boolean released;
@@ -92,6 +96,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         // Orders started before the allocation queue existed allocate their units directly on release.
         int version = Workflow.getVersion(ALLOCATION_QUEUE, Workflow.DEFAULT_VERSION, 1);
         int delayVersion = Workflow.getVersion(DELAY_PROCESS, Workflow.DEFAULT_VERSION, 1);
+        this.upsertsSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1;
         this.input = input;
         this.item = new OrderItem(input.sku(), input.productName(), input.unitPrice());
         this.status = waitingStatus(input.kind());
@@ -209,6 +214,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return true;
     }
 
+    /** The promise moved: ops find the order by its new date (none when unknown). */
+    void promiseMoved(LocalDate promisedDate) {
+        if (upsertsSearchAttributes) {
+            Workflow.upsertTypedSearchAttributes(promisedDate == null
+                    ? WaitwellSearchAttributes.PROMISED_DATE.valueUnset()
+                    : WaitwellSearchAttributes.PROMISED_DATE.valueSet(WaitwellSearchAttributes.promised(promisedDate)));
+        }
+    }
+
     boolean released() {
         return released;
     }
@@ -226,6 +240,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     boolean waitUntil(String what, Instant deadline, Supplier<Boolean> fact) {
         waitingFor = what;
         waitingUntil = deadline;
+        // Shown in the Temporal UI: what the order waits for and until when (no history event).
+        Workflow.setCurrentDetails("Waiting for " + what + (deadline == null ? "" : " until " + deadline));
         if (!fact.get() && cancellation == null) {
             if (deadline == null) {
                 Workflow.await(() -> fact.get() || cancellation != null);
@@ -257,6 +273,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     void changeStatus(OrderStatus next, String message) {
         status = next;
+        if (upsertsSearchAttributes) {
+            Workflow.upsertTypedSearchAttributes(WaitwellSearchAttributes.STATUS.valueSet(next.name()),
+                    WaitwellSearchAttributes.SKU.valueSet(item.sku()));
+        }
         orders.recordStatus(new StatusChange(input.orderId(), nextEventKey("status"), next, message));
     }
 

@@ -43,7 +43,7 @@ import org.mockito.ArgumentCaptor;
 class BackorderWorkflowTest {
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class, AllocationFanOutWorkflowImpl.class)
             .setDoNotStart(true)
             .build();

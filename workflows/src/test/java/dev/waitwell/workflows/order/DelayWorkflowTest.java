@@ -51,7 +51,7 @@ import org.mockito.ArgumentCaptor;
 class DelayWorkflowTest {
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();

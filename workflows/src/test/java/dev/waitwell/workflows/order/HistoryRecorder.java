@@ -41,10 +41,10 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v2";
+    static final String RECORDING = "v3";
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();

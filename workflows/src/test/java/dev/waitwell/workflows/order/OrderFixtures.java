@@ -20,6 +20,13 @@ final class OrderFixtures {
     private OrderFixtures() {
     }
 
+    /** A test extension builder with the order workflows' search attributes registered, as the worker does. */
+    static io.temporal.testing.TestWorkflowExtension.Builder withSearchAttributes(
+            io.temporal.testing.TestWorkflowExtension.Builder builder) {
+        dev.waitwell.workflows.shared.WaitwellSearchAttributes.ALL.forEach(builder::registerSearchAttribute);
+        return builder;
+    }
+
     /** A backorder (or an in-stock order, when everything is allocated at checkout) promised in 20 days. */
     static PlaceOrderInput waiting(String orderId, OrderKind kind, PaymentPlan plan, String method, Instant now,
             int quantity, int allocatedAtCheckout) {

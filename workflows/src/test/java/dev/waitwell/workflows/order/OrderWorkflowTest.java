@@ -46,7 +46,7 @@ import org.mockito.InOrder;
 class OrderWorkflowTest {
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();
