@@ -2,6 +2,7 @@ package dev.waitwell.api.shared;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -49,5 +50,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** Headers the answer carries besides the problem detail (e.g. {@code Retry-After}). */
+    public HttpHeaders headers() {
+        return new HttpHeaders();
     }
 }

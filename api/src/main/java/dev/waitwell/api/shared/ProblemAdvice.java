@@ -37,7 +37,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onApiException(ApiException e) {
         ProblemDetail problem = problem(e.status(), e.code(), e.getMessage());
         e.properties().forEach(problem::setProperty);
-        return respond(problem, new HttpHeaders());
+        return respond(problem, e.headers());
     }
 
     @ExceptionHandler(AuthenticationException.class)

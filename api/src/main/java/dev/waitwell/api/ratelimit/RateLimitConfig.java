@@ -1,0 +1,32 @@
+package dev.waitwell.api.ratelimit;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The limited endpoints: everything that sends messages or moves money on a caller's request. */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfig implements WebMvcConfigurer {
+
+    private final RateLimitInterceptor interceptor;
+
+    RateLimitConfig(RateLimitProperties properties, Clock clock) {
+        this.interceptor = new RateLimitInterceptor(new FixedWindowLimiter(clock), properties);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        // Reads (GET) on these paths are let through by the interceptor itself.
+        registry.addInterceptor(interceptor).addPathPatterns(
+                "/api/v1/orders",
+                "/api/v1/orders/*/payment-method",
+                "/admin/v1/orders/*/payment-retry",
+                "/admin/v1/orders/*/cancellation",
+                "/admin/v1/orders/*/shipment",
+                "/admin/v1/orders/*/decision",
+                "/c/v1/orders/*/decision",
+                "/c/orders/*/decision",
+                "/c/orders/*/payment-method");
+    }
+}
