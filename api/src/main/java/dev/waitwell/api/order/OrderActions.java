@@ -82,6 +82,12 @@ class OrderActions {
 
     private OrderState update(String orderId, String updateName, Object argument) {
         requireOrder(orderId);
+        // A shipped or cancelled order is final: answer at once rather than race its closing workflow.
+        String recorded = queries.view(orderId).map(OrderView::status).orElse("unknown");
+        if ("SHIPPED".equals(recorded) || "CANCELLED".equals(recorded)) {
+            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT,
+                    "Order " + orderId + " is no longer open (status " + recorded + ").");
+        }
         try {
             return workflows.update(orderId, updateName, argument);
         } catch (WorkflowNotFoundException finished) {

@@ -164,6 +164,7 @@ class OrderWorkflowTest {
         releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
         order.confirmShipment(new Shipment("UPS", "1Z1"));
+        WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
 
         // A shipped order's workflow has completed: updates are refused as for any closed workflow.
         assertThatThrownBy(() -> order.confirmShipment(new Shipment("DHL", "2")))
