@@ -35,7 +35,8 @@ class StockReceipts {
         if (!receipts.productExists(sku)) {
             throw ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
         }
-        return receive(new StockReceipt(sku, request.quantity(), request.reference(), null, username), null);
+        return receive(new StockReceipt(sku, request.quantity(), request.reference(), null, username), null,
+                request.reason());
     }
 
     ReceiptView receiveForPurchaseOrder(String purchaseOrderId, ReceiptRequest request, String username) {
@@ -43,10 +44,10 @@ class StockReceipts {
                 ApiException.notFound(ProblemCodes.PURCHASE_ORDER_NOT_FOUND,
                         "No purchase order with id " + purchaseOrderId + "."));
         return receive(new StockReceipt(order.sku(), request.quantity(), request.reference(), order.id(), username),
-                order);
+                order, request.reason());
     }
 
-    private ReceiptView receive(StockReceipt receipt, Receipts.OpenPurchaseOrder order) {
+    private ReceiptView receive(StockReceipt receipt, Receipts.OpenPurchaseOrder order, String reason) {
         Optional<ReceiptView> recorded = receipts.view(receipt.sku(), receipt.reference());
         if (recorded.isPresent()) {
             return reviewed(sameGoods(recorded.get(), receipt).asDuplicate());
@@ -63,7 +64,7 @@ class StockReceipts {
         if (duplicate) {
             return reviewed(view.asDuplicate());
         }
-        staffActions.record(new StaffAction(receipt.receivedBy(), "STOCK_RECEIVED", null, receipt.sku(), null,
+        staffActions.record(new StaffAction(receipt.receivedBy(), "STOCK_RECEIVED", null, receipt.sku(), reason,
                 receipt.reference() + ": " + receipt.quantity() + " unit(s)"
                         + (order == null ? "" : " against " + order.id()) + ", " + view.allocations().size()
                         + " order(s) allocated"));

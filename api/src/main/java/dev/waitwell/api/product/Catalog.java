@@ -48,7 +48,7 @@ class Catalog {
             products.update(sku, request);
             moved = datesMoved(current, request);
         }
-        long actionId = staffActions.record(StaffAction.onProduct(username, "PRODUCT_UPSERT", sku,
+        long actionId = staffActions.record(StaffAction.onProduct(username, "PRODUCT_UPSERT", sku, request.reason(),
                 created ? "created" : "updated" + (moved == null ? "" : ": " + moved)));
         if (moved != null) {
             reviews.startAfterCommit("product-" + sku + "-" + actionId, sku, moved);

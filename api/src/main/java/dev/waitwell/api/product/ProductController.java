@@ -4,6 +4,7 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,8 +55,14 @@ class ProductController {
 
     @Operation(summary = "Release the product now and tell its pre-orders (ADMIN)")
     @PostMapping("/{sku}/release")
-    ResponseEntity<ProductReleases.Started> release(@PathVariable String sku, Principal principal) {
-        return ResponseEntity.accepted().body(releases.release(sku, principal.getName()));
+    ResponseEntity<ProductReleases.Started> release(@PathVariable String sku,
+            @Valid @RequestBody(required = false) ReleaseBody body, Principal principal) {
+        return ResponseEntity.accepted().body(releases.release(sku, body == null ? null : body.reason(),
+                principal.getName()));
+    }
+
+    /** The optional body of a release: why it is released now, for the audit trail. */
+    record ReleaseBody(@Size(max = 500) String reason) {
     }
 
     private static void requireSku(String sku) {

@@ -35,7 +35,7 @@ class ProductReleases {
     record Started(String sku, String workflowId) {
     }
 
-    Started release(String sku, String username) {
+    Started release(String sku, String reason, String username) {
         ProductView product = products.find(sku).orElseThrow(() -> ApiException.notFound(
                 ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
         if (product.released()) {
@@ -55,7 +55,8 @@ class ProductReleases {
         } catch (WorkflowExecutionAlreadyStarted running) {
             // a release of this product is under way: this request joins it
         }
-        staffActions.record(StaffAction.onProduct(username, "PRODUCT_RELEASE", sku, "workflow " + workflowId));
+        staffActions.record(StaffAction.onProduct(username, "PRODUCT_RELEASE", sku, reason,
+                "workflow " + workflowId));
         return new Started(sku, workflowId);
     }
 }

@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The body of {@code PUT /admin/v1/products/{sku}}. Amounts in minor units. */
+/**
+ * The body of {@code PUT /admin/v1/products/{sku}}. Amounts in minor units; {@code reason}, optional, goes to the
+ * audit trail with the change.
+ */
 record ProductRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @PositiveOrZero Long price,
@@ -21,7 +24,8 @@ record ProductRequest(
         @Min(0) @Max(100) Integer depositPercent,
         @Valid Backorders backorders,
         LocalDate restockEta,
-        List<@NotNull @Pattern(regexp = ProductRequest.SKU, message = "must be a sku") String> alternatives) {
+        List<@NotNull @Pattern(regexp = ProductRequest.SKU, message = "must be a sku") String> alternatives,
+        @Size(max = 500) String reason) {
 
     static final String SKU = "[A-Za-z0-9._-]{1,64}";
 

@@ -41,7 +41,7 @@ class PurchaseOrderBook {
             return new Created(details(request.id()), false);
         }
         purchaseOrders.markStockTracked(request.sku());
-        staffActions.record(new StaffAction(username, "PURCHASE_ORDER_CREATED", null, request.sku(), null,
+        staffActions.record(new StaffAction(username, "PURCHASE_ORDER_CREATED", null, request.sku(), request.reason(),
                 request.id() + ": " + request.quantity() + " from " + request.supplier() + ", expected "
                         + request.expectedDate()));
         return new Created(details(request.id()), true);

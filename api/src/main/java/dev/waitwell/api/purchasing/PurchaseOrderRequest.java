@@ -13,7 +13,8 @@ record PurchaseOrderRequest(
         @NotBlank @Size(max = 200) String supplier,
         @NotBlank @Pattern(regexp = PurchaseOrderRequest.ID, message = "must match " + PurchaseOrderRequest.ID) String sku,
         @NotNull @Min(1) Integer quantity,
-        @NotNull LocalDate expectedDate) {
+        @NotNull LocalDate expectedDate,
+        @Size(max = 500) String reason) {
 
     static final String ID = "[A-Za-z0-9._-]{1,64}";
 

@@ -14,7 +14,7 @@ public record StaffAction(String username, String action, String orderId, String
         return new StaffAction(username, action, orderId, null, reason, details);
     }
 
-    public static StaffAction onProduct(String username, String action, String sku, String details) {
-        return new StaffAction(username, action, null, sku, null, details);
+    public static StaffAction onProduct(String username, String action, String sku, String reason, String details) {
+        return new StaffAction(username, action, null, sku, reason, details);
     }
 }

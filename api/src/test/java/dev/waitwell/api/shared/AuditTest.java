@@ -1,8 +1,11 @@
 package dev.waitwell.api.shared;
 
+import static dev.waitwell.api.Fixtures.inDays;
 import static dev.waitwell.api.Fixtures.order;
 import static dev.waitwell.api.Fixtures.placeOrder;
 import static dev.waitwell.api.Fixtures.postAs;
+import static dev.waitwell.api.Fixtures.product;
+import static dev.waitwell.api.Fixtures.purchaseOrder;
 import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.shopToday;
 import static dev.waitwell.api.Fixtures.stockProduct;
@@ -52,6 +55,46 @@ class AuditTest {
                 .andExpect(jsonPath("$.items[0].reason").value("customer is a hospital"))
                 .andExpect(jsonPath("$.items[0].details").value("priority 0 -> 5"))
                 .andExpect(jsonPath("$.items[0].at").isNotEmpty());
+    }
+
+    @Test
+    void recordsTheAuthorAndTheGivenReasonOfProductPurchaseOrderReceiptAndReleaseActions() throws Exception {
+        String sku = unique("AUDR");
+        mvc.perform(putProduct(sku, withReason(product(5_000, "EUR", inDays(30), null, 0), "spring catalogue")))
+                .andExpect(status().isCreated());
+        String poId = unique("PO");
+        mvc.perform(postAs("admin", "/admin/v1/purchase-orders",
+                        withReason(purchaseOrder(poId, sku, 10, inDays(20)), "launch batch"))).andExpect(status().isCreated());
+        mvc.perform(postAs("admin", "/admin/v1/purchase-orders/{id}/receipts",
+                        "{\"quantity\": 4, \"reference\": \"GRN-1\", \"reason\": \"first pallet\"}", poId))
+                .andExpect(status().isCreated());
+        mvc.perform(postAs("admin", "/admin/v1/products/{sku}/release", "{\"reason\": \"supplier shipped early\"}",
+                        sku))
+                .andExpect(status().isAccepted());
+
+        mvc.perform(get(AUDIT).param("sku", sku).with(httpBasic("support", "support")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[*].user").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("admin"))))
+                .andExpect(jsonPath("$.items[*].action").value(org.hamcrest.Matchers.contains("PRODUCT_RELEASE",
+                        "STOCK_RECEIVED", "PURCHASE_ORDER_CREATED", "PRODUCT_UPSERT")))
+                .andExpect(jsonPath("$.items[*].reason").value(org.hamcrest.Matchers.contains("supplier shipped early",
+                        "first pallet", "launch batch", "spring catalogue")));
+    }
+
+    @Test
+    void refusesAReasonLongerThan500Characters() throws Exception {
+        String sku = unique("AUDL");
+        mvc.perform(putProduct(sku, withReason(product(5_000, "EUR", inDays(30), null, 0), "x".repeat(501))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(get("/admin/v1/products/{sku}", sku).with(httpBasic("admin", "admin")))
+                .andExpect(status().isNotFound());
+    }
+
+    private static String withReason(String json, String reason) {
+        return json.replaceFirst("\\{", "{\"reason\": \"" + reason + "\", ");
     }
 
     @Test
