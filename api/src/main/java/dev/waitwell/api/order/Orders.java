@@ -7,6 +7,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +78,24 @@ class Orders {
         jdbc.sql("INSERT INTO order_stock (order_id, sku, quantity, allocated, state) VALUES (?, ?, ?, ?, ?)")
                 .params(order.orderId(), order.sku(), order.quantity(), order.allocatedUnits(), stockState)
                 .update();
+    }
+
+    /** The order's workflow was started (or found running): the recovery sweep leaves it alone. */
+    void markWorkflowStarted(String orderId) {
+        jdbc.sql("UPDATE orders SET workflow_started_at = now() WHERE order_id = ? AND workflow_started_at IS NULL")
+                .param(orderId)
+                .update();
+    }
+
+    /** Orders placed before {@code placedBefore} whose workflow start was never seen, oldest first. */
+    List<String> withoutWorkflow(Instant placedBefore, int limit) {
+        return jdbc.sql("""
+                SELECT order_id FROM orders
+                 WHERE workflow_started_at IS NULL AND placed_at < ? AND status NOT IN ('SHIPPED', 'CANCELLED')
+                 ORDER BY placed_at, order_id LIMIT ?""")
+                .params(Timestamp.from(placedBefore), limit)
+                .query(String.class)
+                .list();
     }
 
     /** Sets the order's queue priority; its previous one, or empty when there is no such order. */
