@@ -34,6 +34,14 @@ class Receipts {
                 .optional();
     }
 
+    Optional<ReceiptView> view(long receiptId) {
+        return jdbc.sql("SELECT sku, reference FROM stock_receipts WHERE id = ?")
+                .param(receiptId)
+                .query((rs, row) -> view(rs.getString("sku"), rs.getString("reference")))
+                .optional()
+                .flatMap(view -> view);
+    }
+
     Optional<Recorded> recorded(String sku, String reference) {
         return jdbc.sql("""
                 SELECT id, sku, reference, quantity, purchase_order_id, batch_id

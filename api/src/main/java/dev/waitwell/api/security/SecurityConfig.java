@@ -58,6 +58,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/admin/v1/purchase-orders",
                                 "/admin/v1/purchase-orders/*/receipts").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/admin/v1/purchase-orders/*").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/receipts/*").hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/purchase-orders", "/admin/v1/purchase-orders/*")
                         .hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/orders").hasAnyRole(STOREFRONT, ADMIN)

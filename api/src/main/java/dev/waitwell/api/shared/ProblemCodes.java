@@ -27,6 +27,7 @@ public final class ProblemCodes {
     public static final String BACKORDER_LIMIT_REACHED = "BACKORDER_LIMIT_REACHED";
     public static final String PAYMENT_PLAN_NOT_OFFERED = "PAYMENT_PLAN_NOT_OFFERED";
     public static final String PURCHASE_ORDER_NOT_FOUND = "PURCHASE_ORDER_NOT_FOUND";
+    public static final String RECEIPT_NOT_FOUND = "RECEIPT_NOT_FOUND";
     public static final String PURCHASE_ORDER_ID_CONFLICT = "PURCHASE_ORDER_ID_CONFLICT";
     public static final String RECEIPT_EXCEEDS_PURCHASE_ORDER = "RECEIPT_EXCEEDS_PURCHASE_ORDER";
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";

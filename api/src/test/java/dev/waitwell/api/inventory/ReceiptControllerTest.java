@@ -111,6 +111,28 @@ class ReceiptControllerTest {
     }
 
     @Test
+    void aNewReceiptNamesItsLocationWhichSupportCanRead() throws Exception {
+        String sku = backorderProduct();
+        String waiting = backorder(sku, 2);
+        String location = mvc.perform(receipt(sku, 5, "GRN-LOC")).andExpect(status().isCreated())
+                .andReturn().getResponse().getHeader("Location");
+        assertThat(location).matches("/admin/v1/receipts/\\d+");
+
+        mvc.perform(get(location).with(httpBasic("support", "support")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sku").value(sku))
+                .andExpect(jsonPath("$.reference").value("GRN-LOC"))
+                .andExpect(jsonPath("$.quantity").value(5))
+                .andExpect(jsonPath("$.duplicate").value(false))
+                .andExpect(jsonPath("$.allocations[0].orderId").value(waiting))
+                .andExpect(jsonPath("$.allocations[0].quantity").value(2));
+        mvc.perform(get("/admin/v1/receipts/{id}", 987_654_321L).with(httpBasic("ops", "ops")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("RECEIPT_NOT_FOUND"));
+        mvc.perform(get(location).with(httpBasic("shop", "shop"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void receivesAgainstAPurchaseOrderAndRefusesMoreThanItStillExpects() throws Exception {
         String sku = backorderProduct();
         String po = unique("PO");
