@@ -14,6 +14,7 @@ import java.util.List;
 import dev.waitwell.workflows.delay.DelayChoice;
 
 import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
 
 /** Short texts, one per milestone: two SMS segments at most, the link always last. */
@@ -21,11 +22,46 @@ final class SmsTemplates {
 
     static final int MAX_LENGTH = 320;
     private static final int MAX_PRODUCT_NAME = 40;
+    private static final String SHORT_PREFIX = "Waitwell: ";
+    /** Below this much room for the text, a link too long for one message is sent as it is, over two segments. */
+    private static final int MIN_TEXT = 40;
 
     private SmsTemplates() {
     }
 
     static Draft render(NotificationRequest request, String recipient) {
+        MessageFacts f = request.facts();
+        String text = text(request, f.reason());
+        if (request.milestone() == Milestone.DELAY_NOTICE && !fitsWhole(text, f.customerUrl())) {
+            // The choices and what silence means matter more than the supplier's words and the product's
+            // name, which the page shows.
+            text = compactDelayNotice(f);
+        }
+        return new Draft(recipient, null, fitted(request.orderId(), text, f.customerUrl()));
+    }
+
+    private static boolean fitsWhole(String text, String url) {
+        return SHORT_PREFIX.length() + text.length() + 1 + url.length() <= MAX_LENGTH;
+    }
+
+    /**
+     * Order, text and link in {@link #MAX_LENGTH}: the order id goes first (the link names it too), then the
+     * text is cut short; the link always stays whole and last.
+     */
+    static String fitted(String orderId, String text, String url) {
+        String full = "Waitwell order " + orderId + ": " + text + " " + url;
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
+        String room = SHORT_PREFIX + text;
+        int left = MAX_LENGTH - url.length() - 1;
+        if (room.length() > left && left > MIN_TEXT) {
+            room = room.substring(0, left - 1) + "…";
+        }
+        return room + " " + url;
+    }
+
+    private static String text(NotificationRequest request, String reason) {
         MessageFacts f = request.facts();
         String product = shortened(f.productName());
         String text = switch (request.milestone()) {
@@ -44,7 +80,7 @@ final class SmsTemplates {
             case SHIPPED -> product + " shipped with " + f.carrier() + ", tracking " + f.trackingNumber() + ".";
             case CANCELLED -> product + " cancelled" + (f.reason() == null ? "." : ": " + shortened(f.reason()) + ".")
                     + (positive(f.amount()) ? " Refunded " + money(f.amount()) + "." : "");
-            case DELAY_NOTICE -> delayNotice(f, product);
+            case DELAY_NOTICE -> delayNotice(f, product, reason);
             case DELAY_ACCEPTED -> "Thanks for waiting for " + product + ". Expected "
                     + dateOrUnknown(f.promisedDate()) + "."
                     + (f.rewardCode() == null ? "" : " Your " + f.rewardPercent() + "% off code: " + f.rewardCode() + ".");
@@ -57,20 +93,32 @@ final class SmsTemplates {
                     : negative(f.amount()) ? "Refunded the difference, " + money(magnitude(f.amount())) + "."
                     : "Same price.");
         };
-        return new Draft(recipient, null,
-                "Waitwell order " + request.orderId() + ": " + text + " " + f.customerUrl());
+        return text;
     }
 
     /** New date or unknown, why, the choices, the deadline and what silence means: all in two segments. */
-    private static String delayNotice(MessageFacts f, String product) {
+    private static String delayNotice(MessageFacts f, String product, String reason) {
         List<DelayChoice> offered = f.choices() == null ? List.of() : f.choices();
         String options = choices(offered, choice -> switch (choice) {
             case WAIT -> f.rewardPercent() > 0 ? "wait (" + f.rewardPercent() + "% off next order)" : "wait";
             case SWITCH -> "switch";
             case CANCEL -> "cancel (full refund)";
         });
-        return product + " is delayed" + (f.reason() == null ? "" : ": " + shortened(f.reason())) + ". New date "
+        return product + " is delayed" + (reason == null ? "" : ": " + shortened(reason)) + ". New date "
                 + dateOrUnknown(f.promisedDate()) + ". Choose " + options
+                + (f.decisionDeadline() == null ? "" : " by " + moment(f.decisionDeadline())) + ". No answer = "
+                + (f.silenceMeansWait() ? "wait." : "cancel, full refund.");
+    }
+
+    /** The delay notice without product name and reason: what must reach the customer in any case. */
+    private static String compactDelayNotice(MessageFacts f) {
+        List<DelayChoice> offered = f.choices() == null ? List.of() : f.choices();
+        String options = choices(offered, choice -> switch (choice) {
+            case WAIT -> f.rewardPercent() > 0 ? "wait (" + f.rewardPercent() + "% off)" : "wait";
+            case SWITCH -> "switch";
+            case CANCEL -> "cancel (full refund)";
+        });
+        return "Delayed: new date " + dateOrUnknown(f.promisedDate()) + ". Choose " + options
                 + (f.decisionDeadline() == null ? "" : " by " + moment(f.decisionDeadline())) + ". No answer = "
                 + (f.silenceMeansWait() ? "wait." : "cancel, full refund.");
     }

@@ -49,6 +49,35 @@ class TemplatesTest {
         }
     }
 
+    @Test
+    void aDelayNoticeWithTheLongestIdsNamesAndReasonsStillFitsTwoSegmentsWithItsChoicesAndWholeLink() {
+        String orderId = "o-" + "7".repeat(62);
+        String url = "https://shop.example.com/c/orders/" + orderId + "?token=1798761600."
+                + "x".repeat(43);
+        MessageFacts usual = Requests.facts(orderId, Milestone.DELAY_NOTICE);
+        MessageFacts longest = new MessageFacts("Professional Mirrorless Camera Body with 24-105mm Lens Kit",
+                usual.sku(), 1, usual.promisedDate(), null, usual.total(), usual.paid(), url, null, null,
+                "our supplier's container was held at customs for inspection and the next sailing is full, so "
+                        + "the goods arrive with the sailing after that one",
+                usual.choices(), usual.decisionDeadline(), false, null, 10);
+
+        String sms = SmsTemplates.render(new NotificationRequest(orderId, "DELAY-1", Milestone.DELAY_NOTICE,
+                Requests.ADA, longest), "+15550002222").body();
+
+        assertThat(sms).hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
+                .endsWith(" " + url)
+                .contains("2026-12-24", "No answer = cancel, full refund.", "wait (10% off)", "cancel (full refund)");
+    }
+
+    @Test
+    void aTextTooLongForItsLinkIsCutShortAndTheLinkStaysWhole() {
+        String url = "https://shop.example/c/orders/o-1?token=" + "t".repeat(200);
+
+        String sms = SmsTemplates.fitted("o-1", "y".repeat(300), url);
+
+        assertThat(sms).hasSize(SmsTemplates.MAX_LENGTH).startsWith("Waitwell: yyy").endsWith("… " + url);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Milestone.class, names = {"CONFIRMED", "RELEASE_REMINDER", "DELAY_NOTICE", "DELAY_ACCEPTED",
             "PROMISE_IMPROVED", "WAIT_REMINDER"})
