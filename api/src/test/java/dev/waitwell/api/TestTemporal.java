@@ -16,6 +16,7 @@ import dev.waitwell.workflows.inventory.StockReceiptWorkflowImpl;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SmsFallbackWorkflowImpl;
 import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.order.OrderWorkflowImpl;
 import dev.waitwell.workflows.payment.ChargeRequest;
@@ -48,7 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The Temporal test service with a worker running the real order, release, receipt and allocation fan-out
  * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests).
  * {@link DelayActivitiesFake} and
- * {@link PromiseReviewActivitiesFake} do the delay process's writes there too. The mocks charge and refund what they are asked to, and the release marks the product, lists its
+ * {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
+ * the SMS fallback's. The mocks charge and refund what they are asked to, and the release marks the product, lists its
  * open pre-orders and allocates them launch stock in the test database, like the real activities.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -69,6 +71,7 @@ public class TestTemporal {
         public final StockActivitiesFake stock;
         public final DelayActivitiesFake delays;
         public final PromiseReviewActivitiesFake reviews;
+        public final SmsFallbackActivitiesFake smsFallbacks;
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
 
@@ -77,6 +80,7 @@ public class TestTemporal {
             this.stock = new StockActivitiesFake(jdbc, transaction);
             this.delays = new DelayActivitiesFake(jdbc, transaction);
             this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
+            this.smsFallbacks = new SmsFallbackActivitiesFake(jdbc);
             reset();
         }
 
@@ -147,10 +151,11 @@ public class TestTemporal {
         dev.waitwell.workflows.shared.WaitwellSearchAttributes.ALL.forEach(environment::registerSearchAttribute);
         Worker worker = environment.newWorker(TaskQueues.ORDERS);
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class,
-                StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, PromiseReviewWorkflowImpl.class);
+                StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, PromiseReviewWorkflowImpl.class,
+                SmsFallbackWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.inventory,
                 activities.ledger, activities.notifications, activities.releases, activities.stock, activities.delays,
-                activities.reviews);
+                activities.reviews, activities.smsFallbacks);
         environment.start();
         return environment;
     }

@@ -14,6 +14,7 @@ import dev.waitwell.activities.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * The whole system as it runs in production, on one machine: the worker and the API as their own JVMs
@@ -156,6 +158,32 @@ final class RunningSystem implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body, String contentType, String location) {
+    }
+
+    /** The absolute URL of a path of the API, as the API itself sees it (WAITWELL_PUBLIC_BASE_URL). */
+    String url(String path) {
+        return baseUrl + path;
+    }
+
+    /** A form POST without login, as a provider's webhook sends it; returns the status. */
+    int postForm(String path, Map<String, String> form, Map<String, String> headers) {
+        String body = form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

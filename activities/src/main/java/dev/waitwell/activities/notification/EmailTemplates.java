@@ -80,13 +80,21 @@ final class EmailTemplates {
     }
 
     static Draft draft(NotificationRequest request, String recipient, String subject, String... lines) {
-        String name = request.customer().name();
+        return draft(request.orderId(), request.customer().name(), request.facts().customerUrl(), recipient, subject,
+                lines);
+    }
+
+    /** Greeting, the lines that are not null, the order page link (left out when there is none), signature. */
+    static Draft draft(String orderId, String customerName, String orderPageUrl, String recipient, String subject,
+            String... lines) {
         List<String> body = new ArrayList<>();
-        body.add(name == null || name.isBlank() ? "Hello," : "Hello " + name + ",");
+        body.add(customerName == null || customerName.isBlank() ? "Hello," : "Hello " + customerName + ",");
         body.add("");
         Stream.of(lines).filter(Objects::nonNull).forEach(body::add);
-        body.add("");
-        body.add("Your order " + request.orderId() + ": " + request.facts().customerUrl());
+        if (orderPageUrl != null) {
+            body.add("");
+            body.add("Your order " + orderId + ": " + orderPageUrl);
+        }
         body.add("");
         body.add("Waitwell");
         return new Draft(recipient, subject, String.join("\n", body) + "\n");

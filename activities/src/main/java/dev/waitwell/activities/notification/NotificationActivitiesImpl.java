@@ -84,8 +84,9 @@ class NotificationActivitiesImpl implements NotificationActivities {
         }
         // Rendered before the claim: a template bug fails the activity without leaving a SENDING row.
         Draft draft = sender.draft(request, recipient);
-        Long claim = rows.insert(request.orderId(), request.key(), sender.channel(), request.milestone().name(),
-                recipient, "SENDING", null).orElse(null);
+        // The body is kept with the claim: what an SMS said is what its email fallback says if Twilio cannot deliver.
+        Long claim = rows.insert(new NotificationRows.NewRow(request.orderId(), request.key(), sender.channel(),
+                request.milestone().name(), recipient, "SENDING", null, draft.body(), null)).orElse(null);
         if (claim == null) {
             return earlier(request, sender);
         }

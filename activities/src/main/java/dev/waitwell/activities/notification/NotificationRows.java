@@ -1,5 +1,6 @@
 package dev.waitwell.activities.notification;
 
+import java.sql.Types;
 import java.util.Optional;
 
 import dev.waitwell.workflows.notification.Channel;
@@ -20,22 +21,38 @@ class NotificationRows {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A row to insert. {@code body} is what the message says (kept for a message that is sent, null when it is
+     * skipped); {@code fallbackOf} is the failed SMS an email stands in for, else null.
+     */
+    record NewRow(String orderId, String key, Channel channel, String template, String recipient, String status,
+            String detail, String body, Long fallbackOf) {
+    }
+
     /** @return the new row's id, or empty when the order, key and channel have a row already */
     Optional<Long> insert(String orderId, String key, Channel channel, String template, String recipient,
             String status, String detail) {
+        return insert(new NewRow(orderId, key, channel, template, recipient, status, detail, null, null));
+    }
+
+    /** @return the new row's id, or empty when the order, key and channel (or the fallback's SMS) have a row */
+    Optional<Long> insert(NewRow row) {
         return jdbc.sql("""
-                        INSERT INTO notifications
-                            (order_id, notification_key, channel, template, recipient, status, detail)
-                        VALUES (:orderId, :key, :channel, :template, :recipient, :status, :detail)
-                        ON CONFLICT (order_id, notification_key, channel) DO NOTHING
+                        INSERT INTO notifications (order_id, notification_key, channel, template, recipient,
+                                                   status, detail, body, fallback_of)
+                        VALUES (:orderId, :key, :channel, :template, :recipient, :status, :detail, :body,
+                                :fallbackOf)
+                        ON CONFLICT DO NOTHING
                         RETURNING id""")
-                .param("orderId", orderId)
-                .param("key", key)
-                .param("channel", channel.name())
-                .param("template", template)
-                .param("recipient", recipient)
-                .param("status", status)
-                .param("detail", detail)
+                .param("orderId", row.orderId())
+                .param("key", row.key())
+                .param("channel", row.channel().name())
+                .param("template", row.template())
+                .param("recipient", row.recipient())
+                .param("status", row.status())
+                .param("detail", row.detail())
+                .param("body", row.body())
+                .param("fallbackOf", row.fallbackOf(), Types.BIGINT)
                 .query(Long.class)
                 .optional();
     }

@@ -5,6 +5,7 @@ import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WaitwellProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Twilio's status callback for the SMS the worker sent. No login: the request signature is the proof. An unknown
- * message SID is answered 204 too, or Twilio would retry it.
+ * message SID is answered 204 too, or Twilio would retry it. A failed SMS starts its email fallback once the row
+ * is committed; when that start fails the answer is 503, so Twilio retries and the retry starts it.
  */
 @RestController
 class TwilioStatusController {
@@ -27,11 +29,14 @@ class TwilioStatusController {
     private final TwilioProperties twilio;
     private final WaitwellProperties waitwell;
     private final SmsDeliveries deliveries;
+    private final SmsFallbacks fallbacks;
 
-    TwilioStatusController(TwilioProperties twilio, WaitwellProperties waitwell, SmsDeliveries deliveries) {
+    TwilioStatusController(TwilioProperties twilio, WaitwellProperties waitwell, SmsDeliveries deliveries,
+            SmsFallbacks fallbacks) {
         this.twilio = twilio;
         this.waitwell = waitwell;
         this.deliveries = deliveries;
+        this.fallbacks = fallbacks;
     }
 
     @Operation(summary = "Twilio's SMS status callback (signed with X-Twilio-Signature; no login)")
@@ -54,9 +59,20 @@ class TwilioStatusController {
     /** Only the final outcomes change a row; queued, sending and sent add nothing to what the worker wrote. */
     private boolean record(String sid, String status, String errorCode) {
         return switch (status) {
-            case "delivered" -> deliveries.delivered(sid);
-            case "failed", "undelivered" -> deliveries.failed(sid, status, errorCode);
+            case "delivered" -> deliveries.delivered(sid).isPresent();
+            case "failed", "undelivered" -> failed(sid, status, errorCode);
             default -> true;
         };
+    }
+
+    /**
+     * Starts the fallback whenever it has not run yet, not only on the first callback: when an earlier start
+     * failed (503), Twilio's retry finds the row FAILED already and must still start it.
+     */
+    private boolean failed(String sid, String status, String errorCode) {
+        Optional<SmsDeliveries.Sms> sms = deliveries.failed(sid, status, errorCode);
+        sms.filter(SmsDeliveries.Sms::fallbackDue)
+                .ifPresent(due -> fallbacks.start(due.notificationId(), due.orderId(), due.linkExpiresAt()));
+        return sms.isPresent();
     }
 }

@@ -14,10 +14,11 @@ import org.springframework.web.util.UriUtils;
 /**
  * Signed self-service links for customers: {@code {base}/c/orders/{id}?token=...}. The token is
  * {@code <expiry epoch seconds>.<HMAC-SHA256(orderId, expiry)>} in URL-safe base64, so it is bound to one
- * order and ends by itself; nothing is stored but the order's expiry.
+ * order and ends by itself; nothing is stored but the order's expiry. Public for the messages other features
+ * start (an SMS's email fallback links the order page too).
  */
 @Component
-class CustomerLinks {
+public class CustomerLinks {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_SECRET_BYTES = 16;
@@ -40,7 +41,7 @@ class CustomerLinks {
         this.base = properties.publicBase();
     }
 
-    String urlFor(String orderId, Instant expiresAt) {
+    public String urlFor(String orderId, Instant expiresAt) {
         return base + "/c/orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8)
                 + "?token=" + tokenFor(orderId, expiresAt);
     }

@@ -7,18 +7,39 @@ import static dev.waitwell.api.Fixtures.product;
 import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.waitwell.api.ApiTest;
+import dev.waitwell.api.TestTemporal;
+import dev.waitwell.api.order.CustomerLinks;
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.WaitwellProperties;
+import dev.waitwell.workflows.notification.SmsFallback;
+import dev.waitwell.workflows.notification.SmsFallbackWorkflowIds;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.RpcRetryOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,6 +56,24 @@ class TwilioStatusCallbackTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    WorkflowClient temporal;
+
+    @Autowired
+    TestTemporal.Activities activities;
+
+    @Autowired
+    TwilioProperties twilio;
+
+    @Autowired
+    WaitwellProperties waitwell;
+
+    @Autowired
+    SmsDeliveries deliveries;
+
+    @Autowired
+    CustomerLinks links;
 
     @Test
     void signsLikeTwilio() {
@@ -100,6 +139,94 @@ class TwilioStatusCallbackTest {
         assertThat(jdbc.sql("SELECT count(*) FROM order_events").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void aFailedSmsStartsOneEmailFallbackHoweverOftenTwilioRepeatsTheCallback() throws Exception {
+        String orderId = placed();
+        String sid = sms(orderId);
+        long smsRow = rowId(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "30008");
+
+        callback(signed(form)).andExpect(status().isNoContent());
+        callback(signed(form)).andExpect(status().isNoContent());
+        String run = awaitFallbackCompleted(smsRow);
+        callback(signed(form)).andExpect(status().isNoContent());
+
+        assertThat(awaitFallbackCompleted(smsRow)).as("still the first run").isEqualTo(run);
+        List<SmsFallback> runs = activities.smsFallbacks.callsFor(smsRow);
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).orderId()).isEqualTo(orderId);
+        assertThat(runs.get(0).orderPageUrl()).startsWith("https://shop.example/c/orders/" + orderId + "?token=");
+        assertThat(row(sid)).isEqualTo("FAILED|Twilio: failed, error 30008");
+    }
+
+    @Test
+    void aFallbackThatRanIsNeverStartedAgainEvenWhenItLeftNoEmailRow() throws Exception {
+        String orderId = placed();
+        String sid = sms(orderId);
+        long smsRow = rowId(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered");
+        callback(signed(form)).andExpect(status().isNoContent());
+        String run = awaitFallbackCompleted(smsRow);
+        // As after a fallback that gave up: the SMS is FAILED and no email row points to it.
+        jdbc.sql("DELETE FROM notifications WHERE fallback_of = ?").param(smsRow).update();
+
+        callback(signed(form)).andExpect(status().isNoContent());
+
+        assertThat(awaitFallbackCompleted(smsRow)).as("still the first run").isEqualTo(run);
+        assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
+    }
+
+    @Test
+    void aDeliveredSmsStartsNoFallback() throws Exception {
+        String orderId = placed();
+        String sid = sms(orderId);
+
+        callback(signed(Map.of("MessageSid", sid, "MessageStatus", "delivered"))).andExpect(status().isNoContent());
+
+        assertThat(fallbackStarted(rowId(sid))).isFalse();
+    }
+
+    @Test
+    void aForgedFailedCallbackStartsNoFallback() throws Exception {
+        String orderId = placed();
+        String sid = sms(orderId);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "failed");
+
+        callback(form(form).header("X-Twilio-Signature", TwilioSignature.of("another-token", URL, values(form))))
+                .andExpect(status().isForbidden());
+
+        assertThat(fallbackStarted(rowId(sid))).isFalse();
+        assertThat(row(sid)).isEqualTo("SENT|null");
+    }
+
+    @Test
+    void whenTemporalIsDownTheCallbackFailsSoThatTwiliosRetryStartsTheFallback() throws Exception {
+        String orderId = placed();
+        String sid = sms(orderId);
+        long smsRow = rowId(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered");
+        WorkflowServiceStubs unreachable = unreachableTemporal();
+        try {
+            TwilioStatusController withTemporalDown = new TwilioStatusController(twilio, waitwell, deliveries,
+                    new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()));
+
+            assertThatThrownBy(() -> withTemporalDown.statusChanged(request(form), signature(form)))
+                    .isInstanceOfSatisfying(ApiException.class, refused -> {
+                        assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                        assertThat(refused.code()).isEqualTo("WORKFLOW_UNAVAILABLE");
+                    });
+        } finally {
+            unreachable.shutdownNow();
+        }
+        assertThat(row(sid)).isEqualTo("FAILED|Twilio: undelivered");
+        assertThat(fallbackStarted(smsRow)).isFalse();
+
+        callback(signed(form)).andExpect(status().isNoContent());
+
+        awaitFallbackCompleted(smsRow);
+        assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
+    }
+
     private ResultActions callback(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request);
     }
@@ -137,6 +264,59 @@ class TwilioStatusCallbackTest {
                 VALUES (?, 'CONFIRMED', 'SMS', 'confirmed', '+4915112345678', 'SENT', ?)""")
                 .params(orderId, sid).update();
         return sid;
+    }
+
+    private long rowId(String sid) {
+        return jdbc.sql("SELECT id FROM notifications WHERE provider_id = ?").param(sid).query(Long.class).single();
+    }
+
+    /**
+     * Polls, for the run id of the fallback once it completed. Waiting on its result would let the shared test
+     * service skip time, which moves every other test's order workflows on by their timers.
+     */
+    private String awaitFallbackCompleted(long smsRow) throws InterruptedException {
+        WorkflowStub fallback = temporal.newUntypedWorkflowStub(SmsFallbackWorkflowIds.of(smsRow));
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            WorkflowExecutionDescription description = fallback.describe();
+            if (description.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+                return description.getExecution().getRunId();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("fallback of SMS " + smsRow + " did not complete: " + fallback.describe().getStatus());
+    }
+
+    private boolean fallbackStarted(long smsRow) {
+        try {
+            temporal.newUntypedWorkflowStub(SmsFallbackWorkflowIds.of(smsRow)).describe();
+            return true;
+        } catch (WorkflowNotFoundException notStarted) {
+            return false;
+        }
+    }
+
+    /** Stubs of a Temporal service that is not there: nothing listens on the port. */
+    private static WorkflowServiceStubs unreachableTemporal() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + port)
+                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setMaximumAttempts(1).validateBuildWithDefaults())
+                .validateAndBuildWithDefaults());
+    }
+
+    private static MockHttpServletRequest request(Map<String, String> form) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/webhooks/twilio/status");
+        request.setContentType(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        form.forEach(request::addParameter);
+        return request;
+    }
+
+    private static String signature(Map<String, String> form) {
+        return TwilioSignature.of(TOKEN, URL, values(form));
     }
 
     private String row(String sid) {

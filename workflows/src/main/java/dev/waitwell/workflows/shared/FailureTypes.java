@@ -12,6 +12,9 @@ public final class FailureTypes {
     /** The payment method is unknown to the gateway. */
     public static final String PAYMENT_METHOD_UNKNOWN = "PAYMENT_METHOD_UNKNOWN";
 
+    /** The notification a step refers to does not exist; it will not appear by retrying. */
+    public static final String NOTIFICATION_NOT_FOUND = "NOTIFICATION_NOT_FOUND";
+
     private FailureTypes() {
     }
 }
