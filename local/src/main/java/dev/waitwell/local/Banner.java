@@ -2,10 +2,15 @@ package dev.waitwell.local;
 
 import java.util.Map;
 
-/** What the local run prints once everything answers: where things are and how to log in. */
-record Banner(LocalSettings settings, Map<String, String> shared, boolean servicesOnly) {
+/**
+ * What the local run prints once everything answers: where things are and how to log in.
+ *
+ * @param workerManagementPort the worker's health and metrics port; null when only the services run
+ */
+record Banner(LocalSettings settings, Map<String, String> shared, Integer workerManagementPort) {
 
     String render() {
+        boolean servicesOnly = workerManagementPort == null;
         String temporalAddress = shared.get("TEMPORAL_ADDRESS");
         String api = settings.apiBaseUrl();
         StringBuilder text = new StringBuilder();
@@ -20,6 +25,11 @@ record Banner(LocalSettings settings, Map<String, String> shared, boolean servic
             row(text, "Swagger UI", api + "/swagger-ui.html");
             row(text, "OpenAPI", api + "/v3/api-docs");
             row(text, "Accounts", "admin:admin  support:support  ops:ops  shop:shop (HTTP Basic)");
+            row(text, "API health", api + "/actuator/health  (components and details as ops:ops)");
+            row(text, "API metrics", api + "/actuator/prometheus  (ops:ops or admin:admin)");
+            String worker = LocalSettings.workerManagementUrl(workerManagementPort);
+            row(text, "Worker health", worker + "/actuator/health");
+            row(text, "Worker metrics", worker + "/actuator/prometheus  (Temporal worker metrics: temporal_*)");
         }
         row(text, "Temporal gRPC", temporalAddress + (settings.embeddedTemporal()
                 ? "  (embedded test server, real time, in memory; namespace default)" : ""));

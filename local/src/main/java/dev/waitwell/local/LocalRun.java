@@ -41,6 +41,7 @@ public final class LocalRun {
     private LocalTemporal temporal;
     private ChildJvm worker;
     private ChildJvm api;
+    private Integer workerManagementPort;
 
     private LocalRun(LocalSettings settings, Map<String, String> environment) {
         this.settings = settings;
@@ -56,7 +57,7 @@ public final class LocalRun {
             if (!servicesOnly) {
                 run.startApplications(shared);
             }
-            System.out.println(new Banner(run.settings, shared, servicesOnly).render());
+            System.out.println(new Banner(run.settings, shared, run.workerManagementPort).render());
         } catch (RuntimeException e) {
             log.error("The local run could not start: {}", e.getMessage(), e);
             System.exit(1);
@@ -100,6 +101,11 @@ public final class LocalRun {
 
         Map<String, String> workerEnv = new HashMap<>(common);
         workerEnv.put("WAITWELL_WORKER_READY_FILE", settings.workerReadyFile().toString());
+        workerManagementPort = workerManagementPort();
+        workerEnv.put("WAITWELL_WORKER_MANAGEMENT_PORT", Integer.toString(workerManagementPort));
+        // Spring Boot binds SERVER_PORT to the same setting, and the worker inherits this JVM's environment, where
+        // SERVER_PORT, if set, is meant for the API: pin it too.
+        workerEnv.put("SERVER_PORT", Integer.toString(workerManagementPort));
         deleteStale(settings.workerReadyFile()); // a killed worker leaves it behind
         log.info("Starting the worker (it migrates the database first)");
         worker = watch(ChildJvm.start("worker", settings.workerJar(), workerEnv));
@@ -111,6 +117,19 @@ public final class LocalRun {
         apiEnv.put("SERVER_PORT", Integer.toString(settings.serverPort()));
         api = watch(ChildJvm.start("api", settings.apiJar(), apiEnv));
         await("the API to answer " + healthUrl(), api, this::apiAnswers);
+    }
+
+    /** WAITWELL_WORKER_MANAGEMENT_PORT when set (it must be free), else 8081 or, when that is taken, a free port. */
+    private int workerManagementPort() {
+        Integer requested = settings.workerManagementPort();
+        if (requested == null) {
+            return Ports.preferredOrFree(LocalSettings.PREFERRED_WORKER_MANAGEMENT_PORT);
+        }
+        if (!Ports.isFree(requested) || requested == settings.serverPort()) {
+            throw new IllegalStateException("port " + requested + " (WAITWELL_WORKER_MANAGEMENT_PORT) is in use: "
+                    + "choose another one, or leave it unset to get a free port");
+        }
+        return requested;
     }
 
     private ChildJvm watch(ChildJvm child) {

@@ -31,6 +31,15 @@ class LocalSettingsTest {
     }
 
     @Test
+    void leavesTheWorkersManagementPortToTheRunUnlessOneIsAskedFor() {
+        assertThat(LocalSettings.fromEnvironment(Map.of()).workerManagementPort()).isNull();
+        assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_WORKER_MANAGEMENT_PORT", " ")).workerManagementPort())
+                .isNull();
+        assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_WORKER_MANAGEMENT_PORT", "9181"))
+                .workerManagementPort()).isEqualTo(9181);
+    }
+
+    @Test
     void keepsDataUnderTheProjectRootUnlessToldOtherwise() {
         Path root = Path.of("").toAbsolutePath();
 

@@ -53,12 +53,13 @@ final class RunningSystem implements AutoCloseable {
     private final ChildJvm worker;
     private final ChildJvm api;
     private final String baseUrl;
+    private final String workerUrl;
     private final TestDatabase.Database database;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     private RunningSystem(GreenMail smtp, WireMockServer twilio, LocalTemporal temporal, ChildJvm worker, ChildJvm api,
-            String baseUrl, TestDatabase.Database database) {
+            String baseUrl, String workerUrl, TestDatabase.Database database) {
         this.database = database;
         this.smtp = smtp;
         this.twilio = twilio;
@@ -66,6 +67,7 @@ final class RunningSystem implements AutoCloseable {
         this.worker = worker;
         this.api = api;
         this.baseUrl = baseUrl;
+        this.workerUrl = workerUrl;
     }
 
     private static RunningSystem shared;
@@ -119,20 +121,40 @@ final class RunningSystem implements AutoCloseable {
         env.put("SERVER_PORT", String.valueOf(apiPort));
         env.putAll(extraEnvironment);
 
-        ChildJvm worker = ChildJvm.start("worker", workerJar, env);
+        // The worker's management port (health, Prometheus); SERVER_PORT above is the API's and binds to the same
+        // setting, so it is pinned for the worker too.
+        Map<String, String> workerEnv = new HashMap<>(env);
+        String workerPort = String.valueOf(freePort());
+        workerEnv.put("WAITWELL_WORKER_MANAGEMENT_PORT", workerPort);
+        workerEnv.put("SERVER_PORT", workerPort);
+        ChildJvm worker = ChildJvm.start("worker", workerJar, workerEnv);
         waitFor("the worker to migrate and poll", Duration.ofSeconds(120), () -> Files.exists(readyFile), worker);
         ChildJvm api = ChildJvm.start("api", apiJar, env);
         RunningSystem system = new RunningSystem(smtp, twilio, temporal, worker, api, "http://127.0.0.1:" + apiPort,
-                database);
+                "http://127.0.0.1:" + workerPort, database);
         waitFor("the API to be healthy", Duration.ofSeconds(120), system::apiIsUp, api);
         return system;
     }
 
     Response call(String method, String path, Object body, String user) {
+        return send(baseUrl, method, path, body, user, "application/json");
+    }
+
+    /** The API's Prometheus metrics as text. */
+    String apiMetrics(String user) {
+        return send(baseUrl, "GET", "/actuator/prometheus", null, user, "text/plain").body().asText();
+    }
+
+    /** A GET on the worker's management port (health as JSON, Prometheus metrics as text). */
+    Response callWorker(String path) {
+        return send(workerUrl, "GET", path, null, null, "*/*");
+    }
+
+    private Response send(String base, String method, String path, Object body, String user, String accept) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json");
+                    .header("Accept", accept);
             if (user != null) {
                 String credentials = user + ":" + user;
                 request.header("Authorization", "Basic "

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a file once the worker is ready (database migrated, workers polling) and removes it when it stops.
  *
- * <p>The worker serves no HTTP, so this file is how the local run and a container health check know that
- * the schema is in place and the API may start. Off unless {@code waitwell.worker.ready-file} is set.
+ * <p>A file needs no HTTP client and no port: the local run waits for it before it starts the API. (Orchestrators
+ * probe {@code /actuator/health/readiness} on the management port instead.) Off unless
+ * {@code waitwell.worker.ready-file} is set.
  */
 @Component
 class ReadinessFile {

@@ -2,24 +2,39 @@ package dev.waitwell.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.activities.testing.TestDatabase;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(properties = "spring.temporal.test-server.enabled=true")
+/** The worker as it runs, on the Temporal test server, with its management port on a random port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.temporal.test-server.enabled=true")
 class WorkerApplicationTest {
 
     private static final Path READY_FILE = readyFile();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int managementPort;
 
     @Autowired
     private WorkerFactory workerFactory;
@@ -47,6 +62,60 @@ class WorkerApplicationTest {
     void pollsTheOrdersQueue() {
         assertThat(workerFactory.isStarted()).isTrue();
         assertThat(workerFactory.getWorker(TaskQueues.ORDERS)).isNotNull();
+    }
+
+    @Test
+    void reportsTheDatabaseTemporalAndThePollingWorkersOnTheManagementPort() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        String body = health.body();
+        assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UP");
+        assertThat(JsonPath.<String>read(body, "$.components.db.status")).isEqualTo("UP");
+        assertThat(JsonPath.<String>read(body, "$.components.temporal.status")).isEqualTo("UP");
+        assertThat(JsonPath.<String>read(body, "$.components.temporalWorkers.status")).isEqualTo("UP");
+        assertThat(JsonPath.<String>read(body, "$.components.temporalWorkers.details.taskQueue"))
+                .isEqualTo(TaskQueues.ORDERS);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<Map<String, Object>>read(readiness.body(), "$.components"))
+                .containsOnlyKeys("readinessState", "db", "temporal", "temporalWorkers");
+    }
+
+    @Test
+    void reportsNotReadyOnceTheWorkersStopPolling() throws Exception {
+        workerFactory.suspendPolling();
+        try {
+            HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(JsonPath.<String>read(readiness.body(), "$.components.temporalWorkers.details.state"))
+                    .isEqualTo("polling suspended");
+            assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        } finally {
+            workerFactory.resumePolling();
+        }
+    }
+
+    /** Temporal's SDK reports every 10 s (the starter's metrics scope) into the same Micrometer registry. */
+    @Test
+    void servesPrometheusMetricsWithTemporalsWorkerMetrics() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String metrics = get("/actuator/prometheus").body();
+        while (!metrics.contains("temporal_worker_task_slots_available{") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            metrics = get("/actuator/prometheus").body();
+        }
+
+        assertThat(metrics.lines().filter(line -> line.startsWith("temporal_worker_task_slots_available{")))
+                .anySatisfy(line -> assertThat(line).contains("task_queue=\"" + TaskQueues.ORDERS + "\"")
+                        .contains("worker_type=\"ActivityWorker\""));
+        assertThat(metrics).contains("hikaricp_connections_active{").contains("jvm_memory_used_bytes{");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Path readyFile() {

@@ -34,6 +34,7 @@ class OrderController {
     @Operation(summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again")
     @PostMapping
     ResponseEntity<OrderView> place(@Valid @RequestBody CheckoutRequest request) {
+        OrderLogContext.name(request.orderId());
         Checkout.Result result = checkout.place(request);
         if (!result.created()) {
             return ResponseEntity.ok(result.order());

@@ -73,6 +73,8 @@ class SecurityConfig {
                         .hasAnyRole(ADMIN, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/ledger", "/admin/v1/reports/*")
                         .hasAnyRole(ADMIN, OPS)
+                        // Business figures and the process's own metrics: for operations' Prometheus, not the shop.
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN, OPS)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,53 @@
+package dev.waitwell.worker;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code temporal} health component: UP when the Temporal frontend answers a GetSystemInfo call within the
+ * timeout, through the connection the workers poll with. DOWN names the gRPC status only. (The API has its own
+ * copy: the two modules share no Spring code.)
+ */
+@Component
+class TemporalHealthIndicator implements HealthIndicator {
+
+    private final WorkflowServiceStubs service;
+    private final String namespace;
+    private final Duration timeout;
+
+    TemporalHealthIndicator(WorkflowClient client,
+            @Value("${waitwell.health.temporal-timeout:PT2S}") Duration timeout) {
+        this.service = client.getWorkflowServiceStubs();
+        this.namespace = client.getOptions().getNamespace();
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = new Health.Builder().withDetail("namespace", namespace);
+        String target = service.getOptions().getTarget();
+        if (target != null) { // null for an in-process service (tests)
+            health.withDetail("target", target);
+        }
+        try {
+            service.blockingStub()
+                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+            return health.up().build();
+        } catch (StatusRuntimeException unreachable) {
+            String description = unreachable.getStatus().getDescription();
+            return health.down()
+                    .withDetail("error", unreachable.getStatus().getCode() + (description == null ? "" : ": "
+                            + description))
+                    .build();
+        }
+    }
+}
