@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ final class DelayProcess {
     private final DelayActivities activities;
     private final PlaceOrderInput input;
     private final OrderMessages messages;
+    private final ItemSwitch itemSwitch;
     private final boolean enabled;
     private final Deque<PromiseChange> pending = new ArrayDeque<>();
     private final Set<String> seenChanges = new HashSet<>();
@@ -45,12 +47,13 @@ final class DelayProcess {
     private DelayDecision decision;
     private String rewardCode;
 
-    DelayProcess(OrderWorkflowImpl order, DelayActivities activities, PlaceOrderInput input, OrderMessages messages,
+    DelayProcess(OrderWorkflowImpl order, DelayActivities activities, OrderMessages messages, ItemSwitch itemSwitch,
             boolean enabled) {
         this.order = order;
         this.activities = activities;
-        this.input = input;
+        this.input = order.input();
         this.messages = messages;
+        this.itemSwitch = itemSwitch;
         this.enabled = enabled;
         this.promisedDate = input.promisedDate();
         this.releaseAt = input.releaseAt();
@@ -64,11 +67,14 @@ final class DelayProcess {
 
     /**
      * Waits until {@code fact} holds or {@code deadline} (which a promise change may move) passes, handling
-     * promise changes and periodic reminders on the way.
+     * promise changes and periodic reminders on the way. Once the history budget is spent, the order continues
+     * as new in {@code phase} between two of those steps (no decision open, nothing in flight), before the next
+     * one: a change that is pending then is carried, and the next run handles it first.
      *
      * @param promiseCanExpire whether the promised date passing without the fact is itself a slip
      */
-    void await(String what, Supplier<Instant> deadline, Supplier<Boolean> fact, boolean promiseCanExpire) {
+    void await(OrderContinuation.Phase phase, String what, Supplier<Instant> deadline, Supplier<Boolean> fact,
+            boolean promiseCanExpire) {
         if (!enabled) {
             order.waitUntil(what, deadline.get(), fact);
             return;
@@ -80,9 +86,13 @@ final class DelayProcess {
             Instant due = deadline.get();
             Instant expires = promiseCanExpire && promisedDate != null
                     ? promisedDate.plusDays(1).atStartOfDay(ZoneId.of(input.policy().zone())).toInstant() : null;
-            order.waitUntil(what, earliest(due, expires, nextReminder), () -> fact.get() || !pending.isEmpty());
+            order.waitUntil(what, earliest(due, expires, nextReminder),
+                    () -> fact.get() || !pending.isEmpty() || order.mayContinueAsNew());
             if (fact.get()) {
                 return;
+            }
+            if (order.mayContinueAsNew()) {
+                order.continueAsNew(phase);
             }
             Instant now = now();
             if (!pending.isEmpty()) {
@@ -183,7 +193,7 @@ final class DelayProcess {
                 return true;
             }
             case SWITCH -> {
-                boolean switched = order.switchTo(chosen, () -> {
+                boolean switched = itemSwitch.switchTo(chosen, () -> {
                     open = null;
                     decisionsSettled++;
                 });
@@ -242,6 +252,29 @@ final class DelayProcess {
 
     boolean enabled() {
         return enabled;
+    }
+
+    // ---- continue-as-new: what the next run needs of the promise
+
+    OrderContinuation.Delays carried() {
+        List<String> seen = new ArrayList<>(seenChanges);
+        seen.sort(null);
+        return new OrderContinuation.Delays(promisedDate, releaseAt, nextReminder, delays, reminders, improvements,
+                decisionsSettled, rewardCode, seen, List.copyOf(pending));
+    }
+
+    /** A continued run: the promise, its counters and the changes seen or pending, as the last run left them. */
+    void resume(OrderContinuation.Delays carried) {
+        promisedDate = carried.promisedDate();
+        releaseAt = carried.releaseAt();
+        nextReminder = carried.nextReminder();
+        delays = carried.delays();
+        reminders = carried.reminders();
+        improvements = carried.improvements();
+        decisionsSettled = carried.decisionsSettled();
+        rewardCode = carried.rewardCode();
+        seenChanges.addAll(carried.seenChangeIds());
+        pending.addAll(carried.pending());
     }
 
     LocalDate promisedDate() {

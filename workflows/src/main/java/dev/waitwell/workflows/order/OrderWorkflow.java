@@ -28,6 +28,11 @@ import io.temporal.workflow.WorkflowMethod;
  * when {@link OrderPolicy#paymentGrace()} runs out. {@link #cancel} works at any point before shipment
  * and refunds everything paid. Updates that do not fit the order's state are rejected by their
  * validators and change nothing.
+ *
+ * <p>An order that waits long (for its release, its stock or the warehouse) continues as new once its
+ * run's history passes {@link OrderPolicy#historyEventLimit()}: the workflow id stays, the run id changes,
+ * and the next run carries on where the last one stopped ({@link PlaceOrderInput#continuation()}). Address
+ * orders by workflow id only, never by run id.
  */
 @WorkflowInterface
 public interface OrderWorkflow {

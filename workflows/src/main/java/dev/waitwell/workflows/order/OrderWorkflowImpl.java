@@ -3,21 +3,15 @@ package dev.waitwell.workflows.order;
 import dev.waitwell.workflows.delay.DelayActivities;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
-import dev.waitwell.workflows.delay.SwitchOutcome;
-import dev.waitwell.workflows.delay.SwitchRequest;
-import dev.waitwell.workflows.inventory.AllocationFanOut;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
 import dev.waitwell.workflows.notification.Milestone;
-import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.shared.Money;
-import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +21,8 @@ import org.slf4j.Logger;
 
 /**
  * The order workflow. {@link #fulfil} reads as the order's script; the state it keeps is what its
- * query answers. Waits end on a fact (signal or update) or on a durable timer.
+ * query answers. Waits end on a fact (signal or update) or on a durable timer. A long wait continues as
+ * new once the run's history passes its budget, and the next run resumes the script at that wait.
  */
 public class OrderWorkflowImpl implements OrderWorkflow {
 
@@ -44,19 +39,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private final InventoryActivities inventory =
             Workflow.newActivityStub(InventoryActivities.class, OrderActivityOptions.DURABLE);
     private final LedgerActivities ledger = Workflow.newActivityStub(LedgerActivities.class, OrderActivityOptions.DURABLE);
-    private final NotificationActivities notifications =
-            Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
     private final DelayActivities delayActivities = Workflow.newActivityStub(DelayActivities.class,
             OrderActivityOptions.DURABLE);
 
     private PlaceOrderInput input;
+    private OrderTimeline timeline;
     private OrderMessages messages;
     private PaymentCollector payments;
     private StockKeeper stock;
     private DelayProcess delays;
+    private HistoryBudget budget;
+    private OrderContinuation.Phase resumedAt;
+    private int run = 1;
     private OrderItem item;
     private boolean switched;
-    private boolean upsertsSearchAttributes;
     private OrderStatus status = OrderStatus.AWAITING_RELEASE;
     private boolean fulfilmentRequested;
     private boolean released;
@@ -65,24 +61,27 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private CancellationRequest cancellation;
     private String waitingFor;
     private Instant waitingUntil;
-    private int eventSequence;
 
     @Override
     public OrderOutcome fulfil(PlaceOrderInput input) {
         start(input);
         try {
-            payments.collectAtCheckout(status);
-            checkoutSettled = true;
-            confirm();
-            if (input.kind() == OrderKind.PREORDER) {
+            if (resumedAt == null) {
+                payments.collectAtCheckout(status);
+                checkoutSettled = true;
+                confirm();
+            }
+            if (input.kind() == OrderKind.PREORDER && !reached(OrderContinuation.Phase.STOCK)) {
                 awaitRelease();
                 chargeBalance();
             }
-            stock.awaitAllocation();
-            if (input.kind() != OrderKind.PREORDER) {
-                chargeOnAllocation();
+            if (!reached(OrderContinuation.Phase.SHIPMENT)) {
+                stock.awaitAllocation();
+                if (input.kind() != OrderKind.PREORDER) {
+                    chargeOnAllocation();
+                }
+                requestFulfilment();
             }
-            requestFulfilment();
             awaitShipment();
             ship();
         } catch (OrderCancelledException cancelled) {
@@ -96,16 +95,50 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         // Orders started before the allocation queue existed allocate their units directly on release.
         int version = Workflow.getVersion(ALLOCATION_QUEUE, Workflow.DEFAULT_VERSION, 1);
         int delayVersion = Workflow.getVersion(DELAY_PROCESS, Workflow.DEFAULT_VERSION, 1);
-        this.upsertsSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1;
+        boolean upsertsSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES, Workflow.DEFAULT_VERSION, 1) >= 1;
+        int budgetVersion = Workflow.getVersion(HistoryBudget.CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1);
         this.input = input;
+        this.timeline = new OrderTimeline(input.orderId(), upsertsSearchAttributes);
+        this.budget = new HistoryBudget(budgetVersion >= 1, input.policy().historyEventLimit());
         this.item = new OrderItem(input.sku(), input.productName(), input.unitPrice());
-        this.status = waitingStatus(input.kind());
+        this.status = switch (input.kind()) {
+            case PREORDER -> OrderStatus.AWAITING_RELEASE;
+            case BACKORDER -> OrderStatus.AWAITING_STOCK;
+            case IN_STOCK -> OrderStatus.READY_TO_SHIP;
+        };
         this.messages = new OrderMessages(this);
         this.payments = new PaymentCollector(this, Workflow.newActivityStub(PaymentActivities.class,
                 OrderActivityOptions.DURABLE), input);
         this.stock = new StockKeeper(this, inventory, input, version >= 1, delayVersion >= 1);
-        this.delays = new DelayProcess(this, delayActivities, input, messages, delayVersion >= 1);
-        log.info("Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
+        this.delays = new DelayProcess(this, delayActivities, messages,
+                new ItemSwitch(this, delayActivities, payments, stock), delayVersion >= 1);
+        if (input.continuation() == null) {
+            log.info("Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
+        } else {
+            resume(input.continuation());
+        }
+    }
+
+    /** A run that continues an earlier one: its state as that run left it, and the wait to resume. */
+    private void resume(OrderContinuation carried) {
+        resumedAt = carried.phase();
+        run = carried.run();
+        status = carried.status();
+        item = carried.item();
+        switched = carried.switched();
+        released = carried.released();
+        fulfilmentRequested = carried.fulfilmentRequested();
+        timeline.resume(carried.eventSequence());
+        checkoutSettled = true;
+        payments.resume(carried.payments());
+        stock.resume(carried.stock());
+        delays.resume(carried.delays());
+        log.info("Order {} resumes {} in run {}", input.orderId(), resumedAt, run);
+    }
+
+    /** Whether the run this one continues had got as far as {@code phase}; never for a first run. */
+    private boolean reached(OrderContinuation.Phase phase) {
+        return resumedAt != null && resumedAt.compareTo(phase) >= 0;
     }
 
     private void confirm() {
@@ -114,14 +147,18 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void awaitRelease() {
-        delays.await("the pre-release reminder",
-                () -> delays.releaseAt() == null ? null : delays.releaseAt().minus(input.policy().preReleaseReminder()),
-                () -> released, false);
-        if (!released) {
-            notifyCustomer(messages.milestone(Milestone.RELEASE_REMINDER, Milestone.RELEASE_REMINDER.name(),
-                    total().minus(netPaid())));
+        if (!reached(OrderContinuation.Phase.RELEASE)) {
+            delays.await(OrderContinuation.Phase.RELEASE_REMINDER, "the pre-release reminder",
+                    () -> delays.releaseAt() == null ? null
+                            : delays.releaseAt().minus(input.policy().preReleaseReminder()),
+                    () -> released, false);
+            if (!released) {
+                notifyCustomer(messages.milestone(Milestone.RELEASE_REMINDER, Milestone.RELEASE_REMINDER.name(),
+                        total().minus(netPaid())));
+            }
         }
-        delays.await("the product's release", delays::releaseAt, () -> released, false);
+        delays.await(OrderContinuation.Phase.RELEASE, "the product's release", delays::releaseAt, () -> released,
+                false);
         released = true;
         if (switched) {
             return;
@@ -157,7 +194,10 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     private void awaitShipment() {
-        waitUntil("the warehouse's shipment confirmation", null, () -> shipment != null);
+        waitUntil("the warehouse's shipment confirmation", null, () -> shipment != null || mayContinueAsNew());
+        if (shipment == null) {
+            continueAsNew(OrderContinuation.Phase.SHIPMENT);
+        }
     }
 
     private void ship() {
@@ -182,49 +222,35 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         notifyCustomer(messages.cancelled(refunded, cancellation.reason()));
     }
 
-    /**
-     * The customer took an in-stock alternative: the units change product in one transaction, the price
-     * difference is charged or refunded, and the order goes on to shipment with the new item.
-     */
-    boolean switchTo(DelayDecision decision, Runnable applied) {
-        SwitchOutcome outcome;
-        try {
-            outcome = delayActivities.switchItem(new SwitchRequest(input.orderId(), item.sku(),
-                    decision.alternativeSku(), input.quantity(), decision.alternativeUnitPrice()));
-        } catch (ActivityFailure outOfStock) {
-            recordEvent("SWITCH_FAILED", decision.alternativeSku() + " could not be switched to: "
-                    + rootMessage(outOfStock) + "; the decision stays open");
-            return false;
-        }
-        AllocationFanOut.startDetached(outcome.reallocation());
-        String from = item.productName();
-        item = new OrderItem(decision.alternativeSku(), decision.alternativeName(), decision.alternativeUnitPrice());
+    /** The customer took an in-stock alternative (see {@link ItemSwitch}): it is released and allocated. */
+    void switchedTo(OrderItem alternative) {
+        item = alternative;
         switched = true;
         released = true;
-        stock.allocatedBySwitch();
-        applied.run();
-        Money difference = total().minus(netPaid());
-        if (difference.isPositive()) {
-            payments.collect(ChargePurpose.BALANCE, difference, OrderStatus.AWAITING_STOCK);
-        } else if (difference.amountMinor() < 0) {
-            payments.refundPart(Money.of(-difference.amountMinor(), currency()), "switched from " + from);
-        }
-        changeStatus(OrderStatus.AWAITING_STOCK, "Switched from " + from + " to " + item.productName());
-        notifyCustomer(messages.switched(difference, "switched from " + from));
-        return true;
     }
 
-    /** The promise moved: ops find the order by its new date (none when unknown). */
     void promiseMoved(LocalDate promisedDate) {
-        if (upsertsSearchAttributes) {
-            Workflow.upsertTypedSearchAttributes(promisedDate == null
-                    ? WaitwellSearchAttributes.PROMISED_DATE.valueUnset()
-                    : WaitwellSearchAttributes.PROMISED_DATE.valueSet(WaitwellSearchAttributes.promised(promisedDate)));
-        }
+        timeline.promiseMoved(promisedDate);
     }
 
     boolean released() {
         return released;
+    }
+
+    // ---- continue-as-new
+
+    /** At a safe point of a wait: the history budget is spent, no handler runs and no cancellation is pending. */
+    boolean mayContinueAsNew() {
+        return budget.spent() && cancellation == null && Workflow.isEveryHandlerFinished();
+    }
+
+    /** Ends this run; the next one resumes {@code phase} with everything gathered so far. Never returns. */
+    void continueAsNew(OrderContinuation.Phase phase) {
+        OrderContinuation next = new OrderContinuation(run + 1, phase, status, item, switched, released,
+                fulfilmentRequested, timeline.eventSequence(), payments.carried(), stock.carried(), delays.carried());
+        log.info("Order {} continues as new at {} after {} history events (run {} follows)", input.orderId(), phase,
+                Workflow.getInfo().getHistoryLength(), next.run());
+        Workflow.continueAsNew(input.continuedWith(next));
     }
 
     boolean cancellationPending() {
@@ -273,25 +299,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     void changeStatus(OrderStatus next, String message) {
         status = next;
-        if (upsertsSearchAttributes) {
-            Workflow.upsertTypedSearchAttributes(WaitwellSearchAttributes.STATUS.valueSet(next.name()),
-                    WaitwellSearchAttributes.SKU.valueSet(item.sku()));
-        }
-        orders.recordStatus(new StatusChange(input.orderId(), nextEventKey("status"), next, message));
+        timeline.status(next, item.sku(), message);
     }
 
     void recordEvent(String type, String message) {
-        orders.recordEvent(new OrderEvent(input.orderId(), nextEventKey("event"), type, message));
+        timeline.event(type, message);
     }
 
     void notifyCustomer(NotificationRequest request) {
-        try {
-            notifications.notify(request);
-        } catch (ActivityFailure failure) {
-            // Messages are retried for about an hour; after that the order goes on and the timeline says why.
-            log.warn("Order {}: {} could not be sent: {}", input.orderId(), request.key(), failure.getMessage());
-            recordEvent("NOTIFICATION_FAILED", request.milestone() + " could not be sent: " + rootMessage(failure));
-        }
+        timeline.notify(request);
     }
 
     OrderStatus status() {
@@ -299,13 +315,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
 
     void recordPaymentMethod(String paymentMethod) {
-        orders.recordPaymentMethod(new PaymentMethodRecord(input.orderId(), paymentMethod));
-        recordEvent("PAYMENT_METHOD_CHANGED", "Payment method changed to " + paymentMethod);
-    }
-
-    private String nextEventKey(String kind) {
-        eventSequence++;
-        return kind + "-" + eventSequence;
+        timeline.paymentMethod(paymentMethod);
     }
 
     PlaceOrderInput input() {
@@ -337,19 +347,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         return Money.of(payments.paid() - payments.refunded(), currency());
     }
 
-    private static OrderStatus waitingStatus(OrderKind kind) {
-        return switch (kind) {
-            case PREORDER -> OrderStatus.AWAITING_RELEASE;
-            case BACKORDER -> OrderStatus.AWAITING_STOCK;
-            case IN_STOCK -> OrderStatus.READY_TO_SHIP;
-        };
-    }
-
     private String currency() {
         return input.unitPrice().currency();
     }
 
-    private static String rootMessage(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null) {
             cause = cause.getCause();

@@ -145,6 +145,21 @@ final class PaymentCollector {
         return Money.of(refunded, currency());
     }
 
+    /** The money as the next run needs it. */
+    OrderContinuation.Payments carried() {
+        return new OrderContinuation.Payments(method, paid, refunded, lastError, attempts, partialRefunds);
+    }
+
+    /** A continued run: the money as the last run left it, its step numbers going on where they stopped. */
+    void resume(OrderContinuation.Payments carried) {
+        method = carried.method();
+        paid = carried.paid();
+        refunded = carried.refunded();
+        lastError = carried.lastError();
+        attempts = carried.attempts();
+        partialRefunds = carried.partialRefunds();
+    }
+
     long paid() {
         return paid;
     }

@@ -17,6 +17,8 @@ import java.util.Objects;
  *     product's maximum wait for a backorder, the release date plus the maximum slip for a pre-order; null
  *     for no limit (and in histories from before the delay process)
  * @param customerUrl the signed self-service link sent in every message
+ * @param continuation null at checkout; in a run that continued as new, where the previous run stopped and
+ *     everything it had gathered (see {@link OrderContinuation})
  */
 public record PlaceOrderInput(
         String orderId,
@@ -35,7 +37,8 @@ public record PlaceOrderInput(
         String customerUrl,
         OrderPolicy policy,
         int allocatedAtCheckout,
-        LocalDate latestAcceptableDate) {
+        LocalDate latestAcceptableDate,
+        OrderContinuation continuation) {
 
     public PlaceOrderInput {
         Objects.requireNonNull(orderId, "orderId");
@@ -56,6 +59,23 @@ public record PlaceOrderInput(
             throw new IllegalArgumentException("allocatedAtCheckout must be 0.." + quantity);
         }
         policy = policy == null ? OrderPolicy.DEFAULT : policy;
+    }
+
+    /** The input of an order as checkout starts it. */
+    public PlaceOrderInput(String orderId, OrderKind kind, Customer customer, String sku, String productName,
+            int quantity, Money unitPrice, PaymentPlan paymentPlan, String paymentMethod, Money firstPayment,
+            LocalDate releaseDate, Instant releaseAt, LocalDate promisedDate, String customerUrl, OrderPolicy policy,
+            int allocatedAtCheckout, LocalDate latestAcceptableDate) {
+        this(orderId, kind, customer, sku, productName, quantity, unitPrice, paymentPlan, paymentMethod, firstPayment,
+                releaseDate, releaseAt, promisedDate, customerUrl, policy, allocatedAtCheckout, latestAcceptableDate,
+                null);
+    }
+
+    /** The same order, for the next run, carrying what the run before it gathered. */
+    PlaceOrderInput continuedWith(OrderContinuation next) {
+        return new PlaceOrderInput(orderId, kind, customer, sku, productName, quantity, unitPrice, paymentPlan,
+                paymentMethod, firstPayment, releaseDate, releaseAt, promisedDate, customerUrl, policy,
+                allocatedAtCheckout, latestAcceptableDate, next);
     }
 
     public Money total() {

@@ -6,7 +6,9 @@ import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +25,7 @@ final class StockKeeper {
     private final boolean catchesUp;
     private final Set<Long> allocationIds = new HashSet<>();
     private int allocated;
+    private boolean caughtUp;
 
     StockKeeper(OrderWorkflowImpl order, InventoryActivities inventory, PlaceOrderInput input, boolean queued,
             boolean catchesUp) {
@@ -63,7 +66,7 @@ final class StockKeeper {
             allocated = input.quantity();
             return;
         }
-        if (!complete() && catchesUp) {
+        if (!complete() && catchesUp && !caughtUp) {
             catchUp();
         }
         if (!complete()) {
@@ -71,7 +74,8 @@ final class StockKeeper {
                 order.changeStatus(OrderStatus.AWAITING_STOCK, "Waiting for " + (input.quantity() - allocated)
                         + " of " + input.quantity() + " units to arrive");
             }
-            order.delays().await("stock to be allocated", () -> null, this::complete, true);
+            order.delays().await(OrderContinuation.Phase.STOCK, "stock to be allocated", () -> null, this::complete,
+                    true);
         }
     }
 
@@ -86,11 +90,27 @@ final class StockKeeper {
             allocationIds.add(allocation.allocationId());
         }
         allocated = Math.min(input.quantity(), Math.max(allocated, known.allocatedUnits()));
+        caughtUp = true;
     }
 
     /** The order switched to an in-stock alternative: its units were allocated in the switch. */
     void allocatedBySwitch() {
         allocated = input.quantity();
+    }
+
+    /** The units as the next run needs them. */
+    OrderContinuation.Stock carried() {
+        List<Long> ids = new ArrayList<>(allocationIds);
+        ids.sort(null);
+        return new OrderContinuation.Stock(allocated, ids, caughtUp);
+    }
+
+    /** A continued run: the units and allocation ids the last run counted. */
+    void resume(OrderContinuation.Stock carried) {
+        allocated = carried.allocatedUnits();
+        allocationIds.addAll(carried.allocationIds());
+        // Read once per order: every allocation since then came as a signal, and the signals were carried.
+        caughtUp = carried.caughtUp();
     }
 
     void dispatch() {

@@ -41,7 +41,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v3";
+    static final String RECORDING = "v4";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
@@ -138,6 +138,58 @@ class HistoryRecorder {
         env.sleep(Duration.ofMinutes(1));
         order.confirmShipment(new Shipment("UPS", "1Z2"));
         save("backorder-delayed-waited-switched-shipped", order, OrderWorkflowIds.of(orderId));
+    }
+
+    /**
+     * A backorder reminded weekly under a low history limit: the first run ends in continue-as-new, the next
+     * runs take a slip, a decision, the stock and the shipment. Every run is saved ({@code -run1}, ...).
+     */
+    @Test
+    void backorderContinuedAsNewThenDelayedAllocatedAndShipped() throws IOException {
+        String orderId = "history-continued";
+        String workflowId = OrderWorkflowIds.of(orderId);
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        PlaceOrderInput placed = OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa",
+                now, 2, 0);
+        PlaceOrderInput input = OrderFixtures.withTerms(placed, new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7),
+                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7), 10, "UTC", 60),
+                placed.promisedDate().plusDays(60), placed.promisedDate().plusDays(200));
+        WorkflowClient.start(order::fulfil, input);
+        order.awaitCheckout();
+        OrderWorkflow current = client.newWorkflowStub(OrderWorkflow.class, workflowId);
+        env.sleep(Duration.ofDays(30));
+        current.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 1));
+        current.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c1", input.promisedDate().plusDays(20),
+                null, "late ship"));
+        env.sleep(Duration.ofHours(1));
+        current.decide(new dev.waitwell.workflows.delay.DelayDecision(dev.waitwell.workflows.delay.DelayChoice.WAIT,
+                null, null, null, "customer", null));
+        env.sleep(Duration.ofDays(30));
+        current.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(2, 1));
+        env.sleep(Duration.ofHours(1));
+        current.confirmShipment(new Shipment("UPS", "1Z-CONTINUED"));
+        client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
+        List<String> runs = new java.util.ArrayList<>();
+        io.temporal.common.WorkflowExecutionHistory run = client.fetchHistory(workflowId);
+        while (true) {
+            runs.add(0, run.toJson(true));
+            String previous = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
+                    .getContinuedExecutionRunId();
+            if (previous.isEmpty()) {
+                break;
+            }
+            run = client.fetchHistory(workflowId, previous);
+        }
+        if (runs.size() < 2) {
+            throw new AssertionError("the order never continued as new");
+        }
+        Files.createDirectories(HISTORIES);
+        for (int i = 0; i < runs.size(); i++) {
+            Files.writeString(HISTORIES.resolve(RECORDING + "-backorder-continued-as-new-run" + (i + 1) + ".json"),
+                    runs.get(i));
+        }
     }
 
     @Test

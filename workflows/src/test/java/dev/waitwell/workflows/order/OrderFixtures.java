@@ -39,6 +39,18 @@ final class OrderFixtures {
                 new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), allocatedAtCheckout, promised.plusDays(40));
     }
 
+    /**
+     * The same order under another policy (continue-as-new limit, reminder interval), with another promised
+     * date and limit on how far the promise may slip.
+     */
+    static PlaceOrderInput withTerms(PlaceOrderInput input, OrderPolicy policy, LocalDate promisedDate,
+            LocalDate latestAcceptableDate) {
+        return new PlaceOrderInput(input.orderId(), input.kind(), input.customer(), input.sku(), input.productName(),
+                input.quantity(), input.unitPrice(), input.paymentPlan(), input.paymentMethod(), input.firstPayment(),
+                input.releaseDate(), input.releaseAt(), promisedDate, input.customerUrl(), policy,
+                input.allocatedAtCheckout(), latestAcceptableDate);
+    }
+
     private static Customer customer() {
         return new Customer("c-1", "Ada Lovelace", "ada@example.com", "+14155550100", List.of(Channel.EMAIL, Channel.SMS));
     }

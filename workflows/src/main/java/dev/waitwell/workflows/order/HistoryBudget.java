@@ -1,0 +1,33 @@
+package dev.waitwell.workflows.order;
+
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInfo;
+
+/**
+ * How long one run of an order may grow. An order can wait a year, reminded every week and delayed every
+ * month; each of those adds events to its history, which every worker replays in full. Past the budget the
+ * order continues as new at its next safe point. Replay-safe: the history length and the server's
+ * suggestion are those of the current workflow task. Orders started before this existed never spend it.
+ */
+final class HistoryBudget {
+
+    /** Version 1: waiting orders continue as new once their history passes the policy's limit. */
+    static final String CONTINUE_AS_NEW = "continue-as-new";
+
+    private final boolean enabled;
+    private final int eventLimit;
+
+    HistoryBudget(boolean enabled, int eventLimit) {
+        this.enabled = enabled;
+        this.eventLimit = eventLimit;
+    }
+
+    /** The run's history passed the limit, or the server suggests a new run (size or count). */
+    boolean spent() {
+        if (!enabled) {
+            return false;
+        }
+        WorkflowInfo info = Workflow.getInfo();
+        return info.getHistoryLength() > eventLimit || info.isContinueAsNewSuggested();
+    }
+}
