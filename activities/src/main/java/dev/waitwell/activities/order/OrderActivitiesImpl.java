@@ -35,9 +35,12 @@ class OrderActivitiesImpl implements OrderActivities {
                 log.debug("Order {} status change {} recorded already", change.orderId(), change.eventKey());
                 return;
             }
-            requireOrder(change.orderId(), jdbc.sql(
-                            "UPDATE orders SET status = :status, updated_at = now() WHERE order_id = :orderId")
+            requireOrder(change.orderId(), jdbc.sql("""
+                            UPDATE orders SET status = :status, updated_at = now(),
+                                   cancellation_reason = coalesce(:cancellationReason, cancellation_reason)
+                             WHERE order_id = :orderId""")
                     .param("status", change.status().name())
+                    .param("cancellationReason", change.cancellationReason(), java.sql.Types.VARCHAR)
                     .param("orderId", change.orderId())
                     .update());
             log.info("Order {} is now {}", change.orderId(), change.status());

@@ -49,6 +49,18 @@ class OrderActivitiesTest extends DatabaseTest {
     }
 
     @Test
+    void aCancellationKeepsItsReasonForTheReports() {
+        String orderId = fixture.preorder();
+
+        orders.recordStatus(new StatusChange(orderId, "status/1", OrderStatus.CANCELLED,
+                "Cancelled by support: customer moved abroad; refunded USD 20.00", "customer moved abroad"));
+
+        assertThat(status(orderId)).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT cancellation_reason FROM orders WHERE order_id = ?").param(orderId)
+                .query(String.class).single()).isEqualTo("customer moved abroad");
+    }
+
+    @Test
     void eventIsRecordedOncePerKey() {
         String orderId = fixture.preorder();
         OrderEvent event = new OrderEvent(orderId, "payment/checkout", "PAYMENT_CHARGED", "Charged USD 20.00");

@@ -181,6 +181,7 @@ class OrderWorkflows {
     private OrderPolicy policy() {
         WaitwellProperties.Policy policy = properties.policy();
         return new OrderPolicy(policy.preReleaseReminder(), policy.paymentGrace(), policy.decisionWindow(),
-                policy.silentConsentLimit(), policy.reminderInterval(), policy.delayReward(), properties.zone().getId());
+                policy.silentConsentLimit(), policy.reminderInterval(), policy.delayReward(), properties.zone().getId(),
+                policy.historyEventLimit());
     }
 }

@@ -47,12 +47,18 @@ public record WaitwellProperties(
             @DefaultValue("P30D") Duration silentConsentLimit,
             @DefaultValue("P14D") Duration reminderInterval,
             @DefaultValue("10") int delayReward,
-            @DefaultValue("P90D") Duration preorderMaxSlip) {
+            @DefaultValue("P90D") Duration preorderMaxSlip,
+            @DefaultValue("2000") int historyEventLimit) {
 
         public Policy {
             if (delayReward < 1 || delayReward > 100) {
                 throw new IllegalArgumentException("waitwell.policy.delay-reward (WAITWELL_POLICY_DELAY_REWARD) must be "
                         + "a percentage from 1 to 100, not " + delayReward);
+            }
+            if (historyEventLimit < 200 || historyEventLimit > 40_000) {
+                throw new IllegalArgumentException("waitwell.policy.history-event-limit "
+                        + "(WAITWELL_POLICY_HISTORY_EVENT_LIMIT) must be from 200 to 40000 events, not "
+                        + historyEventLimit);
             }
             if (reminderInterval.isNegative() || reminderInterval.isZero()) {
                 throw new IllegalArgumentException("waitwell.policy.reminder-interval "

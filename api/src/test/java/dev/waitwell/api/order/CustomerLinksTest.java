@@ -77,6 +77,6 @@ class CustomerLinksTest {
         return new WaitwellProperties(ZoneId.of("UTC"), URI.create("https://shop.example/"),
                 new WaitwellProperties.Links(secret, Duration.ofDays(180)),
                 new WaitwellProperties.Policy(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(2),
-                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(14), 10, Duration.ofDays(90)));
+                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(14), 10, Duration.ofDays(90), 2000));
     }
 }

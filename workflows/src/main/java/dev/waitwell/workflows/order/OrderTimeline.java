@@ -30,11 +30,16 @@ final class OrderTimeline {
     }
 
     void status(OrderStatus next, String sku, String message) {
+        status(next, sku, message, null);
+    }
+
+    /** A status change; the activity's input only gains the reason, so older histories replay unchanged. */
+    void status(OrderStatus next, String sku, String message, String cancellationReason) {
         if (upsertsSearchAttributes) {
             Workflow.upsertTypedSearchAttributes(WaitwellSearchAttributes.STATUS.valueSet(next.name()),
                     WaitwellSearchAttributes.SKU.valueSet(sku));
         }
-        orders.recordStatus(new StatusChange(orderId, nextEventKey("status"), next, message));
+        orders.recordStatus(new StatusChange(orderId, nextEventKey("status"), next, message, cancellationReason));
     }
 
     void event(String type, String message) {

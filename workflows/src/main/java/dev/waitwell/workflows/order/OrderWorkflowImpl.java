@@ -217,8 +217,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         if (!delays.enabled()) {
             stock.giveBack();
         }
-        changeStatus(OrderStatus.CANCELLED, "Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason()
-                + "; refunded " + refunded.display());
+        status = OrderStatus.CANCELLED;
+        timeline.status(status, item.sku(), "Cancelled by " + cancellation.requestedBy() + ": "
+                + cancellation.reason() + "; refunded " + refunded.display(), cancellation.reason());
         notifyCustomer(messages.cancelled(refunded, cancellation.reason()));
     }
 

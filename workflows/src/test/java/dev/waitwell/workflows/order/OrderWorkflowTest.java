@@ -200,6 +200,8 @@ class OrderWorkflowTest {
         verify(inventory).releaseUnits(new StockRequest("o-cancel", "CAM-1", 1));
         verify(inventory, never()).joinQueueOnRelease(any());
         assertThat(sent(Milestone.CANCELLED).facts().amount()).isEqualTo(Money.of(5_000, "USD"));
+        verify(orders).recordStatus(argThat(change -> change.status() == OrderStatus.CANCELLED
+                && "customer asked".equals(change.cancellationReason())));
     }
 
     @Test
