@@ -115,6 +115,9 @@ class SmsFallbackEndToEndTest {
         List<LoggedRequest> sent = system.twilio.findAll(postRequestedFor(urlPathMatching(MESSAGES))
                 .withFormParam("To", equalTo(phone)));
         assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).formParameters().get("StatusCallback").firstValue())
+                .as("Twilio reports delivery only to the callback the message names")
+                .isEqualTo(system.url(CALLBACK));
         return sent.get(0).formParameters().get("Body").firstValue();
     }
 

@@ -7,6 +7,7 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.NotificationRequest;
@@ -56,9 +57,12 @@ class SmsSender implements ChannelSender {
     @Override
     public String send(Draft draft) {
         try {
-            return Message.creator(new PhoneNumber(draft.recipient()), new PhoneNumber(properties.from()), draft.body())
-                    .create(client)
-                    .getSid();
+            MessageCreator message = Message.creator(new PhoneNumber(draft.recipient()),
+                    new PhoneNumber(properties.from()), draft.body());
+            if (properties.statusCallback() != null) {
+                message.setStatusCallback(properties.statusCallback());
+            }
+            return message.create(client).getSid();
         } catch (ApiConnectionException e) {
             if (neverConnected(e)) {
                 throw new DeliveryException("Twilio unreachable: " + e.getMessage(), false, e);

@@ -60,6 +60,7 @@ class NotificationDeliveryTest extends DatabaseTest {
         registry.add("waitwell.sms.twilio.auth-token", () -> "secret");
         registry.add("waitwell.sms.twilio.from", () -> SHOP_NUMBER);
         registry.add("waitwell.sms.twilio.endpoint", () -> "http://127.0.0.1:" + TWILIO.port());
+        registry.add("waitwell.sms.twilio.public-base-url", () -> "https://shop.example/");
     }
 
     @AfterAll
@@ -103,6 +104,7 @@ class NotificationDeliveryTest extends DatabaseTest {
         TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
                 .withFormParam("To", equalTo("+15550002222"))
                 .withFormParam("From", equalTo(SHOP_NUMBER))
+                .withFormParam("StatusCallback", equalTo("https://shop.example/webhooks/twilio/status"))
                 .withFormParam("Body", containing("Waitwell order " + orderId + ": Camera X confirmed."))
                 .withFormParam("Body", containing("Charged USD 20.00")));
         assertThat(jdbc.sql("SELECT provider_id FROM notifications WHERE order_id = ? AND channel = 'SMS'")

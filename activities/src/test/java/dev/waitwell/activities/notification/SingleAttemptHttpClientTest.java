@@ -26,7 +26,8 @@ class SingleAttemptHttpClientTest {
     @ValueSource(strings = {"https://sandbox.example/twilio", "https://sandbox.example/2010-04-01/",
             "https://sandbox.example?x=1", "ftp://sandbox.example", "sandbox.example:8089"})
     void smsSenderRefusesToStartWithAnEndpointItCannotHonour(String endpoint) {
-        TwilioProperties properties = new TwilioProperties("AC0123", "secret", "+15550001111", URI.create(endpoint));
+        TwilioProperties properties = new TwilioProperties("AC0123", "secret", "+15550001111", URI.create(endpoint),
+                null);
 
         assertThatThrownBy(() -> new SmsSender(properties))
                 .isInstanceOf(IllegalArgumentException.class)
