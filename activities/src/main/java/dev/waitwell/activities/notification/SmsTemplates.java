@@ -20,9 +20,14 @@ import dev.waitwell.workflows.notification.NotificationRequest;
 /** Short texts, one per milestone: two SMS segments at most, the link always last. */
 final class SmsTemplates {
 
-    static final int MAX_LENGTH = 320;
+    /**
+     * Two concatenated GSM-7 segments (153 characters each once the concatenation header takes its room). The
+     * texts keep to the GSM-7 alphabet (no "…", which would make every segment UCS-2 and 67 characters long).
+     */
+    static final int MAX_LENGTH = 306;
     private static final int MAX_PRODUCT_NAME = 40;
     private static final String SHORT_PREFIX = "Waitwell: ";
+    private static final String ELLIPSIS = "...";
     /** Below this much room for the text, a link too long for one message is sent as it is, over two segments. */
     private static final int MIN_TEXT = 40;
 
@@ -56,7 +61,7 @@ final class SmsTemplates {
         String room = SHORT_PREFIX + text;
         int left = MAX_LENGTH - url.length() - 1;
         if (room.length() > left && left > MIN_TEXT) {
-            room = room.substring(0, left - 1) + "…";
+            room = room.substring(0, left - ELLIPSIS.length()) + ELLIPSIS;
         }
         return room + " " + url;
     }
@@ -116,14 +121,16 @@ final class SmsTemplates {
         String options = choices(offered, choice -> switch (choice) {
             case WAIT -> f.rewardPercent() > 0 ? "wait (" + f.rewardPercent() + "% off)" : "wait";
             case SWITCH -> "switch";
-            case CANCEL -> "cancel (full refund)";
+            // Silence that cancels says "full refund" once, at the end.
+            case CANCEL -> f.silenceMeansWait() ? "cancel (full refund)" : "cancel";
         });
-        return "Delayed: new date " + dateOrUnknown(f.promisedDate()) + ". Choose " + options
+        return "Delayed to " + dateOrUnknown(f.promisedDate()) + ". Choose " + options
                 + (f.decisionDeadline() == null ? "" : " by " + moment(f.decisionDeadline())) + ". No answer = "
                 + (f.silenceMeansWait() ? "wait." : "cancel, full refund.");
     }
 
     private static String shortened(String text) {
-        return text == null || text.length() <= MAX_PRODUCT_NAME ? text : text.substring(0, MAX_PRODUCT_NAME - 1) + "…";
+        return text == null || text.length() <= MAX_PRODUCT_NAME ? text : text.substring(0, MAX_PRODUCT_NAME - ELLIPSIS.length())
+                + ELLIPSIS;
     }
 }

@@ -44,6 +44,7 @@ class TemplatesTest {
 
         assertThat(sms).hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
                 .contains("o-42", "Camera X", request.facts().customerUrl());
+        assertThat(gsm7Segments(sms)).isLessThanOrEqualTo(2);
         if (milestone != Milestone.SHIPPED) {
             assertThat(sms).contains(relevantAmount(milestone));
         }
@@ -64,9 +65,11 @@ class TemplatesTest {
         String sms = SmsTemplates.render(new NotificationRequest(orderId, "DELAY-1", Milestone.DELAY_NOTICE,
                 Requests.ADA, longest), "+15550002222").body();
 
+        assertThat(gsm7Segments(sms)).isLessThanOrEqualTo(2);
         assertThat(sms).hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
                 .endsWith(" " + url)
-                .contains("2026-12-24", "No answer = cancel, full refund.", "wait (10% off)", "cancel (full refund)");
+                .contains("Delayed to 2026-12-24", "wait (10% off), switch or cancel by 2026-12-01",
+                        "No answer = cancel, full refund.");
     }
 
     @Test
@@ -75,7 +78,7 @@ class TemplatesTest {
 
         String sms = SmsTemplates.fitted("o-1", "y".repeat(300), url);
 
-        assertThat(sms).hasSize(SmsTemplates.MAX_LENGTH).startsWith("Waitwell: yyy").endsWith("… " + url);
+        assertThat(sms).hasSize(SmsTemplates.MAX_LENGTH).startsWith("Waitwell: yyy").endsWith("... " + url);
     }
 
     @ParameterizedTest
@@ -231,5 +234,26 @@ class TemplatesTest {
             case PROMISE_IMPROVED, WAIT_REMINDER -> "2026-12-24";
             case SWITCHED -> "USD 20.00";
         };
+    }
+
+    /**
+     * How many SMS segments a text takes in GSM-7: 160 characters alone, 153 each when concatenated; the
+     * extension characters count twice. A character outside GSM-7 makes it UCS-2, which this fails on.
+     */
+    private static int gsm7Segments(String text) {
+        String basic = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                + "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+        String extension = "^{}\\[~]|€";
+        int septets = 0;
+        for (char c : text.toCharArray()) {
+            if (basic.indexOf(c) >= 0) {
+                septets++;
+            } else if (extension.indexOf(c) >= 0) {
+                septets += 2;
+            } else {
+                throw new AssertionError("'" + c + "' is not GSM-7: the SMS would be sent as UCS-2");
+            }
+        }
+        return septets <= 160 ? 1 : (septets + 152) / 153;
     }
 }
