@@ -1,6 +1,7 @@
 package dev.waitwell.api;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
@@ -47,11 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Temporal test service with a worker running the real order, release, receipt and allocation fan-out
- * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests).
- * {@link DelayActivitiesFake} and
- * {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
- * the SMS fallback's. The mocks charge and refund what they are asked to, and the release marks the product, lists its
- * open pre-orders and allocates them launch stock in the test database, like the real activities.
+ * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its
+ * client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests). {@link DelayActivitiesFake}
+ * and {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
+ * the SMS fallback's. The mocks charge and refund what they are asked to (and write it, with the timeline, for the
+ * orders a test names: {@link WorkerWrites}), and the release marks the product, lists its open pre-orders and
+ * allocates them launch stock in the test database, like the real activities.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestTemporal {
@@ -74,9 +76,11 @@ public class TestTemporal {
         public final SmsFallbackActivitiesFake smsFallbacks;
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
+        private final WorkerWrites writes;
 
         Activities(JdbcClient jdbc, TransactionTemplate transaction) {
             this.jdbc = jdbc;
+            this.writes = new WorkerWrites(jdbc, transaction);
             this.stock = new StockActivitiesFake(jdbc, transaction);
             this.delays = new DelayActivitiesFake(jdbc, transaction);
             this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
@@ -84,8 +88,27 @@ public class TestTemporal {
             reset();
         }
 
+        /**
+         * Until the next {@link #reset()}, the mocks also write for these orders what the worker's activities would
+         * (see {@link WorkerWrites}): timeline, statuses, payments with their postings, units given back.
+         */
+        public void writeToDatabase(String... orderIds) {
+            for (String orderId : orderIds) {
+                writes.add(orderId);
+            }
+        }
+
         public void reset() {
             org.mockito.Mockito.reset(payments, orders, inventory, ledger, notifications, releases);
+            writes.clear();
+            doAnswer(call -> {
+                writes.event(call.getArgument(0));
+                return null;
+            }).when(orders).recordEvent(any());
+            doAnswer(call -> {
+                writes.status(call.getArgument(0));
+                return null;
+            }).when(orders).recordStatus(any());
             when(payments.charge(any())).thenAnswer(call -> {
                 ChargeRequest request = call.getArgument(0);
                 if (DECLINING_METHOD.equals(request.paymentMethod())) {
@@ -93,10 +116,15 @@ public class TestTemporal {
                             FailureTypes.PAYMENT_DECLINED);
                 }
                 charged.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
+                writes.charge(request, "ch_" + request.idempotencyKey());
                 return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
             });
             when(payments.refundAll(any())).thenAnswer(call -> {
                 RefundRequest request = call.getArgument(0);
+                if (writes.covers(request.orderId())) {
+                    charged.remove(request.orderId());
+                    return new RefundResult(Money.of(writes.refundAll(request), request.currency()));
+                }
                 Long amount = charged.remove(request.orderId());
                 return new RefundResult(Money.of(amount == null ? 0 : amount, request.currency()));
             });
@@ -107,7 +135,10 @@ public class TestTemporal {
             });
             when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
             when(inventory.allocationsOf(any())).thenAnswer(call -> allocationsOf(call.getArgument(0)));
-            when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
+            when(inventory.releaseUnits(any())).thenAnswer(call -> {
+                StockRequest request = call.getArgument(0);
+                return new ReturnedUnits(writes.covers(request.orderId()) ? writes.releaseUnits(request) : 0, null);
+            });
             when(releases.markReleased(any())).thenAnswer(call -> {
                 ReleaseRequest request = call.getArgument(0);
                 List<String> waiting = jdbc.sql(

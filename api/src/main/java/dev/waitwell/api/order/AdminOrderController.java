@@ -1,7 +1,5 @@
 package dev.waitwell.api.order;
 
-import dev.waitwell.api.ledger.Ledger;
-import dev.waitwell.api.payment.OrderPayments;
 import dev.waitwell.workflows.order.Shipment;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -18,29 +16,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/v1/orders")
 class AdminOrderController {
 
-    private final OrderQueries queries;
+    private final AdminOrderViews views;
     private final OrderActions actions;
-    private final OrderWorkflows workflows;
-    private final Ledger ledger;
-    private final OrderPayments payments;
 
-    AdminOrderController(OrderQueries queries, OrderActions actions, OrderWorkflows workflows, Ledger ledger,
-            OrderPayments payments) {
-        this.queries = queries;
+    AdminOrderController(AdminOrderViews views, OrderActions actions) {
+        this.views = views;
         this.actions = actions;
-        this.workflows = workflows;
-        this.ledger = ledger;
-        this.payments = payments;
     }
 
-    @Operation(summary = "An order with ledger lines, payments and live workflow state (ADMIN, SUPPORT, OPS)")
+    @Operation(summary = "Everything about an order: timeline, messages, payments, refunds, ledger lines, allocations "
+            + "and queue place, delay decisions, promise history, staff actions and live workflow state "
+            + "(ADMIN, SUPPORT, OPS)")
     @GetMapping("/{orderId}")
     AdminOrderDetails get(@PathVariable String orderId) {
-        var state = workflows.state(orderId);
-        OrderDetails details = state.map(known -> queries.details(orderId, known))
-                .orElseGet(() -> queries.details(orderId));
-        return new AdminOrderDetails(details, ledger.linesOf(orderId), payments.of(orderId), state.orElse(null),
-                state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.");
+        return views.of(orderId);
     }
 
     @Operation(summary = "The warehouse confirms the shipment (ADMIN, SUPPORT)")

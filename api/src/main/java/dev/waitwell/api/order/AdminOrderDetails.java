@@ -1,19 +1,43 @@
 package dev.waitwell.api.order;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.waitwell.api.delay.DecisionRecord;
+import dev.waitwell.api.delay.PromiseChangeRecord;
+import dev.waitwell.api.inventory.AllocationRecord;
+import dev.waitwell.api.inventory.QueuePlace;
 import dev.waitwell.api.ledger.LedgerLine;
 import dev.waitwell.api.payment.PaymentRecord;
+import dev.waitwell.api.payment.PaymentTotals;
+import dev.waitwell.api.payment.RefundRecord;
+import dev.waitwell.api.shared.AuditEntry;
 import dev.waitwell.workflows.order.OrderState;
 import java.util.List;
 
 /**
- * An order as staff see it: the details, its ledger lines and payments, and the live workflow state
- * ({@code workflow} is null, with {@code workflowNote} saying why, when the workflow cannot be queried).
+ * An order as staff see it: the details, its ledger lines and payments, its whole story from the database, and the
+ * live workflow state ({@code workflow} is null, with {@code workflowNote} saying why, when the workflow cannot be
+ * queried). Lists are oldest first.
+ *
+ * @param payments every charge attempt and refund
+ * @param refunds the refunds again, with why and of which charge
+ * @param paymentTotals what the payments table holds: paid, refunded and the difference still held
+ * @param allocations stock allocated to the order by receipts, releases and returned units
+ * @param queue where the order stands in its product's allocation queue while it waits; else null
+ * @param decisions how each delay was decided, by whom
+ * @param promiseHistory each move of its promised date that a promise review found
+ * @param audit the staff actions on the order: who, when, what, why
  */
 record AdminOrderDetails(
         @JsonUnwrapped OrderDetails details,
         List<LedgerLine> ledger,
         List<PaymentRecord> payments,
+        List<RefundRecord> refunds,
+        PaymentTotals paymentTotals,
+        List<AllocationRecord> allocations,
+        QueuePlace queue,
+        List<DecisionRecord> decisions,
+        List<PromiseChangeRecord> promiseHistory,
+        List<AuditEntry> audit,
         OrderState workflow,
         String workflowNote) {
 }

@@ -36,4 +36,24 @@ public class OrderPayments {
                 .query(PaymentRecord.class)
                 .list();
     }
+
+    /**
+     * The order's refunds, oldest first. The payments table keeps the refunded charge's purpose but not why; the
+     * refund's ledger posting ({@code posting_key} = the refund's idempotency key) has it in its memo, written as
+     * {@code refund of <amount> of <charge key>: <reason>}.
+     */
+    public List<RefundRecord> refundsOf(String orderId) {
+        return jdbc.sql("""
+                SELECT r.created_at AS at, r.amount_minor AS amount, r.currency, r.purpose,
+                       substring(t.memo from '^refund of [^:]*: (.*)$') AS reason, r.status, r.gateway_reference,
+                       c.idempotency_key AS charge, c.gateway_reference AS charge_gateway_reference
+                  FROM payments r
+                  JOIN payments c ON c.id = r.refund_of
+                  LEFT JOIN ledger_transactions t ON t.posting_key = r.idempotency_key AND t.kind = 'REFUND'
+                 WHERE r.order_id = ? AND r.kind = 'REFUND'
+                 ORDER BY r.created_at, r.id""")
+                .param(orderId)
+                .query(RefundRecord.class)
+                .list();
+    }
 }

@@ -27,11 +27,13 @@ class Demand {
     private final JdbcClient jdbc;
     private final WaitwellProperties properties;
     private final Clock clock;
+    private final BackorderCauses causes;
 
-    Demand(JdbcClient jdbc, WaitwellProperties properties, Clock clock) {
+    Demand(JdbcClient jdbc, WaitwellProperties properties, Clock clock, BackorderCauses causes) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.causes = causes;
     }
 
     DemandReport of(String sku) {
@@ -96,18 +98,26 @@ class Demand {
     }
 
     private List<Backordered> mostBackordered(LocalDate first, LocalDate today) {
-        return jdbc.sql("""
+        Timestamp from = Timestamp.from(first.atStartOfDay(properties.zone()).toInstant());
+        Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(properties.zone()).toInstant());
+        List<Top> top = jdbc.sql("""
                         SELECT sku, count(*) AS backorders, sum(quantity) AS units
                           FROM orders
                          WHERE kind = 'BACKORDER' AND placed_at >= :from AND placed_at < :to
                          GROUP BY sku
                          ORDER BY backorders DESC, units DESC, sku
                          LIMIT :limit""")
-                .param("from", Timestamp.from(first.atStartOfDay(properties.zone()).toInstant()))
-                .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(properties.zone()).toInstant()))
+                .param("from", from)
+                .param("to", to)
                 .param("limit", MOST_BACKORDERED)
-                .query(Backordered.class)
+                .query(Top.class)
                 .list();
+        Map<String, DemandReport.Why> why = causes.of(top.stream().map(Top::sku).toList(), from, to);
+        return top.stream().map(row -> new Backordered(row.sku(), row.backorders(), row.units(), why.get(row.sku())))
+                .toList();
+    }
+
+    private record Top(String sku, long backorders, long units) {
     }
 
     record Stock(long onHand, long backordered, long preordered, long incoming) {

@@ -15,7 +15,7 @@ import java.util.List;
  * @param forecastOverLeadTime dailyForecast times leadTimeDays, rounded up to whole units
  * @param unitsWaiting units ordered and waiting for stock: backordered plus pre-ordered
  * @param incoming units of open purchase orders not received yet
- * @param mostBackordered the skus with the most backorders placed over the same 28 days
+ * @param mostBackordered the skus with the most backorders placed over the same 28 days, each with why
  */
 record DemandReport(String sku, LocalDate today, List<Day> days, BigDecimal alpha, BigDecimal dailyForecast,
         long leadTimeDays, boolean leadTimeKnown, long forecastOverLeadTime, long unitsWaiting, long backordered,
@@ -29,7 +29,10 @@ record DemandReport(String sku, LocalDate today, List<Day> days, BigDecimal alph
         mostBackordered = List.copyOf(mostBackordered);
     }
 
-    /** One row per day; the product's figures repeated on each so that the file stays flat. */
+    /**
+     * One row per day; the product's figures repeated on each so that the file stays flat. The most backordered
+     * skus and their reasons are in the JSON only: another table would make the file two.
+     */
     String csv() {
         Csv csv = new Csv(CSV_HEADER);
         for (Day day : days) {
@@ -42,7 +45,31 @@ record DemandReport(String sku, LocalDate today, List<Day> days, BigDecimal alph
     record Day(LocalDate date, long orders, long units) {
     }
 
-    /** A sku's backorders (orders that could not ship from stock on arrival) and their units. */
-    record Backordered(String sku, long backorders, long units) {
+    /** A sku's backorders (orders that could not ship from stock on arrival), their units, and why. */
+    record Backordered(String sku, long backorders, long units, Why why) {
+    }
+
+    /**
+     * Why a sku's backorders of the window waited, as far as the stored data tells it. What stock was on hand and
+     * how long the queue was when an order was placed are not kept (only the counters now), so this does not say
+     * whether an order met an empty shelf or a queue ahead of it; nor are refused checkouts stored.
+     *
+     * @param placedWithOpenPurchaseOrder backorders placed while a purchase order of the sku was open (created, and
+     *     not filled by the receipts up to then): supply was ordered but had not arrived
+     * @param placedWithoutOpenPurchaseOrder backorders placed while none was (none recorded, or all received): no
+     *     supply was on order, so the promise rested on the product's restock ETA
+     * @param delayReasons how often each reason moved these backorders' promises later or to unknown (the reason
+     *     customers were given; the same delays as the metrics report's), most frequent first
+     * @param cancellationReasons the cancelled backorders by reason (the order's cancellation reason, else the one
+     *     its workflow wrote on its timeline: the customer's choice after a delay, no answer, a payment never made,
+     *     staff's reason; {@code unspecified} when neither says), most frequent first
+     */
+    record Why(long placedWithOpenPurchaseOrder, long placedWithoutOpenPurchaseOrder,
+            List<MetricsReport.Count> delayReasons, List<MetricsReport.Count> cancellationReasons) {
+
+        Why {
+            delayReasons = List.copyOf(delayReasons);
+            cancellationReasons = List.copyOf(cancellationReasons);
+        }
     }
 }

@@ -41,6 +41,16 @@ public class StaffActions {
                 .optional();
     }
 
+    /** Every action on the order, oldest first: the order's story, not a search. */
+    public List<AuditEntry> onOrder(String orderId) {
+        return jdbc.sql("""
+                SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions
+                 WHERE order_id = ? ORDER BY at, id""")
+                .param(orderId)
+                .query(AuditEntry.class)
+                .list();
+    }
+
     /** The actions matching every given filter (null: any), newest first. */
     public ResultPage<AuditEntry> list(String orderId, String sku, String username, Paging paging) {
         List<String> conditions = new ArrayList<>();

@@ -105,6 +105,30 @@ class OrderListTest {
     }
 
     @Test
+    void findsTheSameRowsForPagesInTheBackHalfWhichAreCountedFromTheEnd() throws Exception {
+        String prefix = unique("deep");
+        // two ties, one of them at the end, where pages are counted backwards
+        insertAs(prefix + "-g", "2025-03-09T00:00:00Z");
+        insertAs(prefix + "-a", "2025-03-01T00:00:00Z");
+        insertAs(prefix + "-c", "2025-03-02T00:00:00Z");
+        insertAs(prefix + "-b", "2025-03-02T00:00:00Z");
+        insertAs(prefix + "-f", "2025-03-09T00:00:00Z");
+        insertAs(prefix + "-e", "2025-03-05T00:00:00Z");
+        insertAs(prefix + "-d", "2025-03-04T00:00:00Z");
+        List<String> inOrder = List.of("a", "b", "c", "d", "e", "f", "g").stream().map(id -> prefix + "-" + id)
+                .toList();
+
+        for (int size = 1; size <= 4; size++) {
+            List<String> seen = new java.util.ArrayList<>();
+            for (int page = 0; page * size < inOrder.size(); page++) {
+                seen.addAll(ids(list().param("sku", sku).param("size", String.valueOf(size))
+                        .param("page", String.valueOf(page))));
+            }
+            assertThat(seen).as("pages of %d", size).isEqualTo(inOrder);
+        }
+    }
+
+    @Test
     void refusesInvalidFiltersNamingEachParameter() throws Exception {
         mvc.perform(list().param("status", "LOST").param("kind", "SOMETIMES").param("placedFrom", "yesterday")
                         .param("placedTo", "2025-02-30").param("promisedBefore", "2025-03-01T00:00:00Z")

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.api.ApiTest;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +62,65 @@ class DemandReportTest {
         rows.order("RPT-D0", "RPT-D", "IN_STOCK", "SHIPPED", 100, noon(29), null, null);
         rows.purchaseOrder("RPT-PO1", "RPT-D", 20, 5, noon(10), today.plusDays(10));
         rows.purchaseOrder("RPT-PO2", "RPT-D", 10, 10, noon(30), today.minusDays(20));
+        whyScenario(rows);
+    }
+
+    /**
+     * RPT-W: purchase order W1 (10 units) created 20 days ago, filled by receipts of 6 units 8 days ago and 4 units
+     * 5 days ago; W2 (5 units) created 2 days ago, open. Backorders placed 25 (no PO open), 15, 10 (W1 open), 6 (W1
+     * open, 6 of 10 received), 4 and 3 (W1 filled, W2 not yet created) and 1 day ago (W2 open); one 40 days ago,
+     * outside the window, and an in-stock order, not a backorder, count for nothing.
+     */
+    private void whyScenario(ReportScenario rows) {
+        rows.product("RPT-W", 0, 0, 0);
+        rows.purchaseOrder("RPT-W-PO1", "RPT-W", 10, 10, noon(20), today.minusDays(5));
+        rows.receipt("RPT-W", "RPT-W-GRN1", 6, "RPT-W-PO1", noon(8));
+        rows.receipt("RPT-W", "RPT-W-GRN2", 4, "RPT-W-PO1", noon(5));
+        rows.purchaseOrder("RPT-W-PO2", "RPT-W", 5, 0, noon(2), today.plusDays(10));
+        rows.order("RPT-W1", "RPT-W", "BACKORDER", "CANCELLED", 1, noon(25), null, null);
+        rows.event("RPT-W1", "STATUS_CANCELLED", noon(24),
+                "Cancelled by support: customer found it elsewhere; refunded EUR 10.00");
+        rows.order("RPT-W2", "RPT-W", "BACKORDER", "SHIPPED", 2, noon(15), null, null);
+        rows.promiseChange("rpt-w-r1", "RPT-W", "RPT-W2", today.minusDays(3), today.plusDays(3), "supplier strike");
+        rows.order("RPT-W3", "RPT-W", "BACKORDER", "CANCELLED", 3, noon(10), null, null);
+        rows.promiseChange("rpt-w-r1", "RPT-W", "RPT-W3", today.minusDays(3), today.plusDays(3), "supplier strike");
+        rows.promiseChange("rpt-w-r2", "RPT-W", "RPT-W3", today.plusDays(3), null, "container lost");
+        rows.event("RPT-W3", "STATUS_CANCELLED", noon(2), "Cancelled by customer: the customer chose to cancel after"
+                + " a delay (container lost); refunded EUR 30.00");
+        rows.order("RPT-W4", "RPT-W", "BACKORDER", "AWAITING_STOCK", 1, noon(4), null, null);
+        // earlier: good news, not a delay
+        rows.promiseChange("rpt-w-r3", "RPT-W", "RPT-W4", today.plusDays(20), today.plusDays(12), "supplier early");
+        rows.order("RPT-W5", "RPT-W", "BACKORDER", "AWAITING_STOCK", 4, noon(1), null, null);
+        // the order's own reason wins over the timeline's
+        rows.order("RPT-W6", "RPT-W", "BACKORDER", "CANCELLED", 2, noon(3), null, "duplicate order");
+        rows.event("RPT-W6", "STATUS_CANCELLED", noon(3), "Cancelled by admin: something else; refunded EUR 20.00");
+        rows.order("RPT-W7", "RPT-W", "BACKORDER", "AWAITING_STOCK", 1, noon(6), null, null);
+        rows.order("RPT-W0", "RPT-W", "BACKORDER", "CANCELLED", 5, noon(40), null, "too old to count");
+        rows.promiseChange("rpt-w-r0", "RPT-W", "RPT-W0", today.minusDays(30), null, "old reason");
+        rows.order("RPT-WS", "RPT-W", "IN_STOCK", "CANCELLED", 1, noon(2), null, "not a backorder");
+    }
+
+    @Test
+    void saysWhyTheMostBackorderedSkusWaited() throws Exception {
+        String json = mvc.perform(get(DEMAND).param("sku", "RPT-D").with(httpBasic("ops", "ops")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        List<Map<String, Object>> entries = JsonPath.read(json, "$.mostBackordered[?(@.sku == 'RPT-W')]");
+        assertThat(entries).singleElement().satisfies(entry -> {
+            // W1..W7: 1 + 2 + 3 + 1 + 4 + 2 + 1 units
+            assertThat(entry).containsEntry("backorders", 7).containsEntry("units", 14);
+            assertThat(JsonPath.<Integer>read(entry, "$.why.placedWithOpenPurchaseOrder")).as("W2, W3, W5, W7")
+                    .isEqualTo(4);
+            assertThat(JsonPath.<Integer>read(entry, "$.why.placedWithoutOpenPurchaseOrder")).as("W1, W4, W6")
+                    .isEqualTo(3);
+            assertThat(JsonPath.<List<Map<String, Object>>>read(entry, "$.why.delayReasons")).containsExactly(
+                    Map.of("reason", "supplier strike", "count", 2), Map.of("reason", "container lost", "count", 1));
+            assertThat(JsonPath.<List<Map<String, Object>>>read(entry, "$.why.cancellationReasons")).containsExactly(
+                    Map.of("reason", "customer found it elsewhere", "count", 1),
+                    Map.of("reason", "duplicate order", "count", 1),
+                    Map.of("reason", "the customer chose to cancel after a delay (container lost)", "count", 1));
+        });
     }
 
     @Test

@@ -37,6 +37,19 @@ record ReportScenario(JdbcClient jdbc, TransactionTemplate transaction) {
                 .params(orderId, type + "-" + at, Timestamp.from(at), type).update();
     }
 
+    /** A timeline event with the message the workflow would have written. */
+    void event(String orderId, String type, Instant at, String message) {
+        jdbc.sql("INSERT INTO order_events (order_id, event_key, at, type, message) VALUES (?, ?, ?, ?, ?)")
+                .params(orderId, type + "-" + at, Timestamp.from(at), type, message).update();
+    }
+
+    void receipt(String sku, String reference, int quantity, String purchaseOrderId, Instant receivedAt) {
+        jdbc.sql("""
+                INSERT INTO stock_receipts (sku, reference, quantity, purchase_order_id, received_by, received_at)
+                VALUES (?, ?, ?, ?, 'admin', ?)""")
+                .params(sku, reference, quantity, purchaseOrderId, Timestamp.from(receivedAt)).update();
+    }
+
     void promiseChange(String reviewId, String sku, String orderId, LocalDate previous, LocalDate next,
             String reason) {
         jdbc.sql("INSERT INTO promise_reviews (review_id, sku, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
