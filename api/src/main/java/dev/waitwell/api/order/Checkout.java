@@ -1,6 +1,8 @@
 package dev.waitwell.api.order;
 
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 @Service
 class Checkout {
 
+    private static final Logger log = LoggerFactory.getLogger(Checkout.class);
     private static final Duration CHECKOUT_WAIT = Duration.ofSeconds(10);
 
     private final CheckoutTransaction transaction;
@@ -26,17 +29,28 @@ class Checkout {
         this.orders = orders;
     }
 
-    record Result(OrderView order, boolean created) {
+    /**
+     * @param started false when Temporal did not take the workflow start: the order is stored and
+     *     {@link UnstartedOrders} starts it within a minute or two (the same request again starts it at once)
+     */
+    record Result(OrderView order, boolean created, boolean started) {
     }
 
     Result place(CheckoutRequest request) {
         CheckoutTransaction.Placement placement = transaction.place(request);
         StoredOrder order = placement.order();
-        workflows.start(order);
-        orders.markWorkflowStarted(order.orderId());
         OrderView view = queries.view(order);
+        try {
+            workflows.start(order);
+        } catch (RuntimeException temporalAway) {
+            // The order is committed: answering an error would invite a retry under a new order id, a second order.
+            log.warn("Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
+                    order.orderId(), temporalAway.toString());
+            return new Result(view, placement.created(), false);
+        }
+        orders.markWorkflowStarted(order.orderId());
         OrderView answered = workflows.awaitCheckout(order.orderId(), CHECKOUT_WAIT)
                 .map(state -> queries.withState(view, state)).orElse(view);
-        return new Result(answered, placement.created());
+        return new Result(answered, placement.created(), true);
     }
 }

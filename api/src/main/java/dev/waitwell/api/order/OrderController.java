@@ -31,15 +31,19 @@ class OrderController {
         this.workflows = workflows;
     }
 
-    @Operation(summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again")
+    @Operation(summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again, "
+            + "202 when stored but its processing could not start yet (it starts within minutes)")
     @PostMapping
     ResponseEntity<OrderView> place(@Valid @RequestBody CheckoutRequest request) {
         OrderLogContext.name(request.orderId());
         Checkout.Result result = checkout.place(request);
+        URI location = UriComponentsBuilder.fromPath("/api/v1/orders/{id}").buildAndExpand(request.orderId()).toUri();
+        if (!result.started()) {
+            return ResponseEntity.accepted().location(location).body(result.order());
+        }
         if (!result.created()) {
             return ResponseEntity.ok(result.order());
         }
-        URI location = UriComponentsBuilder.fromPath("/api/v1/orders/{id}").buildAndExpand(request.orderId()).toUri();
         return ResponseEntity.created(location).body(result.order());
     }
 

@@ -87,14 +87,30 @@ class Orders {
                 .update();
     }
 
-    /** Orders placed before {@code placedBefore} whose workflow start was never seen, oldest first. */
-    List<String> withoutWorkflow(Instant placedBefore, int limit) {
+    /** A place in the list of unstarted orders: placement, then id. */
+    record Cursor(Instant placedAt, String orderId) {
+        static final Cursor START = new Cursor(Instant.EPOCH, "");
+    }
+
+    /** An order whose workflow start was never seen, and its place in that list. */
+    record Unstarted(String orderId, Instant placedAt) {
+        Cursor cursor() {
+            return new Cursor(placedAt, orderId);
+        }
+    }
+
+    /**
+     * Open orders placed before {@code placedBefore} whose workflow start was never seen, after {@code after},
+     * oldest first (the partial index {@code orders_without_workflow} holds just them).
+     */
+    List<Unstarted> withoutWorkflow(Instant placedBefore, Cursor after, int limit) {
         return jdbc.sql("""
-                SELECT order_id FROM orders
+                SELECT order_id, placed_at FROM orders
                  WHERE workflow_started_at IS NULL AND placed_at < ? AND status NOT IN ('SHIPPED', 'CANCELLED')
+                   AND (placed_at, order_id) > (?, ?)
                  ORDER BY placed_at, order_id LIMIT ?""")
-                .params(Timestamp.from(placedBefore), limit)
-                .query(String.class)
+                .params(Timestamp.from(placedBefore), Timestamp.from(after.placedAt()), after.orderId(), limit)
+                .query((rs, row) -> new Unstarted(rs.getString("order_id"), rs.getTimestamp("placed_at").toInstant()))
                 .list();
     }
 

@@ -22,6 +22,7 @@ class UnstartedOrders {
 
     private static final Logger log = LoggerFactory.getLogger(UnstartedOrders.class);
     private static final int BATCH = 100;
+    private static final int GIVE_UP_AFTER = 5;
 
     private final Orders orders;
     private final OrderWorkflows workflows;
@@ -45,21 +46,49 @@ class UnstartedOrders {
                 log.warn("Started the workflows of {} order(s) whose checkout had not started them", started);
             }
         } catch (RuntimeException unavailable) {
-            // Temporal or the database is down: the next sweep tries again.
-            log.warn("Could not start the workflows of unstarted orders: {}", unavailable.toString());
+            // The database is away: the next sweep tries again.
+            log.warn("Could not look for unstarted orders: {}", unavailable.toString());
         }
     }
 
-    /** Starts the workflows of orders placed before {@code placedBefore} whose start was never seen. */
+    /**
+     * Starts the workflows of orders placed before {@code placedBefore} whose start was never seen, all of them,
+     * in batches. One order that cannot be started (logged) does not hold up the others; several failing in a row
+     * mean Temporal is away, and the next sweep tries again.
+     *
+     * @return how many were started
+     */
     int startPlacedBefore(Instant placedBefore) {
-        List<String> unstarted = orders.withoutWorkflow(placedBefore, BATCH);
-        for (String orderId : unstarted) {
+        int started = 0;
+        int failedInARow = 0;
+        Orders.Cursor after = Orders.Cursor.START;
+        List<Orders.Unstarted> batch;
+        do {
+            batch = orders.withoutWorkflow(placedBefore, after, BATCH);
+            for (Orders.Unstarted unstarted : batch) {
+                after = unstarted.cursor();
+                if (start(unstarted.orderId())) {
+                    started++;
+                    failedInARow = 0;
+                } else if (++failedInARow >= GIVE_UP_AFTER) {
+                    return started;
+                }
+            }
+        } while (batch.size() == BATCH);
+        return started;
+    }
+
+    private boolean start(String orderId) {
+        try {
             orders.find(orderId).ifPresent(order -> {
                 workflows.start(order);
                 orders.markWorkflowStarted(orderId);
                 log.info("Order {}: workflow started by the recovery sweep", orderId);
             });
+            return true;
+        } catch (RuntimeException failed) {
+            log.warn("Order {}: the recovery sweep could not start its workflow: {}", orderId, failed.toString());
+            return false;
         }
-        return unstarted.size();
     }
 }

@@ -48,7 +48,12 @@ class UnstartedOrdersTest {
         mvc.perform(placeOrder(order(placed, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
         assertThat(startSeen(placed)).isTrue();
 
-        // The API stops between checkout's commit and the workflow start: only the transaction ran.
+        // An order that cannot be started (its row is broken: a pre-order without its release date) comes first ...
+        String broken = unique("rec-broken");
+        checkout.place(new CheckoutRequest(broken, new CheckoutRequest.CustomerRequest("c-rec", "Ada", "ada@example.com",
+                null, List.of("EMAIL")), sku, 1, "FULL", "pm_card_visa"));
+        jdbc.sql("UPDATE orders SET promised_date = NULL WHERE order_id = ?").param(broken).update();
+        // ... then the API stops between checkout's commit and the workflow start: only the transaction ran.
         String stranded = unique("rec-stranded");
         checkout.place(new CheckoutRequest(stranded, new CheckoutRequest.CustomerRequest("c-rec", "Ada", "ada@example.com",
                 null, List.of("EMAIL")), sku, 1, "FULL", "pm_card_visa"));
@@ -56,20 +61,24 @@ class UnstartedOrdersTest {
         assertThat(workflowExists(stranded)).isFalse();
 
         // Other tests insert orders without workflows on purpose: they are not this sweep's business here.
-        jdbc.sql("UPDATE orders SET workflow_started_at = placed_at WHERE workflow_started_at IS NULL AND order_id <> ?")
-                .param(stranded).update();
+        jdbc.sql("""
+                UPDATE orders SET workflow_started_at = placed_at
+                 WHERE workflow_started_at IS NULL AND order_id NOT IN (?, ?)""").params(stranded, broken).update();
         assertThat(unstarted.startPlacedBefore(Instant.now().minusSeconds(3600)))
                 .as("orders placed an hour ago or earlier: none of these")
                 .isZero();
         int started = unstarted.startPlacedBefore(Instant.now().plusSeconds(1));
 
-        assertThat(started).isEqualTo(1);
+        assertThat(started).as("the broken order does not hold up the one behind it").isEqualTo(1);
         assertThat(startSeen(stranded)).isTrue();
+        assertThat(startSeen(broken)).isFalse();
+        assertThat(workflowExists(broken)).isFalse();
         OrderState state = client.newWorkflowStub(dev.waitwell.workflows.order.OrderWorkflow.class,
                 OrderWorkflowIds.of(stranded)).awaitCheckout();
         assertThat(state.status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
         assertThat(state.paid()).isEqualTo(12_000);
-        assertThat(unstarted.startPlacedBefore(Instant.now().plusSeconds(1))).as("nothing left to start").isZero();
+        assertThat(unstarted.startPlacedBefore(Instant.now().plusSeconds(1))).as("only the broken one is left").isZero();
+        jdbc.sql("UPDATE orders SET workflow_started_at = now() WHERE order_id = ?").param(broken).update();
     }
 
     private boolean startSeen(String orderId) {
