@@ -17,6 +17,19 @@ import java.util.Objects;
  * (the run goes on until they are done). What the order waits for, and until when, is set again by the
  * resumed wait.
  *
+ * <p>A continuation is written by the code of one run and may be read by newer code: a deployment can fall
+ * between two runs. Hence, when changing it:
+ * <ul>
+ * <li>Every field added from now on is optional: null, 0 or false means absent, because continuations written
+ *     by older code lack it, and the reading side must then behave as the code did before the field existed.
+ *     (The fields checked in the constructor were there from the first continuation on.) Fields and phases are
+ *     never renamed or removed while an order may still carry them: the JSON names both.</li>
+ * <li>A continued run starts a new history without version markers, so every {@code Workflow.getVersion} in it
+ *     answers the newest version, whatever version the earlier runs took. A future {@code getVersion} change
+ *     must therefore work on a continuation written by older code (an order that started before the change),
+ *     or carry the version its first run took in the continuation (a new optional field) and branch on that.</li>
+ * </ul>
+ *
  * @param run the number of the run this starts (the first continuation starts run 2)
  * @param phase the wait the order was in, and resumes
  * @param item the product the order is for now (the alternative after a switch)
@@ -44,16 +57,38 @@ public record OrderContinuation(
         Objects.requireNonNull(delays, "delays");
     }
 
-    /** The waits an order may continue as new in, in the order of its script. */
+    /**
+     * The waits an order may continue as new in. A continued run skips every step before its phase, and which
+     * steps those are is decided by {@link #position()}, never by declaration order or ordinal: a phase inserted
+     * later must not move where the continuations already in flight resume. So a phase's position never changes,
+     * a new phase takes a free number between the waits it comes between (the gaps are left for that), and the
+     * JSON carries the phase by name.
+     */
     public enum Phase {
         /** A pre-order before its pre-release reminder went out. */
-        RELEASE_REMINDER,
+        RELEASE_REMINDER(10),
         /** A pre-order after the reminder, before its release. */
-        RELEASE,
+        RELEASE(20),
         /** Paid as the plan requires; waiting for units. */
-        STOCK,
+        STOCK(30),
         /** Ready to ship; waiting for the warehouse. */
-        SHIPMENT
+        SHIPMENT(40);
+
+        private final int position;
+
+        Phase(int position) {
+            this.position = position;
+        }
+
+        /** Where this wait comes in the order's script: a higher number comes later. Never changes. */
+        int position() {
+            return position;
+        }
+
+        /** Whether this wait is {@code other} or comes after it in the script. */
+        boolean isAtOrAfter(Phase other) {
+            return position >= other.position;
+        }
     }
 
     /**

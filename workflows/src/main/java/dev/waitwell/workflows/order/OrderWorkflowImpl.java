@@ -138,7 +138,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** Whether the run this one continues had got as far as {@code phase}; never for a first run. */
     private boolean reached(OrderContinuation.Phase phase) {
-        return resumedAt != null && resumedAt.compareTo(phase) >= 0;
+        return resumedAt != null && resumedAt.isAtOrAfter(phase);
     }
 
     private void confirm() {

@@ -85,8 +85,10 @@ class SmsFallbackWorkflowTest {
 
         assertThatThrownBy(() -> workflow().emailInstead(FALLBACK))
                 .isInstanceOf(WorkflowFailedException.class)
-                .rootCause().hasMessageContaining("no SMS 42");
-        assertThat(email.attempts).hasValue(1);
+                .rootCause().hasMessageContaining("no SMS 42")
+                .isInstanceOfSatisfying(ApplicationFailure.class,
+                        failure -> assertThat(failure.getType()).isEqualTo(FailureTypes.NOTIFICATION_NOT_FOUND));
+        assertThat(email.attempts).as("attempts of the activity").hasValue(1);
     }
 
     private SmsFallbackWorkflow workflow() {
@@ -111,7 +113,8 @@ class SmsFallbackWorkflowTest {
             attempts.incrementAndGet();
             received = fallback;
             if (missing) {
-                throw ApplicationFailure.newNonRetryableFailure("no SMS " + fallback.notificationId(),
+                // Retryable as thrown: that it is not retried must come from the workflow's retry options.
+                throw ApplicationFailure.newFailure("no SMS " + fallback.notificationId(),
                         FailureTypes.NOTIFICATION_NOT_FOUND);
             }
             if (failing.test(env.currentTimeMillis())) {

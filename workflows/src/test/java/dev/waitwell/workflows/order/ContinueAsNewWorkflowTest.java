@@ -194,16 +194,29 @@ class ContinueAsNewWorkflowTest {
         OrderWorkflow order = place(backorder("burst", 30, 60, now(), 300));
         String firstRun = latestRunId("burst");
 
-        for (long id = 1; id <= 30; id++) {
+        for (long id = 1; id <= 29; id++) {
             order.stockAllocated(new StockAllocation(id, 1));
             order.stockAllocated(new StockAllocation(id, 1));
         }
         // Time skipping moves on once the order has taken every signal (and continued as new where it could).
         env.sleep(Duration.ofMinutes(1));
+        assertThat(latestRunId("burst")).as("continued as new during the burst").isNotEqualTo(firstRun);
+        // Every id again, now that an earlier run counted some of them: this run knows those only because they
+        // were carried. The count is capped at the quantity, so what tells a double count is that the order
+        // no longer waits for its thirtieth unit.
+        for (long id = 1; id <= 29; id++) {
+            order.stockAllocated(new StockAllocation(id, 1));
+        }
+        env.sleep(Duration.ofMinutes(1));
+        OrderState waiting = order.state();
+        assertThat(waiting.allocatedUnits()).isEqualTo(29);
+        assertThat(waiting.status()).isEqualTo(OrderStatus.AWAITING_STOCK);
+
+        order.stockAllocated(new StockAllocation(30, 1));
+        env.sleep(Duration.ofMinutes(1));
 
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         assertThat(order.state().allocatedUnits()).isEqualTo(30);
-        assertThat(latestRunId("burst")).isNotEqualTo(firstRun);
         assertThat(timeline.numbers()).doesNotHaveDuplicates();
         assertEveryRunStaysSmallAndContinuesIntoTheNext(runs("burst"));
     }
@@ -443,7 +456,7 @@ class ContinueAsNewWorkflowTest {
     }
 
     /** The wait a continued run resumed, as its input says. */
-    private static OrderContinuation.Phase resumedPhase(WorkflowExecutionHistory run) {
+    static OrderContinuation.Phase resumedPhase(WorkflowExecutionHistory run) {
         String input = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput().getPayloads(0)
                 .getData().toStringUtf8();
         for (OrderContinuation.Phase phase : OrderContinuation.Phase.values()) {

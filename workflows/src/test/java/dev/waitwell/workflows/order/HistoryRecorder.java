@@ -5,13 +5,18 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
+import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.delay.DelayDecision;
+import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Records the histories that {@link OrderWorkflowReplayTest} replays. Run it before a change to the
  * workflow, never after, and commit the files:
- * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder -Dwaitwell.record-histories=true}.
+ * {@code ./mvnw -pl workflows test -Dtest=HistoryRecorder -Dwaitwell.record-histories=true}. That records every
+ * scenario under {@link #RECORDING} and overwrites the files of that prefix already committed; to add one
+ * scenario to a prefix, run only its method ({@code -Dtest='HistoryRecorder#itsMethod'}).
  */
 @EnabledIfSystemProperty(named = "waitwell.record-histories", matches = "true")
 class HistoryRecorder {
@@ -78,7 +86,7 @@ class HistoryRecorder {
     void depositReleasedByTimerAndShipped() throws IOException {
         record("deposit-released-by-timer-shipped", PaymentPlan.DEPOSIT, "pm_card_visa", order -> {
             env.sleep(Duration.ofDays(30).plusHours(1));
-            order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 2));
+            order.stockAllocated(new StockAllocation(1, 2));
             env.sleep(Duration.ofMinutes(1));
             order.confirmShipment(new Shipment("UPS", "1Z999"));
         });
@@ -88,7 +96,7 @@ class HistoryRecorder {
     void payLaterDeclinedThenNewMethodThenCancelled() throws IOException {
         record("pay-later-declined-new-method-cancelled", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD, order -> {
             order.productReleased();
-            order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 2));
+            order.stockAllocated(new StockAllocation(1, 2));
             env.sleep(Duration.ofHours(1));
             order.retryPayment(new PaymentRetry("support"));
             order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
@@ -107,9 +115,9 @@ class HistoryRecorder {
                 "pm_card_visa", now, 2, 0));
         order.awaitCheckout();
         env.sleep(Duration.ofDays(12));
-        order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 1));
-        order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 1));
-        order.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(2, 1));
+        order.stockAllocated(new StockAllocation(1, 1));
+        order.stockAllocated(new StockAllocation(1, 1));
+        order.stockAllocated(new StockAllocation(2, 1));
         env.sleep(Duration.ofHours(1));
         order.confirmShipment(new Shipment("DHL", "JD01"));
         save("backorder-allocated-in-two-parts-shipped", order, OrderWorkflowIds.of(orderId));
@@ -125,15 +133,15 @@ class HistoryRecorder {
                 now, 1, 0);
         WorkflowClient.start(order::fulfil, input);
         order.awaitCheckout();
-        order.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c1", input.promisedDate().minusDays(2),
+        order.promiseChanged(new PromiseChange("c1", input.promisedDate().minusDays(2),
                 null, "early ship"));
         env.sleep(Duration.ofDays(15));
-        order.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c2", input.promisedDate().plusDays(5),
+        order.promiseChanged(new PromiseChange("c2", input.promisedDate().plusDays(5),
                 null, "late ship"));
         env.sleep(Duration.ofDays(8));
-        order.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c3", null, null, "supplier gone"));
+        order.promiseChanged(new PromiseChange("c3", null, null, "supplier gone"));
         env.sleep(Duration.ofHours(1));
-        order.decide(new dev.waitwell.workflows.delay.DelayDecision(dev.waitwell.workflows.delay.DelayChoice.SWITCH,
+        order.decide(new DelayDecision(DelayChoice.SWITCH,
                 "CAM-2", "Camera Two", dev.waitwell.workflows.shared.Money.of(20_000, "USD"), "customer", null));
         env.sleep(Duration.ofMinutes(1));
         order.confirmShipment(new Shipment("UPS", "1Z2"));
@@ -160,21 +168,120 @@ class HistoryRecorder {
         order.awaitCheckout();
         OrderWorkflow current = client.newWorkflowStub(OrderWorkflow.class, workflowId);
         env.sleep(Duration.ofDays(30));
-        current.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(1, 1));
-        current.promiseChanged(new dev.waitwell.workflows.delay.PromiseChange("c1", input.promisedDate().plusDays(20),
+        current.stockAllocated(new StockAllocation(1, 1));
+        current.promiseChanged(new PromiseChange("c1", input.promisedDate().plusDays(20),
                 null, "late ship"));
         env.sleep(Duration.ofHours(1));
-        current.decide(new dev.waitwell.workflows.delay.DelayDecision(dev.waitwell.workflows.delay.DelayChoice.WAIT,
+        current.decide(new DelayDecision(DelayChoice.WAIT,
                 null, null, null, "customer", null));
         env.sleep(Duration.ofDays(30));
-        current.stockAllocated(new dev.waitwell.workflows.inventory.StockAllocation(2, 1));
+        current.stockAllocated(new StockAllocation(2, 1));
         env.sleep(Duration.ofHours(1));
         current.confirmShipment(new Shipment("UPS", "1Z-CONTINUED"));
         client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
-        List<String> runs = new java.util.ArrayList<>();
-        io.temporal.common.WorkflowExecutionHistory run = client.fetchHistory(workflowId);
+        saveRuns("backorder-continued-as-new", workflowId);
+    }
+
+    /**
+     * A pre-order reminded daily under a low history limit: its runs continue as new while it waits for the
+     * pre-release reminder and again, after the reminder, while it waits for the release; the release comes
+     * by its timer in a resumed run, which charges the balance, takes the stock and ships.
+     */
+    @Test
+    void preorderContinuedAsNewWhileAwaitingItsReleaseThenReleasedAndShipped() throws IOException {
+        String orderId = "history-preorder-continued";
+        String workflowId = OrderWorkflowIds.of(orderId);
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        PlaceOrderInput placed = OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now,
+                Duration.ofDays(21), 1);
+        // The reminder a week ahead and daily reminders: enough history in either wait for a run to pass 60 events.
+        PlaceOrderInput input = OrderFixtures.withTerms(placed, new OrderPolicy(Duration.ofDays(7), Duration.ofDays(7),
+                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(1), 10, "UTC", 60), placed.promisedDate(),
+                placed.latestAcceptableDate());
+        WorkflowClient.start(order::fulfil, input);
+        order.awaitCheckout();
+        OrderWorkflow current = client.newWorkflowStub(OrderWorkflow.class, workflowId);
+        env.sleep(Duration.ofDays(21).plusHours(1));
+        current.stockAllocated(new StockAllocation(1, 1));
+        env.sleep(Duration.ofMinutes(1));
+        current.confirmShipment(new Shipment("UPS", "1Z-PREORDER"));
+        client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
+        List<WorkflowExecutionHistory> runs = saveRuns("preorder-continued-as-new", workflowId);
+        List<OrderContinuation.Phase> resumed = runs.stream().skip(1).map(ContinueAsNewWorkflowTest::resumedPhase)
+                .toList();
+        if (!resumed.containsAll(List.of(OrderContinuation.Phase.RELEASE_REMINDER, OrderContinuation.Phase.RELEASE))) {
+            throw new AssertionError("the runs resumed " + resumed + ", not both waits for the release");
+        }
+    }
+
+    /**
+     * A pre-order whose release slips just as its history budget runs out: the run continues as new with the
+     * slip pending, and the next run handles it first (delay notice, the customer waits), is released at the
+     * new date and ships. Repeats of an earlier review, which change nothing, fill the first run's history.
+     */
+    @Test
+    void preorderCarriesAReleaseSlipPendingAtTheEndOfARunIntoTheNext() throws IOException {
+        String orderId = "history-pending-slip";
+        String workflowId = OrderWorkflowIds.of(orderId);
+        int limit = 80;
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        PlaceOrderInput placed = OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now,
+                Duration.ofDays(30), 1);
+        PlaceOrderInput input = OrderFixtures.withTerms(placed, new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7),
+                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7), 10, "UTC", limit), placed.promisedDate(),
+                placed.latestAcceptableDate());
+        WorkflowClient.start(order::fulfil, input);
+        order.awaitCheckout();
+        OrderWorkflow current = client.newWorkflowStub(OrderWorkflow.class, workflowId);
+        env.sleep(Duration.ofDays(1));
+        PromiseChange early = new PromiseChange("r1",
+                input.promisedDate().minusDays(1), input.releaseAt().minus(Duration.ofDays(1)), "the factory is early");
+        current.promiseChanged(early);
+        env.sleep(Duration.ofMinutes(1));
+        // Each repeat adds its signal and a workflow task (four events), until the next signal's task passes the limit.
+        while (client.fetchHistory(workflowId).getEvents().size() + 3 <= limit) {
+            current.promiseChanged(early);
+            env.sleep(Duration.ofMinutes(1));
+        }
+        current.promiseChanged(new PromiseChange("r2", input.promisedDate().plusDays(10),
+                input.releaseAt().plus(Duration.ofDays(10)), "the factory is late"));
+        env.sleep(Duration.ofHours(1));
+        current.decide(new DelayDecision(DelayChoice.WAIT,
+                null, null, null, "customer", null));
+        env.sleep(Duration.ofDays(40));
+        current.stockAllocated(new StockAllocation(1, 1));
+        env.sleep(Duration.ofMinutes(1));
+        current.confirmShipment(new Shipment("UPS", "1Z-SLIP"));
+        client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
+        List<WorkflowExecutionHistory> runs = saveRuns("preorder-release-slip-carried-pending",
+                workflowId);
+        String secondInput = runs.get(1).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput()
+                .getPayloads(0).getData().toStringUtf8();
+        if (!secondInput.contains("\"pending\":[{\"changeId\":\"r2\"")) {
+            throw new AssertionError("the second run did not start with the slip pending: " + secondInput);
+        }
+    }
+
+    @Test
+    void fullPaymentDeclinedUntilGraceEnds() throws IOException {
+        record("full-declined-grace-expired", PaymentPlan.FULL, FakePayments.DECLINING_METHOD,
+                order -> env.sleep(Duration.ofDays(8)));
+    }
+
+    /**
+     * Saves every run of a finished order that continued as new ({@code <name>-run1.json}, ...), first to
+     * last, by walking back from the last run; returns them in that order.
+     */
+    private List<WorkflowExecutionHistory> saveRuns(String name, String workflowId)
+            throws IOException {
+        List<WorkflowExecutionHistory> runs = new ArrayList<>();
+        WorkflowExecutionHistory run = client.fetchHistory(workflowId);
         while (true) {
-            runs.add(0, run.toJson(true));
+            runs.add(0, run);
             String previous = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
                     .getContinuedExecutionRunId();
             if (previous.isEmpty()) {
@@ -183,19 +290,14 @@ class HistoryRecorder {
             run = client.fetchHistory(workflowId, previous);
         }
         if (runs.size() < 2) {
-            throw new AssertionError("the order never continued as new");
+            throw new AssertionError("order " + workflowId + " never continued as new");
         }
         Files.createDirectories(HISTORIES);
         for (int i = 0; i < runs.size(); i++) {
-            Files.writeString(HISTORIES.resolve(RECORDING + "-backorder-continued-as-new-run" + (i + 1) + ".json"),
-                    runs.get(i));
+            Files.writeString(HISTORIES.resolve(RECORDING + "-" + name + "-run" + (i + 1) + ".json"),
+                    runs.get(i).toJson(true));
         }
-    }
-
-    @Test
-    void fullPaymentDeclinedUntilGraceEnds() throws IOException {
-        record("full-declined-grace-expired", PaymentPlan.FULL, FakePayments.DECLINING_METHOD,
-                order -> env.sleep(Duration.ofDays(8)));
+        return runs;
     }
 
     private void record(String name, PaymentPlan plan, String method, Consumer<OrderWorkflow> scenario)
