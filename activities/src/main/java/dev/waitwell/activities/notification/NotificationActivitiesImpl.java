@@ -84,9 +84,11 @@ class NotificationActivitiesImpl implements NotificationActivities {
         }
         // Rendered before the claim: a template bug fails the activity without leaving a SENDING row.
         Draft draft = sender.draft(request, recipient);
-        // The body is kept with the claim: what an SMS said is what its email fallback says if Twilio cannot deliver.
+        // The body is kept with the claim (without the signed link): what an SMS said is what its email fallback
+        // says if Twilio cannot deliver.
+        String kept = StoredBodies.withoutLink(draft.body(), request.facts().customerUrl());
         Long claim = rows.insert(new NotificationRows.NewRow(request.orderId(), request.key(), sender.channel(),
-                request.milestone().name(), recipient, "SENDING", null, draft.body(), null)).orElse(null);
+                request.milestone().name(), recipient, "SENDING", null, kept, null)).orElse(null);
         if (claim == null) {
             return earlier(request, sender);
         }

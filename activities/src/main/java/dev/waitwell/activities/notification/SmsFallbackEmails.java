@@ -29,7 +29,7 @@ final class SmsFallbackEmails {
                 + sms.phone() + ", but it could not be delivered.";
         if (sms.body() != null) {
             return EmailTemplates.draft(sms.orderId(), sms.customerName(), null, sms.customerEmail(), subject,
-                    intro, "This is what it said:", "", sms.body());
+                    intro, "This is what it said:", "", StoredBodies.withLink(sms.body(), orderPageUrl));
         }
         return EmailTemplates.draft(sms.orderId(), sms.customerName(), orderPageUrl, sms.customerEmail(), subject,
                 intro, orderPageUrl != null ? "Your order page shows where your order stands."

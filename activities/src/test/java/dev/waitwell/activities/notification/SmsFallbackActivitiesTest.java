@@ -107,10 +107,13 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         String orderId = orderOf(SMS_ONLY);
         long sms = failedSms(orderId, SMS_ONLY);
 
-        Delivery email = fallbacks.emailInstead(new SmsFallback(sms, orderId, null));
+        String freshLink = "https://shop.example/c/orders/" + orderId + "?token=fresh";
+        Delivery email = fallbacks.emailInstead(new SmsFallback(sms, orderId, freshLink));
 
         assertThat(email).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.SENT, "sent to ada@example.com"));
+        String sentLink = Requests.facts(orderId, Milestone.CONFIRMED).customerUrl();
         String smsText = twilioBody();
+        assertThat(smsText).endsWith(" " + sentLink);
         assertThat(smsText).startsWith("Waitwell order " + orderId + ": Camera X confirmed.");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
@@ -119,9 +122,10 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
                 .isEqualTo("Order " + orderId + " confirmed: our text message did not reach you");
         assertThat(GreenMailUtil.getBody(received[0]).replace("\r\n", "\n")).contains("Hello Ada,",
                 "about your order " + orderId + " (confirmed) to +15550002222, but it could not be delivered",
-                "This is what it said:\n\n" + smsText);
+                "This is what it said:\n\n" + smsText.replace(sentLink, freshLink));
         assertThat(jdbc.sql("SELECT body FROM notifications WHERE id = ?").param(sms).query(String.class).single())
-                .isEqualTo(smsText);
+                .as("the signed link is not kept in the database")
+                .isEqualTo(smsText.replace(sentLink, "[order page link]"));
         assertThat(fallbackRow(orderId)).isEqualTo("CONFIRMED/sms-fallback EMAIL SMS_FALLBACK SENT " + sms);
         assertThat(timeline(orderId)).contains("SMS_FALLBACK_EMAILED: CONFIRMED SMS not delivered; emailed instead, "
                 + "sent to ada@example.com");
