@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads every business figure in one read-only snapshot of the database (so they agree with each other), with a
- * statement timeout. Each query is one grouped pass; the plans at 100,000 orders are in README-NOTES: refunds
+ * statement timeout. Each query is one grouped pass; their cost at 100,000 orders is in the README (Operations): refunds
  * and decisions read partial indexes, the rest scan tables that grow with orders (orders, allocations,
  * promise_changes, notifications, the ledger's customerDeposits lines).
  */

@@ -73,6 +73,9 @@ class TwilioStatusCallbackTest {
     SmsDeliveries deliveries;
 
     @Autowired
+    FailedSmsSweep sweep;
+
+    @Autowired
     CustomerLinks links;
 
     @Test
@@ -224,6 +227,32 @@ class TwilioStatusCallbackTest {
         callback(signed(form)).andExpect(status().isNoContent());
 
         awaitFallbackCompleted(smsRow);
+        assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
+    }
+
+    @Test
+    void whenTwilioDoesNotRepeatARefusedCallbackTheSweepStartsTheFallbackOnce() throws Exception {
+        String orderId = placed();
+        String sid = sms(orderId);
+        long smsRow = rowId(sid);
+        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "failed");
+        WorkflowServiceStubs unreachable = unreachableTemporal();
+        try {
+            TwilioStatusController withTemporalDown = new TwilioStatusController(twilio, waitwell, deliveries,
+                    new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()));
+            assertThatThrownBy(() -> withTemporalDown.statusChanged(request(form), signature(form)))
+                    .isInstanceOf(ApiException.class);
+        } finally {
+            unreachable.shutdownNow();
+        }
+        sweep.startFailedBefore(Instant.now().minusSeconds(60));
+        assertThat(fallbackStarted(smsRow)).as("within the grace period: the callback's own retry may still come")
+                .isFalse();
+
+        assertThat(sweep.startFailedBefore(Instant.now().plusSeconds(1))).isPositive();
+        awaitFallbackCompleted(smsRow);
+        sweep.startFailedBefore(Instant.now().plusSeconds(1));
+
         assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
     }
 
