@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PaymentActivitiesImpl implements PaymentActivities {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentActivitiesImpl.class);
+    /** The refund of a whole charge, or of what is left of it, on cancellation: {@code {chargeKey}/refund}. */
+    private static final String REFUND_ALL_SUFFIX = "/refund";
 
     private final PaymentGateway gateway;
     private final Payments payments;
@@ -57,15 +59,18 @@ class PaymentActivitiesImpl implements PaymentActivities {
     /** Each charge gives back what is left of it: all of it, or the rest after partial refunds. */
     @Override
     public RefundResult refundAll(RefundRequest request) {
-        Money refunded = Money.of(0, request.currency());
         for (Payments.Refundable refundable : payments.refundableCharges(request.orderId(), false)) {
             PaymentRow charge = refundable.charge();
             requireCurrency(charge, request.currency());
-            String refundKey = charge.idempotencyKey() + "/refund";
-            if (refund(charge, refundKey, refundable.remaining(), request.reason())) {
-                refunded = refunded.plus(refundable.remaining());
-            }
+            refund(charge, charge.idempotencyKey() + REFUND_ALL_SUFFIX, refundable.remaining(), request.reason());
         }
+        // The answer counts every refund of this kind the order has, not only this attempt's: a retry after a
+        // timeout finds the charges refunded already and must report them as the first attempt would have.
+        Money refunded = Money.of(payments.refundsByKeyPrefix(request.orderId(), request.orderId() + "/charge/")
+                .stream()
+                .filter(refund -> refund.succeeded() && refund.idempotencyKey().endsWith(REFUND_ALL_SUFFIX))
+                .mapToLong(refund -> refund.amount().amountMinor())
+                .sum(), request.currency());
         log.info("Refunded {} {} to order {} ({})", refunded.amountMinor(), refunded.currency(), request.orderId(),
                 request.reason());
         return new RefundResult(refunded);

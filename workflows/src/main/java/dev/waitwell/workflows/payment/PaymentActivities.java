@@ -17,7 +17,10 @@ public interface PaymentActivities {
      */
     ChargeResult charge(ChargeRequest request);
 
-    /** Refunds every successful charge of the order not yet refunded, each with its own key. */
+    /**
+     * Refunds every successful charge of the order not yet refunded, each with its own key, and answers what
+     * these cancellation refunds came to in all: a retried attempt answers as the first would have.
+     */
     RefundResult refundAll(RefundRequest request);
 
     /**
