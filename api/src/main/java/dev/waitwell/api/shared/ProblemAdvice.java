@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
@@ -98,6 +100,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_JSON,
                 "The request body is missing or is not valid JSON."), problemHeaders(headers), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A path or query parameter of the wrong type ({@code /admin/v1/receipts/abc}): named like a bad field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : String.valueOf(e.getPropertyName());
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldProblem(name, "must be a " + readable(expected))), headers);
+    }
+
+    private static String readable(String type) {
+        return switch (type) {
+            case "long", "Long", "int", "Integer" -> "whole number";
+            default -> type;
+        };
     }
 
     /** Every other Spring MVC exception (405, 415, 404 for unknown paths...) keeps its status and gains a code. */

@@ -130,6 +130,11 @@ class ReceiptControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("RECEIPT_NOT_FOUND"));
         mvc.perform(get(location).with(httpBasic("shop", "shop"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/v1/receipts/{id}", "GRN-LOC").with(httpBasic("ops", "ops")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("receiptId"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a whole number"));
     }
 
     @Test
