@@ -45,20 +45,10 @@ class BackorderCauses {
              WHERE pc.previous_date IS NOT NULL AND (pc.new_date IS NULL OR pc.new_date > pc.previous_date)
              GROUP BY 1, 2""";
 
-    /*
-     * orders.cancellation_reason when set; else the reason the workflow wrote into its CANCELLED status event,
-     * "Cancelled by {who}: {reason}; refunded {currency} {amount}".
-     */
+    /** By the order's cancellation reason (V12 filled it in for orders cancelled before the workflow sent it). */
     private static final String CANCELLATION_REASONS = SCOPE + """
-            SELECT s.sku, coalesce(nullif(btrim(coalesce(nullif(s.cancellation_reason, ''), cancelled.reason)), ''),
-                                   'unspecified') AS key,
-                   count(*) AS value
+            SELECT s.sku, coalesce(nullif(btrim(s.cancellation_reason), ''), 'unspecified') AS key, count(*) AS value
               FROM scope s
-              LEFT JOIN LATERAL (
-                   SELECT substring(e.message from '^Cancelled by [^:]*: (.*); refunded [A-Z]{3} [0-9.]+$') AS reason
-                     FROM order_events e
-                    WHERE e.order_id = s.order_id AND e.type = 'STATUS_CANCELLED'
-                    ORDER BY e.id LIMIT 1) cancelled ON true
              WHERE s.status = 'CANCELLED'
              GROUP BY 1, 2""";
 

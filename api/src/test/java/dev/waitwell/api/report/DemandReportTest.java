@@ -77,23 +77,18 @@ class DemandReportTest {
         rows.receipt("RPT-W", "RPT-W-GRN1", 6, "RPT-W-PO1", noon(8));
         rows.receipt("RPT-W", "RPT-W-GRN2", 4, "RPT-W-PO1", noon(5));
         rows.purchaseOrder("RPT-W-PO2", "RPT-W", 5, 0, noon(2), today.plusDays(10));
-        rows.order("RPT-W1", "RPT-W", "BACKORDER", "CANCELLED", 1, noon(25), null, null);
-        rows.event("RPT-W1", "STATUS_CANCELLED", noon(24),
-                "Cancelled by support: customer found it elsewhere; refunded EUR 10.00");
+        rows.order("RPT-W1", "RPT-W", "BACKORDER", "CANCELLED", 1, noon(25), null, "customer found it elsewhere");
         rows.order("RPT-W2", "RPT-W", "BACKORDER", "SHIPPED", 2, noon(15), null, null);
         rows.promiseChange("rpt-w-r1", "RPT-W", "RPT-W2", today.minusDays(3), today.plusDays(3), "supplier strike");
-        rows.order("RPT-W3", "RPT-W", "BACKORDER", "CANCELLED", 3, noon(10), null, null);
+        rows.order("RPT-W3", "RPT-W", "BACKORDER", "CANCELLED", 3, noon(10), null,
+                "the customer chose to cancel after a delay (container lost)");
         rows.promiseChange("rpt-w-r1", "RPT-W", "RPT-W3", today.minusDays(3), today.plusDays(3), "supplier strike");
         rows.promiseChange("rpt-w-r2", "RPT-W", "RPT-W3", today.plusDays(3), null, "container lost");
-        rows.event("RPT-W3", "STATUS_CANCELLED", noon(2), "Cancelled by customer: the customer chose to cancel after"
-                + " a delay (container lost); refunded EUR 30.00");
         rows.order("RPT-W4", "RPT-W", "BACKORDER", "AWAITING_STOCK", 1, noon(4), null, null);
         // earlier: good news, not a delay
         rows.promiseChange("rpt-w-r3", "RPT-W", "RPT-W4", today.plusDays(20), today.plusDays(12), "supplier early");
         rows.order("RPT-W5", "RPT-W", "BACKORDER", "AWAITING_STOCK", 4, noon(1), null, null);
-        // the order's own reason wins over the timeline's
         rows.order("RPT-W6", "RPT-W", "BACKORDER", "CANCELLED", 2, noon(3), null, "duplicate order");
-        rows.event("RPT-W6", "STATUS_CANCELLED", noon(3), "Cancelled by admin: something else; refunded EUR 20.00");
         rows.order("RPT-W7", "RPT-W", "BACKORDER", "AWAITING_STOCK", 1, noon(6), null, null);
         rows.order("RPT-W0", "RPT-W", "BACKORDER", "CANCELLED", 5, noon(40), null, "too old to count");
         rows.promiseChange("rpt-w-r0", "RPT-W", "RPT-W0", today.minusDays(30), null, "old reason");

@@ -37,12 +37,6 @@ record ReportScenario(JdbcClient jdbc, TransactionTemplate transaction) {
                 .params(orderId, type + "-" + at, Timestamp.from(at), type).update();
     }
 
-    /** A timeline event with the message the workflow would have written. */
-    void event(String orderId, String type, Instant at, String message) {
-        jdbc.sql("INSERT INTO order_events (order_id, event_key, at, type, message) VALUES (?, ?, ?, ?, ?)")
-                .params(orderId, type + "-" + at, Timestamp.from(at), type, message).update();
-    }
-
     void receipt(String sku, String reference, int quantity, String purchaseOrderId, Instant receivedAt) {
         jdbc.sql("""
                 INSERT INTO stock_receipts (sku, reference, quantity, purchase_order_id, received_by, received_at)
