@@ -1,5 +1,6 @@
 package dev.waitwell.api;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -18,6 +19,7 @@ import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflowImpl;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.order.OrderWorkflowImpl;
 import dev.waitwell.workflows.payment.ChargeRequest;
@@ -30,11 +32,9 @@ import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
-import dev.waitwell.workflows.shared.FailureTypes;
 import dev.waitwell.workflows.shared.Money;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.client.WorkflowClient;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.util.List;
@@ -66,6 +66,7 @@ public class TestTemporal {
 
         public final PaymentActivities payments = quietMock(PaymentActivities.class);
         public final OrderActivities orders = quietMock(OrderActivities.class);
+        public final TimelineActivities timeline = quietMock(TimelineActivities.class);
         public final InventoryActivities inventory = quietMock(InventoryActivities.class);
         public final LedgerActivities ledger = quietMock(LedgerActivities.class);
         public final NotificationActivities notifications = quietMock(NotificationActivities.class);
@@ -99,21 +100,20 @@ public class TestTemporal {
         }
 
         public void reset() {
-            org.mockito.Mockito.reset(payments, orders, inventory, ledger, notifications, releases);
+            org.mockito.Mockito.reset(payments, orders, timeline, inventory, ledger, notifications, releases);
             writes.clear();
             doAnswer(call -> {
                 writes.event(call.getArgument(0));
                 return null;
-            }).when(orders).recordEvent(any());
+            }).when(timeline).recordEvent(any());
             doAnswer(call -> {
                 writes.status(call.getArgument(0));
                 return null;
-            }).when(orders).recordStatus(any());
+            }).when(timeline).recordStatus(any());
             when(payments.charge(any())).thenAnswer(call -> {
                 ChargeRequest request = call.getArgument(0);
                 if (DECLINING_METHOD.equals(request.paymentMethod())) {
-                    throw ApplicationFailure.newNonRetryableFailure("Your card was declined.",
-                            FailureTypes.PAYMENT_DECLINED);
+                    throw BusinessFailure.PAYMENT_DECLINED.raise("Your card was declined.");
                 }
                 charged.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
                 writes.charge(request, "ch_" + request.idempotencyKey());
@@ -184,8 +184,8 @@ public class TestTemporal {
         worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class,
                 StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, PromiseReviewWorkflowImpl.class,
                 SmsFallbackWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.inventory,
-                activities.ledger, activities.notifications, activities.releases, activities.stock, activities.delays,
+        worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.timeline,
+                activities.inventory, activities.ledger, activities.notifications, activities.releases, activities.stock, activities.delays,
                 activities.reviews, activities.smsFallbacks);
         environment.start();
         return environment;

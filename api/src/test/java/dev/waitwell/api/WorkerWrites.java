@@ -1,8 +1,8 @@
 package dev.waitwell.api;
 
 import dev.waitwell.workflows.inventory.StockRequest;
-import dev.waitwell.workflows.order.OrderEvent;
-import dev.waitwell.workflows.order.StatusChange;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
+import dev.waitwell.workflows.lifecycle.StatusChange;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.shared.Money;

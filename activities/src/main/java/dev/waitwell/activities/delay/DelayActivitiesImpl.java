@@ -1,9 +1,9 @@
 package dev.waitwell.activities.delay;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.security.SecureRandom;
 
 import dev.waitwell.activities.inventory.ItemSwitch;
-import dev.waitwell.activities.inventory.StockFailures;
 import dev.waitwell.activities.order.Timeline;
 import dev.waitwell.workflows.delay.DelayActivities;
 import dev.waitwell.workflows.delay.PromiseRecord;
@@ -11,7 +11,6 @@ import dev.waitwell.workflows.delay.RewardCode;
 import dev.waitwell.workflows.delay.RewardRequest;
 import dev.waitwell.workflows.delay.SwitchOutcome;
 import dev.waitwell.workflows.delay.SwitchRequest;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,12 +118,10 @@ class DelayActivitiesImpl implements DelayActivities {
                 .param("orderId", request.orderId())
                 .query(String.class)
                 .optional()
-                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no order " + request.orderId(),
-                        StockFailures.SWITCH_NOT_POSSIBLE));
+                .orElseThrow(() -> BusinessFailure.SWITCH_NOT_POSSIBLE.raise("no order " + request.orderId()));
         if (!currency.equals(request.unitPrice().currency())) {
-            throw ApplicationFailure.newNonRetryableFailure("order " + request.orderId() + " is in " + currency
-                    + ", the alternative priced in " + request.unitPrice().currency(),
-                    StockFailures.SWITCH_NOT_POSSIBLE);
+            throw BusinessFailure.SWITCH_NOT_POSSIBLE.raise("order " + request.orderId() + " is in " + currency
+                    + ", the alternative priced in " + request.unitPrice().currency());
         }
     }
 

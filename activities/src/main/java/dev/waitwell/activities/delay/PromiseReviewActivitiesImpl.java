@@ -1,5 +1,6 @@
 package dev.waitwell.activities.delay;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import dev.waitwell.activities.inventory.StockFailures;
 import dev.waitwell.workflows.backorder.IncomingSupply;
 import dev.waitwell.workflows.backorder.PromiseDates;
 import dev.waitwell.workflows.delay.PendingPromiseChange;
@@ -17,7 +17,6 @@ import dev.waitwell.workflows.delay.PromiseChangePage;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,8 +52,8 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
     @Override
     public PromiseReviewOutcome review(PromiseReview review) {
         return transactions.execute(tx -> {
-            PromiseQueue.Product product = queue.product(review.sku()).orElseThrow(() -> ApplicationFailure
-                    .newNonRetryableFailure("no product " + review.sku(), StockFailures.PRODUCT_NOT_FOUND));
+            PromiseQueue.Product product = queue.product(review.sku()).orElseThrow(
+                    () -> BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + review.sku()));
             if (!startReview(review)) {
                 int recorded = queue.changeCount(review.reviewId());
                 log.info("Promise review {} of {} ran before: {} orders changed", review.reviewId(), review.sku(),

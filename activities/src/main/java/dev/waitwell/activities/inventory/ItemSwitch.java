@@ -1,5 +1,6 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -63,8 +64,8 @@ public class ItemSwitch {
         }
         int free = toOnHand - waitingNeed(toSku);
         if (free < quantity) {
-            throw ApplicationFailure.newNonRetryableFailure(toSku + " has " + Math.max(free, 0) + " units free, "
-                    + quantity + " needed", StockFailures.OUT_OF_STOCK);
+            throw BusinessFailure.OUT_OF_STOCK.raise(toSku + " has " + Math.max(free, 0) + " units free, "
+                    + quantity + " needed");
         }
         giveBack(held);
         take(orderId, toSku, quantity);
@@ -141,7 +142,7 @@ public class ItemSwitch {
     }
 
     private static ApplicationFailure notPossible(String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, StockFailures.SWITCH_NOT_POSSIBLE);
+        return BusinessFailure.SWITCH_NOT_POSSIBLE.raise(message);
     }
 
     private record Held(String orderId, String sku, StockState state, int quantity, int allocated) {

@@ -1,5 +1,6 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import dev.waitwell.workflows.inventory.PendingAllocation;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,10 +106,9 @@ class StockActivitiesImpl implements StockActivities {
     private ReceiptOutcome duplicate(StockReceipt receipt, RecordedReceipt recorded) {
         if (recorded.quantity() != receipt.quantity()
                 || !Objects.equals(recorded.purchaseOrderId(), receipt.purchaseOrderId())) {
-            throw ApplicationFailure.newNonRetryableFailure("receipt " + receipt.reference() + " of " + receipt.sku()
+            throw BusinessFailure.RECEIPT_CONFLICT.raise("receipt " + receipt.reference() + " of " + receipt.sku()
                     + " was recorded with " + recorded.quantity() + " units"
-                    + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId()),
-                    StockFailures.RECEIPT_CONFLICT);
+                    + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId()));
         }
         AllocationBatch batch = allocator.batchOf(BatchSource.RECEIPT, Long.toString(recorded.id())).orElse(null);
         log.info("Receipt {} of {} was recorded already", receipt.reference(), receipt.sku());
@@ -124,13 +123,10 @@ class StockActivitiesImpl implements StockActivities {
                 .param("sku", receipt.sku())
                 .query(Integer.class)
                 .optional()
-                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-                        "no purchase order " + receipt.purchaseOrderId() + " for " + receipt.sku(),
-                        StockFailures.PURCHASE_ORDER_NOT_FOUND));
+                .orElseThrow(() -> BusinessFailure.PURCHASE_ORDER_NOT_FOUND.raise("no purchase order " + receipt.purchaseOrderId() + " for " + receipt.sku()));
         if (receipt.quantity() > open) {
-            throw ApplicationFailure.newNonRetryableFailure("purchase order " + receipt.purchaseOrderId() + " has "
-                    + open + " units open, " + receipt.quantity() + " received",
-                    StockFailures.RECEIPT_EXCEEDS_PURCHASE_ORDER);
+            throw BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER.raise("purchase order " + receipt.purchaseOrderId() + " has "
+                    + open + " units open, " + receipt.quantity() + " received");
         }
         jdbc.sql("UPDATE purchase_orders SET received = received + :quantity, updated_at = now() WHERE id = :id")
                 .param("quantity", receipt.quantity())

@@ -1,9 +1,9 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.Optional;
 
 import dev.waitwell.workflows.inventory.AllocationBatch;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,8 +97,7 @@ class StockAllocator {
                 .query((rs, n) -> new LockedProduct(sku, rs.getInt("on_hand"), rs.getBoolean("stock_tracked"),
                         rs.getBoolean("released")))
                 .optional()
-                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no product " + sku,
-                        StockFailures.PRODUCT_NOT_FOUND));
+                .orElseThrow(() -> BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + sku));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.NotificationRequest;
-import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.notification.Customer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;

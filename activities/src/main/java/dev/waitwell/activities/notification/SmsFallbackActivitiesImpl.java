@@ -1,5 +1,6 @@
 package dev.waitwell.activities.notification;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.activities.notification.FailedSmsRows.FailedSms;
 import dev.waitwell.activities.notification.NotificationRows.NewRow;
 import dev.waitwell.activities.order.Timeline;
@@ -8,8 +9,6 @@ import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.SmsFallback;
 import dev.waitwell.workflows.notification.SmsFallbackActivities;
-import dev.waitwell.workflows.shared.FailureTypes;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,8 +44,8 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
     @Override
     public Delivery emailInstead(SmsFallback fallback) {
         FailedSms sms = failedSms.find(fallback.notificationId(), fallback.orderId())
-                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no SMS " + fallback.notificationId()
-                        + " on order " + fallback.orderId(), FailureTypes.NOTIFICATION_NOT_FOUND));
+                .orElseThrow(() -> BusinessFailure.NOTIFICATION_NOT_FOUND.raise("no SMS " + fallback.notificationId()
+                        + " on order " + fallback.orderId()));
         String skipReason = skipReason(sms);
         if (skipReason != null) {
             return skip(sms, skipReason);

@@ -11,7 +11,7 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.NotificationRequest;
-import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.notification.Customer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 

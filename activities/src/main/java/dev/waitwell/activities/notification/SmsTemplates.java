@@ -11,7 +11,7 @@ import static dev.waitwell.activities.notification.MessageText.positive;
 
 import java.util.List;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;

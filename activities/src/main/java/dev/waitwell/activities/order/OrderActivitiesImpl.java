@@ -2,16 +2,14 @@ package dev.waitwell.activities.order;
 
 import dev.waitwell.workflows.order.FulfilmentRequest;
 import dev.waitwell.workflows.order.OrderActivities;
-import dev.waitwell.workflows.order.OrderEvent;
-import dev.waitwell.workflows.order.PaymentMethodRecord;
 import dev.waitwell.workflows.order.ShipmentRecord;
-import dev.waitwell.workflows.order.StatusChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/** The fulfilment request to the warehouse and the shipment it confirmed. */
 @Component("orderActivities")
 class OrderActivitiesImpl implements OrderActivities {
 
@@ -28,44 +26,8 @@ class OrderActivitiesImpl implements OrderActivities {
     }
 
     @Override
-    public void recordStatus(StatusChange change) {
-        transactions.executeWithoutResult(tx -> {
-            // The event decides: a retry of an older change must not overwrite a newer status.
-            if (!timeline.append(change.orderId(), change.eventKey(), "STATUS_" + change.status(), change.message())) {
-                log.debug("Order {} status change {} recorded already", change.orderId(), change.eventKey());
-                return;
-            }
-            requireOrder(change.orderId(), jdbc.sql("""
-                            UPDATE orders SET status = :status, updated_at = now(),
-                                   cancellation_reason = coalesce(:cancellationReason, cancellation_reason)
-                             WHERE order_id = :orderId""")
-                    .param("status", change.status().name())
-                    .param("cancellationReason", change.cancellationReason(), java.sql.Types.VARCHAR)
-                    .param("orderId", change.orderId())
-                    .update());
-            log.info("Order {} is now {}", change.orderId(), change.status());
-        });
-    }
-
-    @Override
-    public void recordEvent(OrderEvent event) {
-        timeline.append(event.orderId(), event.eventKey(), event.type(), event.message());
-    }
-
-    @Override
-    public void recordPaymentMethod(PaymentMethodRecord record) {
-        requireOrder(record.orderId(), jdbc.sql("""
-                        UPDATE orders SET payment_method = :method, updated_at = now()
-                         WHERE order_id = :orderId""")
-                .param("method", record.paymentMethod())
-                .param("orderId", record.orderId())
-                .update());
-        log.info("Order {} now pays with {}", record.orderId(), record.paymentMethod());
-    }
-
-    @Override
     public void recordShipment(ShipmentRecord record) {
-        requireOrder(record.orderId(), jdbc.sql("""
+        Timeline.requireOrder(record.orderId(), jdbc.sql("""
                         UPDATE orders SET carrier = :carrier, tracking_number = :tracking, updated_at = now()
                          WHERE order_id = :orderId""")
                 .param("carrier", record.shipment().carrier())
@@ -94,11 +56,5 @@ class OrderActivitiesImpl implements OrderActivities {
                         request.sku());
             }
         });
-    }
-
-    private static void requireOrder(String orderId, int updatedRows) {
-        if (updatedRows == 0) {
-            throw new IllegalStateException("order " + orderId + " does not exist");
-        }
     }
 }

@@ -25,4 +25,11 @@ public class Timeline {
                 .param("message", message)
                 .update() == 1;
     }
+
+    /** A write that found no order row: the order must exist before the workflow writes for it. */
+    static void requireOrder(String orderId, int updatedRows) {
+        if (updatedRows == 0) {
+            throw new IllegalStateException("order " + orderId + " does not exist");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.waitwell.activities.payment;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 
 import dev.waitwell.activities.ledger.Account;
@@ -12,9 +13,7 @@ import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
-import dev.waitwell.workflows.shared.FailureTypes;
 import dev.waitwell.workflows.shared.Money;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -94,9 +93,9 @@ class PaymentActivitiesImpl implements PaymentActivities {
                 .toList();
         long available = plan.stream().mapToLong(c -> c.remaining().amountMinor()).sum();
         if (left > available) {
-            throw ApplicationFailure.newNonRetryableFailure("order " + request.orderId() + " has "
+            throw BusinessFailure.REFUND_EXCEEDS_PAYMENTS.raise("order " + request.orderId() + " has "
                     + Money.of(available, currency).display() + " left to refund, not "
-                    + Money.of(left, currency).display(), PaymentFailures.REFUND_EXCEEDS_PAYMENTS);
+                    + Money.of(left, currency).display());
         }
         for (Payments.Refundable refundable : plan) {
             if (left <= 0) {
@@ -132,7 +131,7 @@ class PaymentActivitiesImpl implements PaymentActivities {
             return gateway.charge(request.idempotencyKey(), request.paymentMethod(), request.amount());
         } catch (UnknownPaymentMethodException e) {
             log.warn("Order {}: {}", request.orderId(), e.getMessage());
-            throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.PAYMENT_METHOD_UNKNOWN);
+            throw BusinessFailure.PAYMENT_METHOD_UNKNOWN.raise(e.getMessage());
         }
     }
 
@@ -168,6 +167,6 @@ class PaymentActivitiesImpl implements PaymentActivities {
         }
         String message = "payment of order " + payment.orderId() + " declined: " + payment.failureReason();
         log.info(message);
-        throw ApplicationFailure.newNonRetryableFailure(message, FailureTypes.PAYMENT_DECLINED);
+        throw BusinessFailure.PAYMENT_DECLINED.raise(message);
     }
 }

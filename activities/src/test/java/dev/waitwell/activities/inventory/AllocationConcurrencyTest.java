@@ -1,5 +1,6 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -134,7 +135,7 @@ class AllocationConcurrencyTest extends DatabaseTest {
             try {
                 receive(new StockReceipt(sku, 5, "PO-GRN-" + reference, purchaseOrder, "ops"), outcomes, batches);
             } catch (ApplicationFailure refused) {
-                assertThat(refused.getType()).isEqualTo(StockFailures.RECEIPT_EXCEEDS_PURCHASE_ORDER);
+                assertThat(refused.getType()).isEqualTo(BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER.name());
             }
         } else if (dice < 7) {
             String orderId = orders.get(random.nextInt(orders.size()));

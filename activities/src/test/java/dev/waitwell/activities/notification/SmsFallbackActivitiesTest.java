@@ -1,5 +1,6 @@
 package dev.waitwell.activities.notification;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -28,8 +29,7 @@ import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.SmsFallback;
 import dev.waitwell.workflows.notification.SmsFallbackActivities;
-import dev.waitwell.workflows.order.Customer;
-import dev.waitwell.workflows.shared.FailureTypes;
+import dev.waitwell.workflows.notification.Customer;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -241,7 +241,7 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
 
         assertThatThrownBy(() -> fallbacks.emailInstead(new SmsFallback(999_999_999L, orderId, null)))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(FailureTypes.NOTIFICATION_NOT_FOUND);
+                    assertThat(failure.getType()).isEqualTo(BusinessFailure.NOTIFICATION_NOT_FOUND.name());
                     assertThat(failure.isNonRetryable()).isTrue();
                 });
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;

@@ -9,7 +9,7 @@ import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
-import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.notification.Customer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import dev.waitwell.activities.DatabaseTest;
-import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.order.FulfilmentRequest;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.order.OrderActivities;
-import dev.waitwell.workflows.order.OrderEvent;
-import dev.waitwell.workflows.order.OrderStatus;
-import dev.waitwell.workflows.order.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
 import dev.waitwell.workflows.order.Shipment;
 import dev.waitwell.workflows.order.ShipmentRecord;
-import dev.waitwell.workflows.order.StatusChange;
+import dev.waitwell.workflows.lifecycle.StatusChange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,13 +25,17 @@ class OrderActivitiesTest extends DatabaseTest {
     @Qualifier("orderActivities")
     OrderActivities orders;
 
+    @Autowired
+    @Qualifier("timelineActivities")
+    TimelineActivities timeline;
+
     @Test
     void statusChangeIsRecordedOnceWithItsTimelineEvent() {
         String orderId = fixture.preorder();
         StatusChange change = new StatusChange(orderId, "status/1", OrderStatus.AWAITING_PAYMENT, "Charge declined");
 
-        orders.recordStatus(change);
-        orders.recordStatus(change);
+        timeline.recordStatus(change);
+        timeline.recordStatus(change);
 
         assertThat(status(orderId)).isEqualTo("AWAITING_PAYMENT");
         assertThat(timeline(orderId)).containsExactly("STATUS_AWAITING_PAYMENT: Charge declined");
@@ -40,10 +45,10 @@ class OrderActivitiesTest extends DatabaseTest {
     void retriedOlderStatusChangeDoesNotOverwriteANewerOne() {
         String orderId = fixture.preorder();
         StatusChange older = new StatusChange(orderId, "status/1", OrderStatus.AWAITING_PAYMENT, "Charge declined");
-        orders.recordStatus(older);
-        orders.recordStatus(new StatusChange(orderId, "status/2", OrderStatus.READY_TO_SHIP, "Paid"));
+        timeline.recordStatus(older);
+        timeline.recordStatus(new StatusChange(orderId, "status/2", OrderStatus.READY_TO_SHIP, "Paid"));
 
-        orders.recordStatus(older);
+        timeline.recordStatus(older);
 
         assertThat(status(orderId)).isEqualTo("READY_TO_SHIP");
     }
@@ -52,7 +57,7 @@ class OrderActivitiesTest extends DatabaseTest {
     void aCancellationKeepsItsReasonForTheReports() {
         String orderId = fixture.preorder();
 
-        orders.recordStatus(new StatusChange(orderId, "status/1", OrderStatus.CANCELLED,
+        timeline.recordStatus(new StatusChange(orderId, "status/1", OrderStatus.CANCELLED,
                 "Cancelled by support: customer moved abroad; refunded USD 20.00", "customer moved abroad"));
 
         assertThat(status(orderId)).isEqualTo("CANCELLED");
@@ -65,8 +70,8 @@ class OrderActivitiesTest extends DatabaseTest {
         String orderId = fixture.preorder();
         OrderEvent event = new OrderEvent(orderId, "payment/checkout", "PAYMENT_CHARGED", "Charged USD 20.00");
 
-        orders.recordEvent(event);
-        orders.recordEvent(event);
+        timeline.recordEvent(event);
+        timeline.recordEvent(event);
 
         assertThat(timeline(orderId)).containsExactly("PAYMENT_CHARGED: Charged USD 20.00");
     }
@@ -75,7 +80,7 @@ class OrderActivitiesTest extends DatabaseTest {
     void paymentMethodAndShipmentAreWrittenToTheOrder() {
         String orderId = fixture.preorder();
 
-        orders.recordPaymentMethod(new PaymentMethodRecord(orderId, "pm_card_mastercard"));
+        timeline.recordPaymentMethod(new PaymentMethodRecord(orderId, "pm_card_mastercard"));
         orders.recordShipment(new ShipmentRecord(orderId, new Shipment("DHL", "JD0001")));
 
         assertThat(jdbc.sql("SELECT payment_method || ' ' || carrier || ' ' || tracking_number FROM orders"

@@ -1,5 +1,6 @@
 package dev.waitwell.activities.payment;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
-import dev.waitwell.workflows.shared.FailureTypes;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
@@ -62,12 +62,12 @@ class PaymentActivitiesTest extends DatabaseTest {
 
         assertThatThrownBy(() -> payments.charge(request))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(FailureTypes.PAYMENT_DECLINED);
+                    assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name());
                     assertThat(failure.isNonRetryable()).isTrue();
                 });
         assertThatThrownBy(() -> payments.charge(request))
                 .isInstanceOfSatisfying(ApplicationFailure.class,
-                        failure -> assertThat(failure.getType()).isEqualTo(FailureTypes.PAYMENT_DECLINED));
+                        failure -> assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name()));
 
         assertThat(jdbc.sql("SELECT status || ':' || failure_reason FROM payments WHERE order_id = ?")
                 .param(orderId).query(String.class).list()).containsExactly("DECLINED:card_declined");
@@ -80,7 +80,7 @@ class PaymentActivitiesTest extends DatabaseTest {
 
         assertThatThrownBy(() -> payments.charge(deposit(orderId, "checkout", 2000, "pm_card_unheard_of")))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(FailureTypes.PAYMENT_METHOD_UNKNOWN);
+                    assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_METHOD_UNKNOWN.name());
                     assertThat(failure.isNonRetryable()).isTrue();
                 });
         assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();

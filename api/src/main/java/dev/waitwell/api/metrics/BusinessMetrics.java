@@ -1,9 +1,9 @@
 package dev.waitwell.api.metrics;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.order.OrderKind;
-import dev.waitwell.workflows.order.OrderStatus;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,6 @@
 package dev.waitwell.api.order;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import org.springframework.stereotype.Service;
 
 /** What the holder of a signed link may do: read the order live, decide a delay, give a new payment method. */

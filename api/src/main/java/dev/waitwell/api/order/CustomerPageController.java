@@ -1,7 +1,7 @@
 package dev.waitwell.api.order;
 
 import dev.waitwell.api.shared.ApiException;
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.waitwell.api.order;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.OpenDecision;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
 import dev.waitwell.api.shared.StaffActions;
-import dev.waitwell.workflows.order.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.PaymentMethodChange;
 import dev.waitwell.workflows.order.PaymentRetry;

@@ -5,7 +5,7 @@ import dev.waitwell.api.shared.QueryParameters;
 import dev.waitwell.api.shared.ResultPage;
 import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.workflows.order.OrderKind;
-import dev.waitwell.workflows.order.OrderStatus;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -5,7 +5,7 @@ import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.api.shared.WorkflowCalls;
 import dev.waitwell.workflows.order.OrderKind;
-import dev.waitwell.workflows.order.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.order.OrderWorkflowIds;

@@ -1,7 +1,7 @@
 package dev.waitwell.api.order;
 
 import dev.waitwell.workflows.notification.Channel;
-import dev.waitwell.workflows.order.Customer;
+import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.order.PaymentPlan;
 import java.time.Instant;
 import java.time.LocalDate;

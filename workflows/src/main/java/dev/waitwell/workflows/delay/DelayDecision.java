@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.delay;
 
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import java.util.Objects;
 

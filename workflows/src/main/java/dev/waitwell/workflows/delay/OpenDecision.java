@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.delay;
 
+import dev.waitwell.workflows.shared.DelayChoice;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.inventory;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -10,8 +11,9 @@ import java.time.Duration;
 /** Records and allocates a receipt, answers {@link #awaitAllocation}, then tells the orders. */
 public class StockReceiptWorkflowImpl implements StockReceiptWorkflow {
 
-    static final String[] BUSINESS_FAILURES = {
-        "PRODUCT_NOT_FOUND", "PURCHASE_ORDER_NOT_FOUND", "RECEIPT_EXCEEDS_PURCHASE_ORDER", "RECEIPT_CONFLICT"};
+    static final String[] BUSINESS_FAILURES = BusinessFailure.types(BusinessFailure.PRODUCT_NOT_FOUND,
+            BusinessFailure.PURCHASE_ORDER_NOT_FOUND, BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER,
+            BusinessFailure.RECEIPT_CONFLICT);
 
     private final StockActivities stock = Workflow.newActivityStub(StockActivities.class, ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(2))

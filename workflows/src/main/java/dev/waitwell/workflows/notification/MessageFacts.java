@@ -1,6 +1,6 @@
 package dev.waitwell.workflows.notification;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package dev.waitwell.workflows.notification;
 
-import dev.waitwell.workflows.order.Customer;
 import java.util.Objects;
 
 /**

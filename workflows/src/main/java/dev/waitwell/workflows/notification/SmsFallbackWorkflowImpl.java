@@ -1,6 +1,6 @@
 package dev.waitwell.workflows.notification;
 
-import dev.waitwell.workflows.shared.FailureTypes;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -17,7 +17,7 @@ public class SmsFallbackWorkflowImpl implements SmsFallbackWorkflow {
                             .setInitialInterval(Duration.ofSeconds(2))
                             .setBackoffCoefficient(2)
                             .setMaximumInterval(Duration.ofMinutes(10))
-                            .setDoNotRetry(FailureTypes.NOTIFICATION_NOT_FOUND)
+                            .setDoNotRetry(BusinessFailure.types(BusinessFailure.NOTIFICATION_NOT_FOUND))
                             .build())
                     .build());
 

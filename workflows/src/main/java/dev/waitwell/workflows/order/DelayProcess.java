@@ -1,7 +1,9 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.DelayActivities;
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.OpenDecision;
 import dev.waitwell.workflows.delay.PromiseChange;

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.notification.Customer;
 import java.util.Objects;
 
 /** Ask the warehouse to ship an order that is paid and allocated. Once per order. */

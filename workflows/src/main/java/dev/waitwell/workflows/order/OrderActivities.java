@@ -3,17 +3,11 @@ package dev.waitwell.workflows.order;
 import io.temporal.activity.ActivityInterface;
 
 /**
- * Writes what the order workflow decides to PostgreSQL, for the API's reads: status, timeline,
- * payment method, shipment, fulfilment request. Every write is idempotent by its key.
+ * The order workflow's hand-offs to the shop: the fulfilment request to the warehouse and the shipment it
+ * confirmed. Every write is idempotent by its key.
  */
 @ActivityInterface
 public interface OrderActivities {
-
-    void recordStatus(StatusChange change);
-
-    void recordEvent(OrderEvent event);
-
-    void recordPaymentMethod(PaymentMethodRecord record);
 
     void recordShipment(ShipmentRecord record);
 

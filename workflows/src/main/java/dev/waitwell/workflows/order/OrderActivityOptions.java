@@ -1,6 +1,6 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.FailureTypes;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -18,7 +18,7 @@ final class OrderActivityOptions {
                     .setInitialInterval(Duration.ofSeconds(1))
                     .setBackoffCoefficient(2)
                     .setMaximumInterval(Duration.ofMinutes(1))
-                    .setDoNotRetry(FailureTypes.PAYMENT_DECLINED, FailureTypes.PAYMENT_METHOD_UNKNOWN)
+                    .setDoNotRetry(BusinessFailure.types(BusinessFailure.PAYMENT_DECLINED, BusinessFailure.PAYMENT_METHOD_UNKNOWN))
                     .build())
             .build();
 

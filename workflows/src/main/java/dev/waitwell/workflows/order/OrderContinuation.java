@@ -1,5 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.OrderItem;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.PromiseChange;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.OpenDecision;
 import java.time.Instant;
 import java.time.LocalDate;

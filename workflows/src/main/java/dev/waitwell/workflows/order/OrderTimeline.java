@@ -1,5 +1,10 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.lifecycle.StatusChange;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
@@ -17,7 +22,8 @@ final class OrderTimeline {
 
     private static final Logger log = Workflow.getLogger(OrderTimeline.class);
 
-    private final OrderActivities orders = Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
+    private final TimelineActivities orders =
+            Workflow.newActivityStub(TimelineActivities.class, OrderActivityOptions.DURABLE);
     private final NotificationActivities notifications =
             Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
     private final String orderId;

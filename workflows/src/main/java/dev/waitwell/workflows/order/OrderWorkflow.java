@@ -1,5 +1,8 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.StockAllocation;

@@ -1,5 +1,8 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
@@ -7,7 +10,6 @@ import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
-import dev.waitwell.workflows.shared.FailureTypes;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -23,7 +25,7 @@ import java.util.Set;
  */
 final class PaymentCollector {
 
-    private static final Set<String> DECLINES = Set.of(FailureTypes.PAYMENT_DECLINED, FailureTypes.PAYMENT_METHOD_UNKNOWN);
+    private static final Set<String> DECLINES = Set.of(BusinessFailure.PAYMENT_DECLINED.name(), BusinessFailure.PAYMENT_METHOD_UNKNOWN.name());
 
     private final OrderWorkflowImpl order;
     private final PaymentActivities activities;

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.inventory.AllocationFanOut;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.OrderAllocations;

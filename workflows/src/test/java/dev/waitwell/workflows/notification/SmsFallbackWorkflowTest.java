@@ -1,9 +1,9 @@
 package dev.waitwell.workflows.notification;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waitwell.workflows.shared.FailureTypes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -87,7 +87,7 @@ class SmsFallbackWorkflowTest {
                 .isInstanceOf(WorkflowFailedException.class)
                 .rootCause().hasMessageContaining("no SMS 42")
                 .isInstanceOfSatisfying(ApplicationFailure.class,
-                        failure -> assertThat(failure.getType()).isEqualTo(FailureTypes.NOTIFICATION_NOT_FOUND));
+                        failure -> assertThat(failure.getType()).isEqualTo(BusinessFailure.NOTIFICATION_NOT_FOUND.name()));
         assertThat(email.attempts).as("attempts of the activity").hasValue(1);
     }
 
@@ -115,7 +115,7 @@ class SmsFallbackWorkflowTest {
             if (missing) {
                 // Retryable as thrown: that it is not retried must come from the workflow's retry options.
                 throw ApplicationFailure.newFailure("no SMS " + fallback.notificationId(),
-                        FailureTypes.NOTIFICATION_NOT_FOUND);
+                        BusinessFailure.NOTIFICATION_NOT_FOUND.name());
             }
             if (failing.test(env.currentTimeMillis())) {
                 throw new IllegalStateException("SMTP server unreachable");

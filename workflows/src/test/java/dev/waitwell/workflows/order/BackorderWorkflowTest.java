@@ -1,5 +1,8 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -63,7 +66,8 @@ class BackorderWorkflowTest {
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
         when(inventory.allocationsOf(any())).thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
-        worker.registerActivitiesImplementations(payments, orders, inventory, notifications, stock,
+        worker.registerActivitiesImplementations(payments, orders, mock(TimelineActivities.class, withSettings().withoutAnnotations()),
+                inventory, notifications, stock,
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;

@@ -1,5 +1,12 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
+import dev.waitwell.workflows.lifecycle.StatusChange;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +16,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseRecord;
@@ -81,6 +88,7 @@ class ContinueAsNewWorkflowTest {
         when(inventory.allocationsOf(any())).thenReturn(new OrderAllocations(0, List.of()));
         when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
         worker.registerActivitiesImplementations(payments, messages, timeline, delays, inventory,
+                mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
@@ -536,7 +544,7 @@ class ContinueAsNewWorkflowTest {
     }
 
     /** The order's timeline keys ({@code status-n}, {@code event-n}) as written. */
-    static class RecordingTimeline implements OrderActivities {
+    static class RecordingTimeline implements TimelineActivities {
 
         final List<String> keys = Collections.synchronizedList(new ArrayList<>());
 
@@ -552,14 +560,6 @@ class ContinueAsNewWorkflowTest {
 
         @Override
         public void recordPaymentMethod(PaymentMethodRecord record) {
-        }
-
-        @Override
-        public void recordShipment(ShipmentRecord record) {
-        }
-
-        @Override
-        public void requestFulfilment(FulfilmentRequest request) {
         }
 
         /** The numbers of the keys, sorted. */

@@ -1,5 +1,8 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +12,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.waitwell.workflows.delay.DelayActivities;
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseRecord;
@@ -74,6 +77,7 @@ class DelayWorkflowTest {
         when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
         worker.registerActivitiesImplementations(payments, inventory, notifications, delays,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
+                mock(TimelineActivities.class, withSettings().withoutAnnotations()),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;

@@ -1,13 +1,12 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
-import dev.waitwell.workflows.shared.FailureTypes;
 import dev.waitwell.workflows.shared.Money;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ class FakePayments implements PaymentActivities {
     private synchronized ChargeResult chargeNow(ChargeRequest request) {
         if (DECLINING_METHOD.equals(request.paymentMethod())) {
             declined.add(request);
-            throw ApplicationFailure.newNonRetryableFailure("Your card was declined.", FailureTypes.PAYMENT_DECLINED);
+            throw BusinessFailure.PAYMENT_DECLINED.raise("Your card was declined.");
         }
         charged.putIfAbsent(request.idempotencyKey(), request);
         return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());

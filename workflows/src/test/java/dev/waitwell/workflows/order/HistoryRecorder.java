@@ -1,11 +1,14 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.waitwell.workflows.delay.DelayChoice;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.InventoryActivities;
@@ -67,6 +70,7 @@ class HistoryRecorder {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
         worker.registerActivitiesImplementations(new FakePayments(), notifications,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
+                mock(TimelineActivities.class, withSettings().withoutAnnotations()),
                 inventory(), new DelayWorkflowTest.RecordingDelays(),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();

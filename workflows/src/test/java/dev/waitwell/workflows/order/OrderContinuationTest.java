@@ -1,5 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.OrderItem;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;

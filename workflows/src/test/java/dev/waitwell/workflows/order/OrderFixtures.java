@@ -1,5 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Duration;

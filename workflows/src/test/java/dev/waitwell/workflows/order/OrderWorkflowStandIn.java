@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import io.temporal.workflow.Workflow;
 

@@ -1,5 +1,10 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.StatusChange;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +58,7 @@ class OrderWorkflowTest {
 
     private final FakePayments payments = new FakePayments();
     private final OrderActivities orders = mock(OrderActivities.class, withSettings().withoutAnnotations());
+    private final TimelineActivities timeline = mock(TimelineActivities.class, withSettings().withoutAnnotations());
     private final InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
     private final LedgerActivities ledger = mock(LedgerActivities.class, withSettings().withoutAnnotations());
     private final NotificationActivities notifications =
@@ -68,7 +74,7 @@ class OrderWorkflowTest {
         org.mockito.Mockito.when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(1, null));
         org.mockito.Mockito.when(inventory.allocationsOf(any()))
                 .thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
-        worker.registerActivitiesImplementations(payments, orders, inventory, ledger, notifications,
+        worker.registerActivitiesImplementations(payments, orders, timeline, inventory, ledger, notifications,
                 mock(dev.waitwell.workflows.delay.DelayActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
@@ -200,7 +206,7 @@ class OrderWorkflowTest {
         verify(inventory).releaseUnits(new StockRequest("o-cancel", "CAM-1", 1));
         verify(inventory, never()).joinQueueOnRelease(any());
         assertThat(sent(Milestone.CANCELLED).facts().amount()).isEqualTo(Money.of(5_000, "USD"));
-        verify(orders).recordStatus(argThat(change -> change.status() == OrderStatus.CANCELLED
+        verify(timeline).recordStatus(argThat(change -> change.status() == OrderStatus.CANCELLED
                 && "customer asked".equals(change.cancellationReason())));
     }
 
@@ -241,7 +247,7 @@ class OrderWorkflowTest {
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         assertThat(payments.declined).hasSize(2);
         assertThat(payments.charged.keySet()).containsExactly("o-decline/charge/balance-3");
-        verify(orders).recordPaymentMethod(new PaymentMethodRecord("o-decline", "pm_card_mastercard"));
+        verify(timeline).recordPaymentMethod(new PaymentMethodRecord("o-decline", "pm_card_mastercard"));
     }
 
     @Test
@@ -318,11 +324,11 @@ class OrderWorkflowTest {
         WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
 
         ArgumentCaptor<StatusChange> changes = ArgumentCaptor.forClass(StatusChange.class);
-        verify(orders, times(2)).recordStatus(changes.capture());
+        verify(timeline, times(2)).recordStatus(changes.capture());
         assertThat(changes.getAllValues()).extracting(StatusChange::status)
                 .containsExactly(OrderStatus.READY_TO_SHIP, OrderStatus.SHIPPED);
         assertThat(changes.getAllValues()).extracting(StatusChange::eventKey).doesNotHaveDuplicates();
-        verify(orders, never()).recordStatus(argThat(c -> c.status() == OrderStatus.CANCELLED));
+        verify(timeline, never()).recordStatus(argThat(c -> c.status() == OrderStatus.CANCELLED));
     }
 
     /** The product is released and its stock covers the order (one unit, allocation 1). */

@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.delay;
+package dev.waitwell.workflows.shared;
 
 /** What a customer can do about a delay. */
 public enum DelayChoice {

@@ -1,5 +1,6 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
 /** Where an order stands. Written to PostgreSQL at every change, for the API's lists and timeline. */
 public enum OrderStatus {

@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.notification;
 
 import dev.waitwell.workflows.notification.Channel;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
 import java.util.Objects;
 

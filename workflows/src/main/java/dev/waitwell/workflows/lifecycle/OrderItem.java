@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
 import dev.waitwell.workflows.shared.Money;
 import java.util.Objects;

@@ -1,0 +1,64 @@
+package dev.waitwell.workflows.shared;
+
+import io.temporal.failure.ApplicationFailure;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The business outcomes an activity reports as a non-retryable {@link ApplicationFailure} whose type is the
+ * constant's name: the one list of failure types. Activities raise them ({@link #raise}), workflows name the
+ * ones not to retry ({@link #types}) and branch on them ({@link #of}), the API maps each to a problem code.
+ * Technical errors are plain exceptions and are retried. Never rename a constant: the name travels in
+ * histories.
+ */
+public enum BusinessFailure {
+
+    /** The payment gateway declined a charge. Retrying the same charge will not help. */
+    PAYMENT_DECLINED,
+    /** The payment method is unknown to the gateway. */
+    PAYMENT_METHOD_UNKNOWN,
+    /** A partial refund asks for more than the order's charges have left: a bug in the caller, not a retry. */
+    REFUND_EXCEEDS_PAYMENTS,
+    /** The notification a step refers to does not exist; it will not appear by retrying. */
+    NOTIFICATION_NOT_FOUND,
+    /** The product a step refers to does not exist. */
+    PRODUCT_NOT_FOUND,
+    /** A receipt names a purchase order that does not exist. */
+    PURCHASE_ORDER_NOT_FOUND,
+    /** A receipt brings more units than its purchase order still expects. */
+    RECEIPT_EXCEEDS_PURCHASE_ORDER,
+    /** A receipt's reference was used before for other goods. */
+    RECEIPT_CONFLICT,
+    /** A switch's alternative has not the units free (on hand and not owed to its own queue). */
+    OUT_OF_STOCK,
+    /** The order cannot switch: it holds another product, has shipped or was cancelled, or the request is wrong. */
+    SWITCH_NOT_POSSIBLE;
+
+    /** The failure to throw from an activity: non-retryable, typed with this name. */
+    public ApplicationFailure raise(String message) {
+        return ApplicationFailure.newNonRetryableFailure(message, name());
+    }
+
+    /** The type names, for {@code RetryOptions.setDoNotRetry}. */
+    public static String[] types(BusinessFailure... failures) {
+        return Arrays.stream(failures).map(BusinessFailure::name).toArray(String[]::new);
+    }
+
+    /**
+     * The business failure a failure carries: the first {@link ApplicationFailure} in its cause chain with a known
+     * type (an activity's failure reaches a workflow wrapped in an {@code ActivityFailure}). Empty for anything else.
+     */
+    public static Optional<BusinessFailure> of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure application) {
+                return Arrays.stream(values()).filter(type -> type.name().equals(application.getType())).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code failure} carries this business failure. */
+    public boolean isCauseOf(Throwable failure) {
+        return of(failure).filter(this::equals).isPresent();
+    }
+}
