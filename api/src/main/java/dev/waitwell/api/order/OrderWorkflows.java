@@ -8,7 +8,7 @@ import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.shared.Money;
 import dev.waitwell.workflows.shared.TaskQueues;

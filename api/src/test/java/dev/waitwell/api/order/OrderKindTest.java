@@ -24,7 +24,7 @@ import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.Fixtures;
 import dev.waitwell.api.TestTemporal;
 import dev.waitwell.workflows.order.OrderKind;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.client.WorkflowClient;

@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.waitwell.api.ApiTest;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.waitwell.workflows.delay;
 
-import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -46,7 +45,7 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
     private static int signal(List<PendingPromiseChange> changes) {
         List<Promise<Void>> sent = new ArrayList<>(changes.size());
         for (PendingPromiseChange change : changes) {
-            OrderWorkflow order = Workflow.newExternalWorkflowStub(OrderWorkflow.class,
+            PromiseListener order = Workflow.newExternalWorkflowStub(PromiseListener.class,
                     OrderWorkflowIds.of(change.orderId()));
             sent.add(Async.procedure(order::promiseChanged, change.change()));
         }

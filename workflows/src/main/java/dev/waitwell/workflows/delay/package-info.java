@@ -1,5 +1,6 @@
 /**
- * When a promised date slips: the promise change, the customer's choices (wait, switch, cancel), the
- * decision rules and the reward for patience.
+ * When a promised date slips: the order's promise while it waits (changes, reminders, good news), the delay rules
+ * (pure), the customer's decision (wait, switch, cancel) with its reward, the switch to an in-stock alternative,
+ * and the promise review workflow that recomputes a product's promises.
  */
 package dev.waitwell.workflows.delay;

@@ -1,7 +1,6 @@
 package dev.waitwell.workflows.inventory;
 
-import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -44,7 +43,7 @@ public class AllocationFanOutWorkflowImpl implements AllocationFanOutWorkflow {
     private void signal(List<PendingAllocation> allocations) {
         List<Promise<Void>> sent = new ArrayList<>(allocations.size());
         for (PendingAllocation allocation : allocations) {
-            OrderWorkflow order = Workflow.newExternalWorkflowStub(OrderWorkflow.class,
+            AllocationListener order = Workflow.newExternalWorkflowStub(AllocationListener.class,
                     OrderWorkflowIds.of(allocation.orderId()));
             sent.add(Async.procedure(order::stockAllocated,
                     new StockAllocation(allocation.allocationId(), allocation.quantity())));

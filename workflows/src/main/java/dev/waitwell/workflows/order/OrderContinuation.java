@@ -1,11 +1,11 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.CarriedPromise;
+import dev.waitwell.workflows.inventory.CarriedStock;
 import dev.waitwell.workflows.lifecycle.OrderItem;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
-import dev.waitwell.workflows.delay.PromiseChange;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
+import dev.waitwell.workflows.payment.CarriedPayments;
 import java.util.Objects;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Objects;
  * are built from them: a run that started counting again would repeat {@code status-3} or
  * {@code WAIT_REMINDER-2}, and the database would silently drop the new event or message as a retry.
  *
- * <p>A run ends only in one of the waits of {@link Phase}, between two steps, so some state is never carried:
+ * <p>A run ends only in one of the waits of {@link OrderPhase}, between two steps, so some state is never carried:
  * an open delay decision, a declined charge waiting for a retry, a shipment or a cancellation being handled
  * (the run goes on until they are done). What the order waits for, and until when, is set again by the
  * resumed wait.
@@ -39,16 +39,16 @@ import java.util.Objects;
  */
 public record OrderContinuation(
         int run,
-        Phase phase,
+        OrderPhase phase,
         OrderStatus status,
         OrderItem item,
         boolean switched,
         boolean released,
         boolean fulfilmentRequested,
         int eventSequence,
-        Payments payments,
-        Stock stock,
-        Delays delays) {
+        CarriedPayments payments,
+        CarriedStock stock,
+        CarriedPromise delays) {
 
     public OrderContinuation {
         Objects.requireNonNull(phase, "phase");
@@ -57,73 +57,5 @@ public record OrderContinuation(
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(delays, "delays");
-    }
-
-    /**
-     * The waits an order may continue as new in. A continued run skips every step before its phase, and which
-     * steps those are is decided by {@link #position()}, never by declaration order or ordinal: a phase inserted
-     * later must not move where the continuations already in flight resume. So a phase's position never changes,
-     * a new phase takes a free number between the waits it comes between (the gaps are left for that), and the
-     * JSON carries the phase by name.
-     */
-    public enum Phase {
-        /** A pre-order before its pre-release reminder went out. */
-        RELEASE_REMINDER(10),
-        /** A pre-order after the reminder, before its release. */
-        RELEASE(20),
-        /** Paid as the plan requires; waiting for units. */
-        STOCK(30),
-        /** Ready to ship; waiting for the warehouse. */
-        SHIPMENT(40);
-
-        private final int position;
-
-        Phase(int position) {
-            this.position = position;
-        }
-
-        /** Where this wait comes in the order's script: a higher number comes later. Never changes. */
-        int position() {
-            return position;
-        }
-
-        /** Whether this wait is {@code other} or comes after it in the script. */
-        boolean isAtOrAfter(Phase other) {
-            return position >= other.position;
-        }
-    }
-
-    /**
-     * The money so far. {@code attempts} and {@code partialRefunds} number the charge and refund steps, whose
-     * idempotency keys must never repeat.
-     */
-    public record Payments(String method, long paid, long refunded, String lastError, int attempts,
-            int partialRefunds) {
-    }
-
-    /**
-     * Units allocated so far, the allocation ids already counted (a repeated signal counts once), and whether
-     * the allocations the database held before the order waited were read already.
-     */
-    public record Stock(int allocatedUnits, List<Long> allocationIds, boolean caughtUp) {
-
-        public Stock {
-            allocationIds = allocationIds == null ? List.of() : List.copyOf(allocationIds);
-        }
-    }
-
-    /**
-     * The promise and its history: the dates, when the next reminder is due, how many delays, reminders and
-     * improvements were numbered, the reward code, the promise change ids already seen and changes received
-     * but not handled yet.
-     */
-    public record Delays(LocalDate promisedDate, Instant releaseAt, Instant nextReminder, int delays, int reminders,
-            int improvements, int decisionsSettled, String rewardCode, List<String> seenChangeIds,
-            List<PromiseChange> pending) {
-
-        public Delays {
-            seenChangeIds = seenChangeIds == null ? List.of() : List.copyOf(seenChangeIds);
-            pending = pending == null ? List.of() : List.copyOf(pending);
-        }
     }
 }

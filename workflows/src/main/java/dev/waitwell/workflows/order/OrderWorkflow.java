@@ -1,13 +1,14 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.DelayDecision;
-import dev.waitwell.workflows.delay.PromiseChange;
-import dev.waitwell.workflows.inventory.StockAllocation;
+import dev.waitwell.workflows.delay.PromiseListener;
+import dev.waitwell.workflows.inventory.AllocationListener;
+import dev.waitwell.workflows.preorder.ReleaseListener;
 import io.temporal.workflow.QueryMethod;
-import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -36,30 +37,16 @@ import io.temporal.workflow.WorkflowMethod;
  * run's history passes {@link OrderPolicy#historyEventLimit()}: the workflow id stays, the run id changes,
  * and the next run carries on where the last one stopped ({@link PlaceOrderInput#continuation()}). Address
  * orders by workflow id only, never by run id.
+ *
+ * <p>Its signals are declared by the features that send them ({@link ReleaseListener}, {@link AllocationListener},
+ * {@link PromiseListener}), so that a release, a receipt or a promise review can tell orders without knowing this
+ * workflow.
  */
 @WorkflowInterface
-public interface OrderWorkflow {
+public interface OrderWorkflow extends ReleaseListener, AllocationListener, PromiseListener {
 
     @WorkflowMethod
     OrderOutcome fulfil(PlaceOrderInput input);
-
-    /** The product was released now (by staff); a release date reached by itself needs no signal. */
-    @SignalMethod
-    void productReleased();
-
-    /**
-     * Units of stock were allocated to the order (by a receipt, a release, or units another order gave
-     * back). Deduplicated by allocation id; the order is ready to ship once every unit is allocated.
-     */
-    @SignalMethod
-    void stockAllocated(StockAllocation allocation);
-
-    /**
-     * The order's promise was recomputed (a purchase order or release date moved, a receipt came short, a
-     * restock date changed). A later or unknown date opens a delay decision; an earlier one is good news.
-     */
-    @SignalMethod
-    void promiseChanged(PromiseChange change);
 
     /**
      * Decides an open delay: WAIT, SWITCH to an in-stock alternative, or CANCEL with a full refund.

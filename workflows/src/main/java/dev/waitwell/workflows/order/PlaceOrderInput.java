@@ -2,6 +2,9 @@ package dev.waitwell.workflows.order;
 
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.lifecycle.OrderItem;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.RunState;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,6 +81,16 @@ public record PlaceOrderInput(
         return new PlaceOrderInput(orderId, kind, customer, sku, productName, quantity, unitPrice, paymentPlan,
                 paymentMethod, firstPayment, releaseDate, releaseAt, promisedDate, customerUrl, policy,
                 allocatedAtCheckout, latestAcceptableDate, next);
+    }
+
+    /** The run's state at checkout: the status the order's kind starts in, the product ordered, its promise. */
+    RunState atCheckout() {
+        OrderStatus status = switch (kind) {
+            case PREORDER -> OrderStatus.AWAITING_RELEASE;
+            case BACKORDER -> OrderStatus.AWAITING_STOCK;
+            case IN_STOCK -> OrderStatus.READY_TO_SHIP;
+        };
+        return RunState.atCheckout(status, new OrderItem(sku, productName, unitPrice), promisedDate);
     }
 
     public Money total() {

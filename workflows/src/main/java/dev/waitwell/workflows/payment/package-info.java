@@ -1,4 +1,6 @@
 /**
- * Payment contracts: charges by plan step and refunds, each idempotent by a key derived from the order.
+ * Taking an order's money: the payment steps of the order workflow (charge by plan step, wait out declines within
+ * the grace period, refund) and the payment activities' contract, each call idempotent by a key derived from the
+ * order and the step.
  */
 package dev.waitwell.workflows.payment;

@@ -1,8 +1,8 @@
 package dev.waitwell.workflows.preorder;
 
 import dev.waitwell.workflows.inventory.AllocationFanOut;
-import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
@@ -23,7 +23,7 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setMaximumInterval(Duration.ofMinutes(1))
-                            .setDoNotRetry("PRODUCT_NOT_FOUND")
+                            .setDoNotRetry(BusinessFailure.types(BusinessFailure.PRODUCT_NOT_FOUND))
                             .build())
                     .build());
 
@@ -32,7 +32,8 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
         ReleasedProduct product = activities.markReleased(request);
         List<Promise<Void>> signals = new ArrayList<>();
         for (String orderId : product.waitingOrderIds()) {
-            OrderWorkflow order = Workflow.newExternalWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderId));
+            ReleaseListener order = Workflow.newExternalWorkflowStub(ReleaseListener.class,
+                    OrderWorkflowIds.of(orderId));
             signals.add(Async.procedure(order::productReleased));
         }
         int closed = 0;

@@ -57,6 +57,16 @@ public enum BusinessFailure {
         return Optional.empty();
     }
 
+    /** The innermost message of a failure: what the activity said, without the SDK's wrapping or type. */
+    public static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof ApplicationFailure application && application.getOriginalMessage() != null
+                ? application.getOriginalMessage() : cause.getMessage();
+    }
+
     /** Whether {@code failure} carries this business failure. */
     public boolean isCauseOf(Throwable failure) {
         return of(failure).filter(this::equals).isPresent();

@@ -1,4 +1,5 @@
 /**
- * Value types and constants shared by every feature: money, task queues, failure types.
+ * Value types and contracts shared by every feature: money, the delay choices, the business failure types,
+ * task queues and search attributes. Depends on no feature.
  */
 package dev.waitwell.workflows.shared;

@@ -1,5 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
 import dev.waitwell.workflows.lifecycle.OrderEvent;
@@ -371,8 +373,8 @@ class ContinueAsNewWorkflowTest {
         List<WorkflowExecutionHistory> runs = runs("pre");
         assertEveryRunStaysSmallAndContinuesIntoTheNext(runs);
         assertThat(runs.stream().skip(1).map(ContinueAsNewWorkflowTest::resumedPhase).distinct().toList())
-                .as("the waits later runs resumed").contains(OrderContinuation.Phase.RELEASE_REMINDER,
-                        OrderContinuation.Phase.STOCK);
+                .as("the waits later runs resumed").contains(OrderPhase.RELEASE_REMINDER,
+                        OrderPhase.STOCK);
     }
 
     // ---- the orders
@@ -464,10 +466,10 @@ class ContinueAsNewWorkflowTest {
     }
 
     /** The wait a continued run resumed, as its input says. */
-    static OrderContinuation.Phase resumedPhase(WorkflowExecutionHistory run) {
+    static OrderPhase resumedPhase(WorkflowExecutionHistory run) {
         String input = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput().getPayloads(0)
                 .getData().toStringUtf8();
-        for (OrderContinuation.Phase phase : OrderContinuation.Phase.values()) {
+        for (OrderPhase phase : OrderPhase.values()) {
             if (input.contains("\"phase\":\"" + phase + "\"")) {
                 return phase;
             }

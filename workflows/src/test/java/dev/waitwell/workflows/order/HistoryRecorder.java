@@ -1,5 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
@@ -213,9 +215,9 @@ class HistoryRecorder {
         current.confirmShipment(new Shipment("UPS", "1Z-PREORDER"));
         client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
         List<WorkflowExecutionHistory> runs = saveRuns("preorder-continued-as-new", workflowId);
-        List<OrderContinuation.Phase> resumed = runs.stream().skip(1).map(ContinueAsNewWorkflowTest::resumedPhase)
+        List<OrderPhase> resumed = runs.stream().skip(1).map(ContinueAsNewWorkflowTest::resumedPhase)
                 .toList();
-        if (!resumed.containsAll(List.of(OrderContinuation.Phase.RELEASE_REMINDER, OrderContinuation.Phase.RELEASE))) {
+        if (!resumed.containsAll(List.of(OrderPhase.RELEASE_REMINDER, OrderPhase.RELEASE))) {
             throw new AssertionError("the runs resumed " + resumed + ", not both waits for the release");
         }
     }

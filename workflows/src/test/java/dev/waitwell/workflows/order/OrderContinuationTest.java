@@ -1,12 +1,15 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.CarriedPromise;
+import dev.waitwell.workflows.inventory.CarriedStock;
+import dev.waitwell.workflows.payment.CarriedPayments;
 import dev.waitwell.workflows.lifecycle.OrderItem;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.waitwell.workflows.delay.PromiseChange;
-import dev.waitwell.workflows.order.OrderContinuation.Phase;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -17,49 +20,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What one run hands to the next must stay readable by the code that resumes it, which may be newer: the
- * phase's place in the script is pinned, and the JSON is the one Temporal's default converter writes.
+ * What one run hands to the next must stay readable by the code that resumes it, which may be newer: the JSON
+ * is the one Temporal's default converter writes, and continuations recorded by earlier code read back.
  */
 class OrderContinuationTest {
 
     private static final DataConverter CONVERTER = DefaultDataConverter.STANDARD_INSTANCE;
 
     @Test
-    void everyPhaseKeepsThePositionContinuationsInFlightResumeBy() {
-        Map<Phase, Integer> positions = Arrays.stream(Phase.values())
-                .collect(Collectors.toMap(Function.identity(), Phase::position));
-
-        assertThat(positions).containsAllEntriesOf(Map.of(Phase.RELEASE_REMINDER, 10, Phase.RELEASE, 20,
-                Phase.STOCK, 30, Phase.SHIPMENT, 40));
-        assertThat(positions.values()).as("one position per phase").doesNotHaveDuplicates();
-    }
-
-    @Test
-    void aWaitIsAtOrAfterItselfAndTheWaitsBeforeItOnly() {
-        assertThat(Phase.STOCK.isAtOrAfter(Phase.RELEASE_REMINDER)).isTrue();
-        assertThat(Phase.STOCK.isAtOrAfter(Phase.STOCK)).isTrue();
-        assertThat(Phase.STOCK.isAtOrAfter(Phase.SHIPMENT)).isFalse();
-        assertThat(Phase.RELEASE_REMINDER.isAtOrAfter(Phase.RELEASE)).isFalse();
-    }
-
-    @Test
     void aContinuationTravelsWithItsPhaseByNameAndReadsBackTheSame() {
-        OrderContinuation continuation = new OrderContinuation(3, Phase.RELEASE, OrderStatus.AWAITING_RELEASE,
+        OrderContinuation continuation = new OrderContinuation(3, OrderPhase.RELEASE, OrderStatus.AWAITING_RELEASE,
                 new OrderItem("CAM-1", "Camera One", Money.of(25_000, "USD")), false, false, false, 7,
-                new OrderContinuation.Payments("pm_card_visa", 5_000, 0, null, 1, 0),
-                new OrderContinuation.Stock(0, List.of(), false),
-                new OrderContinuation.Delays(LocalDate.parse("2027-06-08"), Instant.parse("2027-06-01T00:00:00Z"),
+                new CarriedPayments("pm_card_visa", 5_000, 0, null, 1, 0),
+                new CarriedStock(0, List.of(), false),
+                new CarriedPromise(LocalDate.parse("2027-06-08"), Instant.parse("2027-06-01T00:00:00Z"),
                         Instant.parse("2027-05-20T00:00:00Z"), 0, 4, 0, 0, null, List.of("r1"),
                         List.of(new PromiseChange("r2", LocalDate.parse("2027-06-18"),
                                 Instant.parse("2027-06-11T00:00:00Z"), "the factory is late"))));
@@ -77,7 +58,7 @@ class OrderContinuationTest {
         "v4-preorder-continued-as-new-run2.json, 2, RELEASE_REMINDER",
         "v4-preorder-continued-as-new-run5.json, 5, RELEASE",
         "v4-preorder-release-slip-carried-pending-run2.json, 2, RELEASE_REMINDER"})
-    void readsTheContinuationsThatRecordedRunsStartedWith(String file, int run, Phase phase) throws IOException {
+    void readsTheContinuationsThatRecordedRunsStartedWith(String file, int run, OrderPhase phase) throws IOException {
         WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(
                 Files.readString(HistoryRecorder.HISTORIES.resolve(file)));
 
@@ -102,7 +83,7 @@ class OrderContinuationTest {
                         .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8)).build(),
                 OrderContinuation.class, OrderContinuation.class);
 
-        assertThat(read.phase()).isEqualTo(Phase.STOCK);
+        assertThat(read.phase()).isEqualTo(OrderPhase.STOCK);
         assertThat(read.stock().allocationIds()).isEmpty();
         assertThat(read.delays().seenChangeIds()).isEmpty();
         assertThat(read.delays().pending()).isEmpty();

@@ -3,7 +3,7 @@ package dev.waitwell.workflows.preorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.order.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.OrderWorkflowStandIn;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
 import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.activity.ActivityOptions;
@@ -6,13 +6,13 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * Timeouts and retries of the order workflow's activities. Technical errors are retried with backoff;
+ * Timeouts and retries of the activities every step of an order calls. Technical errors are retried with backoff;
  * business outcomes named here are not.
  */
-final class OrderActivityOptions {
+public final class OrderActivityOptions {
 
     /** Database writes, payments and stock: retried until they succeed, so money and stock never stop half-way. */
-    static final ActivityOptions DURABLE = ActivityOptions.newBuilder()
+    public static final ActivityOptions DURABLE = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(1))
@@ -26,7 +26,7 @@ final class OrderActivityOptions {
      * Messages: retried for about an hour, then the workflow records the failure and carries on. A mail
      * server that is down must not hold up a shipment.
      */
-    static final ActivityOptions MESSAGING = ActivityOptions.newBuilder()
+    public static final ActivityOptions MESSAGING = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(2))

@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.shared;
 
 /** The one place order workflow ids are made and read: {@code order-{orderId}}. */
 public final class OrderWorkflowIds {

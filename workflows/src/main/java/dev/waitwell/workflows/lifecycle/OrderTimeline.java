@@ -1,12 +1,8 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
-import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
-import dev.waitwell.workflows.lifecycle.OrderEvent;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.lifecycle.StatusChange;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -22,7 +18,7 @@ final class OrderTimeline {
 
     private static final Logger log = Workflow.getLogger(OrderTimeline.class);
 
-    private final TimelineActivities orders =
+    private final TimelineActivities writes =
             Workflow.newActivityStub(TimelineActivities.class, OrderActivityOptions.DURABLE);
     private final NotificationActivities notifications =
             Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
@@ -30,13 +26,10 @@ final class OrderTimeline {
     private final boolean upsertsSearchAttributes;
     private int eventSequence;
 
-    OrderTimeline(String orderId, boolean upsertsSearchAttributes) {
+    OrderTimeline(String orderId, boolean upsertsSearchAttributes, int lastEventSequence) {
         this.orderId = orderId;
         this.upsertsSearchAttributes = upsertsSearchAttributes;
-    }
-
-    void status(OrderStatus next, String sku, String message) {
-        status(next, sku, message, null);
+        this.eventSequence = lastEventSequence;
     }
 
     /** A status change; the activity's input only gains the reason, so older histories replay unchanged. */
@@ -45,11 +38,11 @@ final class OrderTimeline {
             Workflow.upsertTypedSearchAttributes(WaitwellSearchAttributes.STATUS.valueSet(next.name()),
                     WaitwellSearchAttributes.SKU.valueSet(sku));
         }
-        orders.recordStatus(new StatusChange(orderId, nextEventKey("status"), next, message, cancellationReason));
+        writes.recordStatus(new StatusChange(orderId, nextEventKey("status"), next, message, cancellationReason));
     }
 
     void event(String type, String message) {
-        orders.recordEvent(new OrderEvent(orderId, nextEventKey("event"), type, message));
+        writes.recordEvent(new OrderEvent(orderId, nextEventKey("event"), type, message));
     }
 
     void notify(NotificationRequest request) {
@@ -58,13 +51,12 @@ final class OrderTimeline {
         } catch (ActivityFailure failure) {
             // Messages are retried for about an hour; after that the order goes on and the timeline says why.
             log.warn("Order {}: {} could not be sent: {}", orderId, request.key(), failure.getMessage());
-            event("NOTIFICATION_FAILED", request.milestone() + " could not be sent: "
-                    + OrderWorkflowImpl.rootMessage(failure));
+            event("NOTIFICATION_FAILED", request.milestone() + " could not be sent: " + BusinessFailure.rootMessage(failure));
         }
     }
 
     void paymentMethod(String paymentMethod) {
-        orders.recordPaymentMethod(new PaymentMethodRecord(orderId, paymentMethod));
+        writes.recordPaymentMethod(new PaymentMethodRecord(orderId, paymentMethod));
         event("PAYMENT_METHOD_CHANGED", "Payment method changed to " + paymentMethod);
     }
 
@@ -80,11 +72,6 @@ final class OrderTimeline {
     /** The last number used in a key, for the next run. */
     int eventSequence() {
         return eventSequence;
-    }
-
-    /** A continued run numbers on from where the last one stopped. */
-    void resume(int lastEventSequence) {
-        eventSequence = lastEventSequence;
     }
 
     private String nextEventKey(String kind) {

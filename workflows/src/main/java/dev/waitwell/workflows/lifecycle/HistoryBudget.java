@@ -1,4 +1,4 @@
-package dev.waitwell.workflows.order;
+package dev.waitwell.workflows.lifecycle;
 
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
@@ -10,9 +10,6 @@ import io.temporal.workflow.WorkflowInfo;
  * suggestion are those of the current workflow task. Orders started before this existed never spend it.
  */
 final class HistoryBudget {
-
-    /** Version 1: waiting orders continue as new once their history passes the policy's limit. */
-    static final String CONTINUE_AS_NEW = "continue-as-new";
 
     private final boolean enabled;
     private final int eventLimit;

@@ -1,0 +1,182 @@
+package dev.waitwell.workflows.order;
+
+import dev.waitwell.workflows.delay.PromiseKeeper;
+import dev.waitwell.workflows.inventory.StockKeeper;
+import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.ledger.RevenueRecognition;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
+import dev.waitwell.workflows.lifecycle.OrderRun;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.payment.ChargePurpose;
+import dev.waitwell.workflows.payment.PaymentCollector;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+
+/**
+ * The order's script in four phases: {@link #checkout}, {@link #awaitReleaseAndCharge} (pre-orders),
+ * {@link #awaitStockAndFulfil} and {@link #shipWhenConfirmed}, and {@link #cancelAndRefund} when a cancellation
+ * unwinds any of them. Each phase owns its continue-as-new guard: a run that continued as new skips the phases its
+ * predecessor finished and resumes the wait it stopped in.
+ */
+final class OrderPhases {
+
+    private final OrderActivities orders = Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
+    private final LedgerActivities ledger = Workflow.newActivityStub(LedgerActivities.class,
+            OrderActivityOptions.DURABLE);
+    private final PlaceOrderInput input;
+    private final OrderRun run;
+    private final PaymentCollector payments;
+    private final StockKeeper stock;
+    private final PromiseKeeper promise;
+    private OrderPhase resumedAt;
+    private int runNumber = 1;
+    private boolean checkoutSettled;
+    private boolean fulfilmentRequested;
+    private Shipment shipment;
+
+    OrderPhases(PlaceOrderInput input, OrderRun run, PaymentCollector payments, StockKeeper stock,
+            PromiseKeeper promise) {
+        this.input = input;
+        this.run = run;
+        this.payments = payments;
+        this.stock = stock;
+        this.promise = promise;
+    }
+
+    /** A run that continues an earlier one: checkout is done, and the script resumes at {@code phase}. */
+    void resumeAt(OrderPhase phase, int run, boolean fulfilmentWasRequested) {
+        resumedAt = phase;
+        runNumber = run;
+        fulfilmentRequested = fulfilmentWasRequested;
+        checkoutSettled = true;
+    }
+
+    /** The plan's first payment (all, the deposit, or nothing), then the confirmation with the promised date. */
+    void checkout() {
+        if (resumedAt != null) {
+            return;
+        }
+        ChargePurpose purpose = input.paymentPlan() == PaymentPlan.DEPOSIT ? ChargePurpose.DEPOSIT : ChargePurpose.FULL;
+        payments.collect(purpose, input.firstPayment(), run.status());
+        checkoutSettled = true;
+        run.throwIfCancelled();
+        run.notifyCustomer(run.messages().milestone(Milestone.CONFIRMED, run.netPaid()));
+    }
+
+    /**
+     * Pre-orders: the reminder before the release, the release itself (the signal, or the timer at its date,
+     * which a promise change may move), then the balance. An order switched to an in-stock item meanwhile skips
+     * the release's steps.
+     */
+    void awaitReleaseAndCharge() {
+        if (input.kind() != OrderKind.PREORDER || resumedAtOrAfter(OrderPhase.STOCK)) {
+            return;
+        }
+        if (!resumedAtOrAfter(OrderPhase.RELEASE)) {
+            promise.await(OrderPhase.RELEASE_REMINDER, "the pre-release reminder", this::reminderDue, run::released,
+                    false);
+            if (!run.released()) {
+                run.notifyCustomer(run.messages().milestone(Milestone.RELEASE_REMINDER, run.due()));
+            }
+        }
+        promise.await(OrderPhase.RELEASE, "the product's release", promise::releaseAt, run::released, false);
+        run.markReleased();
+        if (run.switched()) {
+            return;
+        }
+        run.recordEvent("PRODUCT_RELEASED", run.item().productName() + " is released");
+        stock.joinQueueOnRelease();
+        Money balance = run.due();
+        payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
+        run.notifyCustomer(run.messages().milestone(balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED,
+                balance));
+    }
+
+    private Instant reminderDue() {
+        Instant releaseAt = promise.releaseAt();
+        return releaseAt == null ? null : releaseAt.minus(input.policy().preReleaseReminder());
+    }
+
+    /**
+     * Every unit allocated (waiting in {@code AWAITING_STOCK} as long as it takes, the promise kept on the way),
+     * what backorders and in-stock orders still owe charged, and the warehouse asked to ship.
+     */
+    void awaitStockAndFulfil() {
+        if (resumedAtOrAfter(OrderPhase.SHIPMENT)) {
+            return;
+        }
+        if (stock.prepareToWait()) {
+            promise.await(OrderPhase.STOCK, "stock to be allocated", () -> null, stock::complete, true);
+        }
+        Money balance = run.due();
+        if (input.kind() != OrderKind.PREORDER && balance.isPositive()) {
+            payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.READY_TO_SHIP);
+            run.notifyCustomer(run.messages().milestone(Milestone.CHARGED, balance));
+        }
+        run.throwIfCancelled();
+        orders.requestFulfilment(new FulfilmentRequest(input.orderId(), run.item().sku(), input.quantity(),
+                input.customer()));
+        fulfilmentRequested = true;
+        run.changeStatus(OrderStatus.READY_TO_SHIP, "Paid and allocated; the warehouse was asked to ship");
+    }
+
+    /** The warehouse's confirmation (as long as it takes), then the revenue booked and the customer told. */
+    void shipWhenConfirmed() {
+        run.waitUntil("the warehouse's shipment confirmation", null, () -> shipment != null || run.mayContinueAsNew());
+        if (shipment == null) {
+            run.continueAsNew(OrderPhase.SHIPMENT);
+        }
+        orders.recordShipment(new ShipmentRecord(input.orderId(), shipment));
+        stock.dispatch();
+        ledger.recognizeRevenue(new RevenueRecognition(input.orderId(), run.netPaid()));
+        run.changeStatus(OrderStatus.SHIPPED, "Shipped with " + shipment.carrier() + ", tracking "
+                + shipment.trackingNumber());
+        run.notifyCustomer(run.messages().shipped(shipment.carrier(), shipment.trackingNumber()));
+    }
+
+    /** A cancellation unwound the script: units back to the queue, everything paid refunded, the customer told. */
+    void cancelAndRefund() {
+        CancellationRequest cancellation = run.cancellation();
+        // Units go back to the queue before the refund: a slow gateway must not hold stock others wait for.
+        if (promise.enabled()) {
+            stock.giveBack();
+        }
+        Money refunded = payments.refundAll(cancellation.reason());
+        if (!promise.enabled()) {
+            stock.giveBack();
+        }
+        run.markCancelled("Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason() + "; refunded "
+                + refunded.display(), cancellation.reason());
+        run.notifyCustomer(run.messages().cancelled(refunded, cancellation.reason()));
+    }
+
+    /** The confirmShipment update's fact; the wait in {@link #shipWhenConfirmed} acts on it. */
+    void shipmentConfirmed(Shipment confirmed) {
+        shipment = confirmed;
+    }
+
+    /** Whether the run this one continues had got as far as {@code phase}; never for a first run. */
+    private boolean resumedAtOrAfter(OrderPhase phase) {
+        return resumedAt != null && resumedAt.isAtOrAfter(phase);
+    }
+
+    int runNumber() {
+        return runNumber;
+    }
+
+    boolean checkoutSettled() {
+        return checkoutSettled;
+    }
+
+    boolean fulfilmentRequested() {
+        return fulfilmentRequested;
+    }
+
+    Shipment shipment() {
+        return shipment;
+    }
+}
