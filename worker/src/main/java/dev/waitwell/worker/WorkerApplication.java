@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
  * Hosts the Temporal worker for the {@code waitwell-orders} task queue.
  *
  * <p>The activity beans and their properties come from {@link ActivitiesConfiguration}, which scans only
- * the activities' feature packages (never the test applications of its test-jar). Their Spring Data
+ * the activities' feature packages (never their test applications). Their Spring Data
  * repositories and entities are found through {@link AutoConfigurationPackage}.
  */
 @SpringBootApplication
