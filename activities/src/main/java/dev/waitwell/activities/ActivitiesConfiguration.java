@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
         "dev.waitwell.activities.preorder",
         "dev.waitwell.activities.delay"})
 @ConfigurationPropertiesScan(basePackages = {
+        "dev.waitwell.activities.shared",
         "dev.waitwell.activities.payment",
         "dev.waitwell.activities.notification"})
 public class ActivitiesConfiguration {
