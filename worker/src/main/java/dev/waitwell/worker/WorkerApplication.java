@@ -5,6 +5,7 @@ import dev.waitwell.health.TemporalHealthConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
  * component is the one the API reports too ({@link TemporalHealthConfiguration}).
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @Import({ActivitiesConfiguration.class, TemporalHealthConfiguration.class})
 @AutoConfigurationPackage(basePackages = "dev.waitwell.activities")
 public class WorkerApplication {
