@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Import this (or scan it) to get every activity bean and its typed properties. Only the feature packages
- * are scanned, so test applications shipped in the test-jar are never picked up by a host app.
+ * are scanned, so the test applications of the activities' own tests never become beans of one another.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = {
@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
         "dev.waitwell.activities.preorder",
         "dev.waitwell.activities.delay"})
 @ConfigurationPropertiesScan(basePackages = {
+        "dev.waitwell.activities.shared",
         "dev.waitwell.activities.payment",
         "dev.waitwell.activities.notification"})
 public class ActivitiesConfiguration {

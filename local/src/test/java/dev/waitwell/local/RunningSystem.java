@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.waitwell.activities.testing.TestDatabase;
+import dev.waitwell.schema.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +24,9 @@ class GracefulWorkerShutdown implements SmartLifecycle {
     private final Duration gracePeriod;
     private volatile boolean running;
 
-    GracefulWorkerShutdown(WorkerFactory workerFactory,
-            @Value("${waitwell.worker.shutdown-grace-period:PT25S}") Duration gracePeriod) {
+    GracefulWorkerShutdown(WorkerFactory workerFactory, WorkerProperties properties) {
         this.workerFactory = workerFactory;
-        this.gracePeriod = gracePeriod;
+        this.gracePeriod = properties.shutdownGracePeriod();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.ContextClosedEvent;
@@ -24,8 +23,8 @@ class ReadinessFile {
 
     private final String location;
 
-    ReadinessFile(@Value("${waitwell.worker.ready-file:}") String location) {
-        this.location = location;
+    ReadinessFile(WorkerProperties properties) {
+        this.location = properties.readyFile();
         remove(); // left over from a previous run: not ready yet
     }
 

@@ -5,20 +5,21 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Registers the order workflows' search attributes on the Temporal server when it lacks them, before the
  * workers start polling (they start on ApplicationReadyEvent): a workflow that upserts an unknown
  * attribute fails every workflow task. Registering is idempotent; a race with another worker answers
- * ALREADY_EXISTS, which is fine.
+ * ALREADY_EXISTS, which is fine. The namespace is the one the starter built the workers' client for
+ * ({@code spring.temporal.namespace}), read from that client rather than from the property again.
  */
 @Component
 class SearchAttributeRegistration implements SmartInitializingSingleton {
@@ -28,10 +29,9 @@ class SearchAttributeRegistration implements SmartInitializingSingleton {
     private final WorkflowServiceStubs service;
     private final String namespace;
 
-    SearchAttributeRegistration(WorkflowServiceStubs service,
-            @Value("${spring.temporal.namespace:default}") String namespace) {
-        this.service = service;
-        this.namespace = namespace;
+    SearchAttributeRegistration(WorkflowClient client) {
+        this.service = client.getWorkflowServiceStubs();
+        this.namespace = client.getOptions().getNamespace();
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.waitwell.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.waitwell.activities.testing.TestDatabase;
+import dev.waitwell.schema.testing.TestDatabase;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;

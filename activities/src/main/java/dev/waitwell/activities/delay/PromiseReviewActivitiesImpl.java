@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.waitwell.activities.shared.WaitwellProperties;
 import dev.waitwell.workflows.backorder.IncomingSupply;
 import dev.waitwell.workflows.backorder.PromiseDates;
 import dev.waitwell.workflows.delay.PendingPromiseChange;
@@ -19,7 +20,6 @@ import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,13 +40,12 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
     private final Duration buffer;
 
     PromiseReviewActivitiesImpl(JdbcClient jdbc, TransactionTemplate transactions, PromiseQueue queue,
-            @Value("${waitwell.zone:UTC}") ZoneId shopZone,
-            @Value("${waitwell.policy.promise-buffer:P2D}") Duration buffer) {
+            WaitwellProperties shop) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.queue = queue;
-        this.shopZone = shopZone;
-        this.buffer = buffer;
+        this.shopZone = shop.zone();
+        this.buffer = shop.policy().promiseBuffer();
     }
 
     @Override

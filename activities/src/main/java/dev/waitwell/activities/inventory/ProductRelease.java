@@ -2,12 +2,11 @@ package dev.waitwell.activities.inventory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import dev.waitwell.activities.shared.WaitwellProperties;
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,11 +27,11 @@ public class ProductRelease {
     private final Clock shopClock;
 
     ProductRelease(JdbcClient jdbc, TransactionTemplate transactions, StockAllocator allocator,
-            @Value("${waitwell.zone:UTC}") ZoneId shopZone) {
+            WaitwellProperties shop) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.allocator = allocator;
-        this.shopClock = Clock.system(shopZone);
+        this.shopClock = Clock.system(shop.zone());
     }
 
     /** What a release call found or did. */

@@ -1,5 +1,5 @@
 /**
- * Test support shared through the test-jar: a fresh PostgreSQL database per Spring test context (embedded,
- * or on the server named by {@code WAITWELL_TEST_DATABASE_URL}) and SQL fixtures for products and orders.
+ * SQL fixtures for products and orders, for tests on a database the activities' own Flyway migrated (the fresh
+ * database itself comes from the schema's test-jar).
  */
 package dev.waitwell.activities.testing;

@@ -1,15 +1,11 @@
 package dev.waitwell.api.notification;
 
+import dev.waitwell.api.recovery.RecoverySweep;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,34 +15,28 @@ import org.springframework.stereotype.Component;
  * workflow id is the SMS's, so a fallback that ran already (or is running) is never started twice.
  */
 @Component
-class FailedSmsSweep {
+class FailedSmsSweep implements RecoverySweep {
 
-    private static final Logger log = LoggerFactory.getLogger(FailedSmsSweep.class);
     private static final int BATCH = 100;
     private static final Duration LOOK_BACK = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final SmsFallbacks fallbacks;
-    private final Clock clock;
-    private final Duration grace;
 
-    FailedSmsSweep(JdbcClient jdbc, SmsFallbacks fallbacks, Clock clock,
-            @Value("${waitwell.recovery.start-grace:PT1M}") Duration grace) {
+    FailedSmsSweep(JdbcClient jdbc, SmsFallbacks fallbacks) {
         this.jdbc = jdbc;
         this.fallbacks = fallbacks;
-        this.clock = clock;
-        this.grace = grace;
     }
 
-    @Scheduled(fixedDelayString = "${waitwell.recovery.interval:PT1M}",
-            initialDelayString = "${waitwell.recovery.interval:PT1M}")
-    void sweep() {
-        try {
-            startFailedBefore(clock.instant().minus(grace));
-        } catch (RuntimeException away) {
-            // The database or Temporal is away (SmsFallbacks answers 503 then): the next sweep tries again.
-            log.warn("Could not start the email fallbacks of failed SMS: {}", away.toString());
-        }
+    @Override
+    public String subject() {
+        return "email fallbacks of failed SMS";
+    }
+
+    /** Throws when the database or Temporal is away (SmsFallbacks answers 503 then). */
+    @Override
+    public int recover(Instant before) {
+        return startFailedBefore(before);
     }
 
     /** Starts the fallbacks of SMS that failed before {@code failedBefore} (and within a day of it). */

@@ -1,13 +1,10 @@
 package dev.waitwell.api.order;
 
-import java.time.Clock;
-import java.time.Duration;
+import dev.waitwell.api.recovery.RecoverySweep;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * so two API instances sweeping at once do no harm.
  */
 @Component
-class UnstartedOrders {
+class UnstartedOrders implements RecoverySweep {
 
     private static final Logger log = LoggerFactory.getLogger(UnstartedOrders.class);
     private static final int BATCH = 100;
@@ -26,29 +23,20 @@ class UnstartedOrders {
 
     private final Orders orders;
     private final OrderWorkflows workflows;
-    private final Clock clock;
-    private final Duration grace;
 
-    UnstartedOrders(Orders orders, OrderWorkflows workflows, Clock clock,
-            @Value("${waitwell.recovery.start-grace:PT1M}") Duration grace) {
+    UnstartedOrders(Orders orders, OrderWorkflows workflows) {
         this.orders = orders;
         this.workflows = workflows;
-        this.clock = clock;
-        this.grace = grace;
     }
 
-    @Scheduled(fixedDelayString = "${waitwell.recovery.interval:PT1M}",
-            initialDelayString = "${waitwell.recovery.interval:PT1M}")
-    void sweep() {
-        try {
-            int started = startPlacedBefore(clock.instant().minus(grace));
-            if (started > 0) {
-                log.warn("Started the workflows of {} order(s) whose checkout had not started them", started);
-            }
-        } catch (RuntimeException unavailable) {
-            // The database is away: the next sweep tries again.
-            log.warn("Could not look for unstarted orders: {}", unavailable.toString());
-        }
+    @Override
+    public String subject() {
+        return "workflows of orders whose checkout had not started them";
+    }
+
+    @Override
+    public int recover(Instant before) {
+        return startPlacedBefore(before);
     }
 
     /**

@@ -6,7 +6,6 @@ import static dev.waitwell.api.security.Roles.STOREFRONT;
 import static dev.waitwell.api.security.Roles.SUPPORT;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,11 +22,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfig {
 
     @Bean
-    UserDetailsService apiUsers(@Value("${waitwell.security.users:}") String users) {
+    UserDetailsService apiUsers(ApiSecurityProperties security) {
         // A plain UserDetailsService, not the manager itself: as a UserDetailsPasswordService the manager would
         // let Spring Security re-encode "{noop}" passwords with BCrypt at the first login, and every request after
         // that would pay a BCrypt check (~100 ms). Passwords stay as configured.
-        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(ApiUsers.parse(users));
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(ApiUsers.parse(security.users()));
         return manager::loadUserByUsername;
     }
 

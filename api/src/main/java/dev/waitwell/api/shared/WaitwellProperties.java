@@ -60,6 +60,10 @@ public record WaitwellProperties(
                         + "(WAITWELL_POLICY_HISTORY_EVENT_LIMIT) must be from 200 to 40000 events, not "
                         + historyEventLimit);
             }
+            if (promiseBuffer.isNegative()) {
+                throw new IllegalArgumentException("waitwell.policy.promise-buffer (WAITWELL_POLICY_PROMISE_BUFFER) "
+                        + "must not be negative, not " + promiseBuffer);
+            }
             if (reminderInterval.isNegative() || reminderInterval.isZero()) {
                 throw new IllegalArgumentException("waitwell.policy.reminder-interval "
                         + "(WAITWELL_POLICY_REMINDER_INTERVAL) must be positive");

@@ -1,4 +1,4 @@
-package dev.waitwell.activities.testing;
+package dev.waitwell.schema.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One PostgreSQL server per JVM, a new empty database per call of {@link #newDatabase()}, so every Spring
- * test context migrates its own schema with Flyway and sees no other test's rows.
+ * test context migrates its own schema with Flyway and sees no other test's rows. Tests whose application does
+ * not migrate (the API's) take {@link #newMigratedDatabase()}: the same migrations, from the same classpath
+ * location the worker applies at start-up.
  *
  * <p>The server is embedded (zonky), started on first use, unless {@code WAITWELL_TEST_DATABASE_URL} names
  * one ({@code jdbc:postgresql://host:port/db}, credentials from {@code WAITWELL_TEST_DATABASE_USERNAME} /
@@ -35,6 +38,9 @@ public final class TestDatabase {
     /** Where a fresh database is and how to log in. */
     public record Database(String url, String username, String password) {
     }
+
+    /** Where the worker's Flyway finds the migrations (worker application.yml); this module puts them there. */
+    public static final String MIGRATIONS = "classpath:db/migration";
 
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -57,6 +63,23 @@ public final class TestDatabase {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
         return new Database(current.urlOf(name), current.username(), current.password());
+    }
+
+    /** Creates a new database and applies every migration to it, as the worker does at start-up. */
+    public static Database newMigratedDatabase() {
+        Database database = newDatabase();
+        migrate(database);
+        return database;
+    }
+
+    /** Applies the pending migrations of {@link #MIGRATIONS}; returns how many ran. */
+    public static int migrate(Database database) {
+        return Flyway.configure()
+                .dataSource(database.url(), database.username(), database.password())
+                .locations(MIGRATIONS)
+                .load()
+                .migrate()
+                .migrationsExecuted;
     }
 
     /** Registers {@code spring.datasource.*} of a new database; call it from a {@code @DynamicPropertySource}. */

@@ -1,4 +1,4 @@
-package dev.waitwell.api.health;
+package dev.waitwell.health;
 
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
@@ -6,26 +6,23 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
  * The {@code temporal} health component: UP when the Temporal frontend answers a GetSystemInfo call within the
- * timeout. The call goes through the client's own connection, so it proves what the API needs (same target, TLS
- * and credentials as every workflow call), and it is cheap for the server. DOWN names the gRPC status, nothing
- * else: no credentials, no stack trace (a probe calls this every few seconds while Temporal is away).
+ * timeout. The call goes through the process's own client connection, so it proves what the process needs (same
+ * target, TLS and credentials as every workflow call, or as the workers' polls), and it is cheap for the server.
+ * DOWN names the gRPC status, nothing else: no credentials, no stack trace (a probe calls this every few seconds
+ * while Temporal is away).
  */
-@Component
 class TemporalHealthIndicator implements HealthIndicator {
 
     private final WorkflowServiceStubs service;
     private final String namespace;
     private final Duration timeout;
 
-    TemporalHealthIndicator(WorkflowClient client,
-            @Value("${waitwell.health.temporal-timeout:PT2S}") Duration timeout) {
+    TemporalHealthIndicator(WorkflowClient client, Duration timeout) {
         this.service = client.getWorkflowServiceStubs();
         this.namespace = client.getOptions().getNamespace();
         this.timeout = timeout;
