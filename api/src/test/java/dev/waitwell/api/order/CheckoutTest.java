@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -108,11 +110,12 @@ class CheckoutTest {
     void chargesNothingAtCheckoutForPayLater() throws Exception {
         String sku = preorderProduct(5_000, null, 20);
 
-        mvc.perform(placeOrder(order(unique("pl"), sku, 3, "PAY_LATER", "pm_card_mastercard")))
+        String orderId = unique("pl");
+        mvc.perform(placeOrder(order(orderId, sku, 3, "PAY_LATER", "pm_card_mastercard")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(15_000))
                 .andExpect(jsonPath("$.paid").value(0));
-        verify(activities.payments, times(0)).charge(any());
+        verify(activities.payments, never()).charge(argThat(charge -> charge.orderId().equals(orderId)));
     }
 
     @Test
@@ -129,7 +132,7 @@ class CheckoutTest {
 
         assertThat(count("orders", orderId)).isEqualTo(1);
         assertThat(preordered(sku)).isEqualTo(1);
-        verify(activities.payments, times(1)).charge(any());
+        verify(activities.payments, times(1)).charge(argThat(charge -> charge.orderId().equals(orderId)));
     }
 
     @Test

@@ -85,7 +85,7 @@ class OrderKindTest {
         assertThat(input.releaseAt()).isNull();
         assertThat(input.releaseDate()).isNull();
         awaitWorkflow(orderId, "READY_TO_SHIP", 2);
-        verify(activities.orders).requestFulfilment(any());
+        verify(activities.orders).requestFulfilment(argThat(request -> request.orderId().equals(orderId)));
     }
 
     @Test
