@@ -2,11 +2,12 @@ package dev.waitwell.api.order;
 
 import dev.waitwell.api.payment.PaymentMethods;
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,8 +51,8 @@ class CheckoutTransaction {
     }
 
     private Placement placeOrAnswer(CheckoutRequest request, String hash) {
-        CheckoutProduct product = stock.lock(request.sku()).orElseThrow(() -> ApiException.notFound(
-                ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + "."));
+        CheckoutProduct product = stock.lock(request.sku()).orElseThrow(() -> BusinessProblems.of(
+                BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + "."));
         var existing = orders.find(request.orderId());
         if (existing.isPresent()) {
             return answer(existing.get(), hash);
@@ -85,7 +86,7 @@ class CheckoutTransaction {
 
     private void requireKnownPaymentMethod(String paymentMethod) {
         if (!paymentMethods.exists(paymentMethod)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN,
+            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN,
                     "The payment method " + paymentMethod + " is unknown to the payment gateway.");
         }
     }

@@ -2,6 +2,7 @@ package dev.waitwell.api.order;
 
 import dev.waitwell.api.payment.PaymentMethods;
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
 import dev.waitwell.api.shared.StaffActions;
@@ -10,8 +11,8 @@ import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.PaymentMethodChange;
 import dev.waitwell.workflows.order.PaymentRetry;
 import dev.waitwell.workflows.order.Shipment;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.client.WorkflowNotFoundException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,7 @@ class OrderActions {
     OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
         requireOrder(orderId);
         if (!paymentMethods.exists(paymentMethod)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN,
+            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN,
                     "The payment method " + paymentMethod + " is unknown to the payment gateway.");
         }
         OrderState state = update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD,

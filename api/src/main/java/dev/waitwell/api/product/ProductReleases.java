@@ -1,12 +1,14 @@
 package dev.waitwell.api.product;
 
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.StaffAction;
 import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflow;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -36,8 +38,8 @@ class ProductReleases {
     }
 
     Started release(String sku, String reason, String username) {
-        ProductView product = products.find(sku).orElseThrow(() -> ApiException.notFound(
-                ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
+        ProductView product = products.find(sku).orElseThrow(() -> BusinessProblems.of(
+                BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
         if (product.released()) {
             throw ApiException.conflict(ProblemCodes.PRODUCT_ALREADY_RELEASED,
                     "Product " + sku + " was released at " + product.releasedAt() + ".");
