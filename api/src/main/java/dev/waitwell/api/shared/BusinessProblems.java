@@ -1,11 +1,12 @@
 package dev.waitwell.api.shared;
 
 import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
  * The one table from {@link BusinessFailure} to the status and problem code the API answers. A workflow's
- * refusal is answered through it, and so is the API's own check of the same fact (an unknown product, a
+ * {@link Refusal} is answered through it, and so is the API's own check of the same fact (an unknown product, a
  * receipt beyond its purchase order, a payment method the gateway does not know), so one fact has one answer
  * whichever side finds it first. The switch has no default: a new failure type does not compile until it has its
  * row here.
@@ -22,6 +23,11 @@ public final class BusinessProblems {
     public static ApiException of(BusinessFailure failure, String detail) {
         Answer answer = answer(failure);
         return new ApiException(answer.status(), answer.code(), detail);
+    }
+
+    /** The problem that answers a workflow's refusal, in the refusing step's words. */
+    public static ApiException of(Refusal refusal) {
+        return of(refusal.failure(), refusal.message());
     }
 
     private static Answer answer(BusinessFailure failure) {

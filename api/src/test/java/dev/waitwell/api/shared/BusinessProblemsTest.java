@@ -3,6 +3,8 @@ package dev.waitwell.api.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.Refusal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpStatus;
@@ -27,5 +29,14 @@ class BusinessProblemsTest {
         assertThat(problem.status()).isEqualTo(status);
         assertThat(problem.code()).isEqualTo(code);
         assertThat(problem.getMessage()).isEqualTo("in words");
+    }
+
+    @Test
+    void answersAWorkflowsRefusalInTheRefusingStepsWords() {
+        ApiException problem = BusinessProblems.of(new Refusal(BusinessFailure.PRODUCT_NOT_FOUND, "No product CAM-9"));
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(problem.code()).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(problem.getMessage()).isEqualTo("No product CAM-9");
     }
 }

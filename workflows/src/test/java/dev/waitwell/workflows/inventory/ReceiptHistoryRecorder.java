@@ -37,7 +37,7 @@ class ReceiptHistoryRecorder {
     static final Path HISTORIES = Path.of("src/test/resources/histories/receipt");
 
     /** The prefix of the files this run writes: bump it with every {@code Workflow.getVersion} change. */
-    static final String RECORDING = "v0";
+    static final String RECORDING = "v1";
 
     private static final int ORDERS = 3;
 
