@@ -10,14 +10,11 @@ import dev.waitwell.workflows.inventory.ReceiptResult;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.inventory.StockReceiptWorkflow;
 import dev.waitwell.workflows.shared.Refusal;
-import dev.waitwell.workflows.shared.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
@@ -58,12 +55,8 @@ class ReceiptWorkflows {
      */
     Optional<ReceiptOutcome> receive(StockReceipt receipt) {
         String workflowId = AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference());
-        StockReceiptWorkflow workflow = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.ORDERS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .build());
+        StockReceiptWorkflow workflow = client.newWorkflowStub(StockReceiptWorkflow.class,
+                StartOnce.options(workflowId).build());
         try {
             WorkflowClient.start(workflow::receive, receipt);
         } catch (WorkflowExecutionAlreadyStarted closed) {

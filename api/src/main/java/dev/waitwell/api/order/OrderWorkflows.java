@@ -11,14 +11,11 @@ import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.shared.Money;
-import dev.waitwell.workflows.shared.TaskQueues;
+import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -62,15 +59,12 @@ class OrderWorkflows {
 
     /** Starts the order's workflow unless it runs or ran already: a finished order is never started again. */
     void start(StoredOrder order) {
-        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderWorkflowIds.of(order.orderId()))
-                .setTaskQueue(TaskQueues.ORDERS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .setTypedSearchAttributes(searchAttributes(order))
-                .setStaticSummary(summary(order))
-                .setStaticDetails(details(order))
-                .build());
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class,
+                StartOnce.options(OrderWorkflowIds.of(order.orderId()))
+                        .setTypedSearchAttributes(searchAttributes(order))
+                        .setStaticSummary(summary(order))
+                        .setStaticDetails(details(order))
+                        .build());
         try {
             WorkflowClient.start(workflow::fulfil, input(order));
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {

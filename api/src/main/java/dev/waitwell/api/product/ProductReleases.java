@@ -9,12 +9,9 @@ import dev.waitwell.workflows.preorder.ProductReleaseWorkflow;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.shared.BusinessFailure;
-import dev.waitwell.workflows.shared.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,12 +43,7 @@ class ProductReleases {
         }
         String workflowId = ProductReleaseWorkflowIds.of(sku);
         ProductReleaseWorkflow workflow = workflowClient.newWorkflowStub(ProductReleaseWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(workflowId)
-                        .setTaskQueue(TaskQueues.ORDERS)
-                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                        .build());
+                StartOnce.optionsAllowingRerun(workflowId).build());
         try {
             WorkflowClient.start(workflow::release, new ReleaseRequest(sku, username));
         } catch (WorkflowExecutionAlreadyStarted running) {
