@@ -2,6 +2,7 @@ package dev.waitwell.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -38,4 +39,10 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.waitwell.api..")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("WorkflowImpl")
             .because("the API starts and updates workflows through their interfaces only");
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices()
+            .matching("dev.waitwell.api.(*)..")
+            .should().beFreeOfCycles()
+            .because("a feature package uses another's public types one way only; shared types live in shared");
 }
