@@ -1,5 +1,8 @@
-package dev.waitwell.api.shared;
+package dev.waitwell.api.audit;
 
+import dev.waitwell.api.shared.Paging;
+import dev.waitwell.api.shared.QueryParameters;
+import dev.waitwell.api.shared.ResultPage;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,4 +1,4 @@
-package dev.waitwell.api.shared;
+package dev.waitwell.api.audit;
 
 import java.time.OffsetDateTime;
 

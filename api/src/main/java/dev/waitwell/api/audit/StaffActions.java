@@ -1,5 +1,7 @@
-package dev.waitwell.api.shared;
+package dev.waitwell.api.audit;
 
+import dev.waitwell.api.shared.Paging;
+import dev.waitwell.api.shared.ResultPage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +54,7 @@ public class StaffActions {
     }
 
     /** The actions matching every given filter (null: any), newest first. */
-    public ResultPage<AuditEntry> list(String orderId, String sku, String username, Paging paging) {
+    ResultPage<AuditEntry> list(String orderId, String sku, String username, Paging paging) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         filter(conditions, params, "order_id", "orderId", orderId);

@@ -1,9 +1,9 @@
 package dev.waitwell.api.inventory;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.BusinessProblems;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.shared.BusinessFailure;

@@ -1,11 +1,11 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.payment.PaymentMethods;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.PaymentMethodChange;

@@ -1,12 +1,12 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
-import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.client.WorkflowNotFoundException;
 import org.springframework.stereotype.Service;

@@ -1,10 +1,10 @@
 package dev.waitwell.api.product;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflow;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import dev.waitwell.workflows.preorder.ReleaseRequest;

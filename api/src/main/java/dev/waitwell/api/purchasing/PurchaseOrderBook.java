@@ -1,11 +1,11 @@
 package dev.waitwell.api.purchasing;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package dev.waitwell.api.shared;
+package dev.waitwell.api.audit;
 
 import static dev.waitwell.api.Fixtures.inDays;
 import static dev.waitwell.api.Fixtures.order;
