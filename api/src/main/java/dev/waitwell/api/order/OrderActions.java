@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fits the order's state; each accepted one is on the audit trail.
  */
 @Service
-class OrderActions {
+public class OrderActions {
 
     private final OrderWorkflows workflows;
     private final OrderQueries queries;
@@ -51,7 +51,7 @@ class OrderActions {
         return queries.details(orderId, state);
     }
 
-    OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
+    public OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
         requireOrder(orderId);
         if (!paymentMethods.exists(paymentMethod)) {
             throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN,

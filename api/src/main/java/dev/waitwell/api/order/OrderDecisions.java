@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
  * The answer comes once the decision is carried out (a switch charged or refunded, a cancellation refunded).
  */
 @Service
-class OrderDecisions {
+public class OrderDecisions {
 
-    static final String CUSTOMER = "customer";
+    public static final String CUSTOMER = "customer";
 
     private final OrderWorkflows workflows;
     private final OrderQueries queries;
@@ -47,7 +47,7 @@ class OrderDecisions {
     }
 
     /** The customer decides through the signed link (checked by the caller). */
-    OrderDetails decideAsCustomer(String orderId, DelayChoice choice, String alternativeSku) {
+    public OrderDetails decideAsCustomer(String orderId, DelayChoice choice, String alternativeSku) {
         return decide(orderId, choice, alternativeSku, CUSTOMER, null);
     }
 

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * wait so that a request never hangs on a workflow that no worker is serving.
  */
 @Component
-class OrderWorkflows {
+public class OrderWorkflows {
 
     static final String AWAIT_CHECKOUT = "awaitCheckout";
     static final String CONFIRM_SHIPMENT = "confirmShipment";
@@ -58,7 +58,7 @@ class OrderWorkflows {
     }
 
     /** Starts the order's workflow unless it runs or ran already: a finished order is never started again. */
-    void start(StoredOrder order) {
+    public void start(StoredOrder order) {
         OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class,
                 StartOnce.options(OrderWorkflowIds.of(order.orderId()))
                         .setTypedSearchAttributes(searchAttributes(order))
@@ -73,7 +73,7 @@ class OrderWorkflows {
     }
 
     /** The state once the checkout payment is settled, or empty if that takes longer than {@code timeout}. */
-    Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
+    public Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
         try {
             return Optional.of(WorkflowCalls.bounded(() -> stub(orderId)
                     .startUpdate(AWAIT_CHECKOUT, WorkflowUpdateStage.COMPLETED, OrderState.class)
@@ -112,7 +112,7 @@ class OrderWorkflows {
     }
 
     /** The live state, or empty when the workflow cannot be queried now. */
-    Optional<OrderState> state(String orderId) {
+    public Optional<OrderState> state(String orderId) {
         try {
             return Optional.of(WorkflowCalls.bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
         } catch (TimeoutException | RuntimeException e) {

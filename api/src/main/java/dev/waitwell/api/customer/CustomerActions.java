@@ -1,5 +1,10 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.customer;
 
+import dev.waitwell.api.order.OrderActions;
+import dev.waitwell.api.order.OrderDecisions;
+import dev.waitwell.api.order.OrderDetails;
+import dev.waitwell.api.order.OrderQueries;
+import dev.waitwell.api.order.OrderWorkflows;
 import dev.waitwell.workflows.shared.DelayChoice;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,8 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.customer;
 
+import dev.waitwell.api.order.DecisionView;
+import dev.waitwell.api.order.OrderDetails;
+import dev.waitwell.api.order.OrderView;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
 import static dev.waitwell.api.Fixtures.inDays;
 import static dev.waitwell.api.Fixtures.order;

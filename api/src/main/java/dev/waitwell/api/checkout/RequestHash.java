@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

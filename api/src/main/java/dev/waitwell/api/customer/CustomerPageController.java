@@ -1,10 +1,9 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.customer;
 
+import dev.waitwell.api.order.OrderView;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,24 +26,17 @@ class CustomerPageController {
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
     private static final String PAYMENT_METHOD = "^[A-Za-z0-9_.:-]{1,200}$";
 
-    private final CustomerLinks links;
-    private final OrderQueries queries;
-    private final Orders orders;
+    private final LinkCheck link;
     private final CustomerActions actions;
-    private final Clock clock;
 
-    CustomerPageController(CustomerLinks links, OrderQueries queries, Orders orders, CustomerActions actions,
-            Clock clock) {
-        this.links = links;
-        this.queries = queries;
-        this.orders = orders;
+    CustomerPageController(LinkCheck link, CustomerActions actions) {
+        this.link = link;
         this.actions = actions;
-        this.clock = clock;
     }
 
     @GetMapping(value = "/c/orders/{orderId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(@PathVariable String orderId, @RequestParam(required = false) String token) {
-        if (!holdsLink(orderId, token)) {
+        if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
         return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token));
@@ -54,7 +46,7 @@ class CustomerPageController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> decide(@PathVariable String orderId, @RequestParam(required = false) String token,
             @RequestParam(required = false) String choice, @RequestParam(required = false) String alternativeSku) {
-        if (!holdsLink(orderId, token)) {
+        if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
         DelayChoice chosen;
@@ -76,7 +68,7 @@ class CustomerPageController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> changePaymentMethod(@PathVariable String orderId,
             @RequestParam(required = false) String token, @RequestParam(required = false) String paymentMethod) {
-        if (!holdsLink(orderId, token)) {
+        if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
         if (paymentMethod == null || !paymentMethod.strip().matches(PAYMENT_METHOD)) {
@@ -90,10 +82,6 @@ class CustomerPageController {
         } catch (ApiException refused) {
             return result(refused.status(), orderId, token, "Nothing was changed", refused.getMessage());
         }
-    }
-
-    private boolean holdsLink(String orderId, String token) {
-        return links.isValid(orderId, token, Instant.now(clock)) && orders.exists(orderId);
     }
 
     private static String decided(DelayChoice choice, OrderView order) {

@@ -1,5 +1,11 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
+import dev.waitwell.api.order.OrderActions;
+import dev.waitwell.api.order.OrderDetails;
+import dev.waitwell.api.order.OrderLogContext;
+import dev.waitwell.api.order.OrderQueries;
+import dev.waitwell.api.order.OrderView;
+import dev.waitwell.api.order.OrderWorkflows;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -56,7 +62,7 @@ class OrderController {
     @Operation(summary = "Set the payment method for the next charge (STOREFRONT, SUPPORT)")
     @PutMapping("/{orderId}/payment-method")
     OrderDetails changePaymentMethod(@PathVariable String orderId,
-            @Valid @RequestBody ActionBodies.PaymentMethodBody body, Principal principal) {
+            @Valid @RequestBody PaymentMethodBody body, Principal principal) {
         return actions.changePaymentMethod(orderId, body.paymentMethod(), principal.getName());
     }
 }

@@ -1,5 +1,7 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
+import dev.waitwell.api.order.Orders;
+import dev.waitwell.api.order.StoredOrder;
 import dev.waitwell.api.payment.PaymentMethods;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.BusinessProblems;

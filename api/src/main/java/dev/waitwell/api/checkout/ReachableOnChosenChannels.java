@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

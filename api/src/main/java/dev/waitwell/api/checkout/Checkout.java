@@ -1,5 +1,10 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
+import dev.waitwell.api.order.OrderQueries;
+import dev.waitwell.api.order.OrderView;
+import dev.waitwell.api.order.OrderWorkflows;
+import dev.waitwell.api.order.Orders;
+import dev.waitwell.api.order.StoredOrder;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +14,7 @@ import org.springframework.stereotype.Service;
  * Checkout: write the order (or find the same one), then start its workflow and wait a bounded time for
  * the first payment so that the answer says what was paid. The workflow is started again for a repeated
  * request too, in case the first attempt stopped between the commit and the start; if the client never
- * repeats it, {@link UnstartedOrders} starts it.
+ * repeats it, the order feature's recovery sweep ({@code UnstartedOrders}) starts it.
  */
 @Service
 class Checkout {
@@ -31,7 +36,7 @@ class Checkout {
 
     /**
      * @param started false when Temporal did not take the workflow start: the order is stored and
-     *     {@link UnstartedOrders} starts it within a minute or two (the same request again starts it at once)
+     *     the recovery sweep starts it within a minute or two (the same request again starts it at once)
      */
     record Result(OrderView order, boolean created, boolean started) {
     }

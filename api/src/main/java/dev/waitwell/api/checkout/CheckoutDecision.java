@@ -1,7 +1,7 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
-import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.order.PaymentPlan;
 import dev.waitwell.workflows.shared.Money;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
 import dev.waitwell.workflows.backorder.IncomingSupply;
 import dev.waitwell.workflows.order.OrderKind;

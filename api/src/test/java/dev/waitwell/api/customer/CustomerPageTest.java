@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.customer;
 
 import static dev.waitwell.api.Fixtures.inDays;
 import static dev.waitwell.api.Fixtures.order;
@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.api.ApiTest;
+import dev.waitwell.api.order.CustomerLinks;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,8 @@ class CustomerPageTest {
     @Test
     void refusesAnExpiredLink() throws Exception {
         Placed placed = place();
-        String expired = "/c/orders/" + placed.orderId() + "?token="
-                + links.tokenFor(placed.orderId(), Instant.now().minusSeconds(60));
+        URI link = URI.create(links.urlFor(placed.orderId(), Instant.now().minusSeconds(60)));
+        String expired = link.getRawPath() + "?" + link.getRawQuery();
 
         mvc.perform(get(expired)).andExpect(status().isForbidden());
     }

@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
 import dev.waitwell.workflows.notification.Channel;
 import jakarta.validation.ConstraintValidator;

@@ -1,4 +1,4 @@
-package dev.waitwell.api.order;
+package dev.waitwell.api.checkout;
 
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
