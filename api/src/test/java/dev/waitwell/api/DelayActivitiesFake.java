@@ -6,7 +6,7 @@ import dev.waitwell.workflows.delay.RewardCode;
 import dev.waitwell.workflows.delay.RewardRequest;
 import dev.waitwell.workflows.delay.SwitchOutcome;
 import dev.waitwell.workflows.delay.SwitchRequest;
-import io.temporal.failure.ApplicationFailure;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.security.SecureRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,8 +70,7 @@ public class DelayActivitiesFake implements DelayActivities {
                 return new SwitchOutcome(null);
             }
             if (onHand < request.quantity()) {
-                throw ApplicationFailure.newNonRetryableFailure(request.toSku() + " has " + onHand + " unit(s)",
-                        "OUT_OF_STOCK");
+                throw BusinessFailure.OUT_OF_STOCK.raise(request.toSku() + " has " + onHand + " unit(s)");
             }
             int held = jdbc.sql("SELECT allocated FROM order_stock WHERE order_id = ?").param(request.orderId())
                     .query(Integer.class).single();

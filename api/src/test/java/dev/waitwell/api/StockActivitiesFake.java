@@ -6,7 +6,7 @@ import dev.waitwell.workflows.inventory.PendingAllocation;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
-import io.temporal.failure.ApplicationFailure;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +44,7 @@ public class StockActivitiesFake implements StockActivities {
         String sku = receipt.sku();
         if (jdbc.sql("SELECT sku FROM products WHERE sku = ? FOR UPDATE").param(sku).query(String.class).optional()
                 .isEmpty()) {
-            throw refused("PRODUCT_NOT_FOUND", "No product " + sku);
+            throw BusinessFailure.PRODUCT_NOT_FOUND.raise("No product " + sku);
         }
         var existing = jdbc.sql("SELECT id, quantity, purchase_order_id, batch_id FROM stock_receipts "
                 + "WHERE sku = ? AND reference = ?").params(sku, receipt.reference())
@@ -53,7 +53,7 @@ public class StockActivitiesFake implements StockActivities {
         if (existing.isPresent()) {
             Object[] row = existing.get();
             if ((int) row[1] != receipt.quantity() || !Objects.equals(row[2], receipt.purchaseOrderId())) {
-                throw refused("RECEIPT_CONFLICT", "Receipt " + receipt.reference() + " holds other goods");
+                throw BusinessFailure.RECEIPT_CONFLICT.raise("Receipt " + receipt.reference() + " holds other goods");
             }
             return new ReceiptOutcome((long) row[0], sku, receipt.quantity(), receipt.reference(), true,
                     row[3] == null ? null : batch((Long) row[3], sku));
@@ -61,9 +61,9 @@ public class StockActivitiesFake implements StockActivities {
         if (receipt.purchaseOrderId() != null) {
             Integer open = jdbc.sql("SELECT quantity - received FROM purchase_orders WHERE id = ? AND sku = ? FOR UPDATE")
                     .params(receipt.purchaseOrderId(), sku).query(Integer.class).optional()
-                    .orElseThrow(() -> refused("PURCHASE_ORDER_NOT_FOUND", "No purchase order " + receipt.purchaseOrderId()));
+                    .orElseThrow(() -> BusinessFailure.PURCHASE_ORDER_NOT_FOUND.raise("No purchase order " + receipt.purchaseOrderId()));
             if (receipt.quantity() > open) {
-                throw refused("RECEIPT_EXCEEDS_PURCHASE_ORDER", open + " open");
+                throw BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER.raise(open + " open");
             }
             jdbc.sql("UPDATE purchase_orders SET received = received + ? WHERE id = ?")
                     .params(receipt.quantity(), receipt.purchaseOrderId()).update();
@@ -152,9 +152,5 @@ public class StockActivitiesFake implements StockActivities {
                 .params(page.batchId(), page.afterAllocationId(), page.limit())
                 .query((rs, row) -> new PendingAllocation(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .list();
-    }
-
-    private static ApplicationFailure refused(String type, String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, type);
     }
 }

@@ -6,12 +6,9 @@ import dev.waitwell.api.shared.WorkflowCalls;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewWorkflow;
 import dev.waitwell.workflows.delay.PromiseReviewWorkflowIds;
-import dev.waitwell.workflows.shared.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -64,12 +61,8 @@ public class PromiseReviews {
 
     private void start(PromiseReview review) {
         String workflowId = PromiseReviewWorkflowIds.of(review.reviewId());
-        PromiseReviewWorkflow workflow = client.newWorkflowStub(PromiseReviewWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.ORDERS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .build());
+        PromiseReviewWorkflow workflow = client.newWorkflowStub(PromiseReviewWorkflow.class,
+                StartOnce.options(workflowId).build());
         try {
             WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::review, review), START_WAIT);
             log.info("Promise review {} of {} started: {}", review.reviewId(), review.sku(), review.reason());

@@ -1,25 +1,23 @@
 package dev.waitwell.api.inventory;
 
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WorkflowCalls;
 import dev.waitwell.workflows.inventory.AllocationWorkflowIds;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
+import dev.waitwell.workflows.inventory.ReceiptResult;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.inventory.StockReceiptWorkflow;
-import dev.waitwell.workflows.shared.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.waitwell.workflows.shared.Refusal;
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's side of the receipt workflow: starts it (or joins the one running for the same receipt) and waits,
- * a bounded time, for its allocation to commit. A receipt whose workflow has closed is answered from the
- * database by the caller.
+ * a bounded time, for its allocation to commit. A receipt the workflow refuses is answered through
+ * {@link BusinessProblems}; one whose workflow has closed is answered from the database by the caller.
  */
 @Component
 class ReceiptWorkflows {
@@ -41,13 +39,6 @@ class ReceiptWorkflows {
     private static final Logger log = LoggerFactory.getLogger(ReceiptWorkflows.class);
     private static final Duration ALLOCATION_WAIT = Duration.ofSeconds(30);
     private static final Duration RESULT_WAIT = Duration.ofSeconds(5);
-
-    /** The workflow's refusals, by the type its message starts with. */
-    private static final Map<String, HttpStatus> REFUSALS = Map.of(
-            ProblemCodes.PRODUCT_NOT_FOUND, HttpStatus.NOT_FOUND,
-            ProblemCodes.PURCHASE_ORDER_NOT_FOUND, HttpStatus.NOT_FOUND,
-            ProblemCodes.RECEIPT_EXCEEDS_PURCHASE_ORDER, HttpStatus.CONFLICT,
-            ProblemCodes.RECEIPT_CONFLICT, HttpStatus.CONFLICT);
 
     private final WorkflowClient client;
 
@@ -59,28 +50,25 @@ class ReceiptWorkflows {
      * The receipt's outcome once allocated, or empty when its workflow closed before this request could ask
      * (the receipt was recorded earlier, or refused: see {@link #refusalOfClosed}).
      *
-     * @throws ApiException 404/409 with the workflow's code when it refuses the receipt, 503 when it does not
+     * @throws ApiException the refusal's problem when the workflow refuses the receipt, 503 when it does not
      *     answer in time
      */
     Optional<ReceiptOutcome> receive(StockReceipt receipt) {
         String workflowId = AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference());
-        StockReceiptWorkflow workflow = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.ORDERS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .build());
+        StockReceiptWorkflow workflow = client.newWorkflowStub(StockReceiptWorkflow.class,
+                StartOnce.options(workflowId).build());
         try {
             WorkflowClient.start(workflow::receive, receipt);
         } catch (WorkflowExecutionAlreadyStarted closed) {
             return Optional.empty();
         }
         try {
-            return Optional.of(WorkflowCalls.bounded(() -> client.newUntypedWorkflowStub(workflowId)
-                    .startUpdate(AWAIT_ALLOCATION, WorkflowUpdateStage.COMPLETED, ReceiptOutcome.class)
-                    .getResult(), ALLOCATION_WAIT));
-        } catch (WorkflowUpdateException refused) {
-            throw refusal(WorkflowCalls.reason(refused, "The receipt was refused."));
+            return Optional.of(recorded(WorkflowCalls.bounded(() -> client.newUntypedWorkflowStub(workflowId)
+                    .startUpdate(AWAIT_ALLOCATION, WorkflowUpdateStage.COMPLETED, ReceiptResult.class)
+                    .getResult(), ALLOCATION_WAIT)));
+        } catch (WorkflowUpdateException failed) {
+            // Only a workflow started before refusals were answered fails the update; its own failure says why.
+            throw refusalOfClosed(workflowId);
         } catch (TimeoutException slow) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE,
                     "The receipt's workflow " + workflowId + " did not allocate within " + ALLOCATION_WAIT.toSeconds()
@@ -93,28 +81,36 @@ class ReceiptWorkflows {
 
     /**
      * The outcome of a receipt workflow that finished before the update reached it: its result says whether it
-     * recorded the receipt (a new one) or found it recorded; empty when it failed (the caller reads why).
+     * recorded the receipt (a new one), found it recorded, or refused it; empty when it has no result.
      */
     private Optional<ReceiptOutcome> resultOfClosed(String workflowId) {
+        ReceiptResult result;
         try {
-            return Optional.of(client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(),
-                    TimeUnit.SECONDS, ReceiptOutcome.class));
+            result = client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(), TimeUnit.SECONDS,
+                    ReceiptResult.class);
         } catch (TimeoutException | RuntimeException noResult) {
             log.info("Receipt workflow {} has no result: {}", workflowId, noResult.toString());
             return Optional.empty();
         }
+        return Optional.of(recorded(result));
     }
 
-    /** Why the closed workflow of a receipt that was never recorded failed, as the problem to answer. */
+    /** Why the closed workflow of a receipt that was never recorded refused it, as the problem to answer. */
     ApiException refusalOfClosed(StockReceipt receipt) {
-        String workflowId = AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference());
+        return refusalOfClosed(AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference()));
+    }
+
+    private ApiException refusalOfClosed(String workflowId) {
         try {
-            client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(), TimeUnit.SECONDS,
-                    ReceiptOutcome.class);
+            Refusal refused = client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(),
+                    TimeUnit.SECONDS, ReceiptResult.class).refused();
+            if (refused != null) {
+                return BusinessProblems.of(refused);
+            }
         } catch (WorkflowFailedException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof ApplicationFailure failure && failure.getOriginalMessage() != null) {
-                return refusal(failure.getOriginalMessage());
+            Optional<Refusal> refused = Refusal.of(failed);
+            if (refused.isPresent()) {
+                return BusinessProblems.of(refused.get().failure(), withoutTypeBeforeVersion1(refused.get()));
             }
             log.warn("Receipt workflow {} failed", workflowId, failed);
         } catch (TimeoutException | RuntimeException unknown) {
@@ -124,14 +120,19 @@ class ReceiptWorkflows {
                 + "workflow " + workflowId + " has closed without recording it; use a new reference.");
     }
 
-    private static ApiException refusal(String message) {
-        int colon = message.indexOf(':');
-        String type = colon > 0 ? message.substring(0, colon) : "";
-        HttpStatus status = REFUSALS.get(type);
-        if (status == null) {
-            return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
-                    "The receipt's workflow failed: " + message);
+    private static ReceiptOutcome recorded(ReceiptResult result) {
+        if (result.refused() != null) {
+            throw BusinessProblems.of(result.refused());
         }
-        return new ApiException(status, type, message.substring(colon + 1).strip());
+        return result.recorded();
+    }
+
+    /**
+     * A workflow that refused a receipt before the refusal became its result failed, with its type (kept by the
+     * failure) also in front of its message. Drop this once those workflows are past the namespace's retention.
+     */
+    private static String withoutTypeBeforeVersion1(Refusal refused) {
+        String prefix = refused.failure().name() + ": ";
+        return refused.message().startsWith(prefix) ? refused.message().substring(prefix.length()) : refused.message();
     }
 }

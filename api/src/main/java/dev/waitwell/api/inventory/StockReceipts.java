@@ -1,12 +1,12 @@
 package dev.waitwell.api.inventory;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.delay.PromiseReviews;
-import dev.waitwell.api.shared.ApiException;
-import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockReceipt;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ class StockReceipts {
 
     ReceiptView receiveForProduct(String sku, ReceiptRequest request, String username) {
         if (!receipts.productExists(sku)) {
-            throw ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
+            throw BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
         }
         return receive(new StockReceipt(sku, request.quantity(), request.reference(), null, username), null,
                 request.reason());
@@ -41,7 +41,7 @@ class StockReceipts {
 
     ReceiptView receiveForPurchaseOrder(String purchaseOrderId, ReceiptRequest request, String username) {
         Receipts.OpenPurchaseOrder order = receipts.purchaseOrder(purchaseOrderId).orElseThrow(() ->
-                ApiException.notFound(ProblemCodes.PURCHASE_ORDER_NOT_FOUND,
+                BusinessProblems.of(BusinessFailure.PURCHASE_ORDER_NOT_FOUND,
                         "No purchase order with id " + purchaseOrderId + "."));
         return receive(new StockReceipt(order.sku(), request.quantity(), request.reference(), order.id(), username),
                 order, request.reason());
@@ -53,7 +53,7 @@ class StockReceipts {
             return reviewed(sameGoods(recorded.get(), receipt).asDuplicate());
         }
         if (order != null && receipt.quantity() > order.open()) {
-            throw ApiException.conflict(ProblemCodes.RECEIPT_EXCEEDS_PURCHASE_ORDER, "Purchase order " + order.id()
+            throw BusinessProblems.of(BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER, "Purchase order " + order.id()
                     + " expects " + order.open() + " more unit(s), not " + receipt.quantity() + ".");
         }
         Optional<ReceiptOutcome> outcome = workflows.receive(receipt);
@@ -86,7 +86,7 @@ class StockReceipts {
     private static ReceiptView sameGoods(ReceiptView recorded, StockReceipt receipt) {
         if (recorded.quantity() != receipt.quantity()
                 || !Objects.equals(recorded.purchaseOrderId(), receipt.purchaseOrderId())) {
-            throw ApiException.conflict(ProblemCodes.RECEIPT_CONFLICT, "Receipt " + receipt.reference() + " of "
+            throw BusinessProblems.of(BusinessFailure.RECEIPT_CONFLICT, "Receipt " + receipt.reference() + " of "
                     + receipt.sku() + " was recorded with " + recorded.quantity() + " unit(s)"
                     + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId())
                     + ". Use a new reference for other goods.");

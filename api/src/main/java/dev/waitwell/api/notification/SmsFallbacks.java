@@ -7,12 +7,9 @@ import dev.waitwell.api.shared.WorkflowCalls;
 import dev.waitwell.workflows.notification.SmsFallback;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflow;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflowIds;
-import dev.waitwell.workflows.shared.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +51,8 @@ class SmsFallbacks {
                 ? links.urlFor(orderId, linkExpiresAt) : null;
         SmsFallback fallback = new SmsFallback(notificationId, orderId, orderPageUrl);
         String workflowId = SmsFallbackWorkflowIds.of(notificationId);
-        SmsFallbackWorkflow workflow = client.newWorkflowStub(SmsFallbackWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.ORDERS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .build());
+        SmsFallbackWorkflow workflow = client.newWorkflowStub(SmsFallbackWorkflow.class,
+                StartOnce.options(workflowId).build());
         try {
             WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::emailInstead, fallback), START_WAIT);
             log.info("Order {}: SMS {} failed, email fallback {} started", orderId, notificationId, workflowId);

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The bodies of the order actions. */
+/** The bodies of staff's order actions. */
 final class ActionBodies {
 
     private ActionBodies() {
@@ -31,16 +31,6 @@ final class ActionBodies {
             @Size(max = 500) String note) {
     }
 
-    /** The customer's decision as JSON, for shops that build their own page: the token of the signed link. */
-    record CustomerDecisionBody(
-            @NotBlank @Size(max = 200) String token,
-            @NotNull @Pattern(regexp = CHOICES, message = "must be one of WAIT, SWITCH, CANCEL") String choice,
-            @Pattern(regexp = SKU, message = "must be a sku") String alternativeSku) {
-    }
-
     static final String CHOICES = "WAIT|SWITCH|CANCEL";
     static final String SKU = "[A-Za-z0-9._-]{1,64}";
-
-    record PaymentMethodBody(@NotBlank @Size(max = 200) String paymentMethod) {
-    }
 }

@@ -1,6 +1,7 @@
 package dev.waitwell.api.order;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.waitwell.api.audit.AuditEntry;
 import dev.waitwell.api.delay.DecisionRecord;
 import dev.waitwell.api.delay.PromiseChangeRecord;
 import dev.waitwell.api.inventory.AllocationRecord;
@@ -9,7 +10,6 @@ import dev.waitwell.api.ledger.LedgerLine;
 import dev.waitwell.api.payment.PaymentRecord;
 import dev.waitwell.api.payment.PaymentTotals;
 import dev.waitwell.api.payment.RefundRecord;
-import dev.waitwell.api.shared.AuditEntry;
 import dev.waitwell.workflows.order.OrderState;
 import java.util.List;
 

@@ -52,7 +52,7 @@ public class CustomerLinks {
     }
 
     /** True when the token was made by us for this order and has not expired. Compares in constant time. */
-    boolean isValid(String orderId, String token, Instant now) {
+    public boolean isValid(String orderId, String token, Instant now) {
         if (token == null || orderId == null) {
             return false;
         }

@@ -15,16 +15,16 @@ import java.util.List;
  * @param alternatives the product's alternatives in stock for this order now, with their unit price (only when
  *     SWITCH is offered)
  */
-record DecisionView(int delayNumber, LocalDate newDate, String reason, List<DelayChoice> choices, Instant deadline,
-        boolean silenceMeansWait, List<Alternative> alternatives) {
+public record DecisionView(int delayNumber, LocalDate newDate, String reason, List<DelayChoice> choices,
+        Instant deadline, boolean silenceMeansWait, List<Alternative> alternatives) {
 
-    DecisionView {
+    public DecisionView {
         choices = List.copyOf(choices);
         alternatives = List.copyOf(alternatives);
     }
 
     /** An in-stock alternative the order can switch to; its unit price in minor units of the order's currency. */
-    record Alternative(String sku, String name, long unitPrice, String currency) {
+    public record Alternative(String sku, String name, long unitPrice, String currency) {
     }
 
     static DecisionView of(OpenDecision open, List<Alternative> alternatives) {

@@ -1,17 +1,18 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.payment.PaymentMethods;
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.PaymentMethodChange;
 import dev.waitwell.workflows.order.PaymentRetry;
 import dev.waitwell.workflows.order.Shipment;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.client.WorkflowNotFoundException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * fits the order's state; each accepted one is on the audit trail.
  */
 @Service
-class OrderActions {
+public class OrderActions {
 
     private final OrderWorkflows workflows;
     private final OrderQueries queries;
@@ -50,10 +51,10 @@ class OrderActions {
         return queries.details(orderId, state);
     }
 
-    OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
+    public OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
         requireOrder(orderId);
         if (!paymentMethods.exists(paymentMethod)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN,
+            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN,
                     "The payment method " + paymentMethod + " is unknown to the payment gateway.");
         }
         OrderState state = update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD,

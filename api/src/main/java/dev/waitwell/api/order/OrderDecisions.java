@@ -1,12 +1,12 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
-import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.client.WorkflowNotFoundException;
 import org.springframework.stereotype.Service;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
  * The answer comes once the decision is carried out (a switch charged or refunded, a cancellation refunded).
  */
 @Service
-class OrderDecisions {
+public class OrderDecisions {
 
-    static final String CUSTOMER = "customer";
+    public static final String CUSTOMER = "customer";
 
     private final OrderWorkflows workflows;
     private final OrderQueries queries;
@@ -47,7 +47,7 @@ class OrderDecisions {
     }
 
     /** The customer decides through the signed link (checked by the caller). */
-    OrderDetails decideAsCustomer(String orderId, DelayChoice choice, String alternativeSku) {
+    public OrderDetails decideAsCustomer(String orderId, DelayChoice choice, String alternativeSku) {
         return decide(orderId, choice, alternativeSku, CUSTOMER, null);
     }
 

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class OrderLogContext extends OncePerRequestFilter {
+public class OrderLogContext extends OncePerRequestFilter {
 
     static final String KEY = "orderId";
 
@@ -34,7 +34,7 @@ class OrderLogContext extends OncePerRequestFilter {
             + ")(?:/.*)?$");
 
     /** For a request that names its order in the body rather than the path: checkout. */
-    static void name(String orderId) {
+    public static void name(String orderId) {
         if (orderId != null && ORDER_ID_ONLY.matcher(orderId).matches()) {
             MDC.put(KEY, orderId);
         }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * (status, payments, promise, an open delay decision) when it answers: an open decision lives only there.
  */
 @Component
-class OrderQueries {
+public class OrderQueries {
 
     private static final Set<String> FINAL = Set.of("SHIPPED", "CANCELLED");
 
@@ -40,7 +40,7 @@ class OrderQueries {
         return orders.find(orderId).map(this::view);
     }
 
-    OrderView view(StoredOrder order) {
+    public OrderView view(StoredOrder order) {
         PaymentTotals totals = payments.totals(order.orderId());
         return new OrderView(order.orderId(), order.kind(), order.status(), order.sku(), order.quantity(),
                 order.priority(), order.allocatedUnits(), order.paymentPlan().name(), order.promisedDate(),
@@ -49,7 +49,7 @@ class OrderQueries {
     }
 
     /** The view brought up to date with the workflow's state, with the alternatives of an open decision. */
-    OrderView withState(OrderView view, OrderState state) {
+    public OrderView withState(OrderView view, OrderState state) {
         DecisionView decision = state.decision() == null ? null : DecisionView.of(state.decision(),
                 alternatives.inStock(state.sku() == null ? view.sku() : state.sku(), view.quantity(), view.currency()));
         return view.withState(state, decision);
@@ -59,7 +59,7 @@ class OrderQueries {
      * The order with its timeline and messages; an open order also with its workflow's live state when the
      * workflow answers (within the bound of {@code live}), else as the database has it.
      */
-    OrderDetails details(String orderId, Function<String, Optional<OrderState>> live) {
+    public OrderDetails details(String orderId, Function<String, Optional<OrderState>> live) {
         OrderView view = view(orderId).orElseThrow(() -> notFound(orderId));
         Optional<OrderState> state = FINAL.contains(view.status()) ? Optional.empty() : live.apply(orderId);
         return details(state.map(known -> withState(view, known)).orElse(view));

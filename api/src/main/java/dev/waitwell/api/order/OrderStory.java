@@ -1,13 +1,13 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.audit.AuditEntry;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.delay.DecisionRecord;
 import dev.waitwell.api.delay.DelayHistory;
 import dev.waitwell.api.delay.PromiseChangeRecord;
 import dev.waitwell.api.inventory.AllocationHistory;
 import dev.waitwell.api.inventory.AllocationRecord;
 import dev.waitwell.api.inventory.QueuePlace;
-import dev.waitwell.api.shared.AuditEntry;
-import dev.waitwell.api.shared.StaffActions;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

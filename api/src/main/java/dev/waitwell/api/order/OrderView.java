@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param decision the delay waiting for the customer's choice, or null
  * @param rewardCode the discount code issued for waiting after a delay, or null
  */
-record OrderView(
+public record OrderView(
         String orderId,
         String kind,
         String status,

@@ -11,14 +11,11 @@ import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.shared.Money;
-import dev.waitwell.workflows.shared.TaskQueues;
+import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -36,7 +33,7 @@ import org.springframework.stereotype.Component;
  * wait so that a request never hangs on a workflow that no worker is serving.
  */
 @Component
-class OrderWorkflows {
+public class OrderWorkflows {
 
     static final String AWAIT_CHECKOUT = "awaitCheckout";
     static final String CONFIRM_SHIPMENT = "confirmShipment";
@@ -61,16 +58,13 @@ class OrderWorkflows {
     }
 
     /** Starts the order's workflow unless it runs or ran already: a finished order is never started again. */
-    void start(StoredOrder order) {
-        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderWorkflowIds.of(order.orderId()))
-                .setTaskQueue(TaskQueues.ORDERS)
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .setTypedSearchAttributes(searchAttributes(order))
-                .setStaticSummary(summary(order))
-                .setStaticDetails(details(order))
-                .build());
+    public void start(StoredOrder order) {
+        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class,
+                StartOnce.options(OrderWorkflowIds.of(order.orderId()))
+                        .setTypedSearchAttributes(searchAttributes(order))
+                        .setStaticSummary(summary(order))
+                        .setStaticDetails(details(order))
+                        .build());
         try {
             WorkflowClient.start(workflow::fulfil, input(order));
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
@@ -79,7 +73,7 @@ class OrderWorkflows {
     }
 
     /** The state once the checkout payment is settled, or empty if that takes longer than {@code timeout}. */
-    Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
+    public Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
         try {
             return Optional.of(WorkflowCalls.bounded(() -> stub(orderId)
                     .startUpdate(AWAIT_CHECKOUT, WorkflowUpdateStage.COMPLETED, OrderState.class)
@@ -118,7 +112,7 @@ class OrderWorkflows {
     }
 
     /** The live state, or empty when the workflow cannot be queried now. */
-    Optional<OrderState> state(String orderId) {
+    public Optional<OrderState> state(String orderId) {
         try {
             return Optional.of(WorkflowCalls.bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
         } catch (TimeoutException | RuntimeException e) {

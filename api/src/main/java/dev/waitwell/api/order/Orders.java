@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The order tables checkout writes and reads: {@code orders}, {@code order_stock}, {@code order_events}. */
 @Component
-class Orders {
+public class Orders {
 
     private final JdbcClient jdbc;
     private final WaitwellProperties properties;
@@ -27,7 +27,7 @@ class Orders {
         this.properties = properties;
     }
 
-    Optional<StoredOrder> find(String orderId) {
+    public Optional<StoredOrder> find(String orderId) {
         return jdbc.sql("""
                 SELECT o.*, p.name AS product_name, p.backorder_max_wait_days, coalesce(s.allocated, 0) AS allocated_units,
                        coalesce(s.allocated, 0) - (SELECT coalesce(sum(a.quantity), 0) FROM allocations a
@@ -40,12 +40,12 @@ class Orders {
                 .optional();
     }
 
-    boolean exists(String orderId) {
+    public boolean exists(String orderId) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = ?").param(orderId).query(Long.class).single() > 0;
     }
 
     /** Inserts the order and its units in {@code stockState}, holding {@link StoredOrder#allocatedUnits()}. */
-    void insert(StoredOrder order, String stockState) {
+    public void insert(StoredOrder order, String stockState) {
         jdbc.sql("""
                 INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan, payment_method,
                                     currency, unit_price_minor, total_minor, first_payment_minor, promised_date,
@@ -81,7 +81,7 @@ class Orders {
     }
 
     /** The order's workflow was started (or found running): the recovery sweep leaves it alone. */
-    void markWorkflowStarted(String orderId) {
+    public void markWorkflowStarted(String orderId) {
         jdbc.sql("UPDATE orders SET workflow_started_at = now() WHERE order_id = ? AND workflow_started_at IS NULL")
                 .param(orderId)
                 .update();
@@ -125,7 +125,7 @@ class Orders {
         return previous;
     }
 
-    void recordEvent(String orderId, String eventKey, String type, String message) {
+    public void recordEvent(String orderId, String eventKey, String type, String message) {
         jdbc.sql("INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, ?, ?, ?)")
                 .params(orderId, eventKey, type, message)
                 .update();

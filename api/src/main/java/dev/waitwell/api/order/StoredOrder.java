@@ -16,7 +16,7 @@ import java.util.List;
  * @param latestAcceptableDate the latest promise it accepts before a delay offers only SWITCH or CANCEL; null
  *     for no limit
  */
-record StoredOrder(
+public record StoredOrder(
         String orderId,
         String requestHash,
         String kind,

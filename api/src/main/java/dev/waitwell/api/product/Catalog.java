@@ -1,10 +1,12 @@
 package dev.waitwell.api.product;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,7 +95,7 @@ class Catalog {
     }
 
     static ApiException notFound(String sku) {
-        return ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
+        return BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
     }
 
     @Transactional(readOnly = true)

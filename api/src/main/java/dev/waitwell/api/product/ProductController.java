@@ -1,7 +1,8 @@
 package dev.waitwell.api.product;
 
 import dev.waitwell.api.shared.ApiException;
-import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.BusinessProblems;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -49,7 +50,7 @@ class ProductController {
     @Operation(summary = "A product and its stock (ADMIN, SUPPORT, OPS)")
     @GetMapping("/{sku}")
     ProductView get(@PathVariable String sku) {
-        return catalog.find(sku).orElseThrow(() -> ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND,
+        return catalog.find(sku).orElseThrow(() -> BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND,
                 "No product with sku " + sku + "."));
     }
 

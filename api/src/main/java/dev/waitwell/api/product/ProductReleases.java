@@ -1,18 +1,17 @@
 package dev.waitwell.api.product;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflow;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
-import dev.waitwell.workflows.shared.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,20 +35,15 @@ class ProductReleases {
     }
 
     Started release(String sku, String reason, String username) {
-        ProductView product = products.find(sku).orElseThrow(() -> ApiException.notFound(
-                ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
+        ProductView product = products.find(sku).orElseThrow(() -> BusinessProblems.of(
+                BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
         if (product.released()) {
             throw ApiException.conflict(ProblemCodes.PRODUCT_ALREADY_RELEASED,
                     "Product " + sku + " was released at " + product.releasedAt() + ".");
         }
         String workflowId = ProductReleaseWorkflowIds.of(sku);
         ProductReleaseWorkflow workflow = workflowClient.newWorkflowStub(ProductReleaseWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(workflowId)
-                        .setTaskQueue(TaskQueues.ORDERS)
-                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                        .build());
+                StartOnce.optionsAllowingRerun(workflowId).build());
         try {
             WorkflowClient.start(workflow::release, new ReleaseRequest(sku, username));
         } catch (WorkflowExecutionAlreadyStarted running) {

@@ -1,10 +1,12 @@
 package dev.waitwell.api.purchasing;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.StaffAction;
-import dev.waitwell.api.shared.StaffActions;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +32,7 @@ class PurchaseOrderBook {
     @Transactional
     Created create(PurchaseOrderRequest request, String username) {
         if (!purchaseOrders.productExists(request.sku())) {
-            throw ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + ".");
+            throw BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + ".");
         }
         if (!purchaseOrders.insertIfAbsent(request)) {
             PurchaseOrders.Terms existing = purchaseOrders.originalTerms(request.id()).orElseThrow();
@@ -88,6 +90,6 @@ class PurchaseOrderBook {
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound(ProblemCodes.PURCHASE_ORDER_NOT_FOUND, "No purchase order with id " + id + ".");
+        return BusinessProblems.of(BusinessFailure.PURCHASE_ORDER_NOT_FOUND, "No purchase order with id " + id + ".");
     }
 }

@@ -2,9 +2,9 @@ package dev.waitwell.api.report;
 
 import dev.waitwell.api.report.DemandReport.Backordered;
 import dev.waitwell.api.report.DemandReport.Day;
-import dev.waitwell.api.shared.ApiException;
-import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.WaitwellProperties;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -61,7 +61,7 @@ class Demand {
                 .param(sku)
                 .query(Stock.class)
                 .optional()
-                .orElseThrow(() -> ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product " + sku + "."));
+                .orElseThrow(() -> BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product " + sku + "."));
     }
 
     /** Every day of the window, the quiet ones with zeros: the smoothing needs them. */

@@ -1,6 +1,9 @@
 package dev.waitwell.api.shared;
 
-/** The stable codes of the API's problem details. Their type URI is {@link #typeOf}. */
+/**
+ * The stable codes of the API's problem details. Their type URI is {@link #typeOf}. The status and code of a
+ * business failure (reported by a workflow or found by the API first) come from {@link BusinessProblems}.
+ */
 public final class ProblemCodes {
 
     public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
@@ -36,6 +39,8 @@ public final class ProblemCodes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
     public static final String LINK_INVALID = "LINK_INVALID";
+    public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String NOTIFICATION_NOT_FOUND = "NOTIFICATION_NOT_FOUND";
 
     private static final String TYPE_BASE = "https://waitwell.dev/problems/";
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.waitwell.api.ApiTest;
+import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.MockMvc;
 
 @ApiTest
@@ -45,6 +47,56 @@ class ReceiptWorkflowsTest {
             assertThat(received.duplicate()).isFalse();
             assertThat(received.quantity()).isEqualTo(4);
         });
+    }
+
+    @Test
+    void answersAReceiptItsWorkflowRefusesWithTheRefusalsCodeAndWords() {
+        String sku = unique("GONE");
+        ReceiptWorkflows workflows = new ReceiptWorkflows(environment.getWorkflowClient());
+
+        ApiException refused = answer(workflows, new StockReceipt(sku, 2, unique("GRN"), null, "admin"));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refused.code()).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(refused.getMessage()).isEqualTo("No product " + sku);
+    }
+
+    @Test
+    void answersTheSameRefusedReceiptAgainWithTheSameProblemOnceItsWorkflowClosed() {
+        String sku = unique("GONE");
+        StockReceipt receipt = new StockReceipt(sku, 2, unique("GRN"), null, "admin");
+        ReceiptWorkflows workflows = new ReceiptWorkflows(environment.getWorkflowClient());
+        answer(workflows, receipt);
+
+        assertThat(workflows.receive(receipt)).as("the closed workflow is not started again").isEmpty();
+        ApiException refused = workflows.refusalOfClosed(receipt);
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refused.code()).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(refused.getMessage()).isEqualTo("No product " + sku);
+    }
+
+    @Test
+    void answersAReceiptRefusedBeforeTheUpdateArrivedWithTheSameProblem() {
+        String sku = unique("GONE");
+        ReceiptWorkflows workflows = new ReceiptWorkflows(clientWhoseUpdatesArriveLate());
+
+        ApiException refused = answer(workflows, new StockReceipt(sku, 2, unique("GRN"), null, "admin"));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refused.code()).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(refused.getMessage()).isEqualTo("No product " + sku);
+    }
+
+    /** The problem a refused receipt is answered with, asked the way {@link StockReceipts} asks. */
+    private static ApiException answer(ReceiptWorkflows workflows, StockReceipt receipt) {
+        try {
+            Optional<ReceiptOutcome> outcome = workflows.receive(receipt);
+            assertThat(outcome).as("a refused receipt has no outcome").isEmpty();
+            return workflows.refusalOfClosed(receipt);
+        } catch (ApiException refused) {
+            return refused;
+        }
     }
 
     /** A client whose updates reach a workflow only after it has closed, as a slow network would deliver them. */

@@ -10,14 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.waitwell.api.ApiTest;
-import dev.waitwell.workflows.order.OrderState;
+import dev.waitwell.api.checkout.StrandedCheckouts;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,7 +33,7 @@ class UnstartedOrdersTest {
     JdbcClient jdbc;
 
     @Autowired
-    CheckoutTransaction checkout;
+    ApplicationContext context;
 
     @Autowired
     UnstartedOrders unstarted;
@@ -50,13 +51,11 @@ class UnstartedOrdersTest {
 
         // An order that cannot be started (its row is broken: a pre-order without its release date) comes first ...
         String broken = unique("rec-broken");
-        checkout.place(new CheckoutRequest(broken, new CheckoutRequest.CustomerRequest("c-rec", "Ada", "ada@example.com",
-                null, List.of("EMAIL")), sku, 1, "FULL", "pm_card_visa"));
+        StrandedCheckouts.place(context, broken, sku);
         jdbc.sql("UPDATE orders SET promised_date = NULL WHERE order_id = ?").param(broken).update();
         // ... then the API stops between checkout's commit and the workflow start: only the transaction ran.
         String stranded = unique("rec-stranded");
-        checkout.place(new CheckoutRequest(stranded, new CheckoutRequest.CustomerRequest("c-rec", "Ada", "ada@example.com",
-                null, List.of("EMAIL")), sku, 1, "FULL", "pm_card_visa"));
+        StrandedCheckouts.place(context, stranded, sku);
         assertThat(startSeen(stranded)).isFalse();
         assertThat(workflowExists(stranded)).isFalse();
 

@@ -1,10 +1,9 @@
 package dev.waitwell.workflows.inventory;
 
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 
@@ -38,10 +37,8 @@ public final class AllocationFanOut {
             return null;
         }
         AllocationFanOutWorkflow child = Workflow.newChildWorkflowStub(AllocationFanOutWorkflow.class,
-                ChildWorkflowOptions.newBuilder()
-                        .setWorkflowId(AllocationWorkflowIds.fanOut(batch.batchId()))
+                StartOnce.child(AllocationWorkflowIds.fanOut(batch.batchId()))
                         .setParentClosePolicy(closePolicy)
-                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                         .build());
         Promise<Integer> result = Async.function(child::signalOrders, new AllocationPage(batch.batchId(), 0, PAGE_SIZE));
         try {

@@ -1,6 +1,7 @@
 package dev.waitwell.workflows.inventory;
 
 import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.Refusal;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -10,6 +11,13 @@ import java.time.Duration;
 
 /** Records and allocates a receipt, answers {@link #awaitAllocation}, then tells the orders. */
 public class StockReceiptWorkflowImpl implements StockReceiptWorkflow {
+
+    /**
+     * Version 1 answers a refused receipt with a {@link Refusal} (workflow result and update). Before it, the
+     * workflow and the update failed with the type in front of the message, which receipts refused before the
+     * deployment still replay.
+     */
+    static final String TYPED_REFUSAL = "receipt-typed-refusal";
 
     static final String[] BUSINESS_FAILURES = BusinessFailure.types(BusinessFailure.PRODUCT_NOT_FOUND,
             BusinessFailure.PURCHASE_ORDER_NOT_FOUND, BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER,
@@ -23,34 +31,49 @@ public class StockReceiptWorkflowImpl implements StockReceiptWorkflow {
                     .build())
             .build());
 
-    private ReceiptOutcome outcome;
-    private ApplicationFailure refusal;
+    private ReceiptResult result;
+    private ApplicationFailure failedBeforeVersion1;
 
     @Override
-    public ReceiptOutcome receive(StockReceipt receipt) {
+    public ReceiptResult receive(StockReceipt receipt) {
+        ReceiptOutcome outcome;
         try {
             outcome = stock.receive(receipt);
         } catch (ActivityFailure failure) {
-            if (!(failure.getCause() instanceof ApplicationFailure refused)) {
-                throw failure;
-            }
-            // The update's caller gets the reason; its message starts with the type (the SDK drops the type).
-            refusal = ApplicationFailure.newNonRetryableFailure(
-                    refused.getType() + ": " + refused.getOriginalMessage(), refused.getType());
-            Workflow.await(Workflow::isEveryHandlerFinished);
-            throw refusal;
+            return refuse(failure);
         }
+        result = ReceiptResult.of(outcome);
         AllocationFanOut.run(outcome.allocation());
         Workflow.await(Workflow::isEveryHandlerFinished);
-        return outcome;
+        return result;
     }
 
     @Override
-    public ReceiptOutcome awaitAllocation() {
-        Workflow.await(() -> outcome != null || refusal != null);
-        if (outcome == null) {
-            throw refusal;
+    public ReceiptResult awaitAllocation() {
+        Workflow.await(() -> result != null || failedBeforeVersion1 != null);
+        if (failedBeforeVersion1 != null) {
+            throw failedBeforeVersion1;
         }
-        return outcome;
+        return result;
+    }
+
+    /** A business failure of the stock step is the answer; anything else fails the workflow. */
+    private ReceiptResult refuse(ActivityFailure failure) {
+        if (Workflow.getVersion(TYPED_REFUSAL, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            throw failAsBeforeVersion1(failure);
+        }
+        result = ReceiptResult.of(Refusal.of(failure).orElseThrow(() -> failure));
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return result;
+    }
+
+    private ApplicationFailure failAsBeforeVersion1(ActivityFailure failure) {
+        if (!(failure.getCause() instanceof ApplicationFailure refused)) {
+            throw failure;
+        }
+        failedBeforeVersion1 = ApplicationFailure.newNonRetryableFailure(
+                refused.getType() + ": " + refused.getOriginalMessage(), refused.getType());
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        return failedBeforeVersion1;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The business outcomes an activity reports as a non-retryable {@link ApplicationFailure} whose type is the
  * constant's name: the one list of failure types. Activities raise them ({@link #raise}), workflows name the
- * ones not to retry ({@link #types}) and branch on them ({@link #of}), the API maps each to a problem code.
+ * ones not to retry ({@link #types}) and branch on them ({@link #of}) or answer them as a {@link Refusal}; the API
+ * maps each to a status and problem code in one table.
  * Technical errors are plain exceptions and are retried. Never rename a constant: the name travels in
  * histories.
  */
@@ -49,9 +50,14 @@ public enum BusinessFailure {
      * type (an activity's failure reaches a workflow wrapped in an {@code ActivityFailure}). Empty for anything else.
      */
     public static Optional<BusinessFailure> of(Throwable failure) {
+        return applicationFailureIn(failure).flatMap(application -> named(application.getType()));
+    }
+
+    /** The first {@link ApplicationFailure} in the cause chain of {@code failure}, if any. */
+    static Optional<ApplicationFailure> applicationFailureIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApplicationFailure application) {
-                return Arrays.stream(values()).filter(type -> type.name().equals(application.getType())).findFirst();
+                return Optional.of(application);
             }
         }
         return Optional.empty();
@@ -65,6 +71,10 @@ public enum BusinessFailure {
         }
         return cause instanceof ApplicationFailure application && application.getOriginalMessage() != null
                 ? application.getOriginalMessage() : cause.getMessage();
+    }
+
+    private static Optional<BusinessFailure> named(String type) {
+        return Arrays.stream(values()).filter(failure -> failure.name().equals(type)).findFirst();
     }
 
     /** Whether {@code failure} carries this business failure. */

@@ -1,16 +1,15 @@
 package dev.waitwell.workflows.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.OrderWorkflowStandIn;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import dev.waitwell.workflows.shared.Refusal;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -50,8 +49,8 @@ class StockReceiptWorkflowTest {
                 .newBuilder(options).setWorkflowId(AllocationWorkflowIds.receipt("CAM-1", "GRN-1")).build());
 
         WorkflowClient.start(receipt::receive, new StockReceipt("CAM-1", WAITING_ORDERS, "GRN-1", null, "admin"));
-        ReceiptOutcome outcome = receipt.awaitAllocation();
-        WorkflowStub.fromTyped(receipt).getResult(ReceiptOutcome.class);
+        ReceiptOutcome outcome = receipt.awaitAllocation().recorded();
+        WorkflowStub.fromTyped(receipt).getResult(ReceiptResult.class);
 
         assertThat(outcome.allocation().ordersAllocated()).isEqualTo(WAITING_ORDERS);
         assertThat(orders).allSatisfy(order -> assertThat(order.state().allocatedUnits()).isEqualTo(1));
@@ -60,14 +59,17 @@ class StockReceiptWorkflowTest {
     }
 
     @Test
-    void aRefusedReceiptAnswersTheUpdateWithTheReason() {
+    void answersARefusedReceiptWithTheTypedRefusalFromTheUpdateAndAsItsResult() {
         StockReceiptWorkflow receipt = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions
                 .newBuilder(options).setWorkflowId(AllocationWorkflowIds.receipt("NOPE", "GRN-2")).build());
 
         WorkflowClient.start(receipt::receive, new StockReceipt("NOPE", 1, "GRN-2", null, "admin"));
+        ReceiptResult answered = receipt.awaitAllocation();
+        ReceiptResult result = WorkflowStub.fromTyped(receipt).getResult(ReceiptResult.class);
 
-        assertThatThrownBy(receipt::awaitAllocation).isInstanceOf(WorkflowUpdateException.class)
-                .rootCause().hasMessageContaining("PRODUCT_NOT_FOUND");
+        Refusal refusal = new Refusal(BusinessFailure.PRODUCT_NOT_FOUND, "no product NOPE");
+        assertThat(answered).isEqualTo(ReceiptResult.of(refusal));
+        assertThat(result).isEqualTo(ReceiptResult.of(refusal));
     }
 
     private OrderWorkflow startOrder(int i) {
@@ -83,7 +85,7 @@ class StockReceiptWorkflowTest {
         @Override
         public ReceiptOutcome receive(StockReceipt receipt) {
             if (receipt.sku().equals("NOPE")) {
-                throw ApplicationFailure.newNonRetryableFailure("no product NOPE", "PRODUCT_NOT_FOUND");
+                throw BusinessFailure.PRODUCT_NOT_FOUND.raise("no product NOPE");
             }
             return new ReceiptOutcome(1, receipt.sku(), receipt.quantity(), receipt.reference(), false,
                     new AllocationBatch(9, receipt.sku(), WAITING_ORDERS, WAITING_ORDERS));

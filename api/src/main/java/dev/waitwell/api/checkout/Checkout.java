@@ -1,0 +1,61 @@
+package dev.waitwell.api.checkout;
+
+import dev.waitwell.api.order.OrderQueries;
+import dev.waitwell.api.order.OrderView;
+import dev.waitwell.api.order.OrderWorkflows;
+import dev.waitwell.api.order.Orders;
+import dev.waitwell.api.order.StoredOrder;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checkout: write the order (or find the same one), then start its workflow and wait a bounded time for
+ * the first payment so that the answer says what was paid. The workflow is started again for a repeated
+ * request too, in case the first attempt stopped between the commit and the start; if the client never
+ * repeats it, the order feature's recovery sweep ({@code UnstartedOrders}) starts it.
+ */
+@Service
+class Checkout {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkout.class);
+    private static final Duration CHECKOUT_WAIT = Duration.ofSeconds(10);
+
+    private final CheckoutTransaction transaction;
+    private final OrderWorkflows workflows;
+    private final OrderQueries queries;
+    private final Orders orders;
+
+    Checkout(CheckoutTransaction transaction, OrderWorkflows workflows, OrderQueries queries, Orders orders) {
+        this.transaction = transaction;
+        this.workflows = workflows;
+        this.queries = queries;
+        this.orders = orders;
+    }
+
+    /**
+     * @param started false when Temporal did not take the workflow start: the order is stored and
+     *     the recovery sweep starts it within a minute or two (the same request again starts it at once)
+     */
+    record Result(OrderView order, boolean created, boolean started) {
+    }
+
+    Result place(CheckoutRequest request) {
+        CheckoutTransaction.Placement placement = transaction.place(request);
+        StoredOrder order = placement.order();
+        OrderView view = queries.view(order);
+        try {
+            workflows.start(order);
+        } catch (RuntimeException temporalAway) {
+            // The order is committed: answering an error would invite a retry under a new order id, a second order.
+            log.warn("Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
+                    order.orderId(), temporalAway.toString());
+            return new Result(view, placement.created(), false);
+        }
+        orders.markWorkflowStarted(order.orderId());
+        OrderView answered = workflows.awaitCheckout(order.orderId(), CHECKOUT_WAIT)
+                .map(state -> queries.withState(view, state)).orElse(view);
+        return new Result(answered, placement.created(), true);
+    }
+}
