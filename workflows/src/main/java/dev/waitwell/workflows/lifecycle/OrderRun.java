@@ -4,7 +4,6 @@ import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -23,17 +22,13 @@ public final class OrderRun {
     private final HistoryBudget budget;
     private final OrderTotals totals;
     private final OrderMessages messages = new OrderMessages(this);
-    private Consumer<OrderPhase> continueAsNew = phase -> {
-        throw new IllegalStateException("no continue-as-new for this run");
-    };
+    private final CurrentWait wait = new CurrentWait();
     private OrderStatus status;
     private OrderItem item;
     private LocalDate promisedDate;
     private boolean released;
     private boolean switched;
     private CancellationRequest cancellation;
-    private String waitingFor;
-    private Instant waitingUntil;
 
     /**
      * @param upsertsSearchAttributes whether status and promise changes update the search attributes (version)
@@ -53,12 +48,19 @@ public final class OrderRun {
 
     /** How the run continues as new once its history budget is spent: never returns. */
     public void continuesAsNewWith(Consumer<OrderPhase> continueAsNew) {
-        this.continueAsNew = Objects.requireNonNull(continueAsNew, "continueAsNew");
+        budget.continuesWith(continueAsNew);
     }
 
     /** The run's state as the next run needs it. */
     public RunState state() {
-        return new RunState(status, item, promisedDate, released, switched, timeline.eventSequence(), totals.paid(),
+        return new RunState(
+                status,
+                item,
+                promisedDate,
+                released,
+                switched,
+                timeline.eventSequence(),
+                totals.paid(),
                 totals.refunded());
     }
 
@@ -147,23 +149,7 @@ public final class OrderRun {
      * holds. A cancellation ends every wait.
      */
     public boolean waitUntil(String what, Instant deadline, Supplier<Boolean> fact) {
-        waitingFor = what;
-        waitingUntil = deadline;
-        // Shown in the Temporal UI: what the order waits for and until when (no history event).
-        Workflow.setCurrentDetails("Waiting for " + what + (deadline == null ? "" : " until " + deadline));
-        if (!fact.get() && cancellation == null) {
-            if (deadline == null) {
-                Workflow.await(() -> fact.get() || cancellation != null);
-            } else {
-                Duration left = Duration.between(now(), deadline);
-                if (left.compareTo(Duration.ZERO) > 0) {
-                    Workflow.await(left, () -> fact.get() || cancellation != null);
-                }
-            }
-        }
-        boolean happened = fact.get();
-        waitingFor = null;
-        waitingUntil = null;
+        boolean happened = wait.await(what, deadline, fact, () -> cancellation != null);
         throwIfCancelled();
         return happened;
     }
@@ -195,7 +181,7 @@ public final class OrderRun {
 
     /** Ends this run; the next one resumes {@code phase} with everything gathered so far. Never returns. */
     public void continueAsNew(OrderPhase phase) {
-        continueAsNew.accept(phase);
+        budget.continueAsNew(phase);
     }
 
     // ---- reads
@@ -252,12 +238,14 @@ public final class OrderRun {
         return cancellation;
     }
 
+    /** What the order waits for now, in words; null between waits. */
     public String waitingFor() {
-        return waitingFor;
+        return wait.what();
     }
 
+    /** When the wait in progress ends by itself; null when it does not. */
     public Instant waitingUntil() {
-        return waitingUntil;
+        return wait.until();
     }
 
     public static Instant now() {

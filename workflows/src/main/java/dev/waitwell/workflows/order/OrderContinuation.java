@@ -5,6 +5,7 @@ import dev.waitwell.workflows.inventory.CarriedStock;
 import dev.waitwell.workflows.lifecycle.OrderItem;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.RunState;
 import dev.waitwell.workflows.payment.CarriedPayments;
 import java.util.Objects;
 
@@ -57,5 +58,41 @@ public record OrderContinuation(
         Objects.requireNonNull(payments, "payments");
         Objects.requireNonNull(stock, "stock");
         Objects.requireNonNull(delays, "delays");
+    }
+
+    /** The continuation of a run that stops in {@code phase}, from its shared state and every step's. */
+    static OrderContinuation of(
+            int run,
+            OrderPhase phase,
+            RunState state,
+            boolean fulfilmentRequested,
+            CarriedPayments payments,
+            CarriedStock stock,
+            CarriedPromise delays) {
+        return new OrderContinuation(
+                run,
+                phase,
+                state.status(),
+                state.item(),
+                state.switched(),
+                state.released(),
+                fulfilmentRequested,
+                state.eventSequence(),
+                payments,
+                stock,
+                delays);
+    }
+
+    /** The shared state the next run starts with (the totals travel with the payments, the date with the promise). */
+    RunState runState() {
+        return new RunState(
+                status,
+                item,
+                delays.promisedDate(),
+                released,
+                switched,
+                eventSequence,
+                payments.paid(),
+                payments.refunded());
     }
 }

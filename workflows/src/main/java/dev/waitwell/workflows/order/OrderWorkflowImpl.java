@@ -4,16 +4,13 @@ import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.ItemSwitch;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseKeeper;
-import dev.waitwell.workflows.delay.PromiseTerms;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockKeeper;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderCancelled;
-import dev.waitwell.workflows.lifecycle.OrderFacts;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
-import dev.waitwell.workflows.lifecycle.RunState;
 import dev.waitwell.workflows.payment.PaymentCollector;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -59,19 +56,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         OrderVersions versions = OrderVersions.ofThisRun();
         OrderContinuation carried = input.continuation();
         this.input = input;
-        this.run = new OrderRun(new OrderFacts(input.orderId(), input.customer(), input.quantity(), input.customerUrl()),
-                carried == null ? input.atCheckout() : carriedState(carried), versions.searchAttributes(),
+        this.run = new OrderRun(
+                input.facts(),
+                carried == null ? input.atCheckout() : carried.runState(),
+                versions.searchAttributes(),
                 versions.continueAsNew() ? input.policy().historyEventLimit() : 0);
-        this.payments = new PaymentCollector(run, input.paymentMethod(), input.policy().paymentGrace());
-        this.stock = new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(),
-                versions.delayProcess());
-        this.promise = new PromiseKeeper(run, new PromiseTerms(input.promisedDate(), input.latestAcceptableDate(),
-                input.releaseAt(), input.kind() == OrderKind.PREORDER, input.policy()),
-                new ItemSwitch(run, payments, stock), versions.delayProcess());
+        this.payments =
+                new PaymentCollector(run, input.paymentMethod(), input.policy().paymentGrace());
+        this.stock =
+                new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
+        this.promise = new PromiseKeeper(
+                run, input.promiseTerms(), new ItemSwitch(run, payments, stock), versions.delayProcess());
         run.continuesAsNewWith(this::continueAsNew);
         OrderPhases script = new OrderPhases(input, run, payments, stock, promise);
         if (carried == null) {
-            log.info("Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
+            log.info(
+                    "Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
         } else {
             script.resumeAt(carried.phase(), carried.run(), carried.fulfilmentRequested());
             payments.resume(carried.payments());
@@ -94,19 +94,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         }
     }
 
-    private static RunState carriedState(OrderContinuation carried) {
-        return new RunState(carried.status(), carried.item(), carried.delays().promisedDate(), carried.released(),
-                carried.switched(), carried.eventSequence(), carried.payments().paid(), carried.payments().refunded());
-    }
-
     /** Ends this run; the next one resumes {@code phase} with everything gathered so far. Never returns. */
     private void continueAsNew(OrderPhase phase) {
-        RunState state = run.state();
-        OrderContinuation next = new OrderContinuation(phases.runNumber() + 1, phase, state.status(), state.item(),
-                state.switched(), state.released(), phases.fulfilmentRequested(), state.eventSequence(),
-                payments.carried(), stock.carried(), promise.carried());
-        log.info("Order {} continues as new at {} after {} history events (run {} follows)", input.orderId(), phase,
-                Workflow.getInfo().getHistoryLength(), next.run());
+        OrderContinuation next = OrderContinuation.of(
+                phases.runNumber() + 1,
+                phase,
+                run.state(),
+                phases.fulfilmentRequested(),
+                payments.carried(),
+                stock.carried(),
+                promise.carried());
+        log.info(
+                "Order {} continues as new at {} after {} history events (run {} follows)",
+                input.orderId(),
+                phase,
+                Workflow.getInfo().getHistoryLength(),
+                next.run());
         Workflow.continueAsNew(input.continuedWith(next));
     }
 
@@ -144,16 +147,22 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState awaitCheckout() {
-        Workflow.await(() -> started() && (phases.checkoutSettled() || run.status() == OrderStatus.AWAITING_PAYMENT
-                || run.status().isFinal()));
+        Workflow.await(() -> started()
+                && (phases.checkoutSettled()
+                        || run.status() == OrderStatus.AWAITING_PAYMENT
+                        || run.status().isFinal()));
         return state();
     }
 
     @Override
     public void validateConfirmShipment(Shipment shipment) {
         requireStarted();
-        OrderUpdateRules.requireShippable(input.orderId(), run.status(), phases.fulfilmentRequested(),
-                phases.shipment() != null, run.cancellationPending());
+        OrderUpdateRules.requireShippable(
+                input.orderId(),
+                run.status(),
+                phases.fulfilmentRequested(),
+                phases.shipment() != null,
+                run.cancellationPending());
     }
 
     @Override
@@ -166,8 +175,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public void validateCancel(CancellationRequest request) {
         requireStarted();
-        OrderUpdateRules.requireCancellable(input.orderId(), run.status(), run.cancellationPending(),
-                phases.shipment() != null);
+        OrderUpdateRules.requireCancellable(
+                input.orderId(), run.status(), run.cancellationPending(), phases.shipment() != null);
     }
 
     @Override
@@ -205,10 +214,25 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     public OrderState state() {
         requireStarted();
         CancellationRequest cancellation = run.cancellation();
-        return new OrderState(input.orderId(), run.status(), run.currency(), run.total().amountMinor(), run.paid(),
-                run.refunded(), payments.method(), run.promisedDate(), run.released(), phases.checkoutSettled(),
-                payments.lastError(), run.waitingFor(), run.waitingUntil(), phases.shipment(),
-                cancellation == null ? null : cancellation.reason(), stock.allocatedUnits(), promise.openDecision(),
-                run.item().sku(), promise.rewardCode());
+        return new OrderState(
+                input.orderId(),
+                run.status(),
+                run.currency(),
+                run.total().amountMinor(),
+                run.paid(),
+                run.refunded(),
+                payments.method(),
+                run.promisedDate(),
+                run.released(),
+                phases.checkoutSettled(),
+                payments.lastError(),
+                run.waitingFor(),
+                run.waitingUntil(),
+                phases.shipment(),
+                cancellation == null ? null : cancellation.reason(),
+                stock.allocatedUnits(),
+                promise.openDecision(),
+                run.item().sku(),
+                promise.rewardCode());
     }
 }

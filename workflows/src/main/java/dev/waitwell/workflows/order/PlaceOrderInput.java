@@ -1,10 +1,12 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.lifecycle.OrderPolicy;
-import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.delay.PromiseTerms;
+import dev.waitwell.workflows.lifecycle.OrderFacts;
 import dev.waitwell.workflows.lifecycle.OrderItem;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.RunState;
+import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,20 +69,76 @@ public record PlaceOrderInput(
     }
 
     /** The input of an order as checkout starts it. */
-    public PlaceOrderInput(String orderId, OrderKind kind, Customer customer, String sku, String productName,
-            int quantity, Money unitPrice, PaymentPlan paymentPlan, String paymentMethod, Money firstPayment,
-            LocalDate releaseDate, Instant releaseAt, LocalDate promisedDate, String customerUrl, OrderPolicy policy,
-            int allocatedAtCheckout, LocalDate latestAcceptableDate) {
-        this(orderId, kind, customer, sku, productName, quantity, unitPrice, paymentPlan, paymentMethod, firstPayment,
-                releaseDate, releaseAt, promisedDate, customerUrl, policy, allocatedAtCheckout, latestAcceptableDate,
+    public PlaceOrderInput(
+            String orderId,
+            OrderKind kind,
+            Customer customer,
+            String sku,
+            String productName,
+            int quantity,
+            Money unitPrice,
+            PaymentPlan paymentPlan,
+            String paymentMethod,
+            Money firstPayment,
+            LocalDate releaseDate,
+            Instant releaseAt,
+            LocalDate promisedDate,
+            String customerUrl,
+            OrderPolicy policy,
+            int allocatedAtCheckout,
+            LocalDate latestAcceptableDate) {
+        this(
+                orderId,
+                kind,
+                customer,
+                sku,
+                productName,
+                quantity,
+                unitPrice,
+                paymentPlan,
+                paymentMethod,
+                firstPayment,
+                releaseDate,
+                releaseAt,
+                promisedDate,
+                customerUrl,
+                policy,
+                allocatedAtCheckout,
+                latestAcceptableDate,
                 null);
     }
 
     /** The same order, for the next run, carrying what the run before it gathered. */
     PlaceOrderInput continuedWith(OrderContinuation next) {
-        return new PlaceOrderInput(orderId, kind, customer, sku, productName, quantity, unitPrice, paymentPlan,
-                paymentMethod, firstPayment, releaseDate, releaseAt, promisedDate, customerUrl, policy,
-                allocatedAtCheckout, latestAcceptableDate, next);
+        return new PlaceOrderInput(
+                orderId,
+                kind,
+                customer,
+                sku,
+                productName,
+                quantity,
+                unitPrice,
+                paymentPlan,
+                paymentMethod,
+                firstPayment,
+                releaseDate,
+                releaseAt,
+                promisedDate,
+                customerUrl,
+                policy,
+                allocatedAtCheckout,
+                latestAcceptableDate,
+                next);
+    }
+
+    /** Who the order is for and how many units, as every step and message names them. */
+    OrderFacts facts() {
+        return new OrderFacts(orderId, customer, quantity, customerUrl);
+    }
+
+    /** What the order's promise is measured against. */
+    PromiseTerms promiseTerms() {
+        return new PromiseTerms(promisedDate, latestAcceptableDate, releaseAt, kind == OrderKind.PREORDER, policy);
     }
 
     /** The run's state at checkout: the status the order's kind starts in, the product ordered, its promise. */

@@ -1,9 +1,5 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +9,6 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.waitwell.workflows.delay.DelayActivities;
-import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseRecord;
@@ -26,16 +21,21 @@ import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -55,13 +55,15 @@ import org.mockito.ArgumentCaptor;
 class DelayWorkflowTest {
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
+                    TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();
 
     private final FakePayments payments = new FakePayments();
-    private final InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
+    private final InventoryActivities inventory =
+            mock(InventoryActivities.class, withSettings().withoutAnnotations());
     private final NotificationActivities notifications =
             mock(NotificationActivities.class, withSettings().withoutAnnotations());
     private final RecordingDelays delays = new RecordingDelays();
@@ -76,7 +78,11 @@ class DelayWorkflowTest {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
         when(inventory.allocationsOf(any())).thenReturn(new OrderAllocations(0, List.of()));
         when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
-        worker.registerActivitiesImplementations(payments, inventory, notifications, delays,
+        worker.registerActivitiesImplementations(
+                payments,
+                inventory,
+                notifications,
+                delays,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
@@ -136,7 +142,8 @@ class DelayWorkflowTest {
 
         assertThat(waiting.status()).isEqualTo(OrderStatus.AWAITING_STOCK);
         assertThat(waiting.rewardCode()).isEqualTo("WAIT-d-explicit-2");
-        assertThatThrownBy(() -> order.decide(new DelayDecision(DelayChoice.CANCEL, null, null, null, "customer", null)))
+        assertThatThrownBy(
+                        () -> order.decide(new DelayDecision(DelayChoice.CANCEL, null, null, null, "customer", null)))
                 .isInstanceOf(WorkflowUpdateException.class);
         order.stockAllocated(new StockAllocation(1, 1));
         env.sleep(Duration.ofMinutes(1));
@@ -153,7 +160,8 @@ class DelayWorkflowTest {
         assertThat(sent(Milestone.DELAY_NOTICE).facts().promisedDate()).isNull();
         env.sleep(Duration.ofDays(8));
 
-        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status())
+                .isEqualTo(OrderStatus.CANCELLED);
     }
 
     @Test
@@ -165,9 +173,12 @@ class DelayWorkflowTest {
 
         assertThat(order.state().decision().choices()).containsExactly(DelayChoice.SWITCH, DelayChoice.CANCEL);
         assertThatThrownBy(() -> order.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null)))
-                .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("not offered");
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("not offered");
         env.sleep(Duration.ofDays(8));
-        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).refunded()).isEqualTo(UNIT_PRICE);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).refunded())
+                .isEqualTo(UNIT_PRICE);
     }
 
     @Test
@@ -188,8 +199,8 @@ class DelayWorkflowTest {
         order.promiseChanged(new PromiseChange("c1", promised.plusDays(10), null, "late ship"));
         env.sleep(Duration.ofHours(1));
 
-        OrderState switched = order.decide(new DelayDecision(DelayChoice.SWITCH, "CAM-2", "Camera Two",
-                Money.of(UNIT_PRICE + 3_000, "USD"), "customer", null));
+        OrderState switched = order.decide(new DelayDecision(
+                DelayChoice.SWITCH, "CAM-2", "Camera Two", Money.of(UNIT_PRICE + 3_000, "USD"), "customer", null));
 
         assertThat(switched.sku()).isEqualTo("CAM-2");
         assertThat(switched.total()).isEqualTo(UNIT_PRICE + 3_000);
@@ -206,15 +217,21 @@ class DelayWorkflowTest {
         order.promiseChanged(new PromiseChange("c1", promised.plusDays(10), null, "late ship"));
         env.sleep(Duration.ofHours(1));
 
-        OrderState switched = order.decide(new DelayDecision(DelayChoice.SWITCH, "CAM-0", "Camera Zero",
-                Money.of(UNIT_PRICE - 5_000, "USD"), "support", "customer phoned"));
+        OrderState switched = order.decide(new DelayDecision(
+                DelayChoice.SWITCH,
+                "CAM-0",
+                "Camera Zero",
+                Money.of(UNIT_PRICE - 5_000, "USD"),
+                "support",
+                "customer phoned"));
 
         assertThat(switched.sku()).isEqualTo("CAM-0");
         env.sleep(Duration.ofMinutes(1));
         assertThat(order.state().refunded()).isEqualTo(5_000);
         assertThat(payments.totalRefunded()).isEqualTo(5_000);
         order.confirmShipment(new Shipment("UPS", "1Z"));
-        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status())
+                .isEqualTo(OrderStatus.SHIPPED);
     }
 
     @Test
@@ -223,8 +240,8 @@ class DelayWorkflowTest {
         order.promiseChanged(new PromiseChange("c1", null, null, "supplier gone"));
         env.sleep(Duration.ofHours(1));
 
-        OrderState afterFailedSwitch = order.decide(new DelayDecision(DelayChoice.SWITCH, "CAM-9", "Camera Nine",
-                Money.of(UNIT_PRICE, "USD"), "customer", null));
+        OrderState afterFailedSwitch = order.decide(new DelayDecision(
+                DelayChoice.SWITCH, "CAM-9", "Camera Nine", Money.of(UNIT_PRICE, "USD"), "customer", null));
 
         assertThat(afterFailedSwitch.status()).isEqualTo(OrderStatus.AWAITING_DECISION);
         assertThat(afterFailedSwitch.decision()).isNotNull();
@@ -287,10 +304,14 @@ class DelayWorkflowTest {
     }
 
     private OrderWorkflow backorder(String orderId, String method) {
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        PlaceOrderInput input = OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, method, now, 1, 0);
+        PlaceOrderInput input =
+                OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, method, now, 1, 0);
         promised = input.promisedDate();
         WorkflowClient.start(order::fulfil, input);
         order.awaitCheckout();
@@ -302,13 +323,16 @@ class DelayWorkflowTest {
     }
 
     private NotificationRequest sent(Milestone milestone) {
-        return sentRequests().stream().filter(r -> r.milestone() == milestone).reduce((first, last) -> last)
+        return sentRequests().stream()
+                .filter(r -> r.milestone() == milestone)
+                .reduce((first, last) -> last)
                 .orElseThrow(() -> new AssertionError(milestone + " not sent; sent: " + milestones()));
     }
 
     private List<NotificationRequest> sentRequests() {
         ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
-        org.mockito.Mockito.verify(notifications, org.mockito.Mockito.atLeast(0)).notify(sent.capture());
+        org.mockito.Mockito.verify(notifications, org.mockito.Mockito.atLeast(0))
+                .notify(sent.capture());
         return sent.getAllValues();
     }
 
@@ -326,7 +350,8 @@ class DelayWorkflowTest {
 
         @Override
         public RewardCode issueReward(RewardRequest request) {
-            String code = rewards.computeIfAbsent(request.orderId() + "/" + request.delayNumber(),
+            String code = rewards.computeIfAbsent(
+                    request.orderId() + "/" + request.delayNumber(),
                     key -> "WAIT-" + request.orderId() + "-" + request.delayNumber());
             return new RewardCode(code, request.percent());
         }
@@ -334,7 +359,7 @@ class DelayWorkflowTest {
         @Override
         public synchronized SwitchOutcome switchItem(SwitchRequest request) {
             if (request.toSku().equals("CAM-9")) {
-                throw ApplicationFailure.newNonRetryableFailure("CAM-9 is out of stock", "OUT_OF_STOCK");
+                throw BusinessFailure.OUT_OF_STOCK.raise("CAM-9 is out of stock");
             }
             switches.add(request);
             return new SwitchOutcome(null);
