@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts Waitwell locally in the foreground: embedded PostgreSQL and Temporal, the worker and the API.
 # Builds first when a runnable jar is missing or older than the sources. Ctrl-C stops everything.
-# Environment: see the configuration table in README.md (SERVER_PORT, WAITWELL_LOCAL_DATA_DIR, ...).
+# Environment: see docs/configuration.md (SERVER_PORT, WAITWELL_LOCAL_DATA_DIR, ...).
 set -euo pipefail
 
 cd "$(dirname "$0")"
