@@ -9,17 +9,20 @@ import org.springframework.context.annotation.Configuration;
  * are scanned, so the test applications of the activities' own tests never become beans of one another.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(basePackages = {
-        "dev.waitwell.activities.payment",
-        "dev.waitwell.activities.ledger",
-        "dev.waitwell.activities.inventory",
-        "dev.waitwell.activities.order",
-        "dev.waitwell.activities.notification",
-        "dev.waitwell.activities.preorder",
-        "dev.waitwell.activities.delay"})
-@ConfigurationPropertiesScan(basePackages = {
-        "dev.waitwell.activities.shared",
-        "dev.waitwell.activities.payment",
-        "dev.waitwell.activities.notification"})
-public class ActivitiesConfiguration {
-}
+@ComponentScan(
+        basePackages = {
+            "dev.waitwell.activities.payment",
+            "dev.waitwell.activities.ledger",
+            "dev.waitwell.activities.inventory",
+            "dev.waitwell.activities.order",
+            "dev.waitwell.activities.notification",
+            "dev.waitwell.activities.preorder",
+            "dev.waitwell.activities.delay"
+        })
+@ConfigurationPropertiesScan(
+        basePackages = {
+            "dev.waitwell.activities.shared",
+            "dev.waitwell.activities.payment",
+            "dev.waitwell.activities.notification"
+        })
+public class ActivitiesConfiguration {}

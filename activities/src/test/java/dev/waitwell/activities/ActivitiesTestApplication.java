@@ -11,5 +11,4 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(ActivitiesConfiguration.class)
-public class ActivitiesTestApplication {
-}
+public class ActivitiesTestApplication {}

@@ -1,9 +1,8 @@
 package dev.waitwell.activities;
 
-import javax.sql.DataSource;
-
 import dev.waitwell.activities.testing.OrderFixture;
 import dev.waitwell.schema.testing.TestDatabase;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -14,12 +14,17 @@ class OpenApiConfig {
     @Bean
     OpenAPI waitwellOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Waitwell API")
+                .info(new Info()
+                        .title("Waitwell API")
                         .description("Pre-orders on durable workflows. Amounts are integer minor units. "
                                 + "Errors are RFC 9457 problem details with a stable `code`.")
                         .version("v1"))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

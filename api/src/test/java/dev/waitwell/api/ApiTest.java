@@ -20,5 +20,4 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import({TestDatabaseConfig.class, TestTemporal.class})
-public @interface ApiTest {
-}
+public @interface ApiTest {}

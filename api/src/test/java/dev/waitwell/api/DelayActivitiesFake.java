@@ -33,11 +33,14 @@ public class DelayActivitiesFake implements DelayActivities {
     public void recordPromise(PromiseRecord record) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("UPDATE orders SET promised_date = ? WHERE order_id = ?")
-                    .param(1, record.promisedDate(), java.sql.Types.DATE).param(2, record.orderId()).update();
+                    .param(1, record.promisedDate(), java.sql.Types.DATE)
+                    .param(2, record.orderId())
+                    .update();
             jdbc.sql("""
                     INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, ?, 'PROMISE_CHANGED', ?)
                     ON CONFLICT (order_id, event_key) DO NOTHING""")
-                    .params(record.orderId(), record.eventKey(), record.message()).update();
+                    .params(record.orderId(), record.eventKey(), record.message())
+                    .update();
         });
     }
 
@@ -50,7 +53,11 @@ public class DelayActivitiesFake implements DelayActivities {
         jdbc.sql("""
                 INSERT INTO reward_codes (code, order_id, customer_id, delay_number, percent) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (order_id, delay_number) DO NOTHING""")
-                .params(code.toString(), request.orderId(), request.customerId(), request.delayNumber(),
+                .params(
+                        code.toString(),
+                        request.orderId(),
+                        request.customerId(),
+                        request.delayNumber(),
                         request.percent())
                 .update();
         return jdbc.sql("SELECT code, percent FROM reward_codes WHERE order_id = ? AND delay_number = ?")
@@ -62,28 +69,42 @@ public class DelayActivitiesFake implements DelayActivities {
     @Override
     public SwitchOutcome switchItem(SwitchRequest request) {
         return transaction.execute(status -> {
-            int onHand = jdbc.sql("SELECT on_hand FROM products WHERE sku = ? FOR UPDATE").param(request.toSku())
-                    .query(Integer.class).single();
-            String current = jdbc.sql("SELECT sku FROM order_stock WHERE order_id = ?").param(request.orderId())
-                    .query(String.class).single();
+            int onHand = jdbc.sql("SELECT on_hand FROM products WHERE sku = ? FOR UPDATE")
+                    .param(request.toSku())
+                    .query(Integer.class)
+                    .single();
+            String current = jdbc.sql("SELECT sku FROM order_stock WHERE order_id = ?")
+                    .param(request.orderId())
+                    .query(String.class)
+                    .single();
             if (current.equals(request.toSku())) {
                 return new SwitchOutcome(null);
             }
             if (onHand < request.quantity()) {
                 throw BusinessFailure.OUT_OF_STOCK.raise(request.toSku() + " has " + onHand + " unit(s)");
             }
-            int held = jdbc.sql("SELECT allocated FROM order_stock WHERE order_id = ?").param(request.orderId())
-                    .query(Integer.class).single();
+            int held = jdbc.sql("SELECT allocated FROM order_stock WHERE order_id = ?")
+                    .param(request.orderId())
+                    .query(Integer.class)
+                    .single();
             jdbc.sql("""
                     UPDATE products SET on_hand = on_hand + :held, allocated = allocated - :held,
                            backordered = backordered - (:quantity - :held) WHERE sku = :sku""")
-                    .param("held", held).param("quantity", request.quantity()).param("sku", request.fromSku()).update();
+                    .param("held", held)
+                    .param("quantity", request.quantity())
+                    .param("sku", request.fromSku())
+                    .update();
             jdbc.sql("UPDATE products SET on_hand = on_hand - ?, allocated = allocated + ? WHERE sku = ?")
-                    .params(request.quantity(), request.quantity(), request.toSku()).update();
+                    .params(request.quantity(), request.quantity(), request.toSku())
+                    .update();
             jdbc.sql("UPDATE order_stock SET sku = ?, allocated = quantity, state = 'ALLOCATED' WHERE order_id = ?")
-                    .params(request.toSku(), request.orderId()).update();
+                    .params(request.toSku(), request.orderId())
+                    .update();
             jdbc.sql("UPDATE orders SET sku = ?, unit_price_minor = ?, total_minor = ? * quantity WHERE order_id = ?")
-                    .params(request.toSku(), request.unitPrice().amountMinor(), request.unitPrice().amountMinor(),
+                    .params(
+                            request.toSku(),
+                            request.unitPrice().amountMinor(),
+                            request.unitPrice().amountMinor(),
                             request.orderId())
                     .update();
             return new SwitchOutcome(null);

@@ -13,8 +13,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Request bodies and builders the API tests share. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A sku or order id no other test uses. */
     public static String unique(String prefix) {
@@ -29,9 +28,12 @@ public final class Fixtures {
         return """
                 {"name": "Aurora Headphones", "price": %d, "currency": "%s", "releaseDate": %s, "preorderCap": %s,
                  "depositPercent": %d, "backorders": {"allowed": false, "maxWaitDays": null}, "restockEta": null,
-                 "alternatives": ["ALT-1"]}"""
-                .formatted(price, currency, releaseDate == null ? "null" : "\"" + releaseDate + "\"",
-                        cap == null ? "null" : cap.toString(), depositPercent);
+                 "alternatives": ["ALT-1"]}""".formatted(
+                        price,
+                        currency,
+                        releaseDate == null ? "null" : "\"" + releaseDate + "\"",
+                        cap == null ? "null" : cap.toString(),
+                        depositPercent);
     }
 
     /** Today in the shop's zone of the test configuration (Europe/Berlin). */
@@ -40,32 +42,36 @@ public final class Fixtures {
     }
 
     /** A product on sale now (no release date), with the given backorder rules. */
-    public static String stockProduct(long price, boolean backordersAllowed, Integer maxWaitDays, Integer maxQuantity,
-            LocalDate restockEta) {
+    public static String stockProduct(
+            long price, boolean backordersAllowed, Integer maxWaitDays, Integer maxQuantity, LocalDate restockEta) {
         return """
                 {"name": "Nimbus Kettle", "price": %d, "currency": "EUR", "releaseDate": null, "preorderCap": null,
                  "depositPercent": 0, "backorders": {"allowed": %s, "maxWaitDays": %s, "maxQuantity": %s},
-                 "restockEta": %s, "alternatives": []}"""
-                .formatted(price, backordersAllowed, maxWaitDays, maxQuantity,
+                 "restockEta": %s, "alternatives": []}""".formatted(
+                        price,
+                        backordersAllowed,
+                        maxWaitDays,
+                        maxQuantity,
                         restockEta == null ? "null" : "\"" + restockEta + "\"");
     }
 
     public static String purchaseOrder(String id, String sku, int quantity, LocalDate expectedDate) {
         return """
-                {"id": "%s", "supplier": "Acme Supply", "sku": "%s", "quantity": %d, "expectedDate": "%s"}"""
-                .formatted(id, sku, quantity, expectedDate);
+                {"id": "%s", "supplier": "Acme Supply", "sku": "%s", "quantity": %d, "expectedDate": "%s"}""".formatted(id, sku, quantity, expectedDate);
     }
 
     public static MockHttpServletRequestBuilder postAs(String user, String path, String body, Object... variables) {
-        return post(path, variables).with(httpBasic(user, user)).contentType(MediaType.APPLICATION_JSON).content(body);
+        return post(path, variables)
+                .with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     public static String order(String orderId, String sku, int quantity, String plan, String paymentMethod) {
         return """
                 {"orderId": "%s", "customer": {"id": "c-1", "name": "Ada Lovelace", "email": "ada@example.com",
                  "phone": "+14155550123", "channels": ["EMAIL", "SMS"]},
-                 "sku": "%s", "quantity": %d, "paymentPlan": "%s", "paymentMethod": "%s"}"""
-                .formatted(orderId, sku, quantity, plan, paymentMethod);
+                 "sku": "%s", "quantity": %d, "paymentPlan": "%s", "paymentMethod": "%s"}""".formatted(orderId, sku, quantity, plan, paymentMethod);
     }
 
     public static MockHttpServletRequestBuilder putProduct(String sku, String body) {
@@ -74,12 +80,16 @@ public final class Fixtures {
 
     /** A product PUT by a user whose password is their name, as in the test configuration. */
     public static MockHttpServletRequestBuilder putProductAs(String user, String sku, String body) {
-        return put("/admin/v1/products/{sku}", sku).with(httpBasic(user, user))
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return put("/admin/v1/products/{sku}", sku)
+                .with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     public static MockHttpServletRequestBuilder placeOrder(String body) {
-        return post("/api/v1/orders").with(httpBasic("shop", "shop"))
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return post("/api/v1/orders")
+                .with(httpBasic("shop", "shop"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 }

@@ -48,13 +48,16 @@ public class PromiseReviewActivitiesFake implements PromiseReviewActivities {
             int inserted = jdbc.sql("""
                     INSERT INTO promise_reviews (review_id, sku, reason) VALUES (?, ?, ?)
                     ON CONFLICT (review_id) DO NOTHING""")
-                    .params(review.reviewId(), review.sku(), review.reason()).update();
+                    .params(review.reviewId(), review.sku(), review.reason())
+                    .update();
             if (inserted == 1) {
                 preorders(review);
                 queue(review);
             }
             int changed = jdbc.sql("SELECT count(*) FROM promise_changes WHERE review_id = ?")
-                    .param(review.reviewId()).query(Integer.class).single();
+                    .param(review.reviewId())
+                    .query(Integer.class)
+                    .single();
             return new PromiseReviewOutcome(review.reviewId(), review.sku(), changed);
         });
     }
@@ -68,8 +71,11 @@ public class PromiseReviewActivitiesFake implements PromiseReviewActivities {
                  WHERE s.sku = :sku AND s.state = 'PREORDERED' AND p.released_at IS NULL
                    AND o.promised_date IS DISTINCT FROM p.release_date
                  ORDER BY o.placed_at, o.order_id""")
-                .param("review", review.reviewId()).param("zone", ZONE.getId()).param("reason", review.reason())
-                .param("sku", review.sku()).update();
+                .param("review", review.reviewId())
+                .param("zone", ZONE.getId())
+                .param("reason", review.reason())
+                .param("sku", review.sku())
+                .update();
     }
 
     private void queue(PromiseReview review) {
@@ -78,8 +84,10 @@ public class PromiseReviewActivitiesFake implements PromiseReviewActivities {
                 .param(review.sku())
                 .query((rs, row) -> new IncomingSupply(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))
                 .list();
-        LocalDate eta = jdbc.sql("SELECT restock_eta FROM products WHERE sku = ?").param(review.sku())
-                .query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class))).single()
+        LocalDate eta = jdbc.sql("SELECT restock_eta FROM products WHERE sku = ?")
+                .param(review.sku())
+                .query((rs, row) -> java.util.Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .single()
                 .orElse(null);
         List<Object[]> waiting = jdbc.sql("""
                 SELECT o.order_id, s.quantity - s.allocated, o.promised_date
@@ -91,14 +99,18 @@ public class PromiseReviewActivitiesFake implements PromiseReviewActivities {
         long ahead = 0;
         for (Object[] order : waiting) {
             int need = (int) order[1];
-            LocalDate promise = PromiseDates.promise(ahead, need, supply, eta, Duration.ofDays(2)).orElse(null);
+            LocalDate promise = PromiseDates.promise(ahead, need, supply, eta, Duration.ofDays(2))
+                    .orElse(null);
             ahead += need;
             if (!java.util.Objects.equals(promise, order[2])) {
                 jdbc.sql("""
                         INSERT INTO promise_changes (review_id, order_id, previous_date, new_date, reason)
                         VALUES (?, ?, ?, ?, ?)""")
-                        .param(1, review.reviewId()).param(2, order[0]).param(3, order[2], java.sql.Types.DATE)
-                        .param(4, promise, java.sql.Types.DATE).param(5, review.reason())
+                        .param(1, review.reviewId())
+                        .param(2, order[0])
+                        .param(3, order[2], java.sql.Types.DATE)
+                        .param(4, promise, java.sql.Types.DATE)
+                        .param(5, review.reason())
                         .update();
             }
         }
@@ -112,9 +124,14 @@ public class PromiseReviewActivitiesFake implements PromiseReviewActivities {
                 .params(page.reviewId(), page.afterId(), page.limit())
                 .query((rs, row) -> {
                     Timestamp releaseAt = rs.getTimestamp("new_release_at");
-                    return new PendingPromiseChange(rs.getLong("id"), rs.getString("order_id"), new PromiseChange(
-                            "review/" + page.reviewId(), rs.getObject("new_date", LocalDate.class),
-                            releaseAt == null ? null : releaseAt.toInstant(), rs.getString("reason")));
+                    return new PendingPromiseChange(
+                            rs.getLong("id"),
+                            rs.getString("order_id"),
+                            new PromiseChange(
+                                    "review/" + page.reviewId(),
+                                    rs.getObject("new_date", LocalDate.class),
+                                    releaseAt == null ? null : releaseAt.toInstant(),
+                                    rs.getString("reason")));
                 })
                 .list();
     }

@@ -25,7 +25,9 @@ public class SmsFallbackActivitiesFake implements SmsFallbackActivities {
 
     /** Every fallback run for this SMS row, retries included. */
     public List<SmsFallback> callsFor(long notificationId) {
-        return calls.stream().filter(call -> call.notificationId() == notificationId).toList();
+        return calls.stream()
+                .filter(call -> call.notificationId() == notificationId)
+                .toList();
     }
 
     @Override
@@ -37,8 +39,7 @@ public class SmsFallbackActivitiesFake implements SmsFallbackActivities {
                 SELECT order_id, notification_key || '/sms-fallback', 'EMAIL', 'SMS_FALLBACK', 'customer@example.com',
                        'SENT', id
                   FROM notifications WHERE id = ?
-                ON CONFLICT DO NOTHING""")
-                .param(fallback.notificationId()).update();
+                ON CONFLICT DO NOTHING""").param(fallback.notificationId()).update();
         return new Delivery(Channel.EMAIL, DeliveryStatus.SENT, "sent to customer@example.com");
     }
 }

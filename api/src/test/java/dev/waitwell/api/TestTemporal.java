@@ -1,6 +1,5 @@
 package dev.waitwell.api;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -13,13 +12,13 @@ import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockAllocation;
-import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.inventory.StockReceiptWorkflowImpl;
+import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflowImpl;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.order.OrderWorkflowImpl;
 import dev.waitwell.workflows.payment.ChargeRequest;
@@ -32,6 +31,7 @@ import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -103,13 +103,17 @@ public class TestTemporal {
             org.mockito.Mockito.reset(payments, orders, timeline, inventory, ledger, notifications, releases);
             writes.clear();
             doAnswer(call -> {
-                writes.event(call.getArgument(0));
-                return null;
-            }).when(timeline).recordEvent(any());
+                        writes.event(call.getArgument(0));
+                        return null;
+                    })
+                    .when(timeline)
+                    .recordEvent(any());
             doAnswer(call -> {
-                writes.status(call.getArgument(0));
-                return null;
-            }).when(timeline).recordStatus(any());
+                        writes.status(call.getArgument(0));
+                        return null;
+                    })
+                    .when(timeline)
+                    .recordStatus(any());
             when(payments.charge(any())).thenAnswer(call -> {
                 ChargeRequest request = call.getArgument(0);
                 if (DECLINING_METHOD.equals(request.paymentMethod())) {
@@ -142,8 +146,10 @@ public class TestTemporal {
             when(releases.markReleased(any())).thenAnswer(call -> {
                 ReleaseRequest request = call.getArgument(0);
                 List<String> waiting = jdbc.sql(
-                        "SELECT order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE' ORDER BY order_id")
-                        .param(request.sku()).query(String.class).list();
+                                "SELECT order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE' ORDER BY order_id")
+                        .param(request.sku())
+                        .query(String.class)
+                        .list();
                 return new ReleasedProduct(request.sku(), waiting, stock.release(request.sku()));
             });
             when(inventory.joinQueueOnRelease(any())).thenAnswer(call -> {
@@ -155,7 +161,9 @@ public class TestTemporal {
         /** What the database holds for the order, as the real activity reads it. */
         private OrderAllocations allocationsOf(StockRequest request) {
             int units = jdbc.sql("SELECT coalesce(max(allocated), 0) FROM order_stock WHERE order_id = ?")
-                    .param(request.orderId()).query(Integer.class).single();
+                    .param(request.orderId())
+                    .query(Integer.class)
+                    .single();
             List<StockAllocation> allocations = jdbc.sql("""
                     SELECT a.id, a.quantity FROM allocations a JOIN allocation_batches b ON b.id = a.batch_id
                      WHERE a.order_id = ? AND b.sku = ? ORDER BY a.id""")
@@ -181,12 +189,25 @@ public class TestTemporal {
         // As the worker does at start-up: the API starts orders with these attributes.
         dev.waitwell.workflows.shared.WaitwellSearchAttributes.ALL.forEach(environment::registerSearchAttribute);
         Worker worker = environment.newWorker(TaskQueues.ORDERS);
-        worker.registerWorkflowImplementationTypes(OrderWorkflowImpl.class, ProductReleaseWorkflowImpl.class,
-                StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, PromiseReviewWorkflowImpl.class,
+        worker.registerWorkflowImplementationTypes(
+                OrderWorkflowImpl.class,
+                ProductReleaseWorkflowImpl.class,
+                StockReceiptWorkflowImpl.class,
+                AllocationFanOutWorkflowImpl.class,
+                PromiseReviewWorkflowImpl.class,
                 SmsFallbackWorkflowImpl.class);
-        worker.registerActivitiesImplementations(activities.payments, activities.orders, activities.timeline,
-                activities.inventory, activities.ledger, activities.notifications, activities.releases, activities.stock, activities.delays,
-                activities.reviews, activities.smsFallbacks);
+        worker.registerActivitiesImplementations(
+                activities.payments,
+                activities.orders,
+                activities.timeline,
+                activities.inventory,
+                activities.ledger,
+                activities.notifications,
+                activities.releases,
+                activities.stock,
+                activities.delays,
+                activities.reviews,
+                activities.smsFallbacks);
         environment.start();
         return environment;
     }

@@ -48,10 +48,11 @@ final class WorkerWrites {
     }
 
     void status(StatusChange change) {
-        if (covers(change.orderId()) && append(change.orderId(), change.eventKey(), "STATUS_" + change.status(),
-                change.message())) {
+        if (covers(change.orderId())
+                && append(change.orderId(), change.eventKey(), "STATUS_" + change.status(), change.message())) {
             jdbc.sql("UPDATE orders SET status = ? WHERE order_id = ?")
-                    .params(change.status().name(), change.orderId()).update();
+                    .params(change.status().name(), change.orderId())
+                    .update();
         }
     }
 
@@ -64,11 +65,22 @@ final class WorkerWrites {
                     INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
                                           payment_method, gateway_reference)
                     VALUES (?, ?, 'CHARGE', ?, 'SUCCEEDED', ?, ?, ?, ?)""")
-                    .params(request.orderId(), request.idempotencyKey(), request.purpose().name(),
-                            request.amount().amountMinor(), request.amount().currency(), request.paymentMethod(),
+                    .params(
+                            request.orderId(),
+                            request.idempotencyKey(),
+                            request.purpose().name(),
+                            request.amount().amountMinor(),
+                            request.amount().currency(),
+                            request.paymentMethod(),
                             reference)
                     .update();
-            post(request.orderId(), request.idempotencyKey(), "PAYMENT", request.amount(), "cash", "customerDeposits",
+            post(
+                    request.orderId(),
+                    request.idempotencyKey(),
+                    "PAYMENT",
+                    request.amount(),
+                    "cash",
+                    "customerDeposits",
                     request.purpose() + " payment of order " + request.orderId());
         });
     }
@@ -91,10 +103,22 @@ final class WorkerWrites {
                         INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor,
                                               currency, gateway_reference, refund_of)
                         VALUES (?, ?, 'REFUND', ?, 'SUCCEEDED', ?, ?, ?, ?)""")
-                        .params(request.orderId(), key, charge[2], amount.amountMinor(), amount.currency(),
-                                "re_" + key, charge[0])
+                        .params(
+                                request.orderId(),
+                                key,
+                                charge[2],
+                                amount.amountMinor(),
+                                amount.currency(),
+                                "re_" + key,
+                                charge[0])
                         .update();
-                post(request.orderId(), key, "REFUND", amount, "customerDeposits", "cash",
+                post(
+                        request.orderId(),
+                        key,
+                        "REFUND",
+                        amount,
+                        "customerDeposits",
+                        "cash",
                         "refund of " + amount.display() + " of " + charge[1] + ": " + request.reason());
                 total += amount.amountMinor();
             }
@@ -114,11 +138,13 @@ final class WorkerWrites {
             }
             int allocated = (int) held[3];
             jdbc.sql("UPDATE order_stock SET state = 'RETURNED', allocated = 0, returned = ? WHERE order_id = ?")
-                    .params(allocated, request.orderId()).update();
+                    .params(allocated, request.orderId())
+                    .update();
             jdbc.sql("""
                     UPDATE products SET backordered = backordered - (? - ?), allocated = allocated - ?,
                                         on_hand = on_hand + ? WHERE sku = ?""")
-                    .params(held[2], allocated, allocated, allocated, held[0]).update();
+                    .params(held[2], allocated, allocated, allocated, held[0])
+                    .update();
             return allocated;
         });
     }
@@ -126,19 +152,21 @@ final class WorkerWrites {
     private boolean append(String orderId, String eventKey, String type, String message) {
         return jdbc.sql("""
                 INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, ?, ?, ?)
-                ON CONFLICT (order_id, event_key) DO NOTHING""")
-                .params(orderId, eventKey, type, message).update() == 1;
+                ON CONFLICT (order_id, event_key) DO NOTHING""").params(orderId, eventKey, type, message).update() == 1;
     }
 
-    private void post(String orderId, String key, String kind, Money amount, String debit, String credit,
-            String memo) {
+    private void post(String orderId, String key, String kind, Money amount, String debit, String credit, String memo) {
         long id = jdbc.sql("""
                 INSERT INTO ledger_transactions (order_id, posting_key, kind, currency, memo) VALUES (?, ?, ?, ?, ?)
                 RETURNING id""")
-                .params(orderId, key, kind, amount.currency(), memo).query(Long.class).single();
+                .params(orderId, key, kind, amount.currency(), memo)
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO ledger_lines (transaction_id, account, debit_minor) VALUES (?, ?, ?)")
-                .params(id, debit, amount.amountMinor()).update();
+                .params(id, debit, amount.amountMinor())
+                .update();
         jdbc.sql("INSERT INTO ledger_lines (transaction_id, account, credit_minor) VALUES (?, ?, ?)")
-                .params(id, credit, amount.amountMinor()).update();
+                .params(id, credit, amount.amountMinor())
+                .update();
     }
 }

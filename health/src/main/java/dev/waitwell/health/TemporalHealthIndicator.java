@@ -43,8 +43,9 @@ class TemporalHealthIndicator implements HealthIndicator {
         } catch (StatusRuntimeException unreachable) {
             String description = unreachable.getStatus().getDescription();
             return health.down()
-                    .withDetail("error", unreachable.getStatus().getCode() + (description == null ? "" : ": "
-                            + description))
+                    .withDetail(
+                            "error",
+                            unreachable.getStatus().getCode() + (description == null ? "" : ": " + description))
                     .build();
         }
     }

@@ -22,8 +22,8 @@ class TemporalHealthConfigurationTest {
 
     private static TestWorkflowEnvironment temporal;
 
-    private final ApplicationContextRunner process = new ApplicationContextRunner()
-            .withUserConfiguration(TemporalHealthConfiguration.class);
+    private final ApplicationContextRunner process =
+            new ApplicationContextRunner().withUserConfiguration(TemporalHealthConfiguration.class);
 
     @BeforeAll
     static void startTemporal() {
@@ -38,28 +38,33 @@ class TemporalHealthConfigurationTest {
     @Test
     void reportsTemporalUpWithItsNamespaceWhenTheFrontendAnswers() {
         process.withBean(WorkflowClient.class, temporal::getWorkflowClient).run(context -> {
-            Health health = context.getBean("temporalHealthIndicator", HealthIndicator.class).health();
+            Health health = context.getBean("temporalHealthIndicator", HealthIndicator.class)
+                    .health();
 
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("namespace", "default").doesNotContainKey("error");
+            assertThat(health.getDetails())
+                    .containsEntry("namespace", "default")
+                    .doesNotContainKey("error");
         });
     }
 
     @Test
     void reportsTemporalDownWithTheTargetAndTheGrpcStatusOnlyWhenNothingAnswers() throws IOException {
         String target = "127.0.0.1:" + closedPort();
-        WorkflowServiceStubs closed = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(target)
-                .validateAndBuildWithDefaults());
+        WorkflowServiceStubs closed = WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
         try {
-            process.withBean(WorkflowClient.class, () -> WorkflowClient.newInstance(closed)).run(context -> {
-                Health health = context.getBean("temporalHealthIndicator", HealthIndicator.class).health();
+            process.withBean(WorkflowClient.class, () -> WorkflowClient.newInstance(closed))
+                    .run(context -> {
+                        Health health = context.getBean("temporalHealthIndicator", HealthIndicator.class)
+                                .health();
 
-                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-                assertThat(health.getDetails()).containsOnlyKeys("namespace", "target", "error")
-                        .containsEntry("target", target);
-                assertThat((String) health.getDetails().get("error")).startsWith("UNAVAILABLE");
-            });
+                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat(health.getDetails())
+                                .containsOnlyKeys("namespace", "target", "error")
+                                .containsEntry("target", target);
+                        assertThat((String) health.getDetails().get("error")).startsWith("UNAVAILABLE");
+                    });
         } finally {
             closed.shutdownNow();
         }
@@ -67,11 +72,14 @@ class TemporalHealthConfigurationTest {
 
     @Test
     void givesTemporalTwoSecondsUnlessConfiguredOtherwise() {
-        process.withBean(WorkflowClient.class, temporal::getWorkflowClient).run(context -> assertThat(
-                context.getBean(HealthProperties.class).temporalTimeout()).isEqualTo(Duration.ofSeconds(2)));
+        process.withBean(WorkflowClient.class, temporal::getWorkflowClient)
+                .run(context -> assertThat(
+                                context.getBean(HealthProperties.class).temporalTimeout())
+                        .isEqualTo(Duration.ofSeconds(2)));
         process.withBean(WorkflowClient.class, temporal::getWorkflowClient)
                 .withPropertyValues("waitwell.health.temporal-timeout=PT0.5S")
-                .run(context -> assertThat(context.getBean(HealthProperties.class).temporalTimeout())
+                .run(context -> assertThat(
+                                context.getBean(HealthProperties.class).temporalTimeout())
                         .isEqualTo(Duration.ofMillis(500)));
     }
 
@@ -79,7 +87,9 @@ class TemporalHealthConfigurationTest {
     void refusesToStartWithATimeoutThatIsNotPositive() {
         process.withBean(WorkflowClient.class, temporal::getWorkflowClient)
                 .withPropertyValues("waitwell.health.temporal-timeout=PT0S")
-                .run(context -> assertThat(context).hasFailed().getFailure()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
                         .hasStackTraceContaining("WAITWELL_HEALTH_TEMPORAL_TIMEOUT"));
     }
 

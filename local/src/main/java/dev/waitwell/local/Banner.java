@@ -16,9 +16,11 @@ record Banner(LocalSettings settings, Map<String, String> shared, Integer worker
         StringBuilder text = new StringBuilder();
         line(text, "");
         line(text, "=".repeat(100));
-        line(text, servicesOnly
-                ? "  Waitwell services are running (--services-only). Ctrl-C stops them."
-                : "  Waitwell is running. Ctrl-C stops everything.");
+        line(
+                text,
+                servicesOnly
+                        ? "  Waitwell services are running (--services-only). Ctrl-C stops them."
+                        : "  Waitwell is running. Ctrl-C stops everything.");
         line(text, "");
         if (!servicesOnly) {
             row(text, "API", api);
@@ -31,18 +33,30 @@ record Banner(LocalSettings settings, Map<String, String> shared, Integer worker
             row(text, "Worker health", worker + "/actuator/health");
             row(text, "Worker metrics", worker + "/actuator/prometheus  (Temporal worker metrics: temporal_*)");
         }
-        row(text, "Temporal gRPC", temporalAddress + (settings.embeddedTemporal()
-                ? "  (embedded test server, real time, in memory; namespace default)" : ""));
+        row(
+                text,
+                "Temporal gRPC",
+                temporalAddress
+                        + (settings.embeddedTemporal()
+                                ? "  (embedded test server, real time, in memory; namespace default)"
+                                : ""));
         row(text, "", "temporal workflow show --address " + temporalAddress + " --workflow-id order-<orderId>");
-        row(text, "PostgreSQL", shared.get("SPRING_DATASOURCE_URL") + (settings.embeddedPostgres()
-                ? "  (user " + LocalPostgres.USER + ", password " + LocalPostgres.PASSWORD + ")" : ""));
+        row(
+                text,
+                "PostgreSQL",
+                shared.get("SPRING_DATASOURCE_URL")
+                        + (settings.embeddedPostgres()
+                                ? "  (user " + LocalPostgres.USER + ", password " + LocalPostgres.PASSWORD + ")"
+                                : ""));
         if (settings.embeddedPostgres()) {
             row(text, "Data", settings.dataDir() + "  (delete it to start afresh)");
         }
         if (settings.embeddedTemporal()) {
             line(text, "");
             line(text, "  Temporal keeps workflows, histories and timers in memory: stopping this run loses running");
-            line(text, "  workflows (and their pending release timers); orders, payments and the ledger stay in PostgreSQL.");
+            line(
+                    text,
+                    "  workflows (and their pending release timers); orders, payments and the ledger stay in PostgreSQL.");
         }
         line(text, "=".repeat(100));
         return text.toString();

@@ -73,17 +73,19 @@ final class ChildJvm {
 
     private void pumpOutput() {
         String prefix = String.format("%-6s | ", name);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    OUT.println(prefix + line);
-                }
-            } catch (IOException e) {
-                // the process is gone; its exit is reported by whoever watches onExit()
-            }
-        }, name + "-output");
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            OUT.println(prefix + line);
+                        }
+                    } catch (IOException e) {
+                        // the process is gone; its exit is reported by whoever watches onExit()
+                    }
+                },
+                name + "-output");
         pump.setDaemon(true);
         pump.start();
     }

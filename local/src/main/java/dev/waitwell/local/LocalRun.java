@@ -32,7 +32,8 @@ public final class LocalRun {
     private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     private static final long CHILD_STOP_SECONDS = 40;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final LocalSettings settings;
     private final Map<String, String> environment;
@@ -109,7 +110,9 @@ public final class LocalRun {
         deleteStale(settings.workerReadyFile()); // a killed worker leaves it behind
         log.info("Starting the worker (it migrates the database first)");
         worker = watch(ChildJvm.start("worker", settings.workerJar(), workerEnv));
-        await("the worker to migrate the database and poll Temporal", worker,
+        await(
+                "the worker to migrate the database and poll Temporal",
+                worker,
                 () -> Files.exists(settings.workerReadyFile()));
 
         log.info("Starting the API on port {}", settings.serverPort());
@@ -159,7 +162,9 @@ public final class LocalRun {
 
     /** Any answer but a server error: the health endpoint may sit behind authentication. */
     private boolean apiAnswers() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl()))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
         } catch (IOException e) {
@@ -201,8 +206,8 @@ public final class LocalRun {
 
     private static void requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package"
-                    + " (./run-local.sh does it for you)");
+            throw new IllegalStateException(
+                    jar + " is missing: build with ./mvnw -DskipTests package" + " (./run-local.sh does it for you)");
         }
     }
 

@@ -24,7 +24,8 @@ record LocalSettings(
         Path root = Path.of("").toAbsolutePath();
         return new LocalSettings(
                 root,
-                root.resolve(valueOr(env, "WAITWELL_LOCAL_DATA_DIR", ".waitwell")).normalize(),
+                root.resolve(valueOr(env, "WAITWELL_LOCAL_DATA_DIR", ".waitwell"))
+                        .normalize(),
                 Integer.parseInt(valueOr(env, "SERVER_PORT", "8080")),
                 optionalPort(env, "WAITWELL_WORKER_MANAGEMENT_PORT"),
                 valueOr(env, "SPRING_DATASOURCE_URL", null),

@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Checks ports before a service binds them, to fail with a sentence rather than a bind exception. */
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {

@@ -48,22 +48,32 @@ class AllocationBenchmark {
         double placingSeconds = seconds(placingStarted);
 
         long receiptStarted = System.nanoTime();
-        Response receipt = system.call("POST", "/admin/v1/products/" + sku + "/receipts",
-                Map.of("quantity", orders, "reference", "BENCH-" + orders), "admin");
+        Response receipt = system.call(
+                "POST",
+                "/admin/v1/products/" + sku + "/receipts",
+                Map.of("quantity", orders, "reference", "BENCH-" + orders),
+                "admin");
         double allocationSeconds = seconds(receiptStarted);
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
-        RunningSystem.waitFor("every order READY_TO_SHIP", Duration.ofMinutes(30), () -> system.queryLong(
-                "SELECT count(*) FROM orders WHERE sku = ? AND status = 'READY_TO_SHIP'", sku) == orders);
+        RunningSystem.waitFor(
+                "every order READY_TO_SHIP",
+                Duration.ofMinutes(30),
+                () -> system.queryLong("SELECT count(*) FROM orders WHERE sku = ? AND status = 'READY_TO_SHIP'", sku)
+                        == orders);
         double readySeconds = seconds(receiptStarted);
 
-        System.out.printf("%nBENCHMARK allocation, %,d waiting backorders of one sku, one receipt of %,d units:%n",
+        System.out.printf(
+                "%nBENCHMARK allocation, %,d waiting backorders of one sku, one receipt of %,d units:%n",
                 orders, orders);
-        System.out.printf("  placing the orders (HTTP, %d clients): %8.1f s  (%,.0f orders/s)%n", CLIENT_THREADS,
-                placingSeconds, orders / placingSeconds);
-        System.out.printf("  receipt answered, allocation committed:  %8.2f s  (%,.0f allocations/s)%n",
+        System.out.printf(
+                "  placing the orders (HTTP, %d clients): %8.1f s  (%,.0f orders/s)%n",
+                CLIENT_THREADS, placingSeconds, orders / placingSeconds);
+        System.out.printf(
+                "  receipt answered, allocation committed:  %8.2f s  (%,.0f allocations/s)%n",
                 allocationSeconds, orders / allocationSeconds);
-        System.out.printf("  until every order was READY_TO_SHIP:     %8.1f s  (%,.0f orders/s)%n%n", readySeconds,
-                orders / readySeconds);
+        System.out.printf(
+                "  until every order was READY_TO_SHIP:     %8.1f s  (%,.0f orders/s)%n%n",
+                readySeconds, orders / readySeconds);
     }
 
     private static void placeBackorders(String sku, int orders) throws Exception {
@@ -71,10 +81,31 @@ class AllocationBenchmark {
         List<Future<Integer>> placed = new ArrayList<>();
         for (int i = 0; i < orders; i++) {
             String orderId = "bench-" + UUID.randomUUID();
-            placed.add(clients.submit(() -> system.call("POST", "/api/v1/orders", Map.of("orderId", orderId,
-                    "customer", Map.of("id", "c-bench", "name", "Bench Mark", "email", "bench@example.com",
-                            "channels", List.of("EMAIL")),
-                    "sku", sku, "quantity", 1, "paymentPlan", "FULL", "paymentMethod", "pm_card_visa"), "shop")
+            placed.add(clients.submit(() -> system.call(
+                            "POST",
+                            "/api/v1/orders",
+                            Map.of(
+                                    "orderId",
+                                    orderId,
+                                    "customer",
+                                    Map.of(
+                                            "id",
+                                            "c-bench",
+                                            "name",
+                                            "Bench Mark",
+                                            "email",
+                                            "bench@example.com",
+                                            "channels",
+                                            List.of("EMAIL")),
+                                    "sku",
+                                    sku,
+                                    "quantity",
+                                    1,
+                                    "paymentPlan",
+                                    "FULL",
+                                    "paymentMethod",
+                                    "pm_card_visa"),
+                            "shop")
                     .status()));
         }
         for (Future<Integer> status : placed) {

@@ -39,11 +39,19 @@ class BackorderEndToEndTest {
         String first = backorder(sku, 3, TODAY.plusDays(12));
         String second = backorder(sku, 3, TODAY.plusDays(22));
         String urgent = backorder(sku, 2, TODAY.plusDays(22));
-        assertThat(system.call("POST", "/admin/v1/orders/" + urgent + "/priority",
-                Map.of("priority", 5, "reason", "VIP customer"), "support").status()).isEqualTo(200);
+        assertThat(system.call(
+                                "POST",
+                                "/admin/v1/orders/" + urgent + "/priority",
+                                Map.of("priority", 5, "reason", "VIP customer"),
+                                "support")
+                        .status())
+                .isEqualTo(200);
 
-        Response receipt = system.call("POST", "/admin/v1/purchase-orders/po1-" + sku + "/receipts",
-                Map.of("quantity", 5, "reference", "GRN-1"), "admin");
+        Response receipt = system.call(
+                "POST",
+                "/admin/v1/purchase-orders/po1-" + sku + "/receipts",
+                Map.of("quantity", 5, "reference", "GRN-1"),
+                "admin");
 
         assertThat(receipt.status()).as(receipt.body().toString()).isEqualTo(201);
         assertThat(allocatedUnits(receipt.body())).containsExactly(Map.entry(urgent, 2), Map.entry(first, 3));
@@ -51,20 +59,33 @@ class BackorderEndToEndTest {
         awaitStatus(first, "READY_TO_SHIP");
         assertThat(order(second).path("status").asText()).isEqualTo("AWAITING_STOCK");
 
-        Response again = system.call("POST", "/admin/v1/purchase-orders/po1-" + sku + "/receipts",
-                Map.of("quantity", 5, "reference", "GRN-1"), "admin");
+        Response again = system.call(
+                "POST",
+                "/admin/v1/purchase-orders/po1-" + sku + "/receipts",
+                Map.of("quantity", 5, "reference", "GRN-1"),
+                "admin");
         assertThat(again.status()).isEqualTo(200);
         assertThat(stock(sku).path("onHand").asInt()).isZero();
 
-        Response partial = system.call("POST", "/admin/v1/products/" + sku + "/receipts",
-                Map.of("quantity", 2, "reference", "LOOSE-1"), "admin");
+        Response partial = system.call(
+                "POST",
+                "/admin/v1/products/" + sku + "/receipts",
+                Map.of("quantity", 2, "reference", "LOOSE-1"),
+                "admin");
         assertThat(allocatedUnits(partial.body())).containsExactly(Map.entry(second, 2));
-        RunningSystem.waitFor("partial allocation", Duration.ofSeconds(30),
+        RunningSystem.waitFor(
+                "partial allocation",
+                Duration.ofSeconds(30),
                 () -> order(second).path("allocatedUnits").asInt() == 2);
         assertThat(order(second).path("status").asText()).isEqualTo("AWAITING_STOCK");
 
-        assertThat(system.call("POST", "/admin/v1/orders/" + first + "/cancellation",
-                Map.of("reason", "customer asked"), "support").status()).isEqualTo(200);
+        assertThat(system.call(
+                                "POST",
+                                "/admin/v1/orders/" + first + "/cancellation",
+                                Map.of("reason", "customer asked"),
+                                "support")
+                        .status())
+                .isEqualTo(200);
         awaitStatus(second, "READY_TO_SHIP");
         JsonNode stock = stock(sku);
         assertThat(stock.path("onHand").asInt()).isEqualTo(2);
@@ -84,12 +105,17 @@ class BackorderEndToEndTest {
         String tooLate = newProduct(true, 7);
         purchaseOrder("po-late-" + tooLate, tooLate, 10, TODAY.plusDays(30));
 
-        assertThat(checkout("n-" + notAllowed, notAllowed, 1).body().path("code").asText())
+        assertThat(checkout("n-" + notAllowed, notAllowed, 1)
+                        .body()
+                        .path("code")
+                        .asText())
                 .isEqualTo("BACKORDERS_NOT_ALLOWED");
         Response late = checkout("l-" + tooLate, tooLate, 1);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().path("code").asText()).isEqualTo("RESTOCK_TOO_LATE");
-        assertThat(system.call("GET", "/api/v1/orders/l-" + tooLate, null, "admin").status()).isEqualTo(404);
+        assertThat(system.call("GET", "/api/v1/orders/l-" + tooLate, null, "admin")
+                        .status())
+                .isEqualTo(404);
         assertThat(stock(tooLate).path("backordered").asInt()).isZero();
     }
 
@@ -105,13 +131,28 @@ class BackorderEndToEndTest {
         product.put("backorders", Map.of("allowed", backordersAllowed, "maxWaitDays", maxWaitDays));
         product.put("restockEta", null);
         product.put("alternatives", List.of());
-        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin").status()).isEqualTo(201);
+        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin")
+                        .status())
+                .isEqualTo(201);
         return sku;
     }
 
     private static void purchaseOrder(String id, String sku, int quantity, LocalDate expected) {
-        Response created = system.call("POST", "/admin/v1/purchase-orders", Map.of("id", id, "supplier", "Acme",
-                "sku", sku, "quantity", quantity, "expectedDate", expected.toString()), "admin");
+        Response created = system.call(
+                "POST",
+                "/admin/v1/purchase-orders",
+                Map.of(
+                        "id",
+                        id,
+                        "supplier",
+                        "Acme",
+                        "sku",
+                        sku,
+                        "quantity",
+                        quantity,
+                        "expectedDate",
+                        expected.toString()),
+                "admin");
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
     }
 
@@ -126,20 +167,45 @@ class BackorderEndToEndTest {
     }
 
     private static Response checkout(String orderId, String sku, int quantity) {
-        return system.call("POST", "/api/v1/orders", Map.of("orderId", orderId,
-                "customer", Map.of("id", "c-bo", "name", "Alan Turing", "email", orderId + "@example.com",
-                        "channels", List.of("EMAIL")),
-                "sku", sku, "quantity", quantity, "paymentPlan", "FULL", "paymentMethod", "pm_card_visa"), "shop");
+        return system.call(
+                "POST",
+                "/api/v1/orders",
+                Map.of(
+                        "orderId",
+                        orderId,
+                        "customer",
+                        Map.of(
+                                "id",
+                                "c-bo",
+                                "name",
+                                "Alan Turing",
+                                "email",
+                                orderId + "@example.com",
+                                "channels",
+                                List.of("EMAIL")),
+                        "sku",
+                        sku,
+                        "quantity",
+                        quantity,
+                        "paymentPlan",
+                        "FULL",
+                        "paymentMethod",
+                        "pm_card_visa"),
+                "shop");
     }
 
     private static Map<String, Integer> allocatedUnits(JsonNode receipt) {
         Map<String, Integer> units = new java.util.LinkedHashMap<>();
-        receipt.path("allocations").forEach(a -> units.put(a.path("orderId").asText(), a.path("quantity").asInt()));
+        receipt.path("allocations")
+                .forEach(a ->
+                        units.put(a.path("orderId").asText(), a.path("quantity").asInt()));
         return units;
     }
 
     private static JsonNode stock(String sku) {
-        return system.call("GET", "/admin/v1/products/" + sku, null, "admin").body().path("stock");
+        return system.call("GET", "/admin/v1/products/" + sku, null, "admin")
+                .body()
+                .path("stock");
     }
 
     private static JsonNode order(String orderId) {
@@ -147,7 +213,9 @@ class BackorderEndToEndTest {
     }
 
     private static void awaitStatus(String orderId, String status) {
-        RunningSystem.waitFor(orderId + " to be " + status, Duration.ofSeconds(60),
+        RunningSystem.waitFor(
+                orderId + " to be " + status,
+                Duration.ofSeconds(60),
                 () -> status.equals(order(orderId).path("status").asText()));
     }
 }

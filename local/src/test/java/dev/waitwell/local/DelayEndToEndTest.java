@@ -56,7 +56,8 @@ class DelayEndToEndTest {
 
     @Test
     void aSupplierSlipSendsOneNoticeWhoseLinkLetsTheCustomerChooseInABrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "no Chromium: apt-get install -y chromium chromium-driver (.ci/run does)");
         Scenario scenario = slippedScenario();
         String url = delayLink(scenario.waiting());
@@ -67,15 +68,21 @@ class DelayEndToEndTest {
         WebElement wait = button("WAIT");
         wait.click();
 
-        RunningSystem.waitFor("the wait to be carried out", Duration.ofSeconds(30),
-                () -> "AWAITING_STOCK".equals(order(scenario.waiting()).path("status").asText()));
-        JsonNode decided = system.call("GET", "/admin/v1/orders/" + scenario.waiting(), null, "support").body();
+        RunningSystem.waitFor(
+                "the wait to be carried out",
+                Duration.ofSeconds(30),
+                () -> "AWAITING_STOCK"
+                        .equals(order(scenario.waiting()).path("status").asText()));
+        JsonNode decided = system.call("GET", "/admin/v1/orders/" + scenario.waiting(), null, "support")
+                .body();
         assertThat(decided.path("rewardCode").asText()).isNotBlank();
-        assertThat(emailsTo(scenario.waiting())).anySatisfy(m -> assertThat(m).contains(
-                decided.path("rewardCode").asText()));
+        assertThat(emailsTo(scenario.waiting()))
+                .anySatisfy(
+                        m -> assertThat(m).contains(decided.path("rewardCode").asText()));
 
         browser.get(url.replaceAll("token=(.)", "token=x$1"));
-        assertThat(browser.getPageSource()).doesNotContain(scenario.waiting() + "@example.com")
+        assertThat(browser.getPageSource())
+                .doesNotContain(scenario.waiting() + "@example.com")
                 .doesNotContain("AWAITING");
     }
 
@@ -85,50 +92,91 @@ class DelayEndToEndTest {
         String url = delayLink(scenario.switching());
         String token = URI.create(url).getQuery().replaceFirst("^token=", "");
 
-        Response switched = system.call("POST", "/c/v1/orders/" + scenario.switching() + "/decision",
-                Map.of("token", token, "choice", "SWITCH", "alternativeSku", scenario.alternative()), null);
-        Response again = system.call("POST", "/c/v1/orders/" + scenario.switching() + "/decision",
-                Map.of("token", token, "choice", "CANCEL"), null);
-        Response forged = system.call("POST", "/c/v1/orders/" + scenario.switching() + "/decision",
-                Map.of("token", token + "x", "choice", "CANCEL"), null);
+        Response switched = system.call(
+                "POST",
+                "/c/v1/orders/" + scenario.switching() + "/decision",
+                Map.of("token", token, "choice", "SWITCH", "alternativeSku", scenario.alternative()),
+                null);
+        Response again = system.call(
+                "POST",
+                "/c/v1/orders/" + scenario.switching() + "/decision",
+                Map.of("token", token, "choice", "CANCEL"),
+                null);
+        Response forged = system.call(
+                "POST",
+                "/c/v1/orders/" + scenario.switching() + "/decision",
+                Map.of("token", token + "x", "choice", "CANCEL"),
+                null);
 
         assertThat(switched.status()).as(switched.body().toString()).isEqualTo(200);
         assertThat(again.status()).isEqualTo(409);
         assertThat(forged.status()).isEqualTo(403);
-        RunningSystem.waitFor("the switched order to be ready", Duration.ofSeconds(30),
-                () -> "READY_TO_SHIP".equals(order(scenario.switching()).path("status").asText()));
+        RunningSystem.waitFor(
+                "the switched order to be ready",
+                Duration.ofSeconds(30),
+                () -> "READY_TO_SHIP"
+                        .equals(order(scenario.switching()).path("status").asText()));
         JsonNode order = order(scenario.switching());
         assertThat(order.path("sku").asText()).isEqualTo(scenario.alternative());
-        assertThat(order.path("paid").asLong() - order.path("refunded").asLong()).isEqualTo(4_500);
+        assertThat(order.path("paid").asLong() - order.path("refunded").asLong())
+                .isEqualTo(4_500);
     }
 
     /** Two backorders on a purchase order that slips by 30 days; an alternative in stock at 4,500. */
     private static Scenario slippedScenario() {
         String alternative = product(true, List.of());
-        assertThat(system.call("POST", "/admin/v1/products/" + alternative + "/receipts",
-                Map.of("quantity", 5, "reference", "ALT-1"), "admin").status()).isEqualTo(201);
+        assertThat(system.call(
+                                "POST",
+                                "/admin/v1/products/" + alternative + "/receipts",
+                                Map.of("quantity", 5, "reference", "ALT-1"),
+                                "admin")
+                        .status())
+                .isEqualTo(201);
         String sku = product(true, List.of(alternative));
         String po = "po-" + sku;
-        assertThat(system.call("POST", "/admin/v1/purchase-orders", Map.of("id", po, "supplier", "Acme", "sku", sku,
-                "quantity", 10, "expectedDate", LocalDate.now().plusDays(10).toString()), "admin").status())
+        assertThat(system.call(
+                                "POST",
+                                "/admin/v1/purchase-orders",
+                                Map.of(
+                                        "id",
+                                        po,
+                                        "supplier",
+                                        "Acme",
+                                        "sku",
+                                        sku,
+                                        "quantity",
+                                        10,
+                                        "expectedDate",
+                                        LocalDate.now().plusDays(10).toString()),
+                                "admin")
+                        .status())
                 .isEqualTo(201);
         String waiting = backorder(sku);
         String switching = backorder(sku);
 
-        Response slip = system.call("PUT", "/admin/v1/purchase-orders/" + po, Map.of("expectedDate",
-                LocalDate.now().plusDays(40).toString(), "reason", "the supplier's factory closed for a month"), "admin");
+        Response slip = system.call(
+                "PUT",
+                "/admin/v1/purchase-orders/" + po,
+                Map.of(
+                        "expectedDate",
+                        LocalDate.now().plusDays(40).toString(),
+                        "reason",
+                        "the supplier's factory closed for a month"),
+                "admin");
         assertThat(slip.status()).as(slip.body().toString()).isEqualTo(200);
         for (String orderId : List.of(waiting, switching)) {
-            RunningSystem.waitFor("a delay notice to " + orderId, Duration.ofSeconds(60),
-                    () -> "AWAITING_DECISION".equals(order(orderId).path("status").asText())
+            RunningSystem.waitFor(
+                    "a delay notice to " + orderId,
+                    Duration.ofSeconds(60),
+                    () -> "AWAITING_DECISION"
+                                    .equals(order(orderId).path("status").asText())
                             && !delayNotices(orderId).isEmpty());
             assertThat(delayNotices(orderId)).hasSize(1);
         }
         return new Scenario(waiting, switching, alternative);
     }
 
-    private record Scenario(String waiting, String switching, String alternative) {
-    }
+    private record Scenario(String waiting, String switching, String alternative) {}
 
     private static String product(boolean backorders, List<String> alternatives) {
         String sku = "DL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -142,16 +190,39 @@ class DelayEndToEndTest {
         product.put("backorders", Map.of("allowed", backorders, "maxWaitDays", 60));
         product.put("restockEta", null);
         product.put("alternatives", alternatives);
-        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin").status()).isEqualTo(201);
+        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin")
+                        .status())
+                .isEqualTo(201);
         return sku;
     }
 
     private static String backorder(String sku) {
         String orderId = "dl-" + UUID.randomUUID();
-        Response placed = system.call("POST", "/api/v1/orders", Map.of("orderId", orderId,
-                "customer", Map.of("id", "c-dl", "name", "Ada", "email", orderId + "@example.com",
-                        "channels", List.of("EMAIL")),
-                "sku", sku, "quantity", 1, "paymentPlan", "FULL", "paymentMethod", "pm_card_visa"), "shop");
+        Response placed = system.call(
+                "POST",
+                "/api/v1/orders",
+                Map.of(
+                        "orderId",
+                        orderId,
+                        "customer",
+                        Map.of(
+                                "id",
+                                "c-dl",
+                                "name",
+                                "Ada",
+                                "email",
+                                orderId + "@example.com",
+                                "channels",
+                                List.of("EMAIL")),
+                        "sku",
+                        sku,
+                        "quantity",
+                        1,
+                        "paymentPlan",
+                        "FULL",
+                        "paymentMethod",
+                        "pm_card_visa"),
+                "shop");
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
         assertThat(placed.body().path("kind").asText()).isEqualTo("BACKORDER");
         return orderId;
@@ -168,7 +239,9 @@ class DelayEndToEndTest {
     }
 
     private static List<String> delayNotices(String orderId) {
-        return emailsTo(orderId).stream().filter(text -> text.toLowerCase().contains("delay")).toList();
+        return emailsTo(orderId).stream()
+                .filter(text -> text.toLowerCase().contains("delay"))
+                .toList();
     }
 
     /** Subject and text of every email to the order's customer. */
@@ -203,10 +276,18 @@ class DelayEndToEndTest {
     private static WebDriver headlessChromium() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
                 "--user-data-dir=" + Files.createTempDirectory("waitwell-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         return new ChromeDriver(service, options);
     }

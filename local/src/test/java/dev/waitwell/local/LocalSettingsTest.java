@@ -32,11 +32,14 @@ class LocalSettingsTest {
 
     @Test
     void leavesTheWorkersManagementPortToTheRunUnlessOneIsAskedFor() {
-        assertThat(LocalSettings.fromEnvironment(Map.of()).workerManagementPort()).isNull();
-        assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_WORKER_MANAGEMENT_PORT", " ")).workerManagementPort())
+        assertThat(LocalSettings.fromEnvironment(Map.of()).workerManagementPort())
+                .isNull();
+        assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_WORKER_MANAGEMENT_PORT", " "))
+                        .workerManagementPort())
                 .isNull();
         assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_WORKER_MANAGEMENT_PORT", "9181"))
-                .workerManagementPort()).isEqualTo(9181);
+                        .workerManagementPort())
+                .isEqualTo(9181);
     }
 
     @Test
@@ -44,7 +47,8 @@ class LocalSettingsTest {
         Path root = Path.of("").toAbsolutePath();
 
         assertThat(LocalSettings.fromEnvironment(Map.of()).dataDir()).isEqualTo(root.resolve(".waitwell"));
-        assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_LOCAL_DATA_DIR", "/tmp/ww")).dataDir())
+        assertThat(LocalSettings.fromEnvironment(Map.of("WAITWELL_LOCAL_DATA_DIR", "/tmp/ww"))
+                        .dataDir())
                 .isEqualTo(Path.of("/tmp/ww"));
         assertThat(LocalSettings.fromEnvironment(Map.of("SERVER_PORT", "9090")).apiBaseUrl())
                 .isEqualTo("http://localhost:9090");

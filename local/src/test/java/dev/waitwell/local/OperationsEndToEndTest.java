@@ -32,7 +32,8 @@ class OperationsEndToEndTest {
 
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.body().path("components").isMissingNode()).isTrue();
-        assertThat(ops.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(ops.body().path("components").path("db").path("status").asText())
+                .isEqualTo("UP");
         JsonNode temporal = ops.body().path("components").path("temporal");
         assertThat(temporal.path("status").asText()).isEqualTo("UP");
         assertThat(temporal.path("details").path("target").asText()).startsWith("127.0.0.1:");
@@ -46,7 +47,11 @@ class OperationsEndToEndTest {
         JsonNode components = health.body().path("components");
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("temporal").path("status").asText()).isEqualTo("UP");
-        assertThat(components.path("temporalWorkers").path("details").path("taskQueue").asText())
+        assertThat(components
+                        .path("temporalWorkers")
+                        .path("details")
+                        .path("taskQueue")
+                        .asText())
                 .isEqualTo("waitwell-orders");
     }
 
@@ -54,24 +59,42 @@ class OperationsEndToEndTest {
     void metricsCountTheOrdersAndTheTemporalWorkTheyCaused() {
         String sku = system.backorderableProduct("OPS", "Ops Lamp", 2_500);
         for (int i = 0; i < 2; i++) {
-            Response placed = system.call("POST", "/api/v1/orders", Map.of(
-                    "orderId", "ops-" + UUID.randomUUID().toString().substring(0, 8), "sku", sku, "quantity", 1,
-                    "paymentPlan", "PAY_LATER", "paymentMethod", "pm_card_visa",
-                    "customer", Map.of("id", "c-ops", "email", "ops@example.com", "channels", List.of("EMAIL"))),
+            Response placed = system.call(
+                    "POST",
+                    "/api/v1/orders",
+                    Map.of(
+                            "orderId",
+                            "ops-" + UUID.randomUUID().toString().substring(0, 8),
+                            "sku",
+                            sku,
+                            "quantity",
+                            1,
+                            "paymentPlan",
+                            "PAY_LATER",
+                            "paymentMethod",
+                            "pm_card_visa",
+                            "customer",
+                            Map.of("id", "c-ops", "email", "ops@example.com", "channels", List.of("EMAIL"))),
                     "shop");
             assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
         }
         long backorders = system.queryLong("SELECT count(*) FROM orders WHERE kind = 'BACKORDER'");
 
         // The figures are read at most every 10 s; Temporal's SDK reports every 10 s.
-        RunningSystem.waitFor("the API's metrics to count " + backorders + " backorders", Duration.ofSeconds(30),
+        RunningSystem.waitFor(
+                "the API's metrics to count " + backorders + " backorders",
+                Duration.ofSeconds(30),
                 () -> sample(apiMetrics(), "waitwell_orders_placed_total", "kind=\"BACKORDER\"") == backorders);
-        RunningSystem.waitFor("the worker's Temporal metrics", Duration.ofSeconds(30),
+        RunningSystem.waitFor(
+                "the worker's Temporal metrics",
+                Duration.ofSeconds(30),
                 () -> workerMetrics().contains("temporal_workflow_task_execution_latency_seconds_count{"));
         assertThat(apiMetrics()).contains("temporal_request_total{").contains("http_server_requests_seconds_count{");
-        assertThat(workerMetrics()).contains("temporal_worker_task_slots_available{")
+        assertThat(workerMetrics())
+                .contains("temporal_worker_task_slots_available{")
                 .contains("temporal_activity_execution_latency_seconds_count{");
-        assertThat(system.call("GET", "/actuator/prometheus", null, "shop").status()).isEqualTo(403);
+        assertThat(system.call("GET", "/actuator/prometheus", null, "shop").status())
+                .isEqualTo(403);
     }
 
     private static String apiMetrics() {

@@ -42,8 +42,10 @@ class OrderListBenchmark {
         try (Connection connection = system.database()) {
             OrderListSeed.seed(connection, orders);
         }
-        System.out.printf("%nBENCHMARK order list: %,d orders seeded (with order_stock, timeline, payments) and "
-                + "analyzed in %.1f s%n", orders, (System.nanoTime() - seedingStarted) / 1e9);
+        System.out.printf(
+                "%nBENCHMARK order list: %,d orders seeded (with order_stock, timeline, payments) and "
+                        + "analyzed in %.1f s%n",
+                orders, (System.nanoTime() - seedingStarted) / 1e9);
 
         List<Search> searches = searches(orders);
         // The JIT compiles the API's hot paths during the first few hundred requests.
@@ -52,8 +54,9 @@ class OrderListBenchmark {
         }
         String columns = String.format("%8s %5s %6s", "p50", "p95", "max");
         System.out.printf("%n  %-62s | %-21s | %-21s%n", "", "HTTP GET, ms", "its SQL (JDBC), ms");
-        System.out.printf("  %-52s %9s | %s | %s%n", "search (" + MEASURED + " times each, after warm-up)", "total",
-                columns, columns);
+        System.out.printf(
+                "  %-52s %9s | %s | %s%n",
+                "search (" + MEASURED + " times each, after warm-up)", "total", columns, columns);
         try (Connection connection = system.database()) {
             for (Search search : searches) {
                 Timings http = Timings.of(search::ask);
@@ -61,8 +64,9 @@ class OrderListBenchmark {
                     OrderListPlans.run(connection, search.filter(), search.page(), search.size());
                     return null;
                 });
-                System.out.printf("  %-52s %,9d | %s | %s%n", search.name(), search.ask().body().get("total").asLong(),
-                        http, sql);
+                System.out.printf(
+                        "  %-52s %,9d | %s | %s%n",
+                        search.name(), search.ask().body().get("total").asLong(), http, sql);
             }
         }
         // For scale: the same login and request handling with no SQL (a refused filter), and no login at all.
@@ -72,8 +76,8 @@ class OrderListBenchmark {
         System.out.printf("  %-62s | %s |%n%n", "for scale: GET /actuator/health, no login", health);
         try (Connection connection = system.database()) {
             for (Search search : searches) {
-                System.out.println(OrderListPlans.explain(connection, search.name(), search.filter(), search.page(),
-                        search.size()));
+                System.out.println(OrderListPlans.explain(
+                        connection, search.name(), search.filter(), search.page(), search.size()));
             }
         }
     }
@@ -85,25 +89,48 @@ class OrderListBenchmark {
         String typicalSku = "LB-0250";
         return List.of(
                 new Search("no filter, first page", new OrderListPlans.Filter(), 0, 50),
-                new Search("no filter, last page (page " + lastPage + ", size 25)", new OrderListPlans.Filter(),
-                        lastPage, DEEP_PAGE_SIZE),
+                new Search(
+                        "no filter, last page (page " + lastPage + ", size 25)",
+                        new OrderListPlans.Filter(),
+                        lastPage,
+                        DEEP_PAGE_SIZE),
                 new Search("customer id (c-42)", new OrderListPlans.Filter().customer("c-42"), 0, 50),
-                new Search("customer email (customer42@example.com)",
-                        new OrderListPlans.Filter().customer("customer42@example.com"), 0, 50),
+                new Search(
+                        "customer email (customer42@example.com)",
+                        new OrderListPlans.Filter().customer("customer42@example.com"),
+                        0,
+                        50),
                 new Search("busiest customer (c-1)", new OrderListPlans.Filter().customer("c-1"), 0, 50),
-                new Search("reseller, 500 orders in 2 days (c-reseller)",
-                        new OrderListPlans.Filter().customer("c-reseller"), 0, 50),
+                new Search(
+                        "reseller, 500 orders in 2 days (c-reseller)",
+                        new OrderListPlans.Filter().customer("c-reseller"),
+                        0,
+                        50),
                 new Search("sku, most sold (" + popularSku + ")", new OrderListPlans.Filter().sku(popularSku), 0, 50),
                 new Search("sku, typical (" + typicalSku + ")", new OrderListPlans.Filter().sku(typicalSku), 0, 50),
-                new Search("sku + status AWAITING_STOCK (" + popularSku + ")",
-                        new OrderListPlans.Filter().sku(popularSku).status("AWAITING_STOCK"), 0, 50),
-                new Search("placed in one week, 30 days ago", new OrderListPlans.Filter().placed(
-                        today.minusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC),
-                        today.minusDays(23).atStartOfDay().toInstant(ZoneOffset.UTC)), 0, 50),
-                new Search("promisedBefore today (promises due)", new OrderListPlans.Filter().promisedBefore(today), 0,
+                new Search(
+                        "sku + status AWAITING_STOCK (" + popularSku + ")",
+                        new OrderListPlans.Filter().sku(popularSku).status("AWAITING_STOCK"),
+                        0,
                         50),
-                new Search("status AWAITING_STOCK + kind BACKORDER",
-                        new OrderListPlans.Filter().status("AWAITING_STOCK").kind("BACKORDER"), 0, 50));
+                new Search(
+                        "placed in one week, 30 days ago",
+                        new OrderListPlans.Filter()
+                                .placed(
+                                        today.minusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC),
+                                        today.minusDays(23).atStartOfDay().toInstant(ZoneOffset.UTC)),
+                        0,
+                        50),
+                new Search(
+                        "promisedBefore today (promises due)",
+                        new OrderListPlans.Filter().promisedBefore(today),
+                        0,
+                        50),
+                new Search(
+                        "status AWAITING_STOCK + kind BACKORDER",
+                        new OrderListPlans.Filter().status("AWAITING_STOCK").kind("BACKORDER"),
+                        0,
+                        50));
     }
 
     /** One kind of search, asked over HTTP as support asks it. */

@@ -23,11 +23,10 @@ final class OrderListPlans {
                    total_minor AS total, currency, priority
               FROM orders o""";
     /** The plan lines worth a glance: how rows are found and ordered, and the time. */
-    private static final Pattern SUMMARY = Pattern.compile(
-            "Scan|Sort|Limit|Aggregate|Nested Loop|Hash|Execution Time|Heap Fetches|Rows Removed");
+    private static final Pattern SUMMARY =
+            Pattern.compile("Scan|Sort|Limit|Aggregate|Nested Loop|Hash|Execution Time|Heap Fetches|Rows Removed");
 
-    private OrderListPlans() {
-    }
+    private OrderListPlans() {}
 
     /** The list's filters, as the API's query string and as SQL. */
     static final class Filter {
@@ -86,7 +85,11 @@ final class OrderListPlans {
         text.append(plan(connection, "count", "EXPLAIN (ANALYZE, BUFFERS) " + count(filter), filter, List.of()));
         Page rows = Page.of(total(connection, filter), page, size);
         if (rows != null) {
-            text.append(plan(connection, "page", "EXPLAIN (ANALYZE, BUFFERS) " + page(filter, rows.fromEnd()), filter,
+            text.append(plan(
+                    connection,
+                    "page",
+                    "EXPLAIN (ANALYZE, BUFFERS) " + page(filter, rows.fromEnd()),
+                    filter,
                     List.of(rows.limit(), rows.offset())));
         }
         return text.toString();
@@ -168,7 +171,11 @@ final class OrderListPlans {
                 while (rows.next()) {
                     String line = rows.getString(1);
                     if (SUMMARY.matcher(line).find()) {
-                        text.append("    ").append(label).append(" | ").append(line.stripTrailing()).append('\n');
+                        text.append("    ")
+                                .append(label)
+                                .append(" | ")
+                                .append(line.stripTrailing())
+                                .append('\n');
                     }
                 }
             }

@@ -107,8 +107,7 @@ final class OrderListSeed {
                    first_payment_minor, currency, payment_method, 'ch_' || order_id, placed_at
               FROM orders WHERE order_id LIKE 'lb-%' AND first_payment_minor > 0""";
 
-    private OrderListSeed() {
-    }
+    private OrderListSeed() {}
 
     /** Writes the rows and brings the planner's statistics and the visibility map up to date. */
     static void seed(Connection connection, int orders) throws SQLException {

@@ -43,32 +43,48 @@ class PreorderEndToEndTest {
         assertThat(order(full).path("paid").asLong()).isEqualTo(9_999);
         assertThat(order(deposit).path("paid").asLong()).isEqualTo(2_000);
         assertThat(order(later).path("paid").asLong()).isZero();
-        assertThat(system.call("GET", "/admin/v1/products/" + sku, null, "admin").body()
-                .path("stock").path("preordered").asInt()).isEqualTo(3);
+        assertThat(system.call("GET", "/admin/v1/products/" + sku, null, "admin")
+                        .body()
+                        .path("stock")
+                        .path("preordered")
+                        .asInt())
+                .isEqualTo(3);
 
-        assertThat(system.call("POST", "/admin/v1/products/" + sku + "/release", Map.of(), "admin").status())
+        assertThat(system.call("POST", "/admin/v1/products/" + sku + "/release", Map.of(), "admin")
+                        .status())
                 .isIn(200, 202, 204);
         for (String id : List.of(full, deposit, later)) {
             awaitStatus(id, "READY_TO_SHIP");
             assertThat(order(id).path("paid").asLong()).as(id + " paid in full").isEqualTo(9_999);
         }
 
-        Response shipped = system.call("POST", "/admin/v1/orders/" + full + "/shipment",
-                Map.of("carrier", "UPS", "trackingNumber", "1Z-E2E-1"), "support");
+        Response shipped = system.call(
+                "POST",
+                "/admin/v1/orders/" + full + "/shipment",
+                Map.of("carrier", "UPS", "trackingNumber", "1Z-E2E-1"),
+                "support");
         assertThat(shipped.status()).isEqualTo(200);
         awaitStatus(full, "SHIPPED");
-        Response again = system.call("POST", "/admin/v1/orders/" + full + "/shipment",
-                Map.of("carrier", "DHL", "trackingNumber", "2"), "support");
+        Response again = system.call(
+                "POST",
+                "/admin/v1/orders/" + full + "/shipment",
+                Map.of("carrier", "DHL", "trackingNumber", "2"),
+                "support");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
 
-        Response cancelled = system.call("POST", "/admin/v1/orders/" + deposit + "/cancellation",
-                Map.of("reason", "customer asked"), "support");
+        Response cancelled = system.call(
+                "POST", "/admin/v1/orders/" + deposit + "/cancellation", Map.of("reason", "customer asked"), "support");
         assertThat(cancelled.status()).isEqualTo(200);
         awaitStatus(deposit, "CANCELLED");
         assertThat(order(deposit).path("refunded").asLong()).isEqualTo(9_999);
-        assertThat(system.call("POST", "/admin/v1/orders/" + deposit + "/cancellation",
-                Map.of("reason", "twice"), "support").status()).isEqualTo(409);
+        assertThat(system.call(
+                                "POST",
+                                "/admin/v1/orders/" + deposit + "/cancellation",
+                                Map.of("reason", "twice"),
+                                "support")
+                        .status())
+                .isEqualTo(409);
 
         awaitMessages(full, "+14155550101", List.of("CONFIRMED", "RELEASED", "SHIPPED"));
         awaitMessages(deposit, "+14155550102", List.of("CONFIRMED", "CHARGED", "CANCELLED"));
@@ -77,17 +93,19 @@ class PreorderEndToEndTest {
         assertThat(smsTo("+14155550101")).hasSize(3);
         assertThat(String.join("\n", smsTo("+14155550101"))).contains("1Z-E2E-1");
 
-        JsonNode details = system.call("GET", "/admin/v1/orders/" + full, null, "ops").body();
+        JsonNode details =
+                system.call("GET", "/admin/v1/orders/" + full, null, "ops").body();
         assertThat(StreamSupport.stream(details.path("timeline").spliterator(), false)
-                .map(e -> e.path("type").asText())).contains("ORDER_PLACED", "PAYMENT_CHARGED", "STATUS_SHIPPED");
+                        .map(e -> e.path("type").asText()))
+                .contains("ORDER_PLACED", "PAYMENT_CHARGED", "STATUS_SHIPPED");
         assertThat(details.path("ledger").size()).isGreaterThanOrEqualTo(4);
     }
 
     @Test
     void theSameCheckoutTwiceChargesOnceAndADifferentBodyIsRefused() {
         String sku = newProduct(5_000, 50, null);
-        Map<String, Object> request = checkout(UUID.randomUUID().toString(), sku, "DEPOSIT", "pm_card_visa",
-                "+14155550199");
+        Map<String, Object> request =
+                checkout(UUID.randomUUID().toString(), sku, "DEPOSIT", "pm_card_visa", "+14155550199");
 
         Response first = system.call("POST", "/api/v1/orders", request, "shop");
         Response second = system.call("POST", "/api/v1/orders", request, "shop");
@@ -101,7 +119,8 @@ class PreorderEndToEndTest {
         assertThat(second.body().path("paid").asLong()).isEqualTo(2_500);
         assertThat(conflicting.status()).isEqualTo(409);
         String id = (String) request.get("orderId");
-        RunningSystem.waitFor("confirmation", Duration.ofSeconds(30), () -> emailsTo(id).size() == 1);
+        RunningSystem.waitFor(
+                "confirmation", Duration.ofSeconds(30), () -> emailsTo(id).size() == 1);
         assertThat(order(id).path("paid").asLong()).isEqualTo(2_500);
     }
 
@@ -112,7 +131,8 @@ class PreorderEndToEndTest {
         assertThat(ledger.path("balanced").asBoolean()).isTrue();
         for (JsonNode balance : ledger.path("balances")) {
             assertThat(balance.path("cash").asLong())
-                    .isEqualTo(balance.path("customerDeposits").asLong() + balance.path("revenue").asLong());
+                    .isEqualTo(balance.path("customerDeposits").asLong()
+                            + balance.path("revenue").asLong());
         }
     }
 
@@ -122,13 +142,19 @@ class PreorderEndToEndTest {
         Map<String, Object> bad = checkout("bad id with spaces", sku, "SOMETIMES", "pm_card_visa", "12345");
 
         Response invalid = system.call("POST", "/api/v1/orders", bad, "shop");
-        Response anonymous = system.call("POST", "/api/v1/orders", checkout("o-anon", sku, "FULL", "pm_card_visa",
-                "+14155550100"), null);
+        Response anonymous = system.call(
+                "POST", "/api/v1/orders", checkout("o-anon", sku, "FULL", "pm_card_visa", "+14155550100"), null);
         Response wrongRole = system.call("PUT", "/admin/v1/products/" + sku, Map.of("name", "x"), "shop");
-        Response unknownMethod = system.call("POST", "/api/v1/orders",
-                checkout("o-unknown-method-" + sku, sku, "FULL", "pm_card_nonsense", "+14155550100"), "shop");
-        Response unknownSku = system.call("POST", "/api/v1/orders",
-                checkout("o-unknown-sku-" + sku, "NO-SUCH-" + sku, "FULL", "pm_card_visa", "+14155550100"), "shop");
+        Response unknownMethod = system.call(
+                "POST",
+                "/api/v1/orders",
+                checkout("o-unknown-method-" + sku, sku, "FULL", "pm_card_nonsense", "+14155550100"),
+                "shop");
+        Response unknownSku = system.call(
+                "POST",
+                "/api/v1/orders",
+                checkout("o-unknown-sku-" + sku, "NO-SUCH-" + sku, "FULL", "pm_card_visa", "+14155550100"),
+                "shop");
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
@@ -137,13 +163,22 @@ class PreorderEndToEndTest {
         assertThat(wrongRole.status()).isEqualTo(403);
         assertThat(unknownMethod.status()).isBetween(400, 422);
         assertThat(unknownSku.status()).isIn(404, 422);
-        assertThat(system.call("GET", "/api/v1/orders/o-unknown-method-" + sku, null, "admin").status()).isEqualTo(404);
-        assertThat(system.call("GET", "/admin/v1/products/" + sku, null, "admin").body()
-                .path("stock").path("preordered").asInt()).isZero();
+        assertThat(system.call("GET", "/api/v1/orders/o-unknown-method-" + sku, null, "admin")
+                        .status())
+                .isEqualTo(404);
+        assertThat(system.call("GET", "/admin/v1/products/" + sku, null, "admin")
+                        .body()
+                        .path("stock")
+                        .path("preordered")
+                        .asInt())
+                .isZero();
 
         place(sku, "FULL", "pm_card_visa", "+14155550104");
-        Response capReached = system.call("POST", "/api/v1/orders",
-                checkout("o-cap-" + sku, sku, "FULL", "pm_card_visa", "+14155550105"), "shop");
+        Response capReached = system.call(
+                "POST",
+                "/api/v1/orders",
+                checkout("o-cap-" + sku, sku, "FULL", "pm_card_visa", "+14155550105"),
+                "shop");
         assertThat(capReached.status()).isEqualTo(409);
     }
 
@@ -174,10 +209,29 @@ class PreorderEndToEndTest {
     }
 
     private static Map<String, Object> checkout(String orderId, String sku, String plan, String method, String phone) {
-        return Map.of("orderId", orderId,
-                "customer", Map.of("id", "c-" + phone, "name", "Grace Hopper", "email", orderId + "@example.com",
-                        "phone", phone, "channels", List.of("EMAIL", "SMS")),
-                "sku", sku, "quantity", 1, "paymentPlan", plan, "paymentMethod", method);
+        return Map.of(
+                "orderId",
+                orderId,
+                "customer",
+                Map.of(
+                        "id",
+                        "c-" + phone,
+                        "name",
+                        "Grace Hopper",
+                        "email",
+                        orderId + "@example.com",
+                        "phone",
+                        phone,
+                        "channels",
+                        List.of("EMAIL", "SMS")),
+                "sku",
+                sku,
+                "quantity",
+                1,
+                "paymentPlan",
+                plan,
+                "paymentMethod",
+                method);
     }
 
     private static JsonNode order(String orderId) {
@@ -187,7 +241,9 @@ class PreorderEndToEndTest {
     }
 
     private static void awaitStatus(String orderId, String status) {
-        RunningSystem.waitFor(orderId + " to be " + status, Duration.ofSeconds(60),
+        RunningSystem.waitFor(
+                orderId + " to be " + status,
+                Duration.ofSeconds(60),
                 () -> status.equals(order(orderId).path("status").asText()));
     }
 
@@ -197,7 +253,8 @@ class PreorderEndToEndTest {
             List<String> sent = new ArrayList<>();
             order(orderId).path("notifications").forEach(n -> {
                 if ("SENT".equals(n.path("status").asText())) {
-                    sent.add(n.path("template").asText() + "/" + n.path("channel").asText());
+                    sent.add(n.path("template").asText() + "/"
+                            + n.path("channel").asText());
                 }
             });
             return milestones.stream().allMatch(m -> sent.contains(m + "/EMAIL") && sent.contains(m + "/SMS"));
@@ -221,8 +278,8 @@ class PreorderEndToEndTest {
     }
 
     private static List<String> smsTo(String phone) {
-        List<LoggedRequest> requests = system.twilio.findAll(
-                postRequestedFor(urlPathMatching("/2010-04-01/Accounts/.+/Messages.json")));
+        List<LoggedRequest> requests =
+                system.twilio.findAll(postRequestedFor(urlPathMatching("/2010-04-01/Accounts/.+/Messages.json")));
         return requests.stream()
                 .map(r -> URLDecoder.decode(r.getBodyAsString(), StandardCharsets.UTF_8))
                 .filter(body -> body.contains("To=" + phone))

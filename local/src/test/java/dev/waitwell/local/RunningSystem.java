@@ -58,8 +58,15 @@ final class RunningSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    private RunningSystem(GreenMail smtp, WireMockServer twilio, LocalTemporal temporal, ChildJvm worker, ChildJvm api,
-            String baseUrl, String workerUrl, TestDatabase.Database database) {
+    private RunningSystem(
+            GreenMail smtp,
+            WireMockServer twilio,
+            LocalTemporal temporal,
+            ChildJvm worker,
+            ChildJvm api,
+            String baseUrl,
+            String workerUrl,
+            TestDatabase.Database database) {
         this.database = database;
         this.smtp = smtp;
         this.twilio = twilio;
@@ -92,8 +99,11 @@ final class RunningSystem implements AutoCloseable {
         smtp.start();
         WireMockServer twilio = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
-        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.+/Messages.json")).willReturn(aResponse()
-                .withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+        twilio.stubFor(post(urlPathMatching("/2010-04-01/Accounts/.+/Messages.json"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"sid": "SM0001", "account_sid": "%s", "status": "queued", "from": "%s",
                          "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01"}
                         """.formatted(TWILIO_SID, SHOP_NUMBER))));
@@ -115,7 +125,8 @@ final class RunningSystem implements AutoCloseable {
         env.put("WAITWELL_SMS_TWILIO_ENDPOINT", "http://127.0.0.1:" + twilio.port());
         env.put("WAITWELL_PUBLIC_BASE_URL", "http://127.0.0.1:" + apiPort);
         env.put("WAITWELL_LINK_SECRET", "end-to-end-test-secret-0123456789abcdef");
-        env.put("WAITWELL_SECURITY_USERS",
+        env.put(
+                "WAITWELL_SECURITY_USERS",
                 "admin:admin:ADMIN;support:support:SUPPORT;ops:ops:OPS;shop:shop:STOREFRONT");
         env.put("WAITWELL_WORKER_READY_FILE", readyFile.toString());
         env.put("SERVER_PORT", String.valueOf(apiPort));
@@ -130,8 +141,15 @@ final class RunningSystem implements AutoCloseable {
         ChildJvm worker = ChildJvm.start("worker", workerJar, workerEnv);
         waitFor("the worker to migrate and poll", Duration.ofSeconds(120), () -> Files.exists(readyFile), worker);
         ChildJvm api = ChildJvm.start("api", apiJar, env);
-        RunningSystem system = new RunningSystem(smtp, twilio, temporal, worker, api, "http://127.0.0.1:" + apiPort,
-                "http://127.0.0.1:" + workerPort, database);
+        RunningSystem system = new RunningSystem(
+                smtp,
+                twilio,
+                temporal,
+                worker,
+                api,
+                "http://127.0.0.1:" + apiPort,
+                "http://127.0.0.1:" + workerPort,
+                database);
         waitFor("the API to be healthy", Duration.ofSeconds(120), system::apiIsUp, api);
         return system;
     }
@@ -142,7 +160,9 @@ final class RunningSystem implements AutoCloseable {
 
     /** The API's Prometheus metrics as text. */
     String apiMetrics(String user) {
-        return send(baseUrl, "GET", "/actuator/prometheus", null, user, "text/plain").body().asText();
+        return send(baseUrl, "GET", "/actuator/prometheus", null, user, "text/plain")
+                .body()
+                .asText();
     }
 
     /** A GET on the worker's management port (health as JSON, Prometheus metrics as text). */
@@ -157,8 +177,9 @@ final class RunningSystem implements AutoCloseable {
                     .header("Accept", accept);
             if (user != null) {
                 String credentials = user + ":" + user;
-                request.header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+                request.header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
             }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -169,7 +190,10 @@ final class RunningSystem implements AutoCloseable {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode parsed = response.body().isBlank() ? json.nullNode() : readOrText(response.body());
-            return new Response(response.statusCode(), parsed, response.headers().firstValue("Content-Type").orElse(""),
+            return new Response(
+                    response.statusCode(),
+                    parsed,
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
@@ -179,8 +203,7 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    record Response(int status, JsonNode body, String contentType, String location) {
-    }
+    record Response(int status, JsonNode body, String contentType, String location) {}
 
     /** The absolute URL of a path of the API, as the API itself sees it (WAITWELL_PUBLIC_BASE_URL). */
     String url(String path) {
@@ -199,7 +222,8 @@ final class RunningSystem implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -213,7 +237,8 @@ final class RunningSystem implements AutoCloseable {
      * ten days; returns its new sku.
      */
     String backorderableProduct(String skuPrefix, String name, long price) {
-        String sku = skuPrefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku =
+                skuPrefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Map<String, Object> product = new HashMap<>();
         product.put("name", name);
         product.put("price", price);

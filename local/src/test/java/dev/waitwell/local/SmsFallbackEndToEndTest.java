@@ -57,15 +57,30 @@ class SmsFallbackEndToEndTest {
         RunningSystem.waitFor("the confirmation SMS", Duration.ofSeconds(60), () -> smsSent(orderId));
         String smsText = smsTo(phone);
 
-        Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003",
-                "AccountSid", RunningSystem.TWILIO_SID);
-        assertThat(system.postForm(CALLBACK, form, Map.of("X-Twilio-Signature", signature(form)))).isEqualTo(204);
-        assertThat(system.postForm(CALLBACK, form, Map.of("X-Twilio-Signature", signature(form)))).isEqualTo(204);
+        Map<String, String> form = Map.of(
+                "MessageSid",
+                sid,
+                "MessageStatus",
+                "undelivered",
+                "ErrorCode",
+                "30003",
+                "AccountSid",
+                RunningSystem.TWILIO_SID);
+        assertThat(system.postForm(CALLBACK, form, Map.of("X-Twilio-Signature", signature(form))))
+                .isEqualTo(204);
+        assertThat(system.postForm(CALLBACK, form, Map.of("X-Twilio-Signature", signature(form))))
+                .isEqualTo(204);
 
-        RunningSystem.waitFor("the fallback email", Duration.ofSeconds(60), () -> !emailsTo(orderId).isEmpty());
-        RunningSystem.waitFor("the fallback on the timeline", Duration.ofSeconds(30),
+        RunningSystem.waitFor(
+                "the fallback email",
+                Duration.ofSeconds(60),
+                () -> !emailsTo(orderId).isEmpty());
+        RunningSystem.waitFor(
+                "the fallback on the timeline",
+                Duration.ofSeconds(30),
                 () -> timeline(orderId).contains("SMS_FALLBACK_EMAILED"));
-        assertThat(system.postForm(CALLBACK, form, Map.of("X-Twilio-Signature", signature(form)))).isEqualTo(204);
+        assertThat(system.postForm(CALLBACK, form, Map.of("X-Twilio-Signature", signature(form))))
+                .isEqualTo(204);
         List<MimeMessage> emails = emailsTo(orderId);
         assertThat(emails).hasSize(1);
         assertThat(subject(emails.get(0)))
@@ -77,8 +92,13 @@ class SmsFallbackEndToEndTest {
 
     /** This test's number gets its own message SID (every other SMS gets the shared one). */
     private static void twilioAnswersWith(String phone, String sid) {
-        system.twilio.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1).withFormParam("To", equalTo(phone))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+        system.twilio.stubFor(post(urlPathMatching(MESSAGES))
+                .atPriority(1)
+                .withFormParam("To", equalTo(phone))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
                         {"sid": "%s", "account_sid": "%s", "status": "queued", "from": "%s",
                          "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01"}
                         """.formatted(sid, RunningSystem.TWILIO_SID, RunningSystem.SHOP_NUMBER))));
@@ -96,24 +116,51 @@ class SmsFallbackEndToEndTest {
         product.put("backorders", Map.of("allowed", false, "maxWaitDays", 30));
         product.put("restockEta", null);
         product.put("alternatives", List.of());
-        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin").status()).isEqualTo(201);
-        Response placed = system.call("POST", "/api/v1/orders", Map.of("orderId", orderId,
-                "customer", Map.of("id", "c-" + phone, "name", "Grace Hopper", "email", orderId + "@example.com",
-                        "phone", phone, "channels", List.of("SMS")),
-                "sku", sku, "quantity", 1, "paymentPlan", "FULL", "paymentMethod", "pm_card_visa"), "shop");
+        assertThat(system.call("PUT", "/admin/v1/products/" + sku, product, "admin")
+                        .status())
+                .isEqualTo(201);
+        Response placed = system.call(
+                "POST",
+                "/api/v1/orders",
+                Map.of(
+                        "orderId",
+                        orderId,
+                        "customer",
+                        Map.of(
+                                "id",
+                                "c-" + phone,
+                                "name",
+                                "Grace Hopper",
+                                "email",
+                                orderId + "@example.com",
+                                "phone",
+                                phone,
+                                "channels",
+                                List.of("SMS")),
+                        "sku",
+                        sku,
+                        "quantity",
+                        1,
+                        "paymentPlan",
+                        "FULL",
+                        "paymentMethod",
+                        "pm_card_visa"),
+                "shop");
         assertThat(placed.status()).as(placed.body().toString()).isEqualTo(201);
     }
 
     private static boolean smsSent(String orderId) {
-        JsonNode notifications = system.call("GET", "/api/v1/orders/" + orderId, null, "support").body()
+        JsonNode notifications = system.call("GET", "/api/v1/orders/" + orderId, null, "support")
+                .body()
                 .path("notifications");
         return StreamSupport.stream(notifications.spliterator(), false)
-                .anyMatch(n -> "SMS".equals(n.path("channel").asText()) && "SENT".equals(n.path("status").asText()));
+                .anyMatch(n -> "SMS".equals(n.path("channel").asText())
+                        && "SENT".equals(n.path("status").asText()));
     }
 
     private static String smsTo(String phone) {
-        List<LoggedRequest> sent = system.twilio.findAll(postRequestedFor(urlPathMatching(MESSAGES))
-                .withFormParam("To", equalTo(phone)));
+        List<LoggedRequest> sent = system.twilio.findAll(
+                postRequestedFor(urlPathMatching(MESSAGES)).withFormParam("To", equalTo(phone)));
         assertThat(sent).hasSize(1);
         assertThat(sent.get(0).formParameters().get("StatusCallback").firstValue())
                 .as("Twilio reports delivery only to the callback the message names")
@@ -122,8 +169,12 @@ class SmsFallbackEndToEndTest {
     }
 
     private static List<String> timeline(String orderId) {
-        JsonNode events = system.call("GET", "/api/v1/orders/" + orderId, null, "support").body().path("timeline");
-        return StreamSupport.stream(events.spliterator(), false).map(e -> e.path("type").asText()).toList();
+        JsonNode events = system.call("GET", "/api/v1/orders/" + orderId, null, "support")
+                .body()
+                .path("timeline");
+        return StreamSupport.stream(events.spliterator(), false)
+                .map(e -> e.path("type").asText())
+                .toList();
     }
 
     private static List<MimeMessage> emailsTo(String orderId) {
@@ -163,7 +214,8 @@ class SmsFallbackEndToEndTest {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec("e2e-token".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -61,8 +61,11 @@ class StockConcurrencyTest {
                 for (int i = 0; i < 4; i++) {
                     // GRN-shared is posted by every receiver: it must add its units once.
                     String reference = i == 0 ? "GRN-shared" : "GRN-" + receiver + "-" + i;
-                    Response response = system.call("POST", "/admin/v1/products/" + sku + "/receipts",
-                            Map.of("quantity", 7, "reference", reference), "admin");
+                    Response response = system.call(
+                            "POST",
+                            "/admin/v1/products/" + sku + "/receipts",
+                            Map.of("quantity", 7, "reference", reference),
+                            "admin");
                     assertThat(response.status()).as(response.body().toString()).isIn(200, 201);
                 }
                 return null;
@@ -75,9 +78,14 @@ class StockConcurrencyTest {
                     Thread.sleep(150);
                     String victim = placed.poll();
                     if (victim != null) {
-                        Response response = system.call("POST", "/admin/v1/orders/" + victim + "/cancellation",
-                                Map.of("reason", "load test"), "support");
-                        assertThat(response.status()).as(response.body().toString()).isIn(200, 409);
+                        Response response = system.call(
+                                "POST",
+                                "/admin/v1/orders/" + victim + "/cancellation",
+                                Map.of("reason", "load test"),
+                                "support");
+                        assertThat(response.status())
+                                .as(response.body().toString())
+                                .isIn(200, 409);
                     }
                 }
                 return null;
@@ -91,7 +99,9 @@ class StockConcurrencyTest {
         long received = system.queryLong("SELECT coalesce(sum(quantity), 0) FROM stock_receipts WHERE sku = ?", sku);
         assertThat(received).as("GRN-shared counted once").isEqualTo(7L * (1 + RECEIVERS * 3));
         assertStockInvariants(sku, received);
-        RunningSystem.waitFor("every fully allocated order to be ready to ship", Duration.ofSeconds(90),
+        RunningSystem.waitFor(
+                "every fully allocated order to be ready to ship",
+                Duration.ofSeconds(90),
                 () -> system.queryLong("""
                         SELECT count(*) FROM order_stock s JOIN orders o USING (order_id)
                          WHERE s.sku = ? AND s.state = 'ALLOCATED' AND o.status <> 'READY_TO_SHIP'""", sku) == 0);
@@ -102,21 +112,28 @@ class StockConcurrencyTest {
         long allocated = system.queryLong("SELECT allocated FROM products WHERE sku = ?", sku);
         long backordered = system.queryLong("SELECT backordered FROM products WHERE sku = ?", sku);
 
-        assertThat(onHand + allocated).as("every received unit is on hand or allocated, once").isEqualTo(received);
-        assertThat(allocated).isEqualTo(system.queryLong(
-                "SELECT coalesce(sum(allocated), 0) FROM order_stock WHERE sku = ? AND state IN ('WAITING', 'ALLOCATED')",
-                sku));
-        assertThat(backordered).isEqualTo(system.queryLong(
-                "SELECT coalesce(sum(quantity - allocated), 0) FROM order_stock WHERE sku = ? AND state = 'WAITING'",
-                sku));
+        assertThat(onHand + allocated)
+                .as("every received unit is on hand or allocated, once")
+                .isEqualTo(received);
+        assertThat(allocated)
+                .isEqualTo(system.queryLong(
+                        "SELECT coalesce(sum(allocated), 0) FROM order_stock WHERE sku = ? AND state IN ('WAITING', 'ALLOCATED')",
+                        sku));
+        assertThat(backordered)
+                .isEqualTo(system.queryLong(
+                        "SELECT coalesce(sum(quantity - allocated), 0) FROM order_stock WHERE sku = ? AND state = 'WAITING'",
+                        sku));
         assertThat(system.queryLong("""
                 SELECT count(*) FROM order_stock s
                  WHERE s.sku = ? AND s.state IN ('WAITING', 'ALLOCATED')
                    AND s.allocated < (SELECT coalesce(sum(a.quantity), 0) FROM allocations a WHERE a.order_id = s.order_id)
-                """, sku)).as("orders allocated more by receipts than they hold (checkout takes the rest)").isZero();
+                """, sku))
+                .as("orders allocated more by receipts than they hold (checkout takes the rest)")
+                .isZero();
         if (onHand > 0) {
             assertThat(system.queryLong("SELECT count(*) FROM order_stock WHERE sku = ? AND state = 'WAITING'", sku))
-                    .as("free stock while orders wait").isZero();
+                    .as("free stock while orders wait")
+                    .isZero();
         }
     }
 
@@ -125,9 +142,26 @@ class StockConcurrencyTest {
     }
 
     private static Map<String, Object> checkout(String orderId, String sku, int quantity) {
-        return Map.of("orderId", orderId,
-                "customer", Map.of("id", "c-cc", "name", "Load Test", "email", orderId + "@example.com",
-                        "channels", List.of("EMAIL")),
-                "sku", sku, "quantity", quantity, "paymentPlan", "FULL", "paymentMethod", "pm_card_visa");
+        return Map.of(
+                "orderId",
+                orderId,
+                "customer",
+                Map.of(
+                        "id",
+                        "c-cc",
+                        "name",
+                        "Load Test",
+                        "email",
+                        orderId + "@example.com",
+                        "channels",
+                        List.of("EMAIL")),
+                "sku",
+                sku,
+                "quantity",
+                quantity,
+                "paymentPlan",
+                "FULL",
+                "paymentMethod",
+                "pm_card_visa");
     }
 }

@@ -37,7 +37,9 @@ class MigrationsTest {
 
         assertThat(applied).isEqualTo(migrationFiles().size());
         assertThat(failedMigrations(database)).isZero();
-        assertThat(TestDatabase.migrate(database)).as("a second start migrates nothing").isZero();
+        assertThat(TestDatabase.migrate(database))
+                .as("a second start migrates nothing")
+                .isZero();
     }
 
     /** The folder is a directory here (this module's target/classes); in other modules it is inside the jar. */
@@ -50,10 +52,11 @@ class MigrationsTest {
     }
 
     private static int failedMigrations(TestDatabase.Database database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
-                database.password()); Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "SELECT count(*) FROM flyway_schema_history WHERE NOT success")) {
+        try (Connection connection =
+                        DriverManager.getConnection(database.url(), database.username(), database.password());
+                Statement statement = connection.createStatement();
+                ResultSet result =
+                        statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE NOT success")) {
             result.next();
             return result.getInt(1);
         }

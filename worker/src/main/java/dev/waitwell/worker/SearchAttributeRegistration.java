@@ -46,8 +46,11 @@ class SearchAttributeRegistration implements SmartInitializingSingleton {
 
     private void register(OperatorServiceStubs operator, String name, IndexedValueType type) {
         try {
-            operator.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-                    .setNamespace(namespace).putSearchAttributes(name, type).build());
+            operator.blockingStub()
+                    .addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .putSearchAttributes(name, type)
+                            .build());
             log.info("Registered search attribute {} ({}) in namespace {}", name, type, namespace);
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {

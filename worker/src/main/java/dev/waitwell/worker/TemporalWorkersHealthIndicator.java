@@ -32,7 +32,9 @@ class TemporalWorkersHealthIndicator implements HealthIndicator {
         }
         Worker orders = workers.getWorker(TaskQueues.ORDERS);
         if (orders == null || orders.isSuspended()) {
-            return health.down().withDetail("state", orders == null ? "no worker" : "polling suspended").build();
+            return health.down()
+                    .withDetail("state", orders == null ? "no worker" : "polling suspended")
+                    .build();
         }
         return health.up().withDetail("state", "polling").build();
     }

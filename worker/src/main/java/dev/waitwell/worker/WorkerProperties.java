@@ -17,8 +17,8 @@ record WorkerProperties(@DefaultValue("PT25S") Duration shutdownGracePeriod, Str
 
     WorkerProperties {
         if (shutdownGracePeriod.isNegative()) {
-            throw new IllegalArgumentException("waitwell.worker.shutdown-grace-period must not be negative, not "
-                    + shutdownGracePeriod);
+            throw new IllegalArgumentException(
+                    "waitwell.worker.shutdown-grace-period must not be negative, not " + shutdownGracePeriod);
         }
         readyFile = readyFile == null ? "" : readyFile;
     }

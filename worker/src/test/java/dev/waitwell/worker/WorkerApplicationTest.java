@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The worker as it runs, on the Temporal test server, with its management port on a random port. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.temporal.test-server.enabled=true")
 class WorkerApplicationTest {
 
@@ -50,7 +51,8 @@ class WorkerApplicationTest {
 
     @Test
     void migratesTheSchemaBeforeReportingReady() {
-        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class)
+        Integer applied = jdbc.sql("select count(*) from flyway_schema_history where success")
+                .query(Integer.class)
                 .single();
 
         assertThat(applied).isPositive();
@@ -74,7 +76,8 @@ class WorkerApplicationTest {
         assertThat(JsonPath.<String>read(body, "$.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(body, "$.components.db.status")).isEqualTo("UP");
         assertThat(JsonPath.<String>read(body, "$.components.temporal.status")).isEqualTo("UP");
-        assertThat(JsonPath.<String>read(body, "$.components.temporalWorkers.status")).isEqualTo("UP");
+        assertThat(JsonPath.<String>read(body, "$.components.temporalWorkers.status"))
+                .isEqualTo("UP");
         assertThat(JsonPath.<String>read(body, "$.components.temporalWorkers.details.taskQueue"))
                 .isEqualTo(TaskQueues.ORDERS);
         assertThat(readiness.statusCode()).isEqualTo(200);
@@ -102,19 +105,23 @@ class WorkerApplicationTest {
     void servesPrometheusMetricsWithTemporalsWorkerMetrics() throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         String metrics = get("/actuator/prometheus").body();
-        while (!metrics.contains("temporal_worker_task_slots_available{") && Instant.now().isBefore(deadline)) {
+        while (!metrics.contains("temporal_worker_task_slots_available{")
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
             metrics = get("/actuator/prometheus").body();
         }
 
         assertThat(metrics.lines().filter(line -> line.startsWith("temporal_worker_task_slots_available{")))
-                .anySatisfy(line -> assertThat(line).contains("task_queue=\"" + TaskQueues.ORDERS + "\"")
+                .anySatisfy(line -> assertThat(line)
+                        .contains("task_queue=\"" + TaskQueues.ORDERS + "\"")
                         .contains("worker_type=\"ActivityWorker\""));
         assertThat(metrics).contains("hikaricp_connections_active{").contains("jvm_memory_used_bytes{");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -9,8 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class WorkerPropertiesTest {
 
-    private final ApplicationContextRunner worker = new ApplicationContextRunner()
-            .withUserConfiguration(Binding.class);
+    private final ApplicationContextRunner worker = new ApplicationContextRunner().withUserConfiguration(Binding.class);
 
     @Test
     void waitsTwentyFiveSecondsForTasksInHandAndWritesNoReadyFileUnlessConfigured() {
@@ -31,11 +30,13 @@ class WorkerPropertiesTest {
 
     @Test
     void refusesToStartWithANegativeGracePeriod() {
-        worker.withPropertyValues("waitwell.worker.shutdown-grace-period=-PT1S").run(context -> assertThat(context)
-                .hasFailed().getFailure().hasStackTraceContaining("waitwell.worker.shutdown-grace-period"));
+        worker.withPropertyValues("waitwell.worker.shutdown-grace-period=-PT1S")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("waitwell.worker.shutdown-grace-period"));
     }
 
     @EnableConfigurationProperties(WorkerProperties.class)
-    static class Binding {
-    }
+    static class Binding {}
 }

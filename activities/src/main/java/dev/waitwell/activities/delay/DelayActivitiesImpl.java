@@ -1,8 +1,5 @@
 package dev.waitwell.activities.delay;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
-import java.security.SecureRandom;
-
 import dev.waitwell.activities.inventory.ItemSwitch;
 import dev.waitwell.activities.order.Timeline;
 import dev.waitwell.workflows.delay.DelayActivities;
@@ -11,6 +8,8 @@ import dev.waitwell.workflows.delay.RewardCode;
 import dev.waitwell.workflows.delay.RewardRequest;
 import dev.waitwell.workflows.delay.SwitchOutcome;
 import dev.waitwell.workflows.delay.SwitchRequest;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +54,9 @@ class DelayActivitiesImpl implements DelayActivities {
             if (updated == 0) {
                 throw new IllegalStateException("order " + record.orderId() + " does not exist");
             }
-            log.info("Order {} is now promised for {}", record.orderId(),
+            log.info(
+                    "Order {} is now promised for {}",
+                    record.orderId(),
                     record.promisedDate() == null ? "an unknown date" : record.promisedDate());
         });
     }
@@ -81,8 +82,8 @@ class DelayActivitiesImpl implements DelayActivities {
         }
         RewardCode issued = issued(request);
         if (issued == null) {
-            throw new IllegalStateException("no unique reward code for order " + request.orderId() + " after "
-                    + CODE_ATTEMPTS + " attempts");
+            throw new IllegalStateException(
+                    "no unique reward code for order " + request.orderId() + " after " + CODE_ATTEMPTS + " attempts");
         }
         return issued;
     }
@@ -91,8 +92,8 @@ class DelayActivitiesImpl implements DelayActivities {
     public SwitchOutcome switchItem(SwitchRequest request) {
         return transactions.execute(tx -> {
             requireCurrency(request);
-            ItemSwitch.Outcome moved = itemSwitch.move(request.orderId(), request.fromSku(), request.toSku(),
-                    request.quantity());
+            ItemSwitch.Outcome moved =
+                    itemSwitch.move(request.orderId(), request.fromSku(), request.toSku(), request.quantity());
             if (moved.switchedNow()) {
                 long total = Math.multiplyExact(request.unitPrice().amountMinor(), (long) request.quantity());
                 jdbc.sql("""
@@ -105,9 +106,14 @@ class DelayActivitiesImpl implements DelayActivities {
                         .param("total", total)
                         .param("orderId", request.orderId())
                         .update();
-                timeline.append(request.orderId(), "switch/" + request.toSku(), "SWITCHED", "Switched from "
-                        + request.fromSku() + " to " + request.toSku() + ": " + request.quantity()
-                        + " units allocated from stock at " + request.unitPrice().display() + " each");
+                timeline.append(
+                        request.orderId(),
+                        "switch/" + request.toSku(),
+                        "SWITCHED",
+                        "Switched from "
+                                + request.fromSku() + " to " + request.toSku() + ": " + request.quantity()
+                                + " units allocated from stock at "
+                                + request.unitPrice().display() + " each");
             }
             return new SwitchOutcome(moved.reallocation());
         });

@@ -1,12 +1,11 @@
 package dev.waitwell.activities.delay;
 
+import dev.waitwell.workflows.backorder.IncomingSupply;
+import dev.waitwell.workflows.delay.PromiseReview;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import dev.waitwell.workflows.backorder.IncomingSupply;
-import dev.waitwell.workflows.delay.PromiseReview;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,24 +19,23 @@ class PromiseQueue {
         this.jdbc = jdbc;
     }
 
-    record Product(LocalDate releaseDate, boolean released, LocalDate restockEta) {
-    }
+    record Product(LocalDate releaseDate, boolean released, LocalDate restockEta) {}
 
     /**
      * An open order of the product (a shipped or cancelled one has no promise left to keep),
      * with the units ahead of it in the queue and its own (pre-orders: 0) and its promise now.
      */
-    record Waiting(String orderId, LocalDate promisedDate, long unitsAhead, long unitsNeeded) {
-    }
+    record Waiting(String orderId, LocalDate promisedDate, long unitsAhead, long unitsNeeded) {}
 
-    record Change(String orderId, LocalDate previousDate, LocalDate newDate, Instant newReleaseAt) {
-    }
+    record Change(String orderId, LocalDate previousDate, LocalDate newDate, Instant newReleaseAt) {}
 
     Optional<Product> product(String sku) {
         return jdbc.sql("SELECT release_date, released_at IS NOT NULL AS released, restock_eta FROM products "
                         + "WHERE sku = :sku")
                 .param("sku", sku)
-                .query((rs, n) -> new Product(rs.getObject("release_date", LocalDate.class), rs.getBoolean("released"),
+                .query((rs, n) -> new Product(
+                        rs.getObject("release_date", LocalDate.class),
+                        rs.getBoolean("released"),
                         rs.getObject("restock_eta", LocalDate.class)))
                 .optional();
     }
@@ -49,8 +47,8 @@ class PromiseQueue {
                          WHERE s.sku = :sku AND s.state = 'PREORDERED' AND o.status NOT IN ('SHIPPED', 'CANCELLED')
                          ORDER BY o.placed_at, s.order_id""")
                 .param("sku", sku)
-                .query((rs, n) -> new Waiting(rs.getString("order_id"), rs.getObject("promised_date", LocalDate.class),
-                        0, 0))
+                .query((rs, n) ->
+                        new Waiting(rs.getString("order_id"), rs.getObject("promised_date", LocalDate.class), 0, 0))
                 .list();
     }
 
@@ -69,8 +67,11 @@ class PromiseQueue {
                          WHERE status NOT IN ('SHIPPED', 'CANCELLED')
                          ORDER BY through""")
                 .param("sku", sku)
-                .query((rs, n) -> new Waiting(rs.getString("order_id"), rs.getObject("promised_date", LocalDate.class),
-                        rs.getLong("ahead"), rs.getLong("need")))
+                .query((rs, n) -> new Waiting(
+                        rs.getString("order_id"),
+                        rs.getObject("promised_date", LocalDate.class),
+                        rs.getLong("ahead"),
+                        rs.getLong("need")))
                 .list();
     }
 
@@ -81,8 +82,8 @@ class PromiseQueue {
                           FROM purchase_orders WHERE sku = :sku AND received < quantity""")
                 .param("sku", sku)
                 .param("today", today)
-                .query((rs, n) -> new IncomingSupply(rs.getString("id"), rs.getObject("expected", LocalDate.class),
-                        rs.getInt("open_quantity")))
+                .query((rs, n) -> new IncomingSupply(
+                        rs.getString("id"), rs.getObject("expected", LocalDate.class), rs.getInt("open_quantity")))
                 .list();
     }
 
@@ -102,9 +103,13 @@ class PromiseQueue {
                 .param("reviewId", review.reviewId())
                 .param("reason", review.reason())
                 .param("orders", changes.stream().map(Change::orderId).toArray(String[]::new))
-                .param("previous", changes.stream().map(c -> text(c.previousDate())).toArray(String[]::new))
+                .param(
+                        "previous",
+                        changes.stream().map(c -> text(c.previousDate())).toArray(String[]::new))
                 .param("new", changes.stream().map(c -> text(c.newDate())).toArray(String[]::new))
-                .param("releaseAt", changes.stream().map(c -> text(c.newReleaseAt())).toArray(String[]::new))
+                .param(
+                        "releaseAt",
+                        changes.stream().map(c -> text(c.newReleaseAt())).toArray(String[]::new))
                 .update();
     }
 

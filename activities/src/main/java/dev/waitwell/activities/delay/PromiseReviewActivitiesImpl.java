@@ -1,14 +1,5 @@
 package dev.waitwell.activities.delay;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import dev.waitwell.activities.shared.WaitwellProperties;
 import dev.waitwell.workflows.backorder.IncomingSupply;
 import dev.waitwell.workflows.backorder.PromiseDates;
@@ -18,6 +9,14 @@ import dev.waitwell.workflows.delay.PromiseChangePage;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +38,8 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
     private final ZoneId shopZone;
     private final Duration buffer;
 
-    PromiseReviewActivitiesImpl(JdbcClient jdbc, TransactionTemplate transactions, PromiseQueue queue,
-            WaitwellProperties shop) {
+    PromiseReviewActivitiesImpl(
+            JdbcClient jdbc, TransactionTemplate transactions, PromiseQueue queue, WaitwellProperties shop) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.queue = queue;
@@ -51,34 +50,42 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
     @Override
     public PromiseReviewOutcome review(PromiseReview review) {
         return transactions.execute(tx -> {
-            PromiseQueue.Product product = queue.product(review.sku()).orElseThrow(
-                    () -> BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + review.sku()));
+            PromiseQueue.Product product = queue.product(review.sku())
+                    .orElseThrow(() -> BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + review.sku()));
             if (!startReview(review)) {
                 int recorded = queue.changeCount(review.reviewId());
-                log.info("Promise review {} of {} ran before: {} orders changed", review.reviewId(), review.sku(),
+                log.info(
+                        "Promise review {} of {} ran before: {} orders changed",
+                        review.reviewId(),
+                        review.sku(),
                         recorded);
                 return new PromiseReviewOutcome(review.reviewId(), review.sku(), recorded);
             }
             List<PromiseQueue.Change> changes = new ArrayList<>();
             LocalDate today = LocalDate.now(shopZone);
             if (!product.released()) {
-                Instant releaseAt = product.releaseDate() == null ? null
+                Instant releaseAt = product.releaseDate() == null
+                        ? null
                         : product.releaseDate().atStartOfDay(shopZone).toInstant();
                 for (PromiseQueue.Waiting order : queue.preordered(review.sku())) {
                     changeIfDifferent(changes, order, product.releaseDate(), releaseAt);
                 }
             }
             List<IncomingSupply> supply = queue.incoming(review.sku(), today);
-            LocalDate eta = product.restockEta() == null || product.restockEta().isBefore(today) ? null
-                    : product.restockEta();
+            LocalDate eta =
+                    product.restockEta() == null || product.restockEta().isBefore(today) ? null : product.restockEta();
             for (PromiseQueue.Waiting order : queue.waiting(review.sku())) {
                 LocalDate promise = PromiseDates.promise(order.unitsAhead(), order.unitsNeeded(), supply, eta, buffer)
                         .orElse(null);
                 changeIfDifferent(changes, order, promise, null);
             }
             queue.insertChanges(review, changes);
-            log.info("Promise review {} of {} ({}): {} orders have a new promise", review.reviewId(), review.sku(),
-                    review.reason(), changes.size());
+            log.info(
+                    "Promise review {} of {} ({}): {} orders have a new promise",
+                    review.reviewId(),
+                    review.sku(),
+                    review.reason(),
+                    changes.size());
             return new PromiseReviewOutcome(review.reviewId(), review.sku(), changes.size());
         });
     }
@@ -93,10 +100,16 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
                 .param("reviewId", page.reviewId())
                 .param("after", page.afterId())
                 .param("limit", page.limit())
-                .query((rs, n) -> new PendingPromiseChange(rs.getLong("id"), rs.getString("order_id"),
-                        new PromiseChange("review/" + page.reviewId(), rs.getObject("new_date", LocalDate.class),
-                                rs.getObject("new_release_at", java.time.OffsetDateTime.class) == null ? null
-                                        : rs.getObject("new_release_at", java.time.OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new PendingPromiseChange(
+                        rs.getLong("id"),
+                        rs.getString("order_id"),
+                        new PromiseChange(
+                                "review/" + page.reviewId(),
+                                rs.getObject("new_date", LocalDate.class),
+                                rs.getObject("new_release_at", java.time.OffsetDateTime.class) == null
+                                        ? null
+                                        : rs.getObject("new_release_at", java.time.OffsetDateTime.class)
+                                                .toInstant(),
                                 rs.getString("reason"))))
                 .list();
     }
@@ -106,14 +119,15 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
         return jdbc.sql("""
                         INSERT INTO promise_reviews (review_id, sku, reason) VALUES (:reviewId, :sku, :reason)
                         ON CONFLICT (review_id) DO NOTHING""")
-                .param("reviewId", review.reviewId())
-                .param("sku", review.sku())
-                .param("reason", review.reason())
-                .update() == 1;
+                        .param("reviewId", review.reviewId())
+                        .param("sku", review.sku())
+                        .param("reason", review.reason())
+                        .update()
+                == 1;
     }
 
-    private static void changeIfDifferent(List<PromiseQueue.Change> changes, PromiseQueue.Waiting order,
-            LocalDate promise, Instant releaseAt) {
+    private static void changeIfDifferent(
+            List<PromiseQueue.Change> changes, PromiseQueue.Waiting order, LocalDate promise, Instant releaseAt) {
         if (!Objects.equals(order.promisedDate(), promise)) {
             changes.add(new PromiseQueue.Change(order.orderId(), order.promisedDate(), promise, releaseAt));
         }

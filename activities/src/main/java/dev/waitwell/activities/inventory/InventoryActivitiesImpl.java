@@ -1,13 +1,12 @@
 package dev.waitwell.activities.inventory;
 
-import java.util.List;
-
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +28,8 @@ class InventoryActivitiesImpl implements InventoryActivities {
     private final StockAllocator allocator;
     private final ProductRelease release;
 
-    InventoryActivitiesImpl(JdbcClient jdbc, TransactionTemplate transactions, StockAllocator allocator,
-            ProductRelease release) {
+    InventoryActivitiesImpl(
+            JdbcClient jdbc, TransactionTemplate transactions, StockAllocator allocator, ProductRelease release) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.allocator = allocator;
@@ -44,14 +43,15 @@ class InventoryActivitiesImpl implements InventoryActivities {
             switch (stock.state()) {
                 case PREORDERED -> {
                     setState(stock, StockState.ALLOCATED, stock.quantity(), 0);
-                    changeCounters(stock.sku(), "preordered = preordered - :q, allocated = allocated + :q",
-                            stock.quantity());
+                    changeCounters(
+                            stock.sku(), "preordered = preordered - :q, allocated = allocated + :q", stock.quantity());
                     log.info("Order {}: {} x {} allocated", stock.orderId(), stock.quantity(), stock.sku());
                 }
                 // Released into the queue of a product whose stock is tracked: the units come with a receipt.
                 // Failing (retried) keeps an order started before the queue existed waiting until they do.
-                case WAITING -> throw new IllegalStateException("order " + stock.orderId() + " waits in the queue for "
-                        + (stock.quantity() - stock.allocated()) + " units of " + stock.sku());
+                case WAITING ->
+                    throw new IllegalStateException("order " + stock.orderId() + " waits in the queue for "
+                            + (stock.quantity() - stock.allocated()) + " units of " + stock.sku());
                 default -> log.info("Order {} stock is {} already, not allocating it", stock.orderId(), stock.state());
             }
         });
@@ -123,15 +123,19 @@ class InventoryActivitiesImpl implements InventoryActivities {
             OrderStock stock = lock(request.orderId());
             switch (stock.state()) {
                 case RETURNED -> {
-                    return new ReturnedUnits(stock.returned(),
-                            allocator.batchOf(BatchSource.RETURN, stock.orderId()).orElse(null));
+                    return new ReturnedUnits(
+                            stock.returned(),
+                            allocator
+                                    .batchOf(BatchSource.RETURN, stock.orderId())
+                                    .orElse(null));
                 }
-                case SHIPPED -> throw new IllegalStateException(
-                        "order " + stock.orderId() + " has shipped: its units cannot go back to stock");
+                case SHIPPED ->
+                    throw new IllegalStateException(
+                            "order " + stock.orderId() + " has shipped: its units cannot go back to stock");
                 default -> {
                     int units = giveBack(stock, true);
-                    AllocationBatch reallocation = allocator.allocate(stock.sku(), BatchSource.RETURN,
-                            stock.orderId(), "units returned to stock");
+                    AllocationBatch reallocation = allocator.allocate(
+                            stock.sku(), BatchSource.RETURN, stock.orderId(), "units returned to stock");
                     return new ReturnedUnits(units, reallocation);
                 }
             }
@@ -147,17 +151,28 @@ class InventoryActivitiesImpl implements InventoryActivities {
             case WAITING -> "backordered = backordered - (:q - :a)";
             default -> "backordered = backordered";
         };
-        changeCounters(stock.sku(), waiting + ", allocated = allocated - :a"
-                + (backOnHand ? ", on_hand = on_hand + :a" : ""), stock.quantity(), units);
+        changeCounters(
+                stock.sku(),
+                waiting + ", allocated = allocated - :a" + (backOnHand ? ", on_hand = on_hand + :a" : ""),
+                stock.quantity(),
+                units);
         jdbc.sql("""
                         INSERT INTO order_events (order_id, event_key, type, message)
                         VALUES (:orderId, 'stock-returned', 'STOCK_RETURNED', :message)
                         ON CONFLICT (order_id, event_key) DO NOTHING""")
                 .param("orderId", stock.orderId())
-                .param("message", units == 0 ? "Left the queue; no units were allocated"
-                        : units + " allocated units returned to stock")
+                .param(
+                        "message",
+                        units == 0
+                                ? "Left the queue; no units were allocated"
+                                : units + " allocated units returned to stock")
                 .update();
-        log.info("Order {}: {} of {} x {} returned from {}", stock.orderId(), units, stock.quantity(), stock.sku(),
+        log.info(
+                "Order {}: {} of {} x {} returned from {}",
+                stock.orderId(),
+                units,
+                stock.quantity(),
+                stock.sku(),
                 stock.state());
         return units;
     }
@@ -175,8 +190,12 @@ class InventoryActivitiesImpl implements InventoryActivities {
                         SELECT sku, state, quantity, allocated, returned FROM order_stock
                          WHERE order_id = :orderId FOR UPDATE""")
                 .param("orderId", orderId)
-                .query((rs, n) -> new OrderStock(orderId, rs.getString("sku"),
-                        StockState.valueOf(rs.getString("state")), rs.getInt("quantity"), rs.getInt("allocated"),
+                .query((rs, n) -> new OrderStock(
+                        orderId,
+                        rs.getString("sku"),
+                        StockState.valueOf(rs.getString("state")),
+                        rs.getInt("quantity"),
+                        rs.getInt("allocated"),
                         rs.getInt("returned")))
                 .single();
     }
@@ -205,7 +224,6 @@ class InventoryActivitiesImpl implements InventoryActivities {
                 .update();
     }
 
-    private record OrderStock(String orderId, String sku, StockState state, int quantity, int allocated,
-            int returned) {
-    }
+    private record OrderStock(
+            String orderId, String sku, StockState state, int quantity, int allocated, int returned) {}
 }

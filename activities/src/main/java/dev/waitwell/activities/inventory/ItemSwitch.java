@@ -1,11 +1,10 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.shared.BusinessFailure;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.TreeSet;
-
-import dev.waitwell.workflows.inventory.AllocationBatch;
-import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +36,7 @@ public class ItemSwitch {
      * @param switchedNow false when the order held the alternative already (a retry)
      * @param reallocation the old product's units handed to its queue, or null
      */
-    public record Outcome(boolean switchedNow, AllocationBatch reallocation) {
-    }
+    public record Outcome(boolean switchedNow, AllocationBatch reallocation) {}
 
     /**
      * Runs in the caller's transaction. Non-retryable {@code OUT_OF_STOCK} when the alternative has fewer than
@@ -53,26 +51,37 @@ public class ItemSwitch {
         int toOnHand = lockInSkuOrder(fromSku, toSku);
         Held held = lockOrder(orderId);
         if (held.sku().equals(toSku) && (held.state() == StockState.ALLOCATED || held.state() == StockState.SHIPPED)) {
-            return new Outcome(false, allocator.batchOf(BatchSource.RETURN, switchRef(orderId)).orElse(null));
+            return new Outcome(
+                    false,
+                    allocator.batchOf(BatchSource.RETURN, switchRef(orderId)).orElse(null));
         }
         if (!held.sku().equals(fromSku) || held.state() == StockState.SHIPPED || held.state() == StockState.RETURNED) {
-            throw notPossible("order " + orderId + " holds " + held.sku() + " (" + held.state() + "), not waiting on "
-                    + fromSku);
+            throw notPossible(
+                    "order " + orderId + " holds " + held.sku() + " (" + held.state() + "), not waiting on " + fromSku);
         }
         if (held.quantity() != quantity) {
             throw notPossible("order " + orderId + " holds " + held.quantity() + " units, not " + quantity);
         }
         int free = toOnHand - waitingNeed(toSku);
         if (free < quantity) {
-            throw BusinessFailure.OUT_OF_STOCK.raise(toSku + " has " + Math.max(free, 0) + " units free, "
-                    + quantity + " needed");
+            throw BusinessFailure.OUT_OF_STOCK.raise(
+                    toSku + " has " + Math.max(free, 0) + " units free, " + quantity + " needed");
         }
         giveBack(held);
         take(orderId, toSku, quantity);
-        AllocationBatch reallocation = allocator.allocate(fromSku, BatchSource.RETURN, switchRef(orderId),
+        AllocationBatch reallocation = allocator.allocate(
+                fromSku,
+                BatchSource.RETURN,
+                switchRef(orderId),
                 "units order " + orderId + " gave back when it switched");
-        log.info("Order {}: switched {} x {} ({}, {} allocated) to {}", orderId, quantity, fromSku, held.state(),
-                held.allocated(), toSku);
+        log.info(
+                "Order {}: switched {} x {} ({}, {} allocated) to {}",
+                orderId,
+                quantity,
+                fromSku,
+                held.state(),
+                held.allocated(),
+                toSku);
         return new Outcome(true, reallocation);
     }
 
@@ -96,8 +105,12 @@ public class ItemSwitch {
     private Held lockOrder(String orderId) {
         return jdbc.sql("SELECT sku, state, quantity, allocated FROM order_stock WHERE order_id = :orderId FOR UPDATE")
                 .param("orderId", orderId)
-                .query((rs, n) -> new Held(orderId, rs.getString("sku"), StockState.valueOf(rs.getString("state")),
-                        rs.getInt("quantity"), rs.getInt("allocated")))
+                .query((rs, n) -> new Held(
+                        orderId,
+                        rs.getString("sku"),
+                        StockState.valueOf(rs.getString("state")),
+                        rs.getInt("quantity"),
+                        rs.getInt("allocated")))
                 .optional()
                 .orElseThrow(() -> notPossible("order " + orderId + " has no stock reserved"));
     }
@@ -106,10 +119,7 @@ public class ItemSwitch {
     private int waitingNeed(String sku) {
         return jdbc.sql("""
                         SELECT coalesce(sum(quantity - allocated), 0)::integer FROM order_stock
-                         WHERE sku = :sku AND state = 'WAITING'""")
-                .param("sku", sku)
-                .query(Integer.class)
-                .single();
+                         WHERE sku = :sku AND state = 'WAITING'""").param("sku", sku).query(Integer.class).single();
     }
 
     private void giveBack(Held held) {
@@ -129,22 +139,15 @@ public class ItemSwitch {
         jdbc.sql("""
                         UPDATE order_stock SET sku = :sku, state = 'ALLOCATED', allocated = quantity, returned = 0,
                                                updated_at = now()
-                         WHERE order_id = :orderId""")
-                .param("sku", toSku)
-                .param("orderId", orderId)
-                .update();
+                         WHERE order_id = :orderId""").param("sku", toSku).param("orderId", orderId).update();
         jdbc.sql("""
                         UPDATE products SET on_hand = on_hand - :q, allocated = allocated + :q, updated_at = now()
-                         WHERE sku = :sku""")
-                .param("q", quantity)
-                .param("sku", toSku)
-                .update();
+                         WHERE sku = :sku""").param("q", quantity).param("sku", toSku).update();
     }
 
     private static ApplicationFailure notPossible(String message) {
         return BusinessFailure.SWITCH_NOT_POSSIBLE.raise(message);
     }
 
-    private record Held(String orderId, String sku, StockState state, int quantity, int allocated) {
-    }
+    private record Held(String orderId, String sku, StockState state, int quantity, int allocated) {}
 }

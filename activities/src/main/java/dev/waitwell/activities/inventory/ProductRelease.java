@@ -1,10 +1,9 @@
 package dev.waitwell.activities.inventory;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import dev.waitwell.activities.shared.WaitwellProperties;
 import dev.waitwell.workflows.inventory.AllocationBatch;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +25,8 @@ public class ProductRelease {
     private final StockAllocator allocator;
     private final Clock shopClock;
 
-    ProductRelease(JdbcClient jdbc, TransactionTemplate transactions, StockAllocator allocator,
-            WaitwellProperties shop) {
+    ProductRelease(
+            JdbcClient jdbc, TransactionTemplate transactions, StockAllocator allocator, WaitwellProperties shop) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.allocator = allocator;
@@ -35,8 +34,7 @@ public class ProductRelease {
     }
 
     /** What a release call found or did. */
-    public record Outcome(boolean releasedNow, AllocationBatch allocation) {
-    }
+    public record Outcome(boolean releasedNow, AllocationBatch allocation) {}
 
     /**
      * Releases the product if it is not yet, and returns its release's allocation (null when it allocated
@@ -46,7 +44,8 @@ public class ProductRelease {
         return transactions.execute(tx -> {
             StockAllocator.LockedProduct product = allocator.lockProduct(sku);
             if (product.released()) {
-                return new Outcome(false, allocator.batchOf(BatchSource.RELEASE, sku).orElse(null));
+                return new Outcome(
+                        false, allocator.batchOf(BatchSource.RELEASE, sku).orElse(null));
             }
             markReleased(sku);
             int joined = preordersJoinQueue(sku);
@@ -60,7 +59,10 @@ public class ProductRelease {
                         .param("sku", sku)
                         .update();
             }
-            log.info("Product {} released: {} pre-ordered units joined the queue{}", sku, joined,
+            log.info(
+                    "Product {} released: {} pre-ordered units joined the queue{}",
+                    sku,
+                    joined,
                     product.stockTracked() ? "" : " with as many units of launch stock");
             return new Outcome(true, batch);
         });
@@ -74,10 +76,7 @@ public class ProductRelease {
                                release_date = CASE WHEN release_date IS NULL OR release_date > :today
                                                    THEN :today ELSE release_date END,
                                updated_at = now()
-                         WHERE sku = :sku""")
-                .param("today", LocalDate.now(shopClock))
-                .param("sku", sku)
-                .update();
+                         WHERE sku = :sku""").param("today", LocalDate.now(shopClock)).param("sku", sku).update();
     }
 
     /** @return the units that moved from pre-ordered to waiting */
@@ -93,20 +92,14 @@ public class ProductRelease {
                                SET preordered = p.preordered - units.q, backordered = p.backordered + units.q
                               FROM units WHERE p.sku = :sku AND units.q > 0
                         )
-                        SELECT q FROM units""")
-                .param("sku", sku)
-                .query(Integer.class)
-                .single();
+                        SELECT q FROM units""").param("sku", sku).query(Integer.class).single();
     }
 
     /** A product Waitwell never tracked ships its pre-orders from stock that arrives with the release. */
     private void receiveLaunchStock(String sku, int units) {
         jdbc.sql("""
                         INSERT INTO stock_receipts (sku, reference, quantity, received_by)
-                        VALUES (:sku, 'launch', :units, 'release')""")
-                .param("sku", sku)
-                .param("units", units)
-                .update();
+                        VALUES (:sku, 'launch', :units, 'release')""").param("sku", sku).param("units", units).update();
         jdbc.sql("UPDATE products SET on_hand = on_hand + :units WHERE sku = :sku")
                 .param("units", units)
                 .param("sku", sku)

@@ -1,16 +1,15 @@
 package dev.waitwell.activities.inventory;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.AllocationPage;
 import dev.waitwell.workflows.inventory.PendingAllocation;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,16 +63,20 @@ class StockActivitiesImpl implements StockActivities {
                     .param("quantity", receipt.quantity())
                     .param("sku", receipt.sku())
                     .update();
-            AllocationBatch batch = allocator.allocate(receipt.sku(), BatchSource.RECEIPT, Long.toString(receiptId),
-                    "receipt " + receipt.reference());
+            AllocationBatch batch = allocator.allocate(
+                    receipt.sku(), BatchSource.RECEIPT, Long.toString(receiptId), "receipt " + receipt.reference());
             if (batch != null) {
                 jdbc.sql("UPDATE stock_receipts SET batch_id = :batch WHERE id = :id")
                         .param("batch", batch.batchId())
                         .param("id", receiptId)
                         .update();
             }
-            log.info("Received {} x {} ({}), {} orders allocated", receipt.quantity(), receipt.sku(),
-                    receipt.reference(), batch == null ? 0 : batch.ordersAllocated());
+            log.info(
+                    "Received {} x {} ({}), {} orders allocated",
+                    receipt.quantity(),
+                    receipt.sku(),
+                    receipt.reference(),
+                    batch == null ? 0 : batch.ordersAllocated());
             return new ReceiptOutcome(receiptId, receipt.sku(), receipt.quantity(), receipt.reference(), false, batch);
         });
     }
@@ -87,8 +90,8 @@ class StockActivitiesImpl implements StockActivities {
                 .param("batchId", page.batchId())
                 .param("after", page.afterAllocationId())
                 .param("limit", page.limit())
-                .query((rs, n) -> new PendingAllocation(rs.getLong("id"), rs.getString("order_id"),
-                        rs.getInt("quantity")))
+                .query((rs, n) ->
+                        new PendingAllocation(rs.getLong("id"), rs.getString("order_id"), rs.getInt("quantity")))
                 .list();
     }
 
@@ -98,8 +101,8 @@ class StockActivitiesImpl implements StockActivities {
                          WHERE sku = :sku AND reference = :reference""")
                 .param("sku", receipt.sku())
                 .param("reference", receipt.reference())
-                .query((rs, n) -> new RecordedReceipt(rs.getLong("id"), rs.getInt("quantity"),
-                        rs.getString("purchase_order_id")))
+                .query((rs, n) ->
+                        new RecordedReceipt(rs.getLong("id"), rs.getInt("quantity"), rs.getString("purchase_order_id")))
                 .optional();
     }
 
@@ -110,7 +113,9 @@ class StockActivitiesImpl implements StockActivities {
                     + " was recorded with " + recorded.quantity() + " units"
                     + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId()));
         }
-        AllocationBatch batch = allocator.batchOf(BatchSource.RECEIPT, Long.toString(recorded.id())).orElse(null);
+        AllocationBatch batch = allocator
+                .batchOf(BatchSource.RECEIPT, Long.toString(recorded.id()))
+                .orElse(null);
         log.info("Receipt {} of {} was recorded already", receipt.reference(), receipt.sku());
         return new ReceiptOutcome(recorded.id(), receipt.sku(), recorded.quantity(), receipt.reference(), true, batch);
     }
@@ -123,10 +128,11 @@ class StockActivitiesImpl implements StockActivities {
                 .param("sku", receipt.sku())
                 .query(Integer.class)
                 .optional()
-                .orElseThrow(() -> BusinessFailure.PURCHASE_ORDER_NOT_FOUND.raise("no purchase order " + receipt.purchaseOrderId() + " for " + receipt.sku()));
+                .orElseThrow(() -> BusinessFailure.PURCHASE_ORDER_NOT_FOUND.raise(
+                        "no purchase order " + receipt.purchaseOrderId() + " for " + receipt.sku()));
         if (receipt.quantity() > open) {
-            throw BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER.raise("purchase order " + receipt.purchaseOrderId() + " has "
-                    + open + " units open, " + receipt.quantity() + " received");
+            throw BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER.raise("purchase order " + receipt.purchaseOrderId()
+                    + " has " + open + " units open, " + receipt.quantity() + " received");
         }
         jdbc.sql("UPDATE purchase_orders SET received = received + :quantity, updated_at = now() WHERE id = :id")
                 .param("quantity", receipt.quantity())
@@ -134,6 +140,5 @@ class StockActivitiesImpl implements StockActivities {
                 .update();
     }
 
-    private record RecordedReceipt(long id, int quantity, String purchaseOrderId) {
-    }
+    private record RecordedReceipt(long id, int quantity, String purchaseOrderId) {}
 }

@@ -1,9 +1,8 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.Optional;
-
-import dev.waitwell.workflows.inventory.AllocationBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,8 +93,8 @@ class StockAllocator {
         return jdbc.sql("SELECT on_hand, stock_tracked, released_at IS NOT NULL AS released "
                         + "FROM products WHERE sku = :sku FOR UPDATE")
                 .param("sku", sku)
-                .query((rs, n) -> new LockedProduct(sku, rs.getInt("on_hand"), rs.getBoolean("stock_tracked"),
-                        rs.getBoolean("released")))
+                .query((rs, n) -> new LockedProduct(
+                        sku, rs.getInt("on_hand"), rs.getBoolean("stock_tracked"), rs.getBoolean("released")))
                 .optional()
                 .orElseThrow(() -> BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + sku));
     }
@@ -117,14 +116,19 @@ class StockAllocator {
                 .param("source", source.name())
                 .param("sourceRef", sourceRef)
                 .param("describedAs", describedAs)
-                .query((rs, n) -> new AllocationBatch(rs.getLong("batch_id"), sku, rs.getInt("units"),
-                        rs.getInt("orders")))
+                .query((rs, n) ->
+                        new AllocationBatch(rs.getLong("batch_id"), sku, rs.getInt("units"), rs.getInt("orders")))
                 .single();
         if (batch.isEmpty()) {
             return null;
         }
-        log.info("{} x {} from {} allocated to {} orders (batch {})", batch.unitsAllocated(), sku, describedAs,
-                batch.ordersAllocated(), batch.batchId());
+        log.info(
+                "{} x {} from {} allocated to {} orders (batch {})",
+                batch.unitsAllocated(),
+                sku,
+                describedAs,
+                batch.ordersAllocated(),
+                batch.batchId());
         return batch;
     }
 
@@ -137,12 +141,11 @@ class StockAllocator {
                          GROUP BY b.id, b.sku""")
                 .param("source", source.name())
                 .param("sourceRef", sourceRef)
-                .query((rs, n) -> new AllocationBatch(rs.getLong("id"), rs.getString("sku"), rs.getInt("units"),
-                        rs.getInt("orders")))
+                .query((rs, n) -> new AllocationBatch(
+                        rs.getLong("id"), rs.getString("sku"), rs.getInt("units"), rs.getInt("orders")))
                 .optional();
     }
 
     /** A product row locked by this transaction, as it was when locked. */
-    record LockedProduct(String sku, int onHand, boolean stockTracked, boolean released) {
-    }
+    record LockedProduct(String sku, int onHand, boolean stockTracked, boolean released) {}
 }

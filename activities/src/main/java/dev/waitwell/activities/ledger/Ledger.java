@@ -2,7 +2,6 @@ package dev.waitwell.activities.ledger;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +31,8 @@ public class Ledger {
      * @return false when a transaction with this key exists already (a retry): nothing is written
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public boolean post(String postingKey, String orderId, PostingKind kind, String currency, String memo,
-            List<LedgerLine> lines) {
+    public boolean post(
+            String postingKey, String orderId, PostingKind kind, String currency, String memo, List<LedgerLine> lines) {
         Objects.requireNonNull(postingKey, "postingKey");
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a posting needs lines");

@@ -1,10 +1,9 @@
 package dev.waitwell.activities.ledger;
 
-import java.util.List;
-
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
 import dev.waitwell.workflows.shared.Money;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,9 +27,14 @@ class LedgerActivitiesImpl implements LedgerActivities {
             log.info("Order {} has no revenue to recognize", recognition.orderId());
             return;
         }
-        ledger.post(recognition.orderId() + "/revenue", recognition.orderId(), PostingKind.REVENUE,
-                amount.currency(), "revenue of order " + recognition.orderId(),
-                List.of(LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount.amountMinor()),
+        ledger.post(
+                recognition.orderId() + "/revenue",
+                recognition.orderId(),
+                PostingKind.REVENUE,
+                amount.currency(),
+                "revenue of order " + recognition.orderId(),
+                List.of(
+                        LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount.amountMinor()),
                         LedgerLine.credit(Account.REVENUE, amount.amountMinor())));
     }
 }

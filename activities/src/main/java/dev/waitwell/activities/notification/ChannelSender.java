@@ -1,8 +1,8 @@
 package dev.waitwell.activities.notification;
 
 import dev.waitwell.workflows.notification.Channel;
-import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.NotificationRequest;
 
 /** One way of reaching customers, split so rendering (no I/O) happens before a row is claimed. */
 interface ChannelSender {

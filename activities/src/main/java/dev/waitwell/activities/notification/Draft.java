@@ -1,5 +1,4 @@
 package dev.waitwell.activities.notification;
 
 /** A rendered message for one recipient; {@code subject} is null for SMS. */
-record Draft(String recipient, String subject, String body) {
-}
+record Draft(String recipient, String subject, String body) {}

@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the From address of every message
  */
 @ConfigurationProperties("waitwell.mail")
-record EmailProperties(@DefaultValue("orders@waitwell.local") String from) {
-}
+record EmailProperties(
+        @DefaultValue("orders@waitwell.local") String from) {}

@@ -1,13 +1,12 @@
 package dev.waitwell.activities.notification;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.waitwell.workflows.notification.Channel;
-import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.NotificationRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

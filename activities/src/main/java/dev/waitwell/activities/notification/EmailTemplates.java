@@ -4,68 +4,89 @@ import static dev.waitwell.activities.notification.MessageText.date;
 import static dev.waitwell.activities.notification.MessageText.money;
 import static dev.waitwell.activities.notification.MessageText.positive;
 
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.NotificationRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import dev.waitwell.workflows.notification.MessageFacts;
-import dev.waitwell.workflows.notification.NotificationRequest;
-
 /** Plain-text emails, one per milestone. The subject names the milestone and the order. */
 final class EmailTemplates {
 
-    private EmailTemplates() {
-    }
+    private EmailTemplates() {}
 
     static Draft render(NotificationRequest request, String recipient) {
         MessageFacts f = request.facts();
         String order = "Order " + request.orderId();
         String product = f.productName();
         return switch (request.milestone()) {
-            case CONFIRMED -> draft(request, recipient,
-                    order + " confirmed: " + product + on(f, " arrives ", ""),
-                    "Thank you for your order " + request.orderId() + ": " + f.quantity() + " x " + product + ".",
-                    f.promisedDate() == null ? null : "We promise it by " + date(f.promisedDate()) + ".",
-                    positive(f.amount()) ? "Charged today: " + money(f.amount()) + "." : "Nothing was charged today.",
-                    f.total() == null ? null : "Order total: " + money(f.total()) + ".");
-            case RELEASE_REMINDER -> draft(request, recipient,
-                    order + " reminder: " + product + " is released" + on(f, " on ", " soon"),
-                    product + " is released" + on(f, " on ", " soon") + ".",
-                    positive(f.amount())
-                            ? "On release we will charge " + money(f.amount()) + " to your payment method."
-                            : "Your order is paid in full: nothing more will be charged.",
-                    "To change your payment method, use the link below.");
+            case CONFIRMED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " confirmed: " + product + on(f, " arrives ", ""),
+                        "Thank you for your order " + request.orderId() + ": " + f.quantity() + " x " + product + ".",
+                        f.promisedDate() == null ? null : "We promise it by " + date(f.promisedDate()) + ".",
+                        positive(f.amount())
+                                ? "Charged today: " + money(f.amount()) + "."
+                                : "Nothing was charged today.",
+                        f.total() == null ? null : "Order total: " + money(f.total()) + ".");
+            case RELEASE_REMINDER ->
+                draft(
+                        request,
+                        recipient,
+                        order + " reminder: " + product + " is released" + on(f, " on ", " soon"),
+                        product + " is released" + on(f, " on ", " soon") + ".",
+                        positive(f.amount())
+                                ? "On release we will charge " + money(f.amount()) + " to your payment method."
+                                : "Your order is paid in full: nothing more will be charged.",
+                        "To change your payment method, use the link below.");
             // Pre-orders on release and backorders once allocated both get it: it must not say "released".
-            case CHARGED -> draft(request, recipient,
-                    order + " charged: " + product,
-                    "We charged " + (f.amount() == null ? "the balance" : money(f.amount())) + " for your order "
-                            + request.orderId() + " (" + product + "); it ships once the warehouse has packed it.",
-                    f.paid() == null ? null : "Paid in total: " + money(f.paid()) + ".",
-                    "We will tell you when it leaves.");
-            case RELEASED -> draft(request, recipient,
-                    order + " released: " + product + " ships soon",
-                    product + " is released.",
-                    "Your order is paid in full" + (f.paid() == null ? "" : " (" + money(f.paid()) + ")")
-                            + ": nothing more is charged.",
-                    "We will ship it soon and tell you when it leaves.");
-            case PAYMENT_FAILED -> draft(request, recipient,
-                    order + " payment failed: please update your payment method",
-                    "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount()))
-                            + " for " + product + (f.reason() == null ? "." : ": " + f.reason() + "."),
-                    "Please choose another payment method through the link below, or your order will be cancelled.");
-            case SHIPPED -> draft(request, recipient,
-                    order + " shipped: " + product + " is on its way",
-                    f.quantity() + " x " + product + " left our warehouse with " + f.carrier()
-                            + ", tracking number " + f.trackingNumber() + ".",
-                    f.paid() == null ? null : "Paid: " + money(f.paid()) + ".");
-            case CANCELLED -> draft(request, recipient,
-                    order + " cancelled" + (positive(f.amount()) ? ": " + money(f.amount()) + " refunded" : ""),
-                    "Your order of " + product + " was cancelled"
-                            + (f.reason() == null ? "." : ": " + f.reason() + "."),
-                    positive(f.amount())
-                            ? "We refunded " + money(f.amount()) + " to your payment method."
-                            : "Nothing was charged, so there is nothing to refund.");
+            case CHARGED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " charged: " + product,
+                        "We charged " + (f.amount() == null ? "the balance" : money(f.amount())) + " for your order "
+                                + request.orderId() + " (" + product + "); it ships once the warehouse has packed it.",
+                        f.paid() == null ? null : "Paid in total: " + money(f.paid()) + ".",
+                        "We will tell you when it leaves.");
+            case RELEASED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " released: " + product + " ships soon",
+                        product + " is released.",
+                        "Your order is paid in full" + (f.paid() == null ? "" : " (" + money(f.paid()) + ")")
+                                + ": nothing more is charged.",
+                        "We will ship it soon and tell you when it leaves.");
+            case PAYMENT_FAILED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " payment failed: please update your payment method",
+                        "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount())) + " for "
+                                + product + (f.reason() == null ? "." : ": " + f.reason() + "."),
+                        "Please choose another payment method through the link below, or your order will be cancelled.");
+            case SHIPPED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " shipped: " + product + " is on its way",
+                        f.quantity() + " x " + product + " left our warehouse with " + f.carrier()
+                                + ", tracking number " + f.trackingNumber() + ".",
+                        f.paid() == null ? null : "Paid: " + money(f.paid()) + ".");
+            case CANCELLED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " cancelled" + (positive(f.amount()) ? ": " + money(f.amount()) + " refunded" : ""),
+                        "Your order of " + product + " was cancelled"
+                                + (f.reason() == null ? "." : ": " + f.reason() + "."),
+                        positive(f.amount())
+                                ? "We refunded " + money(f.amount()) + " to your payment method."
+                                : "Nothing was charged, so there is nothing to refund.");
             case DELAY_NOTICE -> DelayEmails.notice(request, recipient);
             case DELAY_ACCEPTED -> DelayEmails.accepted(request, recipient);
             case PROMISE_IMPROVED -> DelayEmails.improved(request, recipient);
@@ -80,12 +101,17 @@ final class EmailTemplates {
     }
 
     static Draft draft(NotificationRequest request, String recipient, String subject, String... lines) {
-        return draft(request.orderId(), request.customer().name(), request.facts().customerUrl(), recipient, subject,
-                lines);
+        return draft(
+                request.orderId(), request.customer().name(), request.facts().customerUrl(), recipient, subject, lines);
     }
 
     /** Greeting, the lines that are not null, the order page link (left out when there is none), signature. */
-    static Draft draft(String orderId, String customerName, String orderPageUrl, String recipient, String subject,
+    static Draft draft(
+            String orderId,
+            String customerName,
+            String orderPageUrl,
+            String recipient,
+            String subject,
             String... lines) {
         List<String> body = new ArrayList<>();
         body.add(customerName == null || customerName.isBlank() ? "Hello," : "Hello " + customerName + ",");

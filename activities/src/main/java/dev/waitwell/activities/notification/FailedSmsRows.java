@@ -1,7 +1,6 @@
 package dev.waitwell.activities.notification;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +12,18 @@ class FailedSmsRows {
      * An SMS row and its order. {@code body} is null for an SMS sent before texts were kept; {@code emailed} is
      * true when the email of the same order and key went out.
      */
-    record FailedSms(long id, String orderId, String key, String milestone, String status, String phone, String body,
-            String customerName, String customerEmail, String orderStatus, boolean emailed) {
-    }
+    record FailedSms(
+            long id,
+            String orderId,
+            String key,
+            String milestone,
+            String status,
+            String phone,
+            String body,
+            String customerName,
+            String customerEmail,
+            String orderStatus,
+            boolean emailed) {}
 
     private final JdbcClient jdbc;
 
@@ -35,10 +43,18 @@ class FailedSmsRows {
                          WHERE n.id = :id AND n.order_id = :orderId AND n.channel = 'SMS'""")
                 .param("id", notificationId)
                 .param("orderId", orderId)
-                .query((rs, row) -> new FailedSms(rs.getLong("id"), rs.getString("order_id"),
-                        rs.getString("notification_key"), rs.getString("template"), rs.getString("status"),
-                        rs.getString("recipient"), rs.getString("body"), rs.getString("customer_name"),
-                        rs.getString("customer_email"), rs.getString("order_status"), rs.getBoolean("emailed")))
+                .query((rs, row) -> new FailedSms(
+                        rs.getLong("id"),
+                        rs.getString("order_id"),
+                        rs.getString("notification_key"),
+                        rs.getString("template"),
+                        rs.getString("status"),
+                        rs.getString("recipient"),
+                        rs.getString("body"),
+                        rs.getString("customer_name"),
+                        rs.getString("customer_email"),
+                        rs.getString("order_status"),
+                        rs.getBoolean("emailed")))
                 .optional();
     }
 }

@@ -1,5 +1,7 @@
 package dev.waitwell.activities.notification;
 
+import dev.waitwell.workflows.shared.DelayChoice;
+import dev.waitwell.workflows.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,23 +12,19 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.waitwell.workflows.shared.DelayChoice;
-
-import dev.waitwell.workflows.shared.Money;
-
 /** How amounts and dates read in messages, the same on every channel. */
 final class MessageText {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MOMENT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     /** "USD 20.00" from 2000 minor units: exact, with the currency's own number of decimals (JPY has none). */
     static String money(Money money) {
         int digits = Math.max(Currency.getInstance(money.currency()).getDefaultFractionDigits(), 0);
-        return money.currency() + " " + BigDecimal.valueOf(money.amountMinor()).movePointLeft(digits).toPlainString();
+        return money.currency() + " "
+                + BigDecimal.valueOf(money.amountMinor()).movePointLeft(digits).toPlainString();
     }
 
     /** ISO dates: unambiguous whatever the customer's country. */

@@ -1,17 +1,16 @@
 package dev.waitwell.activities.notification;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import dev.waitwell.activities.order.Timeline;
 import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,9 +37,11 @@ class NotificationActivitiesImpl implements NotificationActivities {
     private final Timeline timeline;
     private final TransactionTemplate transactions;
 
-    NotificationActivitiesImpl(List<ChannelSender> senders, NotificationRows rows, Timeline timeline,
-            TransactionTemplate transactions) {
-        this.senders = senders.stream().sorted((a, b) -> a.channel().compareTo(b.channel())).toList();
+    NotificationActivitiesImpl(
+            List<ChannelSender> senders, NotificationRows rows, Timeline timeline, TransactionTemplate transactions) {
+        this.senders = senders.stream()
+                .sorted((a, b) -> a.channel().compareTo(b.channel()))
+                .toList();
         this.rows = rows;
         this.timeline = timeline;
         this.transactions = transactions;
@@ -69,9 +70,14 @@ class NotificationActivitiesImpl implements NotificationActivities {
         if (notSent.size() == 1) {
             return notSent.values().iterator().next();
         }
-        DeliveryException all = new DeliveryException("not sent, will retry: " + notSent.entrySet().stream()
-                .map(failure -> failure.getKey() + ": " + failure.getValue().getMessage())
-                .collect(Collectors.joining("; ")), false, null);
+        DeliveryException all = new DeliveryException(
+                "not sent, will retry: "
+                        + notSent.entrySet().stream()
+                                .map(failure -> failure.getKey() + ": "
+                                        + failure.getValue().getMessage())
+                                .collect(Collectors.joining("; ")),
+                false,
+                null);
         notSent.values().forEach(all::addSuppressed);
         return all;
     }
@@ -87,8 +93,17 @@ class NotificationActivitiesImpl implements NotificationActivities {
         // The body is kept with the claim (without the signed link): what an SMS said is what its email fallback
         // says if Twilio cannot deliver.
         String kept = StoredBodies.withoutLink(draft.body(), request.facts().customerUrl());
-        Long claim = rows.insert(new NotificationRows.NewRow(request.orderId(), request.key(), sender.channel(),
-                request.milestone().name(), recipient, "SENDING", null, kept, null)).orElse(null);
+        Long claim = rows.insert(new NotificationRows.NewRow(
+                        request.orderId(),
+                        request.key(),
+                        sender.channel(),
+                        request.milestone().name(),
+                        recipient,
+                        "SENDING",
+                        null,
+                        kept,
+                        null))
+                .orElse(null);
         if (claim == null) {
             return earlier(request, sender);
         }
@@ -100,7 +115,11 @@ class NotificationActivitiesImpl implements NotificationActivities {
                 return settle(request, sender, claim, DeliveryStatus.FAILED, e.getMessage(), null);
             }
             rows.release(claim);
-            log.warn("Order {}: {} {} not sent, will retry: {}", request.orderId(), request.key(), sender.label(),
+            log.warn(
+                    "Order {}: {} {} not sent, will retry: {}",
+                    request.orderId(),
+                    request.key(),
+                    sender.label(),
                     e.getMessage());
             throw e;
         } catch (RuntimeException e) {
@@ -121,8 +140,15 @@ class NotificationActivitiesImpl implements NotificationActivities {
 
     private Delivery skip(NotificationRequest request, ChannelSender sender, String recipient, String reason) {
         Boolean recorded = transactions.execute(tx -> {
-            if (rows.insert(request.orderId(), request.key(), sender.channel(), request.milestone().name(),
-                    recipient, "SKIPPED", reason).isEmpty()) {
+            if (rows.insert(
+                            request.orderId(),
+                            request.key(),
+                            sender.channel(),
+                            request.milestone().name(),
+                            recipient,
+                            "SKIPPED",
+                            reason)
+                    .isEmpty()) {
                 return false;
             }
             appendEvent(request, sender, DeliveryStatus.SKIPPED, "skipped: " + reason);
@@ -153,8 +179,13 @@ class NotificationActivitiesImpl implements NotificationActivities {
                 : earlier(request, sender);
     }
 
-    private Delivery settle(NotificationRequest request, ChannelSender sender, long claim, DeliveryStatus status,
-            String detail, String providerId) {
+    private Delivery settle(
+            NotificationRequest request,
+            ChannelSender sender,
+            long claim,
+            DeliveryStatus status,
+            String detail,
+            String providerId) {
         transactions.executeWithoutResult(tx -> {
             rows.finish(claim, status.name(), detail, providerId);
             appendEvent(request, sender, status, status == DeliveryStatus.SENT ? detail : "failed: " + detail);
@@ -165,7 +196,10 @@ class NotificationActivitiesImpl implements NotificationActivities {
 
     /** "CONFIRMED email sent to a@b.c", once per key and channel. */
     private void appendEvent(NotificationRequest request, ChannelSender sender, DeliveryStatus status, String what) {
-        timeline.append(request.orderId(), "notification/" + request.key() + "/" + sender.channel(),
-                "NOTIFICATION_" + status, request.milestone() + " " + sender.label() + " " + what);
+        timeline.append(
+                request.orderId(),
+                "notification/" + request.key() + "/" + sender.channel(),
+                "NOTIFICATION_" + status,
+                request.milestone() + " " + sender.label() + " " + what);
     }
 }

@@ -1,9 +1,8 @@
 package dev.waitwell.activities.notification;
 
+import dev.waitwell.workflows.notification.Channel;
 import java.sql.Types;
 import java.util.Optional;
-
-import dev.waitwell.workflows.notification.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +11,7 @@ import org.springframework.stereotype.Component;
 class NotificationRows {
 
     /** A stored row; {@code status} is SENDING, SENT, SKIPPED or FAILED. */
-    record Row(long id, String status, String recipient, String detail) {
-    }
+    record Row(long id, String status, String recipient, String detail) {}
 
     private final JdbcClient jdbc;
 
@@ -25,13 +23,26 @@ class NotificationRows {
      * A row to insert. {@code body} is what the message says (kept for a message that is sent, null when it is
      * skipped); {@code fallbackOf} is the failed SMS an email stands in for, else null.
      */
-    record NewRow(String orderId, String key, Channel channel, String template, String recipient, String status,
-            String detail, String body, Long fallbackOf) {
-    }
+    record NewRow(
+            String orderId,
+            String key,
+            Channel channel,
+            String template,
+            String recipient,
+            String status,
+            String detail,
+            String body,
+            Long fallbackOf) {}
 
     /** @return the new row's id, or empty when the order, key and channel have a row already */
-    Optional<Long> insert(String orderId, String key, Channel channel, String template, String recipient,
-            String status, String detail) {
+    Optional<Long> insert(
+            String orderId,
+            String key,
+            Channel channel,
+            String template,
+            String recipient,
+            String status,
+            String detail) {
         return insert(new NewRow(orderId, key, channel, template, recipient, status, detail, null, null));
     }
 
@@ -64,8 +75,8 @@ class NotificationRows {
                 .param("orderId", orderId)
                 .param("key", key)
                 .param("channel", channel.name())
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("status"), rs.getString("recipient"),
-                        rs.getString("detail")))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"), rs.getString("status"), rs.getString("recipient"), rs.getString("detail")))
                 .single();
     }
 
@@ -85,14 +96,13 @@ class NotificationRows {
     boolean failInterrupted(long id, String detail) {
         return jdbc.sql("""
                         UPDATE notifications SET status = 'FAILED', detail = :detail, updated_at = now()
-                         WHERE id = :id AND status = 'SENDING'""")
-                .param("detail", detail)
-                .param("id", id)
-                .update() == 1;
+                         WHERE id = :id AND status = 'SENDING'""").param("detail", detail).param("id", id).update() == 1;
     }
 
     /** Gives up the claim after a definite "not sent", so the activity's retry claims and sends afresh. */
     void release(long id) {
-        jdbc.sql("DELETE FROM notifications WHERE id = :id AND status = 'SENDING'").param("id", id).update();
+        jdbc.sql("DELETE FROM notifications WHERE id = :id AND status = 'SENDING'")
+                .param("id", id)
+                .update();
     }
 }

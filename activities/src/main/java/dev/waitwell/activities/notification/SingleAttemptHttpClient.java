@@ -1,12 +1,11 @@
 package dev.waitwell.activities.notification;
 
-import java.net.URI;
-import java.util.Locale;
-
 import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import java.net.URI;
+import java.util.Locale;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -54,13 +53,16 @@ class SingleAttemptHttpClient extends NetworkHttpClient {
      * and is refused at startup rather than ignored.
      */
     static HttpHost routeTarget(URI endpoint) {
-        String scheme = endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        String scheme =
+                endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme) || endpoint.getHost() == null) {
             throw invalid(endpoint, "it must be an http or https URL with a host");
         }
         String path = endpoint.getRawPath();
-        if (path != null && !path.isEmpty() && !"/".equals(path) || endpoint.getRawQuery() != null
-                || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
+        if (path != null && !path.isEmpty() && !"/".equals(path)
+                || endpoint.getRawQuery() != null
+                || endpoint.getRawFragment() != null
+                || endpoint.getRawUserInfo() != null) {
             throw invalid(endpoint, "only scheme, host and port are used, so it must have no path, query or user info");
         }
         int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(scheme) ? 443 : 80;

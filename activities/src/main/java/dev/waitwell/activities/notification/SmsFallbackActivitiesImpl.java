@@ -1,6 +1,5 @@
 package dev.waitwell.activities.notification;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.activities.notification.FailedSmsRows.FailedSms;
 import dev.waitwell.activities.notification.NotificationRows.NewRow;
 import dev.waitwell.activities.order.Timeline;
@@ -9,6 +8,7 @@ import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.SmsFallback;
 import dev.waitwell.workflows.notification.SmsFallbackActivities;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,11 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
     private final Timeline timeline;
     private final TransactionTemplate transactions;
 
-    SmsFallbackActivitiesImpl(EmailSender email, FailedSmsRows failedSms, NotificationRows rows, Timeline timeline,
+    SmsFallbackActivitiesImpl(
+            EmailSender email,
+            FailedSmsRows failedSms,
+            NotificationRows rows,
+            Timeline timeline,
             TransactionTemplate transactions) {
         this.email = email;
         this.failedSms = failedSms;
@@ -43,16 +47,18 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
 
     @Override
     public Delivery emailInstead(SmsFallback fallback) {
-        FailedSms sms = failedSms.find(fallback.notificationId(), fallback.orderId())
-                .orElseThrow(() -> BusinessFailure.NOTIFICATION_NOT_FOUND.raise("no SMS " + fallback.notificationId()
-                        + " on order " + fallback.orderId()));
+        FailedSms sms = failedSms
+                .find(fallback.notificationId(), fallback.orderId())
+                .orElseThrow(() -> BusinessFailure.NOTIFICATION_NOT_FOUND.raise(
+                        "no SMS " + fallback.notificationId() + " on order " + fallback.orderId()));
         String skipReason = skipReason(sms);
         if (skipReason != null) {
             return skip(sms, skipReason);
         }
         // Rendered before the claim: a template bug fails the activity without leaving a SENDING row.
         Draft draft = SmsFallbackEmails.render(sms, fallback.orderPageUrl());
-        Long claim = rows.insert(row(sms, draft.recipient(), "SENDING", null, draft.body())).orElse(null);
+        Long claim = rows.insert(row(sms, draft.recipient(), "SENDING", null, draft.body()))
+                .orElse(null);
         if (claim == null) {
             return earlier(sms);
         }
@@ -64,13 +70,20 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
                 return settle(sms, claim, DeliveryStatus.FAILED, e.getMessage(), null);
             }
             rows.release(claim);
-            log.warn("Order {}: {} SMS fallback email not sent, will retry: {}", sms.orderId(), sms.key(),
+            log.warn(
+                    "Order {}: {} SMS fallback email not sent, will retry: {}",
+                    sms.orderId(),
+                    sms.key(),
                     e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             log.error("Order {}: {} SMS fallback email interrupted", sms.orderId(), sms.key(), e);
-            return settle(sms, claim, DeliveryStatus.FAILED, NotificationActivitiesImpl.INTERRUPTED + ": "
-                    + e.getMessage(), null);
+            return settle(
+                    sms,
+                    claim,
+                    DeliveryStatus.FAILED,
+                    NotificationActivitiesImpl.INTERRUPTED + ": " + e.getMessage(),
+                    null);
         }
     }
 
@@ -89,14 +102,16 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
 
     private Delivery skip(FailedSms sms, String reason) {
         Boolean recorded = transactions.execute(tx -> {
-            if (rows.insert(row(sms, emailAddress(sms), "SKIPPED", reason, null)).isEmpty()) {
+            if (rows.insert(row(sms, emailAddress(sms), "SKIPPED", reason, null))
+                    .isEmpty()) {
                 return false;
             }
             appendEvent(sms, DeliveryStatus.SKIPPED, "no email instead: " + reason);
             return true;
         });
         log.info("Order {}: {} SMS fallback email skipped: {}", sms.orderId(), sms.key(), reason);
-        return Boolean.TRUE.equals(recorded) ? new Delivery(Channel.EMAIL, DeliveryStatus.SKIPPED, reason)
+        return Boolean.TRUE.equals(recorded)
+                ? new Delivery(Channel.EMAIL, DeliveryStatus.SKIPPED, reason)
                 : earlier(sms);
     }
 
@@ -121,8 +136,10 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
     private Delivery settle(FailedSms sms, long claim, DeliveryStatus status, String detail, String providerId) {
         transactions.executeWithoutResult(tx -> {
             rows.finish(claim, status.name(), detail, providerId);
-            appendEvent(sms, status, status == DeliveryStatus.SENT ? "emailed instead, " + detail
-                    : "email failed: " + detail);
+            appendEvent(
+                    sms,
+                    status,
+                    status == DeliveryStatus.SENT ? "emailed instead, " + detail : "email failed: " + detail);
         });
         log.info("Order {}: {} SMS fallback email {} ({})", sms.orderId(), sms.key(), status, detail);
         return new Delivery(Channel.EMAIL, status, detail);
@@ -133,8 +150,16 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
     }
 
     private static NewRow row(FailedSms sms, String recipient, String status, String detail, String body) {
-        return new NewRow(sms.orderId(), SmsFallbackEmails.keyOf(sms.key()), Channel.EMAIL, SmsFallbackEmails.TEMPLATE,
-                recipient, status, detail, body, sms.id());
+        return new NewRow(
+                sms.orderId(),
+                SmsFallbackEmails.keyOf(sms.key()),
+                Channel.EMAIL,
+                SmsFallbackEmails.TEMPLATE,
+                recipient,
+                status,
+                detail,
+                body,
+                sms.id());
     }
 
     /** "SMS_FALLBACK_EMAILED: CONFIRMED SMS not delivered; emailed instead, sent to a@b.c", once per SMS. */
@@ -144,7 +169,7 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
             case SKIPPED -> "SMS_FALLBACK_SKIPPED";
             case FAILED -> "SMS_FALLBACK_FAILED";
         };
-        timeline.append(sms.orderId(), "sms-fallback/" + sms.key(), type,
-                sms.milestone() + " SMS not delivered; " + what);
+        timeline.append(
+                sms.orderId(), "sms-fallback/" + sms.key(), type, sms.milestone() + " SMS not delivered; " + what);
     }
 }

@@ -1,9 +1,8 @@
 package dev.waitwell.activities.notification;
 
-import java.util.Locale;
-
 import dev.waitwell.activities.notification.FailedSmsRows.FailedSms;
 import dev.waitwell.workflows.notification.Milestone;
+import java.util.Locale;
 
 /**
  * The email sent in place of an SMS that could not be delivered: it says so and quotes the text. An SMS sent
@@ -14,8 +13,7 @@ final class SmsFallbackEmails {
     /** The {@code template} of a fallback email's row: its words are its own, not the milestone's. */
     static final String TEMPLATE = "SMS_FALLBACK";
 
-    private SmsFallbackEmails() {
-    }
+    private SmsFallbackEmails() {}
 
     /** The fallback email's key: its own row next to the milestone's email ({@code {smsKey}/sms-fallback}). */
     static String keyOf(String smsKey) {
@@ -28,11 +26,26 @@ final class SmsFallbackEmails {
         String intro = "We sent you a text message about your order " + sms.orderId() + " (" + about + ") to "
                 + sms.phone() + ", but it could not be delivered.";
         if (sms.body() != null) {
-            return EmailTemplates.draft(sms.orderId(), sms.customerName(), null, sms.customerEmail(), subject,
-                    intro, "This is what it said:", "", StoredBodies.withLink(sms.body(), orderPageUrl));
+            return EmailTemplates.draft(
+                    sms.orderId(),
+                    sms.customerName(),
+                    null,
+                    sms.customerEmail(),
+                    subject,
+                    intro,
+                    "This is what it said:",
+                    "",
+                    StoredBodies.withLink(sms.body(), orderPageUrl));
         }
-        return EmailTemplates.draft(sms.orderId(), sms.customerName(), orderPageUrl, sms.customerEmail(), subject,
-                intro, orderPageUrl != null ? "Your order page shows where your order stands."
+        return EmailTemplates.draft(
+                sms.orderId(),
+                sms.customerName(),
+                orderPageUrl,
+                sms.customerEmail(),
+                subject,
+                intro,
+                orderPageUrl != null
+                        ? "Your order page shows where your order stands."
                         : "Your order " + sms.orderId() + " is now " + readable(sms.orderStatus()) + ".");
     }
 

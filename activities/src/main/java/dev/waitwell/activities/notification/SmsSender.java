@@ -1,8 +1,5 @@
 package dev.waitwell.activities.notification;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -10,8 +7,10 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.waitwell.workflows.notification.Channel;
-import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -57,8 +56,8 @@ class SmsSender implements ChannelSender {
     @Override
     public String send(Draft draft) {
         try {
-            MessageCreator message = Message.creator(new PhoneNumber(draft.recipient()),
-                    new PhoneNumber(properties.from()), draft.body());
+            MessageCreator message = Message.creator(
+                    new PhoneNumber(draft.recipient()), new PhoneNumber(properties.from()), draft.body());
             if (properties.statusCallback() != null) {
                 message.setStatusCallback(properties.statusCallback());
             }

@@ -9,13 +9,11 @@ import static dev.waitwell.activities.notification.MessageText.money;
 import static dev.waitwell.activities.notification.MessageText.negative;
 import static dev.waitwell.activities.notification.MessageText.positive;
 
-import java.util.List;
-
-import dev.waitwell.workflows.shared.DelayChoice;
-
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.shared.DelayChoice;
+import java.util.List;
 
 /** Short texts, one per milestone: two SMS segments at most, the link always last. */
 final class SmsTemplates {
@@ -25,14 +23,14 @@ final class SmsTemplates {
      * texts keep to the GSM-7 alphabet (no "…", which would make every segment UCS-2 and 67 characters long).
      */
     static final int MAX_LENGTH = 306;
+
     private static final int MAX_PRODUCT_NAME = 40;
     private static final String SHORT_PREFIX = "Waitwell: ";
     private static final String ELLIPSIS = "...";
     /** Below this much room for the text, a link too long for one message is sent as it is, over two segments. */
     private static final int MIN_TEXT = 40;
 
-    private SmsTemplates() {
-    }
+    private SmsTemplates() {}
 
     static Draft render(NotificationRequest request, String recipient) {
         MessageFacts f = request.facts();
@@ -70,33 +68,46 @@ final class SmsTemplates {
         MessageFacts f = request.facts();
         String product = shortened(f.productName());
         String text = switch (request.milestone()) {
-            case CONFIRMED -> product + " confirmed."
-                    + (f.promisedDate() == null ? "" : " Arrives " + date(f.promisedDate()) + ".")
-                    + (positive(f.amount()) ? " Charged " + money(f.amount()) + "." : "");
-            case RELEASE_REMINDER -> product + " is released"
-                    + (f.promisedDate() == null ? " soon." : " on " + date(f.promisedDate()) + ".")
-                    + (positive(f.amount()) ? " We will charge " + money(f.amount()) + "." : " Nothing more to pay.");
-            case CHARGED -> "Charged " + (f.amount() == null ? "the balance" : money(f.amount())) + " for " + product
-                    + "; it ships once packed.";
-            case RELEASED -> product + " is released. Paid in full"
-                    + (f.paid() == null ? "" : " (" + money(f.paid()) + ")") + ".";
-            case PAYMENT_FAILED -> "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount()))
-                    + " for " + product + ". Please update your payment method.";
+            case CONFIRMED ->
+                product + " confirmed."
+                        + (f.promisedDate() == null ? "" : " Arrives " + date(f.promisedDate()) + ".")
+                        + (positive(f.amount()) ? " Charged " + money(f.amount()) + "." : "");
+            case RELEASE_REMINDER ->
+                product + " is released"
+                        + (f.promisedDate() == null ? " soon." : " on " + date(f.promisedDate()) + ".")
+                        + (positive(f.amount())
+                                ? " We will charge " + money(f.amount()) + "."
+                                : " Nothing more to pay.");
+            case CHARGED ->
+                "Charged " + (f.amount() == null ? "the balance" : money(f.amount())) + " for " + product
+                        + "; it ships once packed.";
+            case RELEASED ->
+                product + " is released. Paid in full" + (f.paid() == null ? "" : " (" + money(f.paid()) + ")") + ".";
+            case PAYMENT_FAILED ->
+                "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount())) + " for " + product
+                        + ". Please update your payment method.";
             case SHIPPED -> product + " shipped with " + f.carrier() + ", tracking " + f.trackingNumber() + ".";
-            case CANCELLED -> product + " cancelled" + (f.reason() == null ? "." : ": " + shortened(f.reason()) + ".")
-                    + (positive(f.amount()) ? " Refunded " + money(f.amount()) + "." : "");
+            case CANCELLED ->
+                product + " cancelled" + (f.reason() == null ? "." : ": " + shortened(f.reason()) + ".")
+                        + (positive(f.amount()) ? " Refunded " + money(f.amount()) + "." : "");
             case DELAY_NOTICE -> delayNotice(f, product, reason);
-            case DELAY_ACCEPTED -> "Thanks for waiting for " + product + ". Expected "
-                    + dateOrUnknown(f.promisedDate()) + "."
-                    + (f.rewardCode() == null ? "" : " Your " + f.rewardPercent() + "% off code: " + f.rewardCode() + ".");
-            case PROMISE_IMPROVED -> "Good news: " + product + " comes earlier, now by "
-                    + dateOrUnknown(f.promisedDate()) + ".";
-            case WAIT_REMINDER -> product + " is still waiting for stock. Expected " + dateOrUnknown(f.promisedDate())
-                    + ".";
-            case SWITCHED -> "Switched to " + product + ". " + (positive(f.amount())
-                    ? "Charged the difference, " + money(f.amount()) + "."
-                    : negative(f.amount()) ? "Refunded the difference, " + money(magnitude(f.amount())) + "."
-                    : "Same price.");
+            case DELAY_ACCEPTED ->
+                "Thanks for waiting for " + product + ". Expected "
+                        + dateOrUnknown(f.promisedDate()) + "."
+                        + (f.rewardCode() == null
+                                ? ""
+                                : " Your " + f.rewardPercent() + "% off code: " + f.rewardCode() + ".");
+            case PROMISE_IMPROVED ->
+                "Good news: " + product + " comes earlier, now by " + dateOrUnknown(f.promisedDate()) + ".";
+            case WAIT_REMINDER ->
+                product + " is still waiting for stock. Expected " + dateOrUnknown(f.promisedDate()) + ".";
+            case SWITCHED ->
+                "Switched to " + product + ". "
+                        + (positive(f.amount())
+                                ? "Charged the difference, " + money(f.amount()) + "."
+                                : negative(f.amount())
+                                        ? "Refunded the difference, " + money(magnitude(f.amount())) + "."
+                                        : "Same price.");
         };
         return text;
     }
@@ -130,7 +141,8 @@ final class SmsTemplates {
     }
 
     private static String shortened(String text) {
-        return text == null || text.length() <= MAX_PRODUCT_NAME ? text : text.substring(0, MAX_PRODUCT_NAME - ELLIPSIS.length())
-                + ELLIPSIS;
+        return text == null || text.length() <= MAX_PRODUCT_NAME
+                ? text
+                : text.substring(0, MAX_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS;
     }
 }

@@ -8,8 +8,7 @@ final class StoredBodies {
 
     static final String LINK = "[order page link]";
 
-    private StoredBodies() {
-    }
+    private StoredBodies() {}
 
     /** The body to keep: {@code url} (the signed link) replaced by a placeholder. */
     static String withoutLink(String body, String url) {

@@ -1,7 +1,6 @@
 package dev.waitwell.activities.notification;
 
 import java.net.URI;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 

@@ -27,14 +27,19 @@ class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public void recordShipment(ShipmentRecord record) {
-        Timeline.requireOrder(record.orderId(), jdbc.sql("""
+        Timeline.requireOrder(
+                record.orderId(),
+                jdbc.sql("""
                         UPDATE orders SET carrier = :carrier, tracking_number = :tracking, updated_at = now()
                          WHERE order_id = :orderId""")
-                .param("carrier", record.shipment().carrier())
-                .param("tracking", record.shipment().trackingNumber())
-                .param("orderId", record.orderId())
-                .update());
-        log.info("Order {} shipped with {} {}", record.orderId(), record.shipment().carrier(),
+                        .param("carrier", record.shipment().carrier())
+                        .param("tracking", record.shipment().trackingNumber())
+                        .param("orderId", record.orderId())
+                        .update());
+        log.info(
+                "Order {} shipped with {} {}",
+                record.orderId(),
+                record.shipment().carrier(),
                 record.shipment().trackingNumber());
     }
 
@@ -45,14 +50,21 @@ class OrderActivitiesImpl implements OrderActivities {
                             INSERT INTO fulfilment_requests (order_id, sku, quantity)
                             VALUES (:orderId, :sku, :quantity)
                             ON CONFLICT (order_id) DO NOTHING""")
-                    .param("orderId", request.orderId())
-                    .param("sku", request.sku())
-                    .param("quantity", request.quantity())
-                    .update() == 1;
+                            .param("orderId", request.orderId())
+                            .param("sku", request.sku())
+                            .param("quantity", request.quantity())
+                            .update()
+                    == 1;
             if (created) {
-                timeline.append(request.orderId(), "fulfilment-requested", "FULFILMENT_REQUESTED",
+                timeline.append(
+                        request.orderId(),
+                        "fulfilment-requested",
+                        "FULFILMENT_REQUESTED",
                         "Fulfilment requested: " + request.quantity() + " x " + request.sku());
-                log.info("Order {}: fulfilment requested for {} x {}", request.orderId(), request.quantity(),
+                log.info(
+                        "Order {}: fulfilment requested for {} x {}",
+                        request.orderId(),
+                        request.quantity(),
                         request.sku());
             }
         });

@@ -19,11 +19,12 @@ public class Timeline {
                         INSERT INTO order_events (order_id, event_key, type, message)
                         VALUES (:orderId, :eventKey, :type, :message)
                         ON CONFLICT (order_id, event_key) DO NOTHING""")
-                .param("orderId", orderId)
-                .param("eventKey", eventKey)
-                .param("type", type)
-                .param("message", message)
-                .update() == 1;
+                        .param("orderId", orderId)
+                        .param("eventKey", eventKey)
+                        .param("type", type)
+                        .param("message", message)
+                        .update()
+                == 1;
     }
 
     /** A write that found no order row: the order must exist before the workflow writes for it. */

@@ -34,14 +34,16 @@ class TimelineActivitiesImpl implements TimelineActivities {
                 log.debug("Order {} status change {} recorded already", change.orderId(), change.eventKey());
                 return;
             }
-            Timeline.requireOrder(change.orderId(), jdbc.sql("""
+            Timeline.requireOrder(
+                    change.orderId(),
+                    jdbc.sql("""
                             UPDATE orders SET status = :status, updated_at = now(),
                                    cancellation_reason = coalesce(:cancellationReason, cancellation_reason)
                              WHERE order_id = :orderId""")
-                    .param("status", change.status().name())
-                    .param("cancellationReason", change.cancellationReason(), java.sql.Types.VARCHAR)
-                    .param("orderId", change.orderId())
-                    .update());
+                            .param("status", change.status().name())
+                            .param("cancellationReason", change.cancellationReason(), java.sql.Types.VARCHAR)
+                            .param("orderId", change.orderId())
+                            .update());
             log.info("Order {} is now {}", change.orderId(), change.status());
         });
     }
@@ -53,12 +55,14 @@ class TimelineActivitiesImpl implements TimelineActivities {
 
     @Override
     public void recordPaymentMethod(PaymentMethodRecord record) {
-        Timeline.requireOrder(record.orderId(), jdbc.sql("""
+        Timeline.requireOrder(
+                record.orderId(),
+                jdbc.sql("""
                         UPDATE orders SET payment_method = :method, updated_at = now()
                          WHERE order_id = :orderId""")
-                .param("method", record.paymentMethod())
-                .param("orderId", record.orderId())
-                .update());
+                        .param("method", record.paymentMethod())
+                        .param("orderId", record.orderId())
+                        .update());
         log.info("Order {} now pays with {}", record.orderId(), record.paymentMethod());
     }
 }

@@ -1,5 +1,4 @@
 package dev.waitwell.activities.payment;
 
 /** The processor's reference for a refund. */
-record GatewayRefund(String reference) {
-}
+record GatewayRefund(String reference) {}

@@ -1,8 +1,5 @@
 package dev.waitwell.activities.payment;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
-import java.util.List;
-
 import dev.waitwell.activities.ledger.Account;
 import dev.waitwell.activities.ledger.Ledger;
 import dev.waitwell.activities.ledger.LedgerLine;
@@ -13,7 +10,9 @@ import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,12 +64,18 @@ class PaymentActivitiesImpl implements PaymentActivities {
         }
         // The answer counts every refund of this kind the order has, not only this attempt's: a retry after a
         // timeout finds the charges refunded already and must report them as the first attempt would have.
-        Money refunded = Money.of(payments.refundsByKeyPrefix(request.orderId(), request.orderId() + "/charge/")
-                .stream()
-                .filter(refund -> refund.succeeded() && refund.idempotencyKey().endsWith(REFUND_ALL_SUFFIX))
-                .mapToLong(refund -> refund.amount().amountMinor())
-                .sum(), request.currency());
-        log.info("Refunded {} {} to order {} ({})", refunded.amountMinor(), refunded.currency(), request.orderId(),
+        Money refunded = Money.of(
+                payments.refundsByKeyPrefix(request.orderId(), request.orderId() + "/charge/").stream()
+                        .filter(refund ->
+                                refund.succeeded() && refund.idempotencyKey().endsWith(REFUND_ALL_SUFFIX))
+                        .mapToLong(refund -> refund.amount().amountMinor())
+                        .sum(),
+                request.currency());
+        log.info(
+                "Refunded {} {} to order {} ({})",
+                refunded.amountMinor(),
+                refunded.currency(),
+                request.orderId(),
                 request.reason());
         return new RefundResult(refunded);
     }
@@ -85,13 +90,19 @@ class PaymentActivitiesImpl implements PaymentActivities {
         String prefix = request.orderId() + "/refund-part/" + request.step() + "/";
         String currency = request.amount().currency();
         List<PaymentRow> recorded = payments.refundsByKeyPrefix(request.orderId(), prefix);
-        long done = recorded.stream().mapToLong(refund -> refund.amount().amountMinor()).sum();
+        long done = recorded.stream()
+                .mapToLong(refund -> refund.amount().amountMinor())
+                .sum();
         long left = request.amount().amountMinor() - done;
-        List<Payments.Refundable> plan = left <= 0 ? List.of() : payments.refundableCharges(request.orderId(), true)
-                .stream()
-                .filter(c -> recorded.stream().noneMatch(r -> r.idempotencyKey().equals(prefix + c.charge().id())))
-                .toList();
-        long available = plan.stream().mapToLong(c -> c.remaining().amountMinor()).sum();
+        List<Payments.Refundable> plan = left <= 0
+                ? List.of()
+                : payments.refundableCharges(request.orderId(), true).stream()
+                        .filter(c -> recorded.stream()
+                                .noneMatch(r -> r.idempotencyKey()
+                                        .equals(prefix + c.charge().id())))
+                        .toList();
+        long available =
+                plan.stream().mapToLong(c -> c.remaining().amountMinor()).sum();
         if (left > available) {
             throw BusinessFailure.REFUND_EXCEEDS_PAYMENTS.raise("order " + request.orderId() + " has "
                     + Money.of(available, currency).display() + " left to refund, not "
@@ -108,7 +119,12 @@ class PaymentActivitiesImpl implements PaymentActivities {
             }
             left -= part.amountMinor();
         }
-        log.info("Refunded {} {} of order {} in part ({}, {})", done, currency, request.orderId(), request.step(),
+        log.info(
+                "Refunded {} {} of order {} in part ({}, {})",
+                done,
+                currency,
+                request.orderId(),
+                request.step(),
                 request.reason());
         return new RefundResult(Money.of(done, currency));
     }
@@ -138,31 +154,45 @@ class PaymentActivitiesImpl implements PaymentActivities {
     private PaymentRow record(ChargeRequest request, GatewayCharge outcome) {
         if (payments.insertCharge(request, outcome) && outcome.succeeded()) {
             long amount = request.amount().amountMinor();
-            ledger.post(request.idempotencyKey(), request.orderId(), PostingKind.PAYMENT, request.amount().currency(),
+            ledger.post(
+                    request.idempotencyKey(),
+                    request.orderId(),
+                    PostingKind.PAYMENT,
+                    request.amount().currency(),
                     request.purpose() + " payment of order " + request.orderId(),
-                    List.of(LedgerLine.debit(Account.CASH, amount),
+                    List.of(
+                            LedgerLine.debit(Account.CASH, amount),
                             LedgerLine.credit(Account.CUSTOMER_DEPOSITS, amount)));
         }
         // A concurrent attempt may have inserted first: its row is the answer for both.
         return payments.findByKey(request.idempotencyKey()).orElseThrow();
     }
 
-    private boolean recordRefund(PaymentRow charge, String refundKey, Money amount, GatewayRefund refund,
-            String reason) {
+    private boolean recordRefund(
+            PaymentRow charge, String refundKey, Money amount, GatewayRefund refund, String reason) {
         if (!payments.insertRefund(charge, refundKey, amount, refund)) {
             return false;
         }
-        ledger.post(refundKey, charge.orderId(), PostingKind.REFUND, amount.currency(),
+        ledger.post(
+                refundKey,
+                charge.orderId(),
+                PostingKind.REFUND,
+                amount.currency(),
                 "refund of " + amount.display() + " of " + charge.idempotencyKey() + ": " + reason,
-                List.of(LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount.amountMinor()),
+                List.of(
+                        LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount.amountMinor()),
                         LedgerLine.credit(Account.CASH, amount.amountMinor())));
         return true;
     }
 
     private ChargeResult resultOf(PaymentRow payment) {
         if (payment.succeeded()) {
-            log.info("Charged {} {} to order {} ({})", payment.amount().amountMinor(), payment.amount().currency(),
-                    payment.orderId(), payment.idempotencyKey());
+            log.info(
+                    "Charged {} {} to order {} ({})",
+                    payment.amount().amountMinor(),
+                    payment.amount().currency(),
+                    payment.orderId(),
+                    payment.idempotencyKey());
             return new ChargeResult(payment.gatewayReference(), payment.amount());
         }
         String message = "payment of order " + payment.orderId() + " declined: " + payment.failureReason();

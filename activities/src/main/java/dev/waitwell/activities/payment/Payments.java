@@ -1,12 +1,11 @@
 package dev.waitwell.activities.payment;
 
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.shared.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-
-import dev.waitwell.workflows.payment.ChargeRequest;
-import dev.waitwell.workflows.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +31,15 @@ class Payments {
     }
 
     /** A successful charge and what of it has not been refunded yet. */
-    record Refundable(PaymentRow charge, Money remaining) {
-    }
+    record Refundable(PaymentRow charge, Money remaining) {}
 
     /**
      * Successful charges of the order with something left to refund, oldest first ({@code latestFirst}:
      * newest first).
      */
     List<Refundable> refundableCharges(String orderId, boolean latestFirst) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc
+                .sql("SELECT " + COLUMNS + """
                         , c.amount_minor - coalesce((SELECT sum(r.amount_minor) FROM payments r
                                                       WHERE r.refund_of = c.id AND r.kind = 'REFUND'
                                                         AND r.status = 'SUCCEEDED'), 0) AS remaining_minor
@@ -48,8 +47,8 @@ class Payments {
                         WHERE c.order_id = :orderId AND c.kind = 'CHARGE' AND c.status = 'SUCCEEDED'
                         ORDER BY c.id""" + (latestFirst ? " DESC" : ""))
                 .param("orderId", orderId)
-                .query((rs, n) -> new Refundable(row(rs, n),
-                        Money.of(rs.getLong("remaining_minor"), rs.getString("currency"))))
+                .query((rs, n) ->
+                        new Refundable(row(rs, n), Money.of(rs.getLong("remaining_minor"), rs.getString("currency"))))
                 .list()
                 .stream()
                 .filter(refundable -> refundable.remaining().isPositive())
@@ -76,16 +75,17 @@ class Payments {
                         VALUES (:orderId, :key, 'CHARGE', :purpose, :status, :amount, :currency,
                                 :method, :reference, :failure)
                         ON CONFLICT DO NOTHING""")
-                .param("orderId", request.orderId())
-                .param("key", request.idempotencyKey())
-                .param("purpose", request.purpose().name())
-                .param("status", outcome.succeeded() ? "SUCCEEDED" : "DECLINED")
-                .param("amount", request.amount().amountMinor())
-                .param("currency", request.amount().currency())
-                .param("method", request.paymentMethod())
-                .param("reference", outcome.reference())
-                .param("failure", outcome.declineCode())
-                .update() == 1;
+                        .param("orderId", request.orderId())
+                        .param("key", request.idempotencyKey())
+                        .param("purpose", request.purpose().name())
+                        .param("status", outcome.succeeded() ? "SUCCEEDED" : "DECLINED")
+                        .param("amount", request.amount().amountMinor())
+                        .param("currency", request.amount().currency())
+                        .param("method", request.paymentMethod())
+                        .param("reference", outcome.reference())
+                        .param("failure", outcome.declineCode())
+                        .update()
+                == 1;
     }
 
     /** @return true when this call inserted the row */
@@ -96,20 +96,27 @@ class Payments {
                         VALUES (:orderId, :key, 'REFUND', :purpose, 'SUCCEEDED', :amount, :currency,
                                 :reference, :refundOf)
                         ON CONFLICT DO NOTHING""")
-                .param("orderId", charge.orderId())
-                .param("key", refundKey)
-                .param("purpose", charge.purpose())
-                .param("amount", amount.amountMinor())
-                .param("currency", amount.currency())
-                .param("reference", refund.reference())
-                .param("refundOf", charge.id())
-                .update() == 1;
+                        .param("orderId", charge.orderId())
+                        .param("key", refundKey)
+                        .param("purpose", charge.purpose())
+                        .param("amount", amount.amountMinor())
+                        .param("currency", amount.currency())
+                        .param("reference", refund.reference())
+                        .param("refundOf", charge.id())
+                        .update()
+                == 1;
     }
 
     private static PaymentRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new PaymentRow(rs.getLong("id"), rs.getString("order_id"), rs.getString("idempotency_key"),
-                rs.getString("kind"), rs.getString("purpose"), rs.getString("status"),
+        return new PaymentRow(
+                rs.getLong("id"),
+                rs.getString("order_id"),
+                rs.getString("idempotency_key"),
+                rs.getString("kind"),
+                rs.getString("purpose"),
+                rs.getString("status"),
                 Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
-                rs.getString("gateway_reference"), rs.getString("failure_reason"));
+                rs.getString("gateway_reference"),
+                rs.getString("failure_reason"));
     }
 }

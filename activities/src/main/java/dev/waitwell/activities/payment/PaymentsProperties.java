@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gateway which {@link PaymentGateway} moves money; only {@code sandbox} exists so far
  */
 @ConfigurationProperties("waitwell.payments")
-record PaymentsProperties(@DefaultValue("sandbox") String gateway) {
-}
+record PaymentsProperties(@DefaultValue("sandbox") String gateway) {}

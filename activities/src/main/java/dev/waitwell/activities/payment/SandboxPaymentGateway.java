@@ -1,8 +1,7 @@
 package dev.waitwell.activities.payment;
 
-import java.util.UUID;
-
 import dev.waitwell.workflows.shared.Money;
+import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

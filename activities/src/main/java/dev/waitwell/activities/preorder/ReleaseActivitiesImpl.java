@@ -1,11 +1,10 @@
 package dev.waitwell.activities.preorder;
 
-import java.util.List;
-
 import dev.waitwell.activities.inventory.ProductRelease;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,15 +26,17 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
     @Override
     public ReleasedProduct markReleased(ReleaseRequest request) {
         ProductRelease.Outcome outcome = release.release(request.sku());
-        List<String> waiting = jdbc.sql("""
+        List<String> waiting =
+                jdbc.sql("""
                         SELECT order_id FROM orders
                          WHERE sku = :sku AND kind = 'PREORDER' AND status NOT IN ('SHIPPED', 'CANCELLED')
-                         ORDER BY placed_at, order_id""")
-                .param("sku", request.sku())
-                .query(String.class)
-                .list();
-        log.info("Product {} {} by {}; {} open pre-orders", request.sku(),
-                outcome.releasedNow() ? "released" : "was released already", request.requestedBy(), waiting.size());
+                         ORDER BY placed_at, order_id""").param("sku", request.sku()).query(String.class).list();
+        log.info(
+                "Product {} {} by {}; {} open pre-orders",
+                request.sku(),
+                outcome.releasedNow() ? "released" : "was released already",
+                request.requestedBy(),
+                waiting.size());
         return new ReleasedProduct(request.sku(), waiting, outcome.allocation());
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policy the promise policy
  */
 @ConfigurationProperties("waitwell")
-public record WaitwellProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue Policy policy) {
+public record WaitwellProperties(
+        @DefaultValue("UTC") ZoneId zone, @DefaultValue Policy policy) {
 
     /**
      * @param promiseBuffer time between goods in and goods out ({@code WAITWELL_POLICY_PROMISE_BUFFER}), added to a

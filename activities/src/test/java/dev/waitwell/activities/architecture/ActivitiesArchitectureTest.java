@@ -28,33 +28,44 @@ class ActivitiesArchitectureTest {
 
     @ArchTest
     static final ArchRule activitiesNeverUseWorkflowApis = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("io.temporal.workflow..", "io.temporal.client..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.temporal.workflow..", "io.temporal.client..")
             .because("activities do I/O and are retried by the workflows that call them; they never orchestrate");
 
     @ArchTest
     static final ArchRule implementationsImplementAContractOfTheWorkflowsModule = classes()
-            .that().haveSimpleNameEndingWith("ActivitiesImpl")
+            .that()
+            .haveSimpleNameEndingWith("ActivitiesImpl")
             .should(implementAnActivityContractOfTheWorkflowsModule())
             .because("a workflow and the activities it calls share one contract, declared next to the workflow");
 
     @ArchTest
     static final ArchRule noContractsDeclaredHere = noClasses()
-            .should().beAnnotatedWith(ActivityInterface.class)
+            .should()
+            .beAnnotatedWith(ActivityInterface.class)
             .because("activity contracts belong to the workflows module, which the API and tests see too");
 
     @ArchTest
     static final ArchRule implementationsAreNotPublic = classes()
-            .that().haveSimpleNameEndingWith("ActivitiesImpl")
-            .should().notBePublic()
+            .that()
+            .haveSimpleNameEndingWith("ActivitiesImpl")
+            .should()
+            .notBePublic()
             .because("the worker finds activity beans by name; nothing calls an implementation directly");
 
     @ArchTest
-    static final ArchRule moneyIsNeverFloatingPoint = fields()
-            .that().areDeclaredInClassesThat().resideInAnyPackage("..payment..", "..ledger..")
-            .should().notHaveRawType(double.class)
-            .andShould().notHaveRawType(float.class)
-            .andShould().notHaveRawType(Double.class)
-            .andShould().notHaveRawType(Float.class)
+    static final ArchRule moneyIsNeverFloatingPoint = fields().that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage("..payment..", "..ledger..")
+            .should()
+            .notHaveRawType(double.class)
+            .andShould()
+            .notHaveRawType(float.class)
+            .andShould()
+            .notHaveRawType(Double.class)
+            .andShould()
+            .notHaveRawType(Float.class)
             .because("money is integer minor units with a currency");
 
     private static ArchCondition<JavaClass> implementAnActivityContractOfTheWorkflowsModule() {
@@ -65,8 +76,9 @@ class ActivitiesArchitectureTest {
                         .anyMatch(contract -> contract.isAnnotatedWith(ActivityInterface.class)
                                 && contract.getPackageName().startsWith("dev.waitwell.workflows."));
                 if (!implementsContract) {
-                    events.add(SimpleConditionEvent.violated(implementation, implementation.getName()
-                            + " implements no activity contract of the workflows module"));
+                    events.add(SimpleConditionEvent.violated(
+                            implementation,
+                            implementation.getName() + " implements no activity contract of the workflows module"));
                 }
             }
         };
@@ -74,6 +86,8 @@ class ActivitiesArchitectureTest {
 
     @ArchTest
     static final ArchRule noWebLayer = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
             .because("the API is the only web layer; activities are called by Temporal");
 }

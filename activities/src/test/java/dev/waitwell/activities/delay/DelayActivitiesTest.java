@@ -3,15 +3,6 @@ package dev.waitwell.activities.delay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.delay.DelayActivities;
 import dev.waitwell.workflows.delay.PromiseRecord;
@@ -27,6 +18,14 @@ import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,16 +33,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 class DelayActivitiesTest extends DatabaseTest {
 
     @Autowired
-    @Qualifier("delayActivities")
-    DelayActivities delays;
+    @Qualifier("delayActivities") DelayActivities delays;
 
     @Autowired
-    @Qualifier("stockActivities")
-    StockActivities stock;
+    @Qualifier("stockActivities") StockActivities stock;
 
     @Autowired
-    @Qualifier("inventoryActivities")
-    InventoryActivities inventory;
+    @Qualifier("inventoryActivities") InventoryActivities inventory;
 
     @Test
     void rewardIsIssuedOncePerOrderAndDelayWithTheFirstPercent() {
@@ -58,21 +54,26 @@ class DelayActivitiesTest extends DatabaseTest {
         assertThat(retried).isEqualTo(first);
         assertThat(secondDelay.code()).isNotEqualTo(first.code());
         assertThat(jdbc.sql("SELECT delay_number || ':' || percent FROM reward_codes WHERE order_id = ? ORDER BY 1")
-                .param(orderId).query(String.class).list()).containsExactly("1:10", "2:10");
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("1:10", "2:10");
     }
 
     @Test
     void rewardCodesAreUniqueAcrossOrders() {
         String sku = fixture.stockedProduct(0);
         Set<String> codes = IntStream.range(0, 200)
-                .mapToObj(i -> delays.issueReward(new RewardRequest(fixture.backorder(sku, 1), "c-" + i, 1, 10)).code())
+                .mapToObj(i -> delays.issueReward(new RewardRequest(fixture.backorder(sku, 1), "c-" + i, 1, 10))
+                        .code())
                 .collect(Collectors.toSet());
 
         assertThat(codes).hasSize(200);
         assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO reward_codes (code, order_id, delay_number, percent)
                         VALUES (?, ?, 1, 10)""")
-                .params(codes.iterator().next(), fixture.backorder(sku, 1)).update())
+                        .params(codes.iterator().next(), fixture.backorder(sku, 1))
+                        .update())
                 .hasMessageContaining("reward_codes_pkey");
     }
 
@@ -85,10 +86,16 @@ class DelayActivitiesTest extends DatabaseTest {
         delays.recordPromise(new PromiseRecord(orderId, null, "promise/review/b", "No date can be promised"));
         delays.recordPromise(new PromiseRecord(orderId, later, "promise/review/a", "Now expected 2027-03-01"));
 
-        assertThat(jdbc.sql("SELECT promised_date FROM orders WHERE order_id = ?").param(orderId)
-                .query(LocalDate.class).optional()).isEmpty();
+        assertThat(jdbc.sql("SELECT promised_date FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(LocalDate.class)
+                        .optional())
+                .isEmpty();
         assertThat(jdbc.sql("SELECT event_key FROM order_events WHERE order_id = ? AND type = 'PROMISE' ORDER BY id")
-                .param(orderId).query(String.class).list()).containsExactly("promise/review/a", "promise/review/b");
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("promise/review/a", "promise/review/b");
     }
 
     @Test
@@ -100,8 +107,8 @@ class DelayActivitiesTest extends DatabaseTest {
         stock.receive(new StockReceipt(waitedFor, 2, "GRN-1", null, "ops"));
         String alternative = fixture.stockedProduct(5);
 
-        SwitchOutcome outcome = delays.switchItem(new SwitchRequest(switching, waitedFor, alternative, 3,
-                Money.of(6000, "USD")));
+        SwitchOutcome outcome =
+                delays.switchItem(new SwitchRequest(switching, waitedFor, alternative, 3, Money.of(6000, "USD")));
 
         assertThat(outcome.reallocation()).isNotNull();
         assertThat(outcome.reallocation().sku()).isEqualTo(waitedFor);
@@ -134,7 +141,10 @@ class DelayActivitiesTest extends DatabaseTest {
         assertThat(counters(alternative)).isEqualTo("on_hand=0 allocated=1 backordered=0");
         assertThat(counters(waitedFor)).isEqualTo("on_hand=0 allocated=1 backordered=0");
         assertThat(jdbc.sql("SELECT count(*) FROM order_events WHERE order_id = ? AND type = 'SWITCHED'")
-                .param(switching).query(Long.class).single()).isEqualTo(1);
+                        .param(switching)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -143,8 +153,8 @@ class DelayActivitiesTest extends DatabaseTest {
         String switching = fixture.backorder(waitedFor, 2);
         String alternative = fixture.stockedProduct(2);
 
-        SwitchOutcome outcome = delays.switchItem(new SwitchRequest(switching, waitedFor, alternative, 2,
-                Money.of(10000, "USD")));
+        SwitchOutcome outcome =
+                delays.switchItem(new SwitchRequest(switching, waitedFor, alternative, 2, Money.of(10000, "USD")));
 
         assertThat(outcome.reallocation()).isNull();
         assertThat(counters(waitedFor)).isEqualTo("on_hand=0 allocated=0 backordered=0");
@@ -159,8 +169,8 @@ class DelayActivitiesTest extends DatabaseTest {
         String alternative = fixture.stockedProduct(2);
         String before = snapshot(switching, waitedFor, alternative);
 
-        assertThatThrownBy(() -> delays.switchItem(new SwitchRequest(switching, waitedFor, alternative, 3,
-                Money.of(6000, "USD"))))
+        assertThatThrownBy(() -> delays.switchItem(
+                        new SwitchRequest(switching, waitedFor, alternative, 3, Money.of(6000, "USD"))))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
                     assertThat(failure.getType()).isEqualTo("OUT_OF_STOCK");
                     assertThat(failure.isNonRetryable()).isTrue();
@@ -176,11 +186,14 @@ class DelayActivitiesTest extends DatabaseTest {
         String alternative = fixture.stockedProduct(0);
         fixture.backorder(alternative, 1);
         // Units on hand while an order waits: only a legacy return leaves stock like this.
-        jdbc.sql("UPDATE products SET on_hand = 1 WHERE sku = ?").param(alternative).update();
+        jdbc.sql("UPDATE products SET on_hand = 1 WHERE sku = ?")
+                .param(alternative)
+                .update();
 
-        assertThatThrownBy(() -> delays.switchItem(new SwitchRequest(switching, waitedFor, alternative, 1,
-                Money.of(6000, "USD"))))
-                .isInstanceOfSatisfying(ApplicationFailure.class,
+        assertThatThrownBy(() -> delays.switchItem(
+                        new SwitchRequest(switching, waitedFor, alternative, 1, Money.of(6000, "USD"))))
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
                         failure -> assertThat(failure.getType()).isEqualTo("OUT_OF_STOCK"));
     }
 
@@ -192,10 +205,16 @@ class DelayActivitiesTest extends DatabaseTest {
 
         delays.switchItem(new SwitchRequest(switching, unreleased, alternative, 2, Money.of(4000, "USD")));
 
-        assertThat(jdbc.sql("SELECT preordered FROM products WHERE sku = ?").param(unreleased).query(Integer.class)
-                .single()).isZero();
+        assertThat(jdbc.sql("SELECT preordered FROM products WHERE sku = ?")
+                        .param(unreleased)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT first_payment_minor || '/' || total_minor FROM orders WHERE order_id = ?")
-                .param(switching).query(String.class).single()).isEqualTo("4000/8000");
+                        .param(switching)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("4000/8000");
         assertThat(counters(alternative)).isEqualTo("on_hand=0 allocated=2 backordered=0");
     }
 
@@ -235,27 +254,34 @@ class DelayActivitiesTest extends DatabaseTest {
 
     private List<String> allocationsOf(SwitchOutcome outcome) {
         return jdbc.sql("SELECT order_id || ':' || quantity FROM allocations WHERE batch_id = ? ORDER BY id")
-                .param(outcome.reallocation().batchId()).query(String.class).list();
+                .param(outcome.reallocation().batchId())
+                .query(String.class)
+                .list();
     }
 
     private List<String> stockOf(String... orderIds) {
-        return Arrays.stream(orderIds).map(orderId -> jdbc.sql("""
+        return Arrays.stream(orderIds)
+                .map(orderId -> jdbc.sql("""
                         SELECT sku || ' ' || state || ' ' || allocated || '/' || quantity FROM order_stock
-                         WHERE order_id = ?""")
-                .param(orderId).query(String.class).single()).toList();
+                         WHERE order_id = ?""").param(orderId).query(String.class).single())
+                .toList();
     }
 
     private String counters(String sku) {
         return jdbc.sql("""
                         SELECT 'on_hand=' || on_hand || ' allocated=' || allocated || ' backordered=' || backordered
-                          FROM products WHERE sku = ?""")
-                .param(sku).query(String.class).single();
+                          FROM products WHERE sku = ?""").param(sku).query(String.class).single();
     }
 
     private String snapshot(String orderId, String... skus) {
         return stockOf(orderId) + " " + Arrays.stream(skus).map(this::counters).toList() + " "
-                + jdbc.sql("SELECT sku || ' ' || total_minor FROM orders WHERE order_id = ?").param(orderId)
-                        .query(String.class).single()
-                + " " + jdbc.sql("SELECT count(*) FROM allocation_batches").query(Long.class).single();
+                + jdbc.sql("SELECT sku || ' ' || total_minor FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single()
+                + " "
+                + jdbc.sql("SELECT count(*) FROM allocation_batches")
+                        .query(Long.class)
+                        .single();
     }
 }

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.delay.PendingPromiseChange;
 import dev.waitwell.workflows.delay.PromiseChange;
@@ -18,6 +12,11 @@ import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,8 +26,7 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
     private static final String REASON = "the supplier's shipment moved";
 
     @Autowired
-    @Qualifier("promiseReviewActivities")
-    PromiseReviewActivities reviews;
+    @Qualifier("promiseReviewActivities") PromiseReviewActivities reviews;
 
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
@@ -44,9 +42,13 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
         assertThat(outcome).isEqualTo(new PromiseReviewOutcome("product-" + sku + "-1", sku, 1));
         assertThat(reviews.changes(new PromiseChangePage("product-" + sku + "-1", 0, 10)))
                 .extracting(PendingPromiseChange::orderId, PendingPromiseChange::change)
-                .containsExactly(tuple(promisedEarlier, new PromiseChange(
-                        "review/product-" + sku + "-1", release, release.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        REASON)));
+                .containsExactly(tuple(
+                        promisedEarlier,
+                        new PromiseChange(
+                                "review/product-" + sku + "-1",
+                                release,
+                                release.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                                REASON)));
     }
 
     @Test
@@ -63,20 +65,24 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
         PromiseReviewOutcome outcome = reviews.review(new PromiseReview("po-1-" + sku, sku, REASON));
 
         assertThat(outcome.ordersChanged()).isEqualTo(3);
-        assertThat(changes("po-1-" + sku)).containsExactly(
-                urgent + " " + today.plusDays(16),
-                second + " " + today.plusDays(32),
-                third + " unknown");
+        assertThat(changes("po-1-" + sku))
+                .containsExactly(
+                        urgent + " " + today.plusDays(16), second + " " + today.plusDays(32), third + " unknown");
         assertThat(changes("po-1-" + sku)).noneMatch(change -> change.startsWith(first));
-        assertThat(jdbc.sql("SELECT promised_date FROM orders WHERE order_id = ?").param(second)
-                .query(LocalDate.class).single()).as("the workflow records the promise, not the review")
+        assertThat(jdbc.sql("SELECT promised_date FROM orders WHERE order_id = ?")
+                        .param(second)
+                        .query(LocalDate.class)
+                        .single())
+                .as("the workflow records the promise, not the review")
                 .isEqualTo(today.plusDays(16));
     }
 
     @Test
     void restockEtaStandsInWhenNoPurchaseOrderCoversTheOrder() {
         String sku = fixture.stockedProduct(0);
-        jdbc.sql("UPDATE products SET restock_eta = ? WHERE sku = ?").params(today.plusDays(50), sku).update();
+        jdbc.sql("UPDATE products SET restock_eta = ? WHERE sku = ?")
+                .params(today.plusDays(50), sku)
+                .update();
         String orderId = promised(fixture.backorder(sku, 1), null);
 
         reviews.review(new PromiseReview("eta-" + sku, sku, REASON));
@@ -90,9 +96,12 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
         purchaseOrder(sku, 5, today.plusDays(14));
         promised(fixture.backorder(sku, 2), today.plusDays(16));
         String cancelled = promised(fixture.backorder(sku, 2), today);
-        jdbc.sql("UPDATE orders SET status = 'CANCELLED' WHERE order_id = ?").param(cancelled).update();
+        jdbc.sql("UPDATE orders SET status = 'CANCELLED' WHERE order_id = ?")
+                .param(cancelled)
+                .update();
 
-        assertThat(reviews.review(new PromiseReview("po-2-" + sku, sku, REASON)).ordersChanged()).isZero();
+        assertThat(reviews.review(new PromiseReview("po-2-" + sku, sku, REASON)).ordersChanged())
+                .isZero();
         assertThat(changes("po-2-" + sku)).isEmpty();
     }
 
@@ -121,13 +130,17 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
         reviews.review(new PromiseReview("paged-" + sku, sku, REASON));
 
         List<PendingPromiseChange> page1 = reviews.changes(new PromiseChangePage("paged-" + sku, 0, 2));
-        List<PendingPromiseChange> page2 = reviews.changes(new PromiseChangePage("paged-" + sku, page1.get(1).id(), 2));
-        List<PendingPromiseChange> page3 = reviews.changes(new PromiseChangePage("paged-" + sku, page2.get(1).id(), 2));
+        List<PendingPromiseChange> page2 = reviews.changes(
+                new PromiseChangePage("paged-" + sku, page1.get(1).id(), 2));
+        List<PendingPromiseChange> page3 = reviews.changes(
+                new PromiseChangePage("paged-" + sku, page2.get(1).id(), 2));
 
         assertThat(page1).hasSize(2);
         assertThat(page2).hasSize(2);
         assertThat(page3).hasSize(1);
-        assertThat(page1.get(0).id()).isLessThan(page1.get(1).id()).isLessThan(page2.get(0).id());
+        assertThat(page1.get(0).id())
+                .isLessThan(page1.get(1).id())
+                .isLessThan(page2.get(0).id());
         assertThat(page3.get(0).change().newDate()).isNull();
     }
 
@@ -142,7 +155,9 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
 
     private String promised(String orderId, LocalDate date) {
         jdbc.sql("UPDATE orders SET promised_date = ? WHERE order_id = ?")
-                .param(1, date, java.sql.Types.DATE).param(2, orderId).update();
+                .param(1, date, java.sql.Types.DATE)
+                .param(2, orderId)
+                .update();
         return orderId;
     }
 
@@ -156,7 +171,8 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
 
     private List<String> changes(String reviewId) {
         return reviews.changes(new PromiseChangePage(reviewId, 0, 100)).stream()
-                .map(c -> c.orderId() + " " + (c.change().newDate() == null ? "unknown" : c.change().newDate()))
+                .map(c -> c.orderId() + " "
+                        + (c.change().newDate() == null ? "unknown" : c.change().newDate()))
                 .toList();
     }
 }

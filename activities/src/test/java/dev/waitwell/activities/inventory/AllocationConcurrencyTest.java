@@ -1,8 +1,16 @@
 package dev.waitwell.activities.inventory;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waitwell.activities.DatabaseTest;
+import dev.waitwell.workflows.inventory.AllocationPage;
+import dev.waitwell.workflows.inventory.InventoryActivities;
+import dev.waitwell.workflows.inventory.ReceiptOutcome;
+import dev.waitwell.workflows.inventory.StockActivities;
+import dev.waitwell.workflows.inventory.StockReceipt;
+import dev.waitwell.workflows.inventory.StockRequest;
+import dev.waitwell.workflows.shared.BusinessFailure;
+import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,15 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import dev.waitwell.activities.DatabaseTest;
-import dev.waitwell.workflows.inventory.AllocationPage;
-import dev.waitwell.workflows.inventory.InventoryActivities;
-import dev.waitwell.workflows.inventory.ReceiptOutcome;
-import dev.waitwell.workflows.inventory.StockActivities;
-import dev.waitwell.workflows.inventory.StockReceipt;
-import dev.waitwell.workflows.inventory.StockRequest;
-import io.temporal.failure.ApplicationFailure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,12 +42,10 @@ class AllocationConcurrencyTest extends DatabaseTest {
     private static final int REFERENCES = 30;
 
     @Autowired
-    @Qualifier("stockActivities")
-    StockActivities stock;
+    @Qualifier("stockActivities") StockActivities stock;
 
     @Autowired
-    @Qualifier("inventoryActivities")
-    InventoryActivities inventory;
+    @Qualifier("inventoryActivities") InventoryActivities inventory;
 
     @Test
     void concurrentReceiptsCancellationsAndDispatchesNeverOversellNorServeOutOfQueueOrder() throws Exception {
@@ -58,7 +55,10 @@ class AllocationConcurrencyTest extends DatabaseTest {
         Instant start = Instant.now().minus(2, ChronoUnit.DAYS);
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < WAITING_ORDERS; i++) {
-            orders.add(fixture.backorder(sku, 1 + random.nextInt(3), random.nextInt(10) == 0 ? 5 : random.nextInt(2),
+            orders.add(fixture.backorder(
+                    sku,
+                    1 + random.nextInt(3),
+                    random.nextInt(10) == 0 ? 5 : random.nextInt(2),
                     start.plusSeconds(random.nextInt(100_000))));
         }
         Map<String, Queue<ReceiptOutcome>> outcomes = new ConcurrentHashMap<>();
@@ -87,7 +87,8 @@ class AllocationConcurrencyTest extends DatabaseTest {
         pool.shutdown();
 
         assertThat(unexpected).isEmpty();
-        outcomes.forEach((reference, seen) -> assertThat(seen).as("every answer for %s", reference)
+        outcomes.forEach((reference, seen) -> assertThat(seen)
+                .as("every answer for %s", reference)
                 .extracting(o -> o.receiptId() + "/" + o.allocation())
                 .containsOnly(seen.peek().receiptId() + "/" + seen.peek().allocation()));
         assertBooksBalance(sku, purchaseOrder);
@@ -118,14 +119,25 @@ class AllocationConcurrencyTest extends DatabaseTest {
         pool.shutdown();
 
         assertThat(batchIds).containsOnly(batchIds.get(0));
-        assertThat(jdbc.sql("SELECT count(*) FROM allocation_batches WHERE sku = ?").param(sku)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM allocation_batches WHERE sku = ?")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT on_hand || '/' || allocated || '/' || preordered FROM products WHERE sku = ?")
-                .param(sku).query(String.class).single()).isEqualTo("0/36/0");
+                        .param(sku)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("0/36/0");
     }
 
-    private void operate(Random random, String sku, String purchaseOrder, List<String> orders,
-            Map<String, Queue<ReceiptOutcome>> outcomes, Queue<Long> batches) {
+    private void operate(
+            Random random,
+            String sku,
+            String purchaseOrder,
+            List<String> orders,
+            Map<String, Queue<ReceiptOutcome>> outcomes,
+            Queue<Long> batches) {
         int dice = random.nextInt(10);
         if (dice < 4) {
             int reference = random.nextInt(REFERENCES);
@@ -159,7 +171,8 @@ class AllocationConcurrencyTest extends DatabaseTest {
 
     private void receive(StockReceipt receipt, Map<String, Queue<ReceiptOutcome>> outcomes, Queue<Long> batches) {
         ReceiptOutcome outcome = stock.receive(receipt);
-        outcomes.computeIfAbsent(receipt.reference(), r -> new ConcurrentLinkedQueue<>()).add(outcome);
+        outcomes.computeIfAbsent(receipt.reference(), r -> new ConcurrentLinkedQueue<>())
+                .add(outcome);
         if (outcome.allocation() != null) {
             batches.add(outcome.allocation().batchId());
         }
@@ -173,8 +186,9 @@ class AllocationConcurrencyTest extends DatabaseTest {
                                  ON a.order_id = s.order_id
                          WHERE s.sku = ?
                            AND coalesce(a.units, 0)
-                               <> CASE s.state WHEN 'RETURNED' THEN s.returned ELSE s.allocated END""")
-                .param(sku).query(String.class).list()).as("orders whose allocations do not add up").isEmpty();
+                               <> CASE s.state WHEN 'RETURNED' THEN s.returned ELSE s.allocated END""").param(sku).query(String.class).list())
+                .as("orders whose allocations do not add up")
+                .isEmpty();
         Map<String, Object> books = jdbc.sql("""
                         SELECT p.on_hand, p.allocated, p.backordered, p.preordered,
                                (SELECT sum(quantity) FROM stock_receipts r WHERE r.sku = p.sku) AS received,
@@ -186,28 +200,29 @@ class AllocationConcurrencyTest extends DatabaseTest {
                                  WHERE s.sku = p.sku AND s.state = 'SHIPPED') AS shipped,
                                (SELECT count(*) FROM order_stock s
                                  WHERE s.sku = p.sku AND s.state = 'WAITING') AS waiting
-                          FROM products p WHERE p.sku = ?""")
-                .param(sku).query().singleRow();
+                          FROM products p WHERE p.sku = ?""").param(sku).query().singleRow();
         long onHand = number(books, "on_hand");
         assertThat(number(books, "allocated")).as("products.allocated").isEqualTo(number(books, "held"));
         assertThat(number(books, "backordered")).as("products.backordered").isEqualTo(number(books, "needed"));
         assertThat(number(books, "preordered")).isZero();
         assertThat(onHand + number(books, "held") + number(books, "shipped"))
-                .as("units on hand, held and shipped are the units received").isEqualTo(number(books, "received"));
-        assertThat(onHand == 0 || number(books, "waiting") == 0).as("no stock on hand while orders wait").isTrue();
+                .as("units on hand, held and shipped are the units received")
+                .isEqualTo(number(books, "received"));
+        assertThat(onHand == 0 || number(books, "waiting") == 0)
+                .as("no stock on hand while orders wait")
+                .isTrue();
         assertThat(number(books, "received")).as("something was received").isPositive();
         assertThat(jdbc.sql("""
                         SELECT p.received = coalesce((SELECT sum(quantity) FROM stock_receipts
                                                        WHERE purchase_order_id = p.id), 0)
-                          FROM purchase_orders p WHERE id = ?""")
-                .param(purchaseOrder).query(Boolean.class).single()).isTrue();
+                          FROM purchase_orders p WHERE id = ?""").param(purchaseOrder).query(Boolean.class).single())
+                .isTrue();
         // One receipt per reference, one batch per receipt.
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM allocation_batches b
                          WHERE b.sku = ? AND b.source = 'RECEIPT'
                            AND NOT EXISTS (SELECT 1 FROM stock_receipts r WHERE r.batch_id = b.id
-                                                                            AND r.id::text = b.source_ref)""")
-                .param(sku).query(Integer.class).single()).isZero();
+                                                                            AND r.id::text = b.source_ref)""").param(sku).query(Integer.class).single()).isZero();
     }
 
     /**
@@ -223,8 +238,8 @@ class AllocationConcurrencyTest extends DatabaseTest {
                           FROM orders o JOIN order_stock s ON s.order_id = o.order_id
                          WHERE o.sku = ? ORDER BY o.priority DESC, o.placed_at, o.order_id""")
                 .param(sku)
-                .query((rs, n) -> new QueuedOrder(rs.getString(1), rs.getInt(2),
-                        rs.getObject(3) == null ? Long.MAX_VALUE : rs.getLong(3)))
+                .query((rs, n) -> new QueuedOrder(
+                        rs.getString(1), rs.getInt(2), rs.getObject(3) == null ? Long.MAX_VALUE : rs.getLong(3)))
                 .list();
         List<Allocated> allocations = jdbc.sql("""
                         SELECT a.batch_id, a.order_id, a.quantity, e.id
@@ -237,7 +252,8 @@ class AllocationConcurrencyTest extends DatabaseTest {
                 .list();
         Map<String, Integer> held = new HashMap<>();
         Map<Long, List<Allocated>> byBatch = new java.util.TreeMap<>();
-        allocations.forEach(a -> byBatch.computeIfAbsent(a.batchId(), b -> new ArrayList<>()).add(a));
+        allocations.forEach(a ->
+                byBatch.computeIfAbsent(a.batchId(), b -> new ArrayList<>()).add(a));
         assertThat(byBatch).hasSizeGreaterThan(5);
         for (List<Allocated> batch : byBatch.values()) {
             long madeAt = batch.stream().mapToLong(Allocated::eventId).min().orElseThrow();
@@ -255,15 +271,22 @@ class AllocationConcurrencyTest extends DatabaseTest {
                 boolean waiting = order.returnedAt() > madeAt && before < order.quantity();
                 int got = taken.getOrDefault(order.orderId(), 0);
                 if (waiting) {
-                    assertThat(got).as("batch %d skipped waiting order %s", batch.get(0).batchId(), order.orderId())
+                    assertThat(got)
+                            .as(
+                                    "batch %d skipped waiting order %s",
+                                    batch.get(0).batchId(), order.orderId())
                             .isPositive();
                     if (i < lastServed) {
-                        assertThat(before + got).as("order %s ahead of the last served got all it needed",
-                                order.orderId()).isEqualTo(order.quantity());
+                        assertThat(before + got)
+                                .as("order %s ahead of the last served got all it needed", order.orderId())
+                                .isEqualTo(order.quantity());
                     }
                 } else {
-                    assertThat(got).as("batch %d served order %s that was not waiting", batch.get(0).batchId(),
-                            order.orderId()).isZero();
+                    assertThat(got)
+                            .as(
+                                    "batch %d served order %s that was not waiting",
+                                    batch.get(0).batchId(), order.orderId())
+                            .isZero();
                 }
             }
             taken.forEach((orderId, units) -> held.merge(orderId, units, Integer::sum));
@@ -274,9 +297,7 @@ class AllocationConcurrencyTest extends DatabaseTest {
         return ((Number) row.get(column)).longValue();
     }
 
-    private record QueuedOrder(String orderId, int quantity, long returnedAt) {
-    }
+    private record QueuedOrder(String orderId, int quantity, long returnedAt) {}
 
-    private record Allocated(long batchId, String orderId, int quantity, long eventId) {
-    }
+    private record Allocated(long batchId, String orderId, int quantity, long eventId) {}
 }

@@ -16,8 +16,7 @@ class AllocationTimingTest extends DatabaseTest {
     private static final int WAITING_ORDERS = 10_000;
 
     @Autowired
-    @Qualifier("stockActivities")
-    StockActivities stock;
+    @Qualifier("stockActivities") StockActivities stock;
 
     @Test
     void oneReceiptAllocatesTenThousandWaitingOrdersInOneTransaction() {
@@ -28,13 +27,20 @@ class AllocationTimingTest extends DatabaseTest {
         ReceiptOutcome outcome = stock.receive(new StockReceipt(sku, WAITING_ORDERS, "GRN-BULK", null, "bench"));
         long millis = (System.nanoTime() - started) / 1_000_000;
 
-        System.out.printf("Allocated %d waiting orders from one receipt in %d ms (%.0f orders/s)%n",
+        System.out.printf(
+                "Allocated %d waiting orders from one receipt in %d ms (%.0f orders/s)%n",
                 outcome.allocation().ordersAllocated(), millis, WAITING_ORDERS * 1000.0 / Math.max(1, millis));
         assertThat(outcome.allocation().ordersAllocated()).isEqualTo(WAITING_ORDERS);
-        assertThat(jdbc.sql("SELECT count(*) FROM order_stock WHERE sku = ? AND state = 'ALLOCATED'").param(sku)
-                .query(Integer.class).single()).isEqualTo(WAITING_ORDERS);
+        assertThat(jdbc.sql("SELECT count(*) FROM order_stock WHERE sku = ? AND state = 'ALLOCATED'")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(WAITING_ORDERS);
         assertThat(jdbc.sql("SELECT count(*) FROM order_events e JOIN orders o ON o.order_id = e.order_id "
-                        + "WHERE o.sku = ? AND e.type = 'ALLOCATED'").param(sku).query(Integer.class).single())
+                                + "WHERE o.sku = ? AND e.type = 'ALLOCATED'")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(WAITING_ORDERS);
     }
 
@@ -47,13 +53,13 @@ class AllocationTimingTest extends DatabaseTest {
                         SELECT :sku || '-' || g, 'hash', 'BACKORDER', 'AWAITING_STOCK', :sku, 1, 'FULL',
                                'pm_card_visa', 'USD', 10000, 10000, 10000, 'c-' || g, now() + interval '30 days',
                                now() - (g * interval '1 second')
-                          FROM generate_series(1, :n) g""")
-                .param("sku", sku).param("n", WAITING_ORDERS).update();
+                          FROM generate_series(1, :n) g""").param("sku", sku).param("n", WAITING_ORDERS).update();
         jdbc.sql("""
                         INSERT INTO order_stock (order_id, sku, quantity, state)
-                        SELECT :sku || '-' || g, :sku, 1, 'WAITING' FROM generate_series(1, :n) g""")
-                .param("sku", sku).param("n", WAITING_ORDERS).update();
+                        SELECT :sku || '-' || g, :sku, 1, 'WAITING' FROM generate_series(1, :n) g""").param("sku", sku).param("n", WAITING_ORDERS).update();
         jdbc.sql("UPDATE products SET backordered = :n WHERE sku = :sku")
-                .param("sku", sku).param("n", WAITING_ORDERS).update();
+                .param("sku", sku)
+                .param("n", WAITING_ORDERS)
+                .update();
     }
 }

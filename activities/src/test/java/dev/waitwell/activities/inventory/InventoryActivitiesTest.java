@@ -3,11 +3,6 @@ package dev.waitwell.activities.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.InventoryActivities;
@@ -15,6 +10,10 @@ import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.inventory.StockRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,12 +21,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 class InventoryActivitiesTest extends DatabaseTest {
 
     @Autowired
-    @Qualifier("inventoryActivities")
-    InventoryActivities inventory;
+    @Qualifier("inventoryActivities") InventoryActivities inventory;
 
     @Autowired
-    @Qualifier("stockActivities")
-    StockActivities stock;
+    @Qualifier("stockActivities") StockActivities stock;
 
     @Test
     void allocationMovesAnOrdersUnitsOnceWhateverTheRetries() {
@@ -119,7 +116,10 @@ class InventoryActivitiesTest extends DatabaseTest {
         assertThat(returned.reallocation().unitsAllocated()).isEqualTo(2);
         assertThat(again).isEqualTo(returned);
         assertThat(jdbc.sql("SELECT order_id || ':' || quantity FROM allocations WHERE batch_id = ? ORDER BY id")
-                .param(returned.reallocation().batchId()).query(String.class).list()).containsExactly(next + ":2");
+                        .param(returned.reallocation().batchId())
+                        .query(String.class)
+                        .list())
+                .containsExactly(next + ":2");
         assertThat(stockOf(head, next, last)).containsExactly("RETURNED 0/3", "ALLOCATED 2/2", "WAITING 0/2");
         assertThat(stockCounters(sku)).isEqualTo("on_hand=0 allocated=2 backordered=2");
     }
@@ -199,24 +199,32 @@ class InventoryActivitiesTest extends DatabaseTest {
     }
 
     private List<String> stockOf(String... orderIds) {
-        return java.util.Arrays.stream(orderIds).map(orderId -> jdbc.sql(
-                        "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
-                .param(orderId).query(String.class).single()).toList();
+        return java.util.Arrays.stream(orderIds)
+                .map(orderId -> jdbc.sql(
+                                "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .toList();
     }
 
     private String stockCounters(String sku) {
         return jdbc.sql("""
                         SELECT 'on_hand=' || on_hand || ' allocated=' || allocated || ' backordered=' || backordered
-                          FROM products WHERE sku = ?""")
-                .param(sku).query(String.class).single();
+                          FROM products WHERE sku = ?""").param(sku).query(String.class).single();
     }
 
     private String counters(String sku) {
         return jdbc.sql("SELECT 'preordered=' || preordered || ' allocated=' || allocated FROM products WHERE sku = ?")
-                .param(sku).query(String.class).single();
+                .param(sku)
+                .query(String.class)
+                .single();
     }
 
     private String state(String orderId) {
-        return jdbc.sql("SELECT state FROM order_stock WHERE order_id = ?").param(orderId).query(String.class).single();
+        return jdbc.sql("SELECT state FROM order_stock WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .single();
     }
 }

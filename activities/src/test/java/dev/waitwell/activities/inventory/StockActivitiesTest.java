@@ -3,10 +3,6 @@ package dev.waitwell.activities.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.inventory.AllocationPage;
 import dev.waitwell.workflows.inventory.PendingAllocation;
@@ -14,6 +10,9 @@ import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,8 +22,7 @@ class StockActivitiesTest extends DatabaseTest {
     private static final Instant T0 = Instant.now().minus(1, ChronoUnit.DAYS);
 
     @Autowired
-    @Qualifier("stockActivities")
-    StockActivities stock;
+    @Qualifier("stockActivities") StockActivities stock;
 
     @Test
     void receiptsAllocateInPriorityOrderWithTheHeadTakingAPartialShare() {
@@ -49,8 +47,10 @@ class StockActivitiesTest extends DatabaseTest {
         // The head finishes its share before anyone behind it gets a unit.
         assertThat(allocationsOf(two)).containsExactly(first + ":1", second + ":1");
         assertThat(stockOf(first, second, last)).containsExactly("ALLOCATED 2/2", "ALLOCATED 1/1", "WAITING 0/1");
-        assertThat(timeline(first)).containsExactly("1 of 2 units allocated from receipt GRN-1",
-                "1 more units allocated from receipt GRN-2 (2 of 2 now)");
+        assertThat(timeline(first))
+                .containsExactly(
+                        "1 of 2 units allocated from receipt GRN-1",
+                        "1 more units allocated from receipt GRN-2 (2 of 2 now)");
         assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=6 backordered=1");
     }
 
@@ -73,8 +73,11 @@ class StockActivitiesTest extends DatabaseTest {
 
         assertThat(outcome.allocation()).isNull();
         assertThat(counters(sku)).isEqualTo("on_hand=5 allocated=0 backordered=0");
-        assertThat(jdbc.sql("SELECT count(*) FROM allocation_batches WHERE sku = ?").param(sku)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM allocation_batches WHERE sku = ?")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -91,10 +94,16 @@ class StockActivitiesTest extends DatabaseTest {
         assertThat(again.receiptId()).isEqualTo(first.receiptId());
         assertThat(again.allocation()).isEqualTo(first.allocation());
         assertThat(counters(sku)).isEqualTo("on_hand=1 allocated=2 backordered=0");
-        assertThat(jdbc.sql("SELECT received FROM purchase_orders WHERE id = ?").param(purchaseOrder)
-                .query(Integer.class).single()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT batch_id FROM stock_receipts WHERE id = ?").param(first.receiptId())
-                .query(Long.class).single()).isEqualTo(first.allocation().batchId());
+        assertThat(jdbc.sql("SELECT received FROM purchase_orders WHERE id = ?")
+                        .param(purchaseOrder)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(jdbc.sql("SELECT batch_id FROM stock_receipts WHERE id = ?")
+                        .param(first.receiptId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(first.allocation().batchId());
     }
 
     @Test
@@ -103,8 +112,11 @@ class StockActivitiesTest extends DatabaseTest {
 
         stock.receive(new StockReceipt(sku, 1, "GRN-1", null, "ops"));
 
-        assertThat(jdbc.sql("SELECT stock_tracked FROM products WHERE sku = ?").param(sku)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT stock_tracked FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -128,8 +140,11 @@ class StockActivitiesTest extends DatabaseTest {
         stock.receive(new StockReceipt(sku, 2, "GRN-3", purchaseOrder, "ops"));
 
         assertThat(counters(sku)).isEqualTo("on_hand=5 allocated=0 backordered=0");
-        assertThat(jdbc.sql("SELECT count(*) FROM stock_receipts WHERE sku = ? AND reference = 'GRN-2'").param(sku)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM stock_receipts WHERE sku = ? AND reference = 'GRN-2'")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -146,17 +161,23 @@ class StockActivitiesTest extends DatabaseTest {
     @Test
     void allocationsArePagedByIdInQueueOrder() {
         String sku = fixture.stockedProduct(0);
-        List<String> orders = List.of(fixture.backorder(sku, 1, 0, T0), fixture.backorder(sku, 1, 0, T0.plusSeconds(1)),
-                fixture.backorder(sku, 1, 0, T0.plusSeconds(2)), fixture.backorder(sku, 1, 0, T0.plusSeconds(3)),
+        List<String> orders = List.of(
+                fixture.backorder(sku, 1, 0, T0),
+                fixture.backorder(sku, 1, 0, T0.plusSeconds(1)),
+                fixture.backorder(sku, 1, 0, T0.plusSeconds(2)),
+                fixture.backorder(sku, 1, 0, T0.plusSeconds(3)),
                 fixture.backorder(sku, 1, 0, T0.plusSeconds(4)));
-        long batch = stock.receive(new StockReceipt(sku, 5, "GRN-1", null, "ops")).allocation().batchId();
+        long batch = stock.receive(new StockReceipt(sku, 5, "GRN-1", null, "ops"))
+                .allocation()
+                .batchId();
 
         List<PendingAllocation> firstPage = stock.allocations(new AllocationPage(batch, 0, 2));
-        List<PendingAllocation> secondPage = stock.allocations(
-                new AllocationPage(batch, firstPage.get(1).allocationId(), 2));
-        List<PendingAllocation> lastPage = stock.allocations(
-                new AllocationPage(batch, secondPage.get(1).allocationId(), 2));
-        List<PendingAllocation> after = stock.allocations(new AllocationPage(batch, lastPage.get(0).allocationId(), 2));
+        List<PendingAllocation> secondPage =
+                stock.allocations(new AllocationPage(batch, firstPage.get(1).allocationId(), 2));
+        List<PendingAllocation> lastPage =
+                stock.allocations(new AllocationPage(batch, secondPage.get(1).allocationId(), 2));
+        List<PendingAllocation> after =
+                stock.allocations(new AllocationPage(batch, lastPage.get(0).allocationId(), 2));
 
         assertThat(firstPage).extracting(PendingAllocation::orderId).containsExactlyElementsOf(orders.subList(0, 2));
         assertThat(secondPage).extracting(PendingAllocation::orderId).containsExactlyElementsOf(orders.subList(2, 4));
@@ -166,33 +187,39 @@ class StockActivitiesTest extends DatabaseTest {
     }
 
     private void assertRefused(StockReceipt receipt, String type) {
-        assertThatThrownBy(() -> stock.receive(receipt))
-                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(type);
-                    assertThat(failure.isNonRetryable()).isTrue();
-                });
+        assertThatThrownBy(() -> stock.receive(receipt)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+            assertThat(failure.getType()).isEqualTo(type);
+            assertThat(failure.isNonRetryable()).isTrue();
+        });
     }
 
     private List<String> allocationsOf(ReceiptOutcome outcome) {
         return jdbc.sql("SELECT order_id || ':' || quantity FROM allocations WHERE batch_id = ? ORDER BY id")
-                .param(outcome.allocation().batchId()).query(String.class).list();
+                .param(outcome.allocation().batchId())
+                .query(String.class)
+                .list();
     }
 
     private List<String> stockOf(String... orderIds) {
-        return java.util.Arrays.stream(orderIds).map(orderId -> jdbc.sql(
-                        "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
-                .param(orderId).query(String.class).single()).toList();
+        return java.util.Arrays.stream(orderIds)
+                .map(orderId -> jdbc.sql(
+                                "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .toList();
     }
 
     private List<String> timeline(String orderId) {
         return jdbc.sql("SELECT message FROM order_events WHERE order_id = ? AND type = 'ALLOCATED' ORDER BY id")
-                .param(orderId).query(String.class).list();
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     private String counters(String sku) {
         return jdbc.sql("""
                         SELECT 'on_hand=' || on_hand || ' allocated=' || allocated || ' backordered=' || backordered
-                          FROM products WHERE sku = ?""")
-                .param(sku).query(String.class).single();
+                          FROM products WHERE sku = ?""").param(sku).query(String.class).single();
     }
 }

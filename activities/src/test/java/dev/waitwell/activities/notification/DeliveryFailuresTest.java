@@ -8,12 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -24,6 +18,11 @@ import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +48,7 @@ class DeliveryFailuresTest extends DatabaseTest {
     }
 
     @Autowired
-    @Qualifier("notificationActivities")
-    NotificationActivities notifications;
+    @Qualifier("notificationActivities") NotificationActivities notifications;
 
     private GreenMail greenMail;
     private ScriptedSmtpServer scripted;
@@ -75,9 +73,11 @@ class DeliveryFailuresTest extends DatabaseTest {
     @BeforeEach
     void twilioAccepts() {
         TWILIO.resetAll();
-        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\": \"SM0002\", \"account_sid\": \"" + SID + "\", \"status\": \"queued\"}")));
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM0002\", \"account_sid\": \"" + SID + "\", \"status\": \"queued\"}")));
     }
 
     @AfterEach
@@ -98,7 +98,8 @@ class DeliveryFailuresTest extends DatabaseTest {
         NotificationRequest request = Requests.confirmed(orderId, Requests.ADA);
 
         assertThatThrownBy(() -> notifications.notify(request))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("SMTP error");
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("SMTP error");
 
         TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
         assertThat(rows(orderId)).containsExactly("SMS SENT");
@@ -115,9 +116,11 @@ class DeliveryFailuresTest extends DatabaseTest {
 
     @Test
     void bothChannelsFailingForNowAreNamedInOneFailureAndBothRetried() {
-        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": 20503, \"message\": \"Service unavailable\", \"status\": 503}")));
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20503, \"message\": \"Service unavailable\", \"status\": 503}")));
         String orderId = fixture.preorder();
 
         assertThatThrownBy(() -> notifications.notify(Requests.confirmed(orderId, Requests.ADA)))
@@ -160,7 +163,9 @@ class DeliveryFailuresTest extends DatabaseTest {
 
     private List<String> rows(String orderId) {
         return jdbc.sql("SELECT channel || ' ' || status FROM notifications WHERE order_id = ? ORDER BY channel")
-                .param(orderId).query(String.class).list();
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     private static int freePort() {

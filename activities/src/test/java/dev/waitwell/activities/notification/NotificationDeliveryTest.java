@@ -10,8 +10,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
@@ -24,6 +22,7 @@ import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,7 @@ class NotificationDeliveryTest extends DatabaseTest {
     }
 
     @Autowired
-    @Qualifier("notificationActivities")
-    NotificationActivities notifications;
+    @Qualifier("notificationActivities") NotificationActivities notifications;
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
@@ -80,7 +78,10 @@ class NotificationDeliveryTest extends DatabaseTest {
         twilioAccepts();
         String orderId = fixture.preorder();
 
-        Delivery email = notifications.notify(Requests.confirmed(orderId, Requests.ADA)).deliveries().get(0);
+        Delivery email = notifications
+                .notify(Requests.confirmed(orderId, Requests.ADA))
+                .deliveries()
+                .get(0);
 
         assertThat(email).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.SENT, "sent to ada@example.com"));
         MimeMessage[] received = SMTP.getReceivedMessages();
@@ -88,8 +89,13 @@ class NotificationDeliveryTest extends DatabaseTest {
         assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.com");
         assertThat(received[0].getFrom()).extracting(Object::toString).containsExactly("shop@waitwell.test");
         assertThat(received[0].getSubject()).isEqualTo("Order " + orderId + " confirmed: Camera X arrives 2026-12-24");
-        assertThat(GreenMailUtil.getBody(received[0])).contains("Hello Ada", "USD 20.00", "USD 100.00",
-                "2026-12-24", "http://localhost:8080/my/orders/" + orderId);
+        assertThat(GreenMailUtil.getBody(received[0]))
+                .contains(
+                        "Hello Ada",
+                        "USD 20.00",
+                        "USD 100.00",
+                        "2026-12-24",
+                        "http://localhost:8080/my/orders/" + orderId);
         assertThat(timeline(orderId)).contains("NOTIFICATION_SENT: CONFIRMED email sent to ada@example.com");
     }
 
@@ -98,17 +104,25 @@ class NotificationDeliveryTest extends DatabaseTest {
         twilioAccepts();
         String orderId = fixture.preorder();
 
-        Delivery sms = notifications.notify(Requests.confirmed(orderId, Requests.ADA)).deliveries().get(1);
+        Delivery sms = notifications
+                .notify(Requests.confirmed(orderId, Requests.ADA))
+                .deliveries()
+                .get(1);
 
         assertThat(sms).isEqualTo(new Delivery(Channel.SMS, DeliveryStatus.SENT, "sent to +15550002222"));
-        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES))
-                .withFormParam("To", equalTo("+15550002222"))
-                .withFormParam("From", equalTo(SHOP_NUMBER))
-                .withFormParam("StatusCallback", equalTo("https://shop.example/webhooks/twilio/status"))
-                .withFormParam("Body", containing("Waitwell order " + orderId + ": Camera X confirmed."))
-                .withFormParam("Body", containing("Charged USD 20.00")));
+        TWILIO.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(MESSAGES))
+                        .withFormParam("To", equalTo("+15550002222"))
+                        .withFormParam("From", equalTo(SHOP_NUMBER))
+                        .withFormParam("StatusCallback", equalTo("https://shop.example/webhooks/twilio/status"))
+                        .withFormParam("Body", containing("Waitwell order " + orderId + ": Camera X confirmed."))
+                        .withFormParam("Body", containing("Charged USD 20.00")));
         assertThat(jdbc.sql("SELECT provider_id FROM notifications WHERE order_id = ? AND channel = 'SMS'")
-                .param(orderId).query(String.class).single()).isEqualTo("SM0001");
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SM0001");
         assertThat(timeline(orderId)).contains("NOTIFICATION_SENT: CONFIRMED SMS sent to +15550002222");
     }
 
@@ -129,31 +143,43 @@ class NotificationDeliveryTest extends DatabaseTest {
 
     @Test
     void twilioOutageFailsTheAttemptAndTheRetrySendsTheSmsOnce() {
-        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES))
+                .inScenario("outage")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"code\": 20503, \"message\": \"Service unavailable\", \"status\": 503}"))
                 .willSetStateTo("recovered"));
-        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("recovered")
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES))
+                .inScenario("outage")
+                .whenScenarioStateIs("recovered")
                 .willReturn(created()));
         String orderId = fixture.preorder();
         NotificationRequest request = Requests.confirmed(orderId, Requests.ADA);
 
         assertThatThrownBy(() -> notifications.notify(request))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("503");
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("503");
         List<Delivery> retried = notifications.notify(request).deliveries();
 
         assertThat(retried).extracting(Delivery::status).containsExactly(DeliveryStatus.SENT, DeliveryStatus.SENT);
         TWILIO.verify(2, postRequestedFor(urlPathEqualTo(MESSAGES)));
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(jdbc.sql("SELECT status FROM notifications WHERE order_id = ? AND channel = 'SMS'")
-                .param(orderId).query(String.class).single()).isEqualTo("SENT");
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SENT");
     }
 
     @Test
     void numberTwilioRefusesIsFailedForGoodWithoutRetry() {
-        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\": 21211, \"message\": \"Invalid 'To' Phone Number\", \"status\": 400}")));
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 21211, \"message\": \"Invalid 'To' Phone Number\", \"status\": 400}")));
         String orderId = fixture.preorder();
         NotificationRequest request = Requests.confirmed(orderId, Requests.ADA);
 
@@ -172,16 +198,18 @@ class NotificationDeliveryTest extends DatabaseTest {
         String orderId = fixture.preorder();
         jdbc.sql("""
                         INSERT INTO notifications (order_id, notification_key, channel, template, recipient, status)
-                        VALUES (?, 'CONFIRMED', 'SMS', 'CONFIRMED', '+15550002222', 'SENDING')""")
-                .param(orderId).update();
+                        VALUES (?, 'CONFIRMED', 'SMS', 'CONFIRMED', '+15550002222', 'SENDING')""").param(orderId).update();
 
-        Delivery sms = notifications.notify(Requests.confirmed(orderId, Requests.ADA)).deliveries().get(1);
+        Delivery sms = notifications
+                .notify(Requests.confirmed(orderId, Requests.ADA))
+                .deliveries()
+                .get(1);
 
-        assertThat(sms).isEqualTo(new Delivery(Channel.SMS, DeliveryStatus.FAILED,
-                "outcome unknown after interrupted send"));
+        assertThat(sms)
+                .isEqualTo(new Delivery(Channel.SMS, DeliveryStatus.FAILED, "outcome unknown after interrupted send"));
         TWILIO.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)));
-        assertThat(timeline(orderId)).contains(
-                "NOTIFICATION_FAILED: CONFIRMED SMS failed: outcome unknown after interrupted send");
+        assertThat(timeline(orderId))
+                .contains("NOTIFICATION_FAILED: CONFIRMED SMS failed: outcome unknown after interrupted send");
     }
 
     private static void twilioAccepts() {
@@ -189,7 +217,10 @@ class NotificationDeliveryTest extends DatabaseTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created() {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
                 {"sid": "SM0001", "account_sid": "%s", "status": "queued", "to": "+15550002222",
                  "from": "%s", "body": "...", "num_segments": "1", "direction": "outbound-api",
                  "api_version": "2010-04-01", "date_created": "Thu, 26 Nov 2026 10:00:00 +0000"}
@@ -198,6 +229,8 @@ class NotificationDeliveryTest extends DatabaseTest {
 
     private List<String> timeline(String orderId) {
         return jdbc.sql("SELECT type || ': ' || message FROM order_events WHERE order_id = ? ORDER BY id")
-                .param(orderId).query(String.class).list();
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 }

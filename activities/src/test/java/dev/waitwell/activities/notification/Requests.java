@@ -1,29 +1,27 @@
 package dev.waitwell.activities.notification;
 
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.shared.DelayChoice;
+import dev.waitwell.workflows.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.waitwell.workflows.shared.DelayChoice;
-import dev.waitwell.workflows.notification.Channel;
-import dev.waitwell.workflows.notification.MessageFacts;
-import dev.waitwell.workflows.notification.Milestone;
-import dev.waitwell.workflows.notification.NotificationRequest;
-import dev.waitwell.workflows.notification.Customer;
-import dev.waitwell.workflows.shared.Money;
-
 /** Notification requests as the order workflow sends them. */
 final class Requests {
 
-    static final Customer ADA = new Customer("c-1", "Ada", "ada@example.com", "+15550002222",
-            List.of(Channel.EMAIL, Channel.SMS));
+    static final Customer ADA =
+            new Customer("c-1", "Ada", "ada@example.com", "+15550002222", List.of(Channel.EMAIL, Channel.SMS));
 
-    private Requests() {
-    }
+    private Requests() {}
 
     static NotificationRequest confirmed(String orderId, Customer customer) {
-        return new NotificationRequest(orderId, "CONFIRMED", Milestone.CONFIRMED, customer,
-                facts(orderId, Milestone.CONFIRMED));
+        return new NotificationRequest(
+                orderId, "CONFIRMED", Milestone.CONFIRMED, customer, facts(orderId, Milestone.CONFIRMED));
     }
 
     static NotificationRequest of(String orderId, Milestone milestone) {
@@ -49,7 +47,13 @@ final class Requests {
             default -> null;
         };
         boolean delay = milestone == Milestone.DELAY_NOTICE;
-        return new MessageFacts("Camera X", "CAM-X", 1, LocalDate.of(2026, 12, 24), amount, Money.of(10000, "USD"),
+        return new MessageFacts(
+                "Camera X",
+                "CAM-X",
+                1,
+                LocalDate.of(2026, 12, 24),
+                amount,
+                Money.of(10000, "USD"),
                 Money.of(milestone == Milestone.CONFIRMED ? 2000 : 10000, "USD"),
                 "http://localhost:8080/my/orders/" + orderId + "?t=abc",
                 milestone == Milestone.SHIPPED ? "DHL" : null,

@@ -69,8 +69,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(
-                new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = client.getOutputStream();
         reply(out, "220 scripted ESMTP");
         String line;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-
 import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +22,17 @@ class SingleAttemptHttpClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://sandbox.example/twilio", "https://sandbox.example/2010-04-01/",
-            "https://sandbox.example?x=1", "ftp://sandbox.example", "sandbox.example:8089"})
+    @ValueSource(
+            strings = {
+                "https://sandbox.example/twilio",
+                "https://sandbox.example/2010-04-01/",
+                "https://sandbox.example?x=1",
+                "ftp://sandbox.example",
+                "sandbox.example:8089"
+            })
     void smsSenderRefusesToStartWithAnEndpointItCannotHonour(String endpoint) {
-        TwilioProperties properties = new TwilioProperties("AC0123", "secret", "+15550001111", URI.create(endpoint),
-                null);
+        TwilioProperties properties =
+                new TwilioProperties("AC0123", "secret", "+15550001111", URI.create(endpoint), null);
 
         assertThatThrownBy(() -> new SmsSender(properties))
                 .isInstanceOf(IllegalArgumentException.class)

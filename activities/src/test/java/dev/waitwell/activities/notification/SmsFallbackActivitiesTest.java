@@ -1,6 +1,5 @@
 package dev.waitwell.activities.notification;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -9,12 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.List;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.Milestone;
@@ -29,9 +23,14 @@ import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.SmsFallback;
 import dev.waitwell.workflows.notification.SmsFallbackActivities;
-import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,20 +51,18 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
     private static final int SMTP_PORT = freePort();
     private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort());
-    private static final Customer SMS_ONLY = new Customer("c-1", "Ada", "ada@example.com", "+15550002222",
-            List.of(Channel.SMS));
+    private static final Customer SMS_ONLY =
+            new Customer("c-1", "Ada", "ada@example.com", "+15550002222", List.of(Channel.SMS));
 
     static {
         TWILIO.start();
     }
 
     @Autowired
-    @Qualifier("notificationActivities")
-    NotificationActivities notifications;
+    @Qualifier("notificationActivities") NotificationActivities notifications;
 
     @Autowired
-    @Qualifier("smsFallbackActivities")
-    SmsFallbackActivities fallbacks;
+    @Qualifier("smsFallbackActivities") SmsFallbackActivities fallbacks;
 
     private GreenMail smtp;
 
@@ -83,9 +80,11 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
     @BeforeEach
     void providersUp() {
         TWILIO.resetAll();
-        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"sid\": \"SM0003\", \"account_sid\": \"" + SID + "\", \"status\": \"queued\"}")));
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\": \"SM0003\", \"account_sid\": \"" + SID + "\", \"status\": \"queued\"}")));
         startSmtp();
     }
 
@@ -120,15 +119,21 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.com");
         assertThat(received[0].getSubject())
                 .isEqualTo("Order " + orderId + " confirmed: our text message did not reach you");
-        assertThat(GreenMailUtil.getBody(received[0]).replace("\r\n", "\n")).contains("Hello Ada,",
-                "about your order " + orderId + " (confirmed) to +15550002222, but it could not be delivered",
-                "This is what it said:\n\n" + smsText.replace(sentLink, freshLink));
-        assertThat(jdbc.sql("SELECT body FROM notifications WHERE id = ?").param(sms).query(String.class).single())
+        assertThat(GreenMailUtil.getBody(received[0]).replace("\r\n", "\n"))
+                .contains(
+                        "Hello Ada,",
+                        "about your order " + orderId + " (confirmed) to +15550002222, but it could not be delivered",
+                        "This is what it said:\n\n" + smsText.replace(sentLink, freshLink));
+        assertThat(jdbc.sql("SELECT body FROM notifications WHERE id = ?")
+                        .param(sms)
+                        .query(String.class)
+                        .single())
                 .as("the signed link is not kept in the database")
                 .isEqualTo(smsText.replace(sentLink, "[order page link]"));
         assertThat(fallbackRow(orderId)).isEqualTo("CONFIRMED/sms-fallback EMAIL SMS_FALLBACK SENT " + sms);
-        assertThat(timeline(orderId)).contains("SMS_FALLBACK_EMAILED: CONFIRMED SMS not delivered; emailed instead, "
-                + "sent to ada@example.com");
+        assertThat(timeline(orderId))
+                .contains("SMS_FALLBACK_EMAILED: CONFIRMED SMS not delivered; emailed instead, "
+                        + "sent to ada@example.com");
     }
 
     @Test
@@ -142,7 +147,9 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
 
         assertThat(again).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.SENT, "sent to ada@example.com"));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(timeline(orderId)).filteredOn(event -> event.startsWith("SMS_FALLBACK")).hasSize(1);
+        assertThat(timeline(orderId))
+                .filteredOn(event -> event.startsWith("SMS_FALLBACK"))
+                .hasSize(1);
     }
 
     @Test
@@ -153,7 +160,8 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         stopSmtp();
 
         assertThatThrownBy(() -> fallbacks.emailInstead(fallback))
-                .isInstanceOf(DeliveryException.class).hasMessageContaining("SMTP error");
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("SMTP error");
         assertThat(fallbackRow(orderId)).isNull();
 
         startSmtp();
@@ -170,16 +178,16 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         jdbc.sql("""
                 INSERT INTO notifications (order_id, notification_key, channel, template, recipient, status,
                                            fallback_of)
-                VALUES (?, 'CONFIRMED/sms-fallback', 'EMAIL', 'SMS_FALLBACK', 'ada@example.com', 'SENDING', ?)""")
-                .params(orderId, sms).update();
+                VALUES (?, 'CONFIRMED/sms-fallback', 'EMAIL', 'SMS_FALLBACK', 'ada@example.com', 'SENDING', ?)""").params(orderId, sms).update();
 
         Delivery email = fallbacks.emailInstead(new SmsFallback(sms, orderId, null));
 
-        assertThat(email).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.FAILED,
-                NotificationActivitiesImpl.INTERRUPTED));
+        assertThat(email)
+                .isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.FAILED, NotificationActivitiesImpl.INTERRUPTED));
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(timeline(orderId)).contains("SMS_FALLBACK_FAILED: CONFIRMED SMS not delivered; email failed: "
-                + NotificationActivitiesImpl.INTERRUPTED);
+        assertThat(timeline(orderId))
+                .contains("SMS_FALLBACK_FAILED: CONFIRMED SMS not delivered; email failed: "
+                        + NotificationActivitiesImpl.INTERRUPTED);
     }
 
     @Test
@@ -193,8 +201,8 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         assertThat(email).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.SKIPPED, "no email address"));
         assertThat(smtp.getReceivedMessages()).isEmpty();
         assertThat(fallbackRow(orderId)).isEqualTo("CONFIRMED/sms-fallback EMAIL SMS_FALLBACK SKIPPED " + sms);
-        assertThat(timeline(orderId)).contains(
-                "SMS_FALLBACK_SKIPPED: CONFIRMED SMS not delivered; no email instead: no email address");
+        assertThat(timeline(orderId))
+                .contains("SMS_FALLBACK_SKIPPED: CONFIRMED SMS not delivered; no email instead: no email address");
     }
 
     @Test
@@ -205,7 +213,9 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         Delivery email = fallbacks.emailInstead(new SmsFallback(sms, orderId, null));
 
         assertThat(email).isEqualTo(new Delivery(Channel.EMAIL, DeliveryStatus.SKIPPED, "already emailed"));
-        assertThat(smtp.getReceivedMessages()).as("the milestone's own email only").hasSize(1);
+        assertThat(smtp.getReceivedMessages())
+                .as("the milestone's own email only")
+                .hasSize(1);
         assertThat(fallbackRow(orderId)).isEqualTo("CONFIRMED/sms-fallback EMAIL SMS_FALLBACK SKIPPED " + sms);
     }
 
@@ -217,9 +227,11 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
         fallbacks.emailInstead(new SmsFallback(sms, orderId, "https://shop.example/c/orders/" + orderId + "?token=t"));
 
         String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]);
-        assertThat(body).contains("about your order " + orderId + " (shipped)",
-                "Your order page shows where your order stands.",
-                "Your order " + orderId + ": https://shop.example/c/orders/" + orderId + "?token=t");
+        assertThat(body)
+                .contains(
+                        "about your order " + orderId + " (shipped)",
+                        "Your order page shows where your order stands.",
+                        "Your order " + orderId + ": https://shop.example/c/orders/" + orderId + "?token=t");
     }
 
     @Test
@@ -231,7 +243,8 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
 
         MimeMessage email = smtp.getReceivedMessages()[0];
         assertThat(email.getSubject()).isEqualTo("Order " + orderId + " shipped: our text message did not reach you");
-        assertThat(GreenMailUtil.getBody(email)).contains("Your order " + orderId + " is now awaiting release.")
+        assertThat(GreenMailUtil.getBody(email))
+                .contains("Your order " + orderId + " is now awaiting release.")
                 .doesNotContain("http");
     }
 
@@ -250,19 +263,18 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
     private String orderOf(Customer customer) {
         String orderId = fixture.preorder();
         jdbc.sql("UPDATE orders SET customer_name = ?, customer_email = ? WHERE order_id = ?")
-                .params(customer.name(), customer.email(), orderId).update();
+                .params(customer.name(), customer.email(), orderId)
+                .update();
         return orderId;
     }
 
     /** The CONFIRMED milestone sent on the customer's channels, its SMS then marked failed as the API does. */
     private long failedSms(String orderId, Customer customer) {
-        notifications.notify(new NotificationRequest(orderId, "CONFIRMED",
-                Milestone.CONFIRMED, customer,
-                Requests.facts(orderId, Milestone.CONFIRMED)));
+        notifications.notify(new NotificationRequest(
+                orderId, "CONFIRMED", Milestone.CONFIRMED, customer, Requests.facts(orderId, Milestone.CONFIRMED)));
         return jdbc.sql("""
                 UPDATE notifications SET status = 'FAILED', detail = 'Twilio: undelivered, error 30003'
-                 WHERE order_id = ? AND channel = 'SMS' RETURNING id""")
-                .param(orderId).query(Long.class).single();
+                 WHERE order_id = ? AND channel = 'SMS' RETURNING id""").param(orderId).query(Long.class).single();
     }
 
     /** A failed SHIPPED SMS written before V7: no body. */
@@ -271,8 +283,7 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
                 INSERT INTO notifications (order_id, notification_key, channel, template, recipient, status, detail,
                                            provider_id)
                 VALUES (?, 'SHIPPED', 'SMS', 'SHIPPED', '+15550002222', 'FAILED', 'Twilio: failed', 'SMold')
-                RETURNING id""")
-                .param(orderId).query(Long.class).single();
+                RETURNING id""").param(orderId).query(Long.class).single();
     }
 
     private String twilioBody() {
@@ -284,13 +295,14 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
     private String fallbackRow(String orderId) {
         return jdbc.sql("""
                 SELECT notification_key || ' ' || channel || ' ' || template || ' ' || status || ' ' || fallback_of
-                  FROM notifications WHERE order_id = ? AND fallback_of IS NOT NULL""")
-                .param(orderId).query(String.class).optional().orElse(null);
+                  FROM notifications WHERE order_id = ? AND fallback_of IS NOT NULL""").param(orderId).query(String.class).optional().orElse(null);
     }
 
     private List<String> timeline(String orderId) {
         return jdbc.sql("SELECT type || ': ' || message FROM order_events WHERE order_id = ? ORDER BY id")
-                .param(orderId).query(String.class).list();
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 
     private void startSmtp() {

@@ -2,13 +2,12 @@ package dev.waitwell.activities.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +16,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class TemplatesTest {
 
     @ParameterizedTest
-    @CsvSource({"2000, USD, USD 20.00", "5, USD, USD 0.05", "0, EUR, EUR 0.00", "1999, JPY, JPY 1999",
-            "123456789, BHD, BHD 123456.789"})
+    @CsvSource({
+        "2000, USD, USD 20.00",
+        "5, USD, USD 0.05",
+        "0, EUR, EUR 0.00",
+        "1999, JPY, JPY 1999",
+        "123456789, BHD, BHD 123456.789"
+    })
     void amountsAreWrittenExactlyInTheCurrencysMinorUnits(long minor, String currency, String expected) {
         assertThat(MessageText.money(Money.of(minor, currency))).isEqualTo(expected);
     }
@@ -42,7 +46,8 @@ class TemplatesTest {
 
         String sms = SmsTemplates.render(request, "+15550002222").body();
 
-        assertThat(sms).hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
+        assertThat(sms)
+                .hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
                 .contains("o-42", "Camera X", request.facts().customerUrl());
         assertThat(gsm7Segments(sms)).isLessThanOrEqualTo(2);
         if (milestone != Milestone.SHIPPED) {
@@ -53,22 +58,39 @@ class TemplatesTest {
     @Test
     void aDelayNoticeWithTheLongestIdsNamesAndReasonsStillFitsTwoSegmentsWithItsChoicesAndWholeLink() {
         String orderId = "o-" + "7".repeat(62);
-        String url = "https://shop.example.com/c/orders/" + orderId + "?token=1798761600."
-                + "x".repeat(43);
+        String url = "https://shop.example.com/c/orders/" + orderId + "?token=1798761600." + "x".repeat(43);
         MessageFacts usual = Requests.facts(orderId, Milestone.DELAY_NOTICE);
-        MessageFacts longest = new MessageFacts("Professional Mirrorless Camera Body with 24-105mm Lens Kit",
-                usual.sku(), 1, usual.promisedDate(), null, usual.total(), usual.paid(), url, null, null,
+        MessageFacts longest = new MessageFacts(
+                "Professional Mirrorless Camera Body with 24-105mm Lens Kit",
+                usual.sku(),
+                1,
+                usual.promisedDate(),
+                null,
+                usual.total(),
+                usual.paid(),
+                url,
+                null,
+                null,
                 "our supplier's container was held at customs for inspection and the next sailing is full, so "
                         + "the goods arrive with the sailing after that one",
-                usual.choices(), usual.decisionDeadline(), false, null, 10);
+                usual.choices(),
+                usual.decisionDeadline(),
+                false,
+                null,
+                10);
 
-        String sms = SmsTemplates.render(new NotificationRequest(orderId, "DELAY-1", Milestone.DELAY_NOTICE,
-                Requests.ADA, longest), "+15550002222").body();
+        String sms = SmsTemplates.render(
+                        new NotificationRequest(orderId, "DELAY-1", Milestone.DELAY_NOTICE, Requests.ADA, longest),
+                        "+15550002222")
+                .body();
 
         assertThat(gsm7Segments(sms)).isLessThanOrEqualTo(2);
-        assertThat(sms).hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
+        assertThat(sms)
+                .hasSizeLessThanOrEqualTo(SmsTemplates.MAX_LENGTH)
                 .endsWith(" " + url)
-                .contains("Delayed to 2026-12-24", "wait (10% off), switch or cancel by 2026-12-01",
+                .contains(
+                        "Delayed to 2026-12-24",
+                        "wait (10% off), switch or cancel by 2026-12-01",
                         "No answer = cancel, full refund.");
     }
 
@@ -78,12 +100,23 @@ class TemplatesTest {
 
         String sms = SmsTemplates.fitted("o-1", "y".repeat(300), url);
 
-        assertThat(sms).hasSize(SmsTemplates.MAX_LENGTH).startsWith("Waitwell: yyy").endsWith("... " + url);
+        assertThat(sms)
+                .hasSize(SmsTemplates.MAX_LENGTH)
+                .startsWith("Waitwell: yyy")
+                .endsWith("... " + url);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Milestone.class, names = {"CONFIRMED", "RELEASE_REMINDER", "DELAY_NOTICE", "DELAY_ACCEPTED",
-            "PROMISE_IMPROVED", "WAIT_REMINDER"})
+    @EnumSource(
+            value = Milestone.class,
+            names = {
+                "CONFIRMED",
+                "RELEASE_REMINDER",
+                "DELAY_NOTICE",
+                "DELAY_ACCEPTED",
+                "PROMISE_IMPROVED",
+                "WAIT_REMINDER"
+            })
     void promisedDateIsStated(Milestone milestone) {
         NotificationRequest request = Requests.of("o-42", milestone);
 
@@ -121,8 +154,9 @@ class TemplatesTest {
         String sms = SmsTemplates.render(request, "+1").body();
 
         assertThat(email.subject() + email.body() + sms).doesNotContainIgnoringCase("released");
-        assertThat(email.body()).contains("We charged USD 80.00 for your order o-42 (Camera X); it ships once the "
-                + "warehouse has packed it.");
+        assertThat(email.body())
+                .contains("We charged USD 80.00 for your order o-42 (Camera X); it ships once the "
+                        + "warehouse has packed it.");
         assertThat(sms).contains("Charged USD 80.00 for Camera X");
     }
 
@@ -134,40 +168,65 @@ class TemplatesTest {
         String sms = SmsTemplates.render(request, "+1").body();
 
         assertThat(email.subject()).isEqualTo("Order o-42 delayed: Camera X now expected 2026-12-24; please choose");
-        assertThat(email.body()).contains(
-                "New date: 2026-12-24.",
-                "because the supplier's shipment moved",
-                "Your choices: wait, switch or cancel.",
-                "- Wait: keep your order for the new date",
-                "- Switch: take an alternative that is in stock now; we charge or refund the price difference.",
-                "- Cancel: we cancel the order and refund everything you paid (USD 100.00).",
-                "Please choose by 2026-12-01 18:00 UTC",
-                "If we do not hear from you by then, we keep your order for the new date",
-                "Choose to wait and get 10% off your next order.",
-                request.facts().customerUrl());
-        assertThat(sms).contains("delayed: the supplier's shipment moved", "New date 2026-12-24",
-                "wait (10% off next order), switch or cancel (full refund)", "by 2026-12-01 18:00 UTC",
-                "No answer = wait.", request.facts().customerUrl());
+        assertThat(email.body())
+                .contains(
+                        "New date: 2026-12-24.",
+                        "because the supplier's shipment moved",
+                        "Your choices: wait, switch or cancel.",
+                        "- Wait: keep your order for the new date",
+                        "- Switch: take an alternative that is in stock now; we charge or refund the price difference.",
+                        "- Cancel: we cancel the order and refund everything you paid (USD 100.00).",
+                        "Please choose by 2026-12-01 18:00 UTC",
+                        "If we do not hear from you by then, we keep your order for the new date",
+                        "Choose to wait and get 10% off your next order.",
+                        request.facts().customerUrl());
+        assertThat(sms)
+                .contains(
+                        "delayed: the supplier's shipment moved",
+                        "New date 2026-12-24",
+                        "wait (10% off next order), switch or cancel (full refund)",
+                        "by 2026-12-01 18:00 UTC",
+                        "No answer = wait.",
+                        request.facts().customerUrl());
     }
 
     @Test
     void delayNoticeWithoutADateSaysUnknownAndThatSilenceCancels() {
         MessageFacts f = Requests.facts("o-42", Milestone.DELAY_NOTICE);
-        MessageFacts unknown = new MessageFacts(f.productName(), f.sku(), f.quantity(), null, null, f.total(),
-                f.paid(), f.customerUrl(), null, null, f.reason(), List.of(DelayChoice.SWITCH, DelayChoice.CANCEL),
-                f.decisionDeadline(), false, null, 10);
-        NotificationRequest request = new NotificationRequest("o-42", "DELAY_NOTICE-2", Milestone.DELAY_NOTICE,
-                Requests.ADA, unknown);
+        MessageFacts unknown = new MessageFacts(
+                f.productName(),
+                f.sku(),
+                f.quantity(),
+                null,
+                null,
+                f.total(),
+                f.paid(),
+                f.customerUrl(),
+                null,
+                null,
+                f.reason(),
+                List.of(DelayChoice.SWITCH, DelayChoice.CANCEL),
+                f.decisionDeadline(),
+                false,
+                null,
+                10);
+        NotificationRequest request =
+                new NotificationRequest("o-42", "DELAY_NOTICE-2", Milestone.DELAY_NOTICE, Requests.ADA, unknown);
 
         Draft email = EmailTemplates.render(request, "a@b.c");
         String sms = SmsTemplates.render(request, "+1").body();
 
         assertThat(email.subject()).contains("new date unknown");
-        assertThat(email.body()).contains("New date: unknown.", "Your choices: switch or cancel.",
-                "If we do not hear from you by then, we cancel your order and refund everything you paid.")
+        assertThat(email.body())
+                .contains(
+                        "New date: unknown.",
+                        "Your choices: switch or cancel.",
+                        "If we do not hear from you by then, we cancel your order and refund everything you paid.")
                 .doesNotContain("- Wait", "% off");
-        assertThat(sms).contains("New date unknown", "Choose switch or cancel (full refund)",
-                "No answer = cancel, full refund.").doesNotContain("% off");
+        assertThat(sms)
+                .contains(
+                        "New date unknown", "Choose switch or cancel (full refund)", "No answer = cancel, full refund.")
+                .doesNotContain("% off");
     }
 
     @Test
@@ -183,14 +242,29 @@ class TemplatesTest {
     void switchedStatesTheNewProductAndTheDifferenceChargedOrRefunded() {
         NotificationRequest refunded = Requests.of("o-42", Milestone.SWITCHED);
         MessageFacts f = refunded.facts();
-        NotificationRequest charged = new NotificationRequest("o-42", "SWITCHED", Milestone.SWITCHED, Requests.ADA,
-                new MessageFacts(f.productName(), f.sku(), f.quantity(), f.promisedDate(), Money.of(1500, "USD"),
-                        f.total(), f.paid(), f.customerUrl(), null, null, f.reason()));
+        NotificationRequest charged = new NotificationRequest(
+                "o-42",
+                "SWITCHED",
+                Milestone.SWITCHED,
+                Requests.ADA,
+                new MessageFacts(
+                        f.productName(),
+                        f.sku(),
+                        f.quantity(),
+                        f.promisedDate(),
+                        Money.of(1500, "USD"),
+                        f.total(),
+                        f.paid(),
+                        f.customerUrl(),
+                        null,
+                        null,
+                        f.reason()));
 
-        assertThat(EmailTemplates.render(refunded, "a@b.c").body()).contains("Your order is now 1 x Camera X",
-                "We refunded the price difference of USD 20.00").doesNotContain("-20");
-        assertThat(SmsTemplates.render(refunded, "+1").body()).contains("Switched to Camera X",
-                "Refunded the difference, USD 20.00");
+        assertThat(EmailTemplates.render(refunded, "a@b.c").body())
+                .contains("Your order is now 1 x Camera X", "We refunded the price difference of USD 20.00")
+                .doesNotContain("-20");
+        assertThat(SmsTemplates.render(refunded, "+1").body())
+                .contains("Switched to Camera X", "Refunded the difference, USD 20.00");
         assertThat(EmailTemplates.render(charged, "a@b.c").body())
                 .contains("We charged the price difference of USD 15.00");
         assertThat(SmsTemplates.render(charged, "+1").body()).contains("Charged the difference, USD 15.00");
@@ -199,9 +273,23 @@ class TemplatesTest {
     @Test
     void waitReminderWithoutADateSaysUnknown() {
         MessageFacts f = Requests.facts("o-42", Milestone.WAIT_REMINDER);
-        NotificationRequest request = new NotificationRequest("o-42", "WAIT_REMINDER-1", Milestone.WAIT_REMINDER,
-                Requests.ADA, new MessageFacts(f.productName(), f.sku(), f.quantity(), null, null, f.total(), f.paid(),
-                        f.customerUrl(), null, null, null));
+        NotificationRequest request = new NotificationRequest(
+                "o-42",
+                "WAIT_REMINDER-1",
+                Milestone.WAIT_REMINDER,
+                Requests.ADA,
+                new MessageFacts(
+                        f.productName(),
+                        f.sku(),
+                        f.quantity(),
+                        null,
+                        null,
+                        f.total(),
+                        f.paid(),
+                        f.customerUrl(),
+                        null,
+                        null,
+                        null));
 
         assertThat(EmailTemplates.render(request, "a@b.c").body()).contains("Expected date: unknown.");
         assertThat(SmsTemplates.render(request, "+1").body()).contains("Expected unknown.");

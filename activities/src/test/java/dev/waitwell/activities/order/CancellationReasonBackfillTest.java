@@ -22,7 +22,8 @@ class CancellationReasonBackfillTest extends DatabaseTest {
         String oddMessage = cancelledWithoutReason("Cancelled, somehow");
         String current = fixture.preorder();
         jdbc.sql("UPDATE orders SET status = 'CANCELLED', cancellation_reason = 'duplicate order' WHERE order_id = ?")
-                .param(current).update();
+                .param(current)
+                .update();
         event(current, "Cancelled by admin: something else; refunded USD 20.00");
 
         backfill();
@@ -36,22 +37,28 @@ class CancellationReasonBackfillTest extends DatabaseTest {
     private String cancelledWithoutReason(String message) {
         String orderId = fixture.preorder();
         jdbc.sql("UPDATE orders SET status = 'CANCELLED', cancellation_reason = NULL WHERE order_id = ?")
-                .param(orderId).update();
+                .param(orderId)
+                .update();
         event(orderId, message);
         return orderId;
     }
 
     private void event(String orderId, String message) {
         jdbc.sql("INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, 'status-9', "
-                + "'STATUS_CANCELLED', ?)").params(orderId, message).update();
+                        + "'STATUS_CANCELLED', ?)")
+                .params(orderId, message)
+                .update();
     }
 
     private void backfill() throws IOException {
-        jdbc.sql(new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8)).update();
+        jdbc.sql(new ClassPathResource(MIGRATION).getContentAsString(StandardCharsets.UTF_8))
+                .update();
     }
 
     private String reason(String orderId) {
         return jdbc.sql("SELECT coalesce(cancellation_reason, '(none)') FROM orders WHERE order_id = ?")
-                .param(orderId).query(String.class).single();
+                .param(orderId)
+                .query(String.class)
+                .single();
     }
 }

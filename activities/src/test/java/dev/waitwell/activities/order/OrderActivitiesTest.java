@@ -2,19 +2,18 @@ package dev.waitwell.activities.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import dev.waitwell.activities.DatabaseTest;
-import dev.waitwell.workflows.notification.Customer;
-import dev.waitwell.workflows.order.FulfilmentRequest;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.lifecycle.OrderEvent;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.StatusChange;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.order.FulfilmentRequest;
+import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.order.Shipment;
 import dev.waitwell.workflows.order.ShipmentRecord;
-import dev.waitwell.workflows.lifecycle.StatusChange;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,12 +21,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 class OrderActivitiesTest extends DatabaseTest {
 
     @Autowired
-    @Qualifier("orderActivities")
-    OrderActivities orders;
+    @Qualifier("orderActivities") OrderActivities orders;
 
     @Autowired
-    @Qualifier("timelineActivities")
-    TimelineActivities timeline;
+    @Qualifier("timelineActivities") TimelineActivities timeline;
 
     @Test
     void statusChangeIsRecordedOnceWithItsTimelineEvent() {
@@ -57,12 +54,19 @@ class OrderActivitiesTest extends DatabaseTest {
     void aCancellationKeepsItsReasonForTheReports() {
         String orderId = fixture.preorder();
 
-        timeline.recordStatus(new StatusChange(orderId, "status/1", OrderStatus.CANCELLED,
-                "Cancelled by support: customer moved abroad; refunded USD 20.00", "customer moved abroad"));
+        timeline.recordStatus(new StatusChange(
+                orderId,
+                "status/1",
+                OrderStatus.CANCELLED,
+                "Cancelled by support: customer moved abroad; refunded USD 20.00",
+                "customer moved abroad"));
 
         assertThat(status(orderId)).isEqualTo("CANCELLED");
-        assertThat(jdbc.sql("SELECT cancellation_reason FROM orders WHERE order_id = ?").param(orderId)
-                .query(String.class).single()).isEqualTo("customer moved abroad");
+        assertThat(jdbc.sql("SELECT cancellation_reason FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("customer moved abroad");
     }
 
     @Test
@@ -84,31 +88,45 @@ class OrderActivitiesTest extends DatabaseTest {
         orders.recordShipment(new ShipmentRecord(orderId, new Shipment("DHL", "JD0001")));
 
         assertThat(jdbc.sql("SELECT payment_method || ' ' || carrier || ' ' || tracking_number FROM orders"
-                        + " WHERE order_id = ?")
-                .param(orderId).query(String.class).single()).isEqualTo("pm_card_mastercard DHL JD0001");
+                                + " WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("pm_card_mastercard DHL JD0001");
     }
 
     @Test
     void fulfilmentIsRequestedOnce() {
         String orderId = fixture.preorder();
-        String sku = jdbc.sql("SELECT sku FROM orders WHERE order_id = ?").param(orderId).query(String.class).single();
-        FulfilmentRequest request = new FulfilmentRequest(orderId, sku, 1,
-                new Customer("c-1", "Ada", null, null, null));
+        String sku = jdbc.sql("SELECT sku FROM orders WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .single();
+        FulfilmentRequest request =
+                new FulfilmentRequest(orderId, sku, 1, new Customer("c-1", "Ada", null, null, null));
 
         orders.requestFulfilment(request);
         orders.requestFulfilment(request);
 
-        assertThat(jdbc.sql("SELECT count(*) FROM fulfilment_requests WHERE order_id = ?").param(orderId)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM fulfilment_requests WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(timeline(orderId)).containsExactly("FULFILMENT_REQUESTED: Fulfilment requested: 1 x " + sku);
     }
 
     private String status(String orderId) {
-        return jdbc.sql("SELECT status FROM orders WHERE order_id = ?").param(orderId).query(String.class).single();
+        return jdbc.sql("SELECT status FROM orders WHERE order_id = ?")
+                .param(orderId)
+                .query(String.class)
+                .single();
     }
 
     private List<String> timeline(String orderId) {
         return jdbc.sql("SELECT type || ': ' || message FROM order_events WHERE order_id = ? ORDER BY id")
-                .param(orderId).query(String.class).list();
+                .param(orderId)
+                .query(String.class)
+                .list();
     }
 }

@@ -1,10 +1,7 @@
 package dev.waitwell.activities.payment;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
 
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.payment.ChargePurpose;
@@ -13,8 +10,10 @@ import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,8 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 class PaymentActivitiesTest extends DatabaseTest {
 
     @Autowired
-    @Qualifier("paymentActivities")
-    PaymentActivities payments;
+    @Qualifier("paymentActivities") PaymentActivities payments;
 
     @Test
     void sandboxChargeSucceedsAndBooksCashAgainstCustomerDeposits() {
@@ -35,7 +33,10 @@ class PaymentActivitiesTest extends DatabaseTest {
         assertThat(result.chargeId()).startsWith("ch_");
         assertThat(balance(orderId, "cash")).isEqualTo(2000);
         assertThat(balance(orderId, "customerDeposits")).isEqualTo(-2000);
-        assertThat(jdbc.sql("SELECT status FROM payments WHERE order_id = ?").param(orderId).query(String.class).list())
+        assertThat(jdbc.sql("SELECT status FROM payments WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
                 .containsExactly("SUCCEEDED");
     }
 
@@ -48,10 +49,14 @@ class PaymentActivitiesTest extends DatabaseTest {
         ChargeResult retried = payments.charge(request);
 
         assertThat(retried).isEqualTo(first);
-        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM sandbox_transactions WHERE idempotency_key = ?",
-                request.idempotencyKey())).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM sandbox_transactions WHERE idempotency_key = ?",
+                        request.idempotencyKey()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId))
+                .isEqualTo(1);
         assertThat(balance(orderId, "cash")).isEqualTo(2000);
     }
 
@@ -60,18 +65,22 @@ class PaymentActivitiesTest extends DatabaseTest {
         String orderId = fixture.preorder();
         ChargeRequest request = deposit(orderId, "checkout", 2000, "pm_card_chargeDeclined");
 
+        assertThatThrownBy(() -> payments.charge(request)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+            assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name());
+            assertThat(failure.isNonRetryable()).isTrue();
+        });
         assertThatThrownBy(() -> payments.charge(request))
-                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name());
-                    assertThat(failure.isNonRetryable()).isTrue();
-                });
-        assertThatThrownBy(() -> payments.charge(request))
-                .isInstanceOfSatisfying(ApplicationFailure.class,
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
                         failure -> assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name()));
 
         assertThat(jdbc.sql("SELECT status || ':' || failure_reason FROM payments WHERE order_id = ?")
-                .param(orderId).query(String.class).list()).containsExactly("DECLINED:card_declined");
-        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId)).isZero();
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("DECLINED:card_declined");
+        assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId))
+                .isZero();
     }
 
     @Test
@@ -83,27 +92,32 @@ class PaymentActivitiesTest extends DatabaseTest {
                     assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_METHOD_UNKNOWN.name());
                     assertThat(failure.isNonRetryable()).isTrue();
                 });
-        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId)).isZero();
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId))
+                .isZero();
     }
 
     @Test
     void refundAllRefundsExactlyWhatWasPaidAndOnlyOnce() {
         String orderId = fixture.preorder();
         payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
-        payments.charge(new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"),
-                "pm_card_visa"));
-        assertThatThrownBy(() -> payments.charge(new ChargeRequest(orderId, "balance-2", ChargePurpose.BALANCE,
-                Money.of(8000, "USD"), "pm_card_chargeDeclined"))).isInstanceOf(ApplicationFailure.class);
+        payments.charge(
+                new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"), "pm_card_visa"));
+        assertThatThrownBy(() -> payments.charge(new ChargeRequest(
+                        orderId, "balance-2", ChargePurpose.BALANCE, Money.of(8000, "USD"), "pm_card_chargeDeclined")))
+                .isInstanceOf(ApplicationFailure.class);
         RefundRequest refund = new RefundRequest(orderId, "USD", "customer changed their mind");
 
         assertThat(payments.refundAll(refund).refunded()).isEqualTo(Money.of(10000, "USD"));
-        assertThat(payments.refundAll(refund).refunded()).as("a retry answers as the first attempt, refunding nothing")
+        assertThat(payments.refundAll(refund).refunded())
+                .as("a retry answers as the first attempt, refunding nothing")
                 .isEqualTo(Money.of(10000, "USD"));
 
         assertThat(count("SELECT count(*) FROM payments WHERE order_id = ? AND kind = 'REFUND'", orderId))
                 .isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM sandbox_transactions WHERE kind = 'REFUND' AND idempotency_key LIKE ?",
-                orderId + "/%")).isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM sandbox_transactions WHERE kind = 'REFUND' AND idempotency_key LIKE ?",
+                        orderId + "/%"))
+                .isEqualTo(2);
         assertThat(balance(orderId, "cash")).isZero();
         assertThat(balance(orderId, "customerDeposits")).isZero();
     }
@@ -112,7 +126,8 @@ class PaymentActivitiesTest extends DatabaseTest {
     void refundAllOfAnOrderThatPaidNothingRefundsZero() {
         String orderId = fixture.preorder();
 
-        assertThat(payments.refundAll(new RefundRequest(orderId, "USD", "out of stock")).refunded())
+        assertThat(payments.refundAll(new RefundRequest(orderId, "USD", "out of stock"))
+                        .refunded())
                 .isEqualTo(Money.of(0, "USD"));
     }
 
@@ -120,22 +135,28 @@ class PaymentActivitiesTest extends DatabaseTest {
     void partialRefundsTakeFromTheLatestChargeFirstAndNeverMoreThanItTook() {
         String orderId = fixture.preorder();
         payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
-        payments.charge(new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"),
-                "pm_card_visa"));
+        payments.charge(
+                new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"), "pm_card_visa"));
 
         assertThat(payments.refundPart(part(orderId, "partial-refund-1", 3000)).refunded())
                 .isEqualTo(Money.of(3000, "USD"));
         assertThat(payments.refundPart(part(orderId, "partial-refund-2", 6000)).refunded())
                 .isEqualTo(Money.of(6000, "USD"));
 
-        assertThat(refunds(orderId)).containsExactly(
-                orderId + "/refund-part/partial-refund-1/" + chargeRow(orderId, "balance-1") + " 3000 of balance-1",
-                orderId + "/refund-part/partial-refund-2/" + chargeRow(orderId, "balance-1") + " 5000 of balance-1",
-                orderId + "/refund-part/partial-refund-2/" + chargeRow(orderId, "checkout") + " 1000 of checkout");
+        assertThat(refunds(orderId))
+                .containsExactly(
+                        orderId + "/refund-part/partial-refund-1/" + chargeRow(orderId, "balance-1")
+                                + " 3000 of balance-1",
+                        orderId + "/refund-part/partial-refund-2/" + chargeRow(orderId, "balance-1")
+                                + " 5000 of balance-1",
+                        orderId + "/refund-part/partial-refund-2/" + chargeRow(orderId, "checkout")
+                                + " 1000 of checkout");
         assertThat(balance(orderId, "cash")).isEqualTo(1000);
         assertThat(balance(orderId, "customerDeposits")).isEqualTo(-1000);
-        assertThat(count("SELECT count(*) FROM sandbox_transactions WHERE kind = 'REFUND' AND idempotency_key LIKE ?",
-                orderId + "/%")).isEqualTo(3);
+        assertThat(count(
+                        "SELECT count(*) FROM sandbox_transactions WHERE kind = 'REFUND' AND idempotency_key LIKE ?",
+                        orderId + "/%"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -173,8 +194,8 @@ class PaymentActivitiesTest extends DatabaseTest {
     void refundAllAfterPartialRefundsRefundsOnlyWhatRemainsAndTheBooksBalance() {
         String orderId = fixture.preorder();
         payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
-        payments.charge(new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"),
-                "pm_card_visa"));
+        payments.charge(
+                new ChargeRequest(orderId, "balance-1", ChargePurpose.BALANCE, Money.of(8000, "USD"), "pm_card_visa"));
         payments.refundPart(part(orderId, "partial-refund-1", 8500));
         RefundRequest refund = new RefundRequest(orderId, "USD", "cancelled after a switch");
 
@@ -184,8 +205,7 @@ class PaymentActivitiesTest extends DatabaseTest {
         assertThat(jdbc.sql("""
                         SELECT c.idempotency_key || ' ' || c.amount_minor || ' ' || sum(r.amount_minor)
                           FROM payments c JOIN payments r ON r.refund_of = c.id
-                         WHERE c.order_id = ? GROUP BY c.id ORDER BY c.id""")
-                .param(orderId).query(String.class).list())
+                         WHERE c.order_id = ? GROUP BY c.id ORDER BY c.id""").param(orderId).query(String.class).list())
                 .containsExactly(orderId + "/charge/checkout 2000 2000", orderId + "/charge/balance-1 8000 8000");
         assertThat(balance(orderId, "cash")).isZero();
         assertThat(balance(orderId, "customerDeposits")).isZero();
@@ -202,13 +222,13 @@ class PaymentActivitiesTest extends DatabaseTest {
                         INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
                                               refund_of)
                         VALUES (?, ?, 'REFUND', 'DEPOSIT', 'SUCCEEDED', 501, 'USD', ?)""")
-                .params(orderId, orderId + "/sneaky", charge).update())
+                        .params(orderId, orderId + "/sneaky", charge)
+                        .update())
                 .hasMessageContaining("would refund 2001 of charge");
         jdbc.sql("""
                         INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
                                               refund_of)
-                        VALUES (?, ?, 'REFUND', 'DEPOSIT', 'SUCCEEDED', 500, 'USD', ?)""")
-                .params(orderId, orderId + "/rest", charge).update();
+                        VALUES (?, ?, 'REFUND', 'DEPOSIT', 'SUCCEEDED', 500, 'USD', ?)""").params(orderId, orderId + "/rest", charge).update();
     }
 
     private static PartialRefundRequest part(String orderId, String step, long amount) {
@@ -216,8 +236,10 @@ class PaymentActivitiesTest extends DatabaseTest {
     }
 
     private long chargeRow(String orderId, String step) {
-        return jdbc.sql("SELECT id FROM payments WHERE idempotency_key = ?").param(orderId + "/charge/" + step)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT id FROM payments WHERE idempotency_key = ?")
+                .param(orderId + "/charge/" + step)
+                .query(Long.class)
+                .single();
     }
 
     /** "key amount of step" per refund, in the order they were made. */
@@ -226,8 +248,7 @@ class PaymentActivitiesTest extends DatabaseTest {
                         SELECT r.idempotency_key || ' ' || r.amount_minor || ' of '
                                || substring(c.idempotency_key from '[^/]+$')
                           FROM payments r JOIN payments c ON c.id = r.refund_of
-                         WHERE r.order_id = ? AND r.kind = 'REFUND' ORDER BY r.id""")
-                .param(orderId).query(String.class).list();
+                         WHERE r.order_id = ? AND r.kind = 'REFUND' ORDER BY r.id""").param(orderId).query(String.class).list();
     }
 
     private static ChargeRequest deposit(String orderId, String step, long amount, String method) {
@@ -239,8 +260,7 @@ class PaymentActivitiesTest extends DatabaseTest {
         return jdbc.sql("""
                         SELECT coalesce(sum(l.debit_minor - l.credit_minor), 0) FROM ledger_lines l
                           JOIN ledger_transactions t ON t.id = l.transaction_id
-                         WHERE t.order_id = ? AND l.account = ?""")
-                .params(orderId, account).query(Long.class).single();
+                         WHERE t.order_id = ? AND l.account = ?""").params(orderId, account).query(Long.class).single();
     }
 
     private long count(String sql, String parameter) {

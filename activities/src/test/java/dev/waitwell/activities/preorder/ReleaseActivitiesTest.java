@@ -3,11 +3,6 @@ package dev.waitwell.activities.preorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
@@ -15,6 +10,10 @@ import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import io.temporal.failure.ApplicationFailure;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,12 +21,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 class ReleaseActivitiesTest extends DatabaseTest {
 
     @Autowired
-    @Qualifier("releaseActivities")
-    ReleaseActivities releases;
+    @Qualifier("releaseActivities") ReleaseActivities releases;
 
     @Autowired
-    @Qualifier("stockActivities")
-    StockActivities stock;
+    @Qualifier("stockActivities") StockActivities stock;
 
     @Test
     void releaseOfAnUntrackedProductShipsItsPreordersFromLaunchStock() {
@@ -42,10 +39,16 @@ class ReleaseActivitiesTest extends DatabaseTest {
         assertThat(stockOf(first, second)).containsExactly("ALLOCATED 2/2", "ALLOCATED 1/1");
         assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=3 preordered=0 backordered=0");
         assertThat(jdbc.sql("SELECT quantity || ' by ' || received_by || ' batch ' || batch_id FROM stock_receipts "
-                        + "WHERE sku = ? AND reference = 'launch'").param(sku).query(String.class).single())
+                                + "WHERE sku = ? AND reference = 'launch'")
+                        .param(sku)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("3 by release batch " + released.allocation().batchId());
         assertThat(jdbc.sql("SELECT message FROM order_events WHERE order_id = ? AND type = 'ALLOCATED'")
-                .param(first).query(String.class).single()).isEqualTo("2 of 2 units allocated from the release");
+                        .param(first)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2 of 2 units allocated from the release");
     }
 
     @Test
@@ -54,7 +57,8 @@ class ReleaseActivitiesTest extends DatabaseTest {
         String early = fixture.preorder(sku, 2);
         String late = fixture.preorder(sku, 2);
         jdbc.sql("UPDATE orders SET placed_at = placed_at - interval '1 hour' WHERE order_id = ?")
-                .param(early).update();
+                .param(early)
+                .update();
         stock.receive(new StockReceipt(sku, 3, "GRN-1", null, "ops"));
 
         ReleasedProduct released = releases.markReleased(new ReleaseRequest(sku, "ops"));
@@ -63,7 +67,10 @@ class ReleaseActivitiesTest extends DatabaseTest {
         assertThat(stockOf(early, late)).containsExactly("ALLOCATED 2/2", "WAITING 1/2");
         assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=3 preordered=0 backordered=1");
         assertThat(jdbc.sql("SELECT count(*) FROM stock_receipts WHERE sku = ? AND reference = 'launch'")
-                .param(sku).query(Integer.class).single()).isZero();
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -98,15 +105,21 @@ class ReleaseActivitiesTest extends DatabaseTest {
         String first = fixture.preorder(sku, 1);
         String second = fixture.preorder(sku, 1);
         String shipped = fixture.preorder(sku, 1);
-        jdbc.sql("UPDATE orders SET status = 'SHIPPED' WHERE order_id = ?").param(shipped).update();
+        jdbc.sql("UPDATE orders SET status = 'SHIPPED' WHERE order_id = ?")
+                .param(shipped)
+                .update();
         jdbc.sql("UPDATE orders SET placed_at = placed_at - interval '1 hour' WHERE order_id = ?")
-                .param(second).update();
+                .param(second)
+                .update();
 
         ReleasedProduct released = releases.markReleased(new ReleaseRequest(sku, "ops"));
 
         assertThat(released.waitingOrderIds()).containsExactly(second, first);
-        assertThat(jdbc.sql("SELECT release_date FROM products WHERE sku = ?").param(sku)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+        assertThat(jdbc.sql("SELECT release_date FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC));
     }
 
     @Test
@@ -118,8 +131,11 @@ class ReleaseActivitiesTest extends DatabaseTest {
         releases.markReleased(new ReleaseRequest(sku, null));
 
         assertThat(releasedAt(sku)).isEqualTo(firstReleasedAt);
-        assertThat(jdbc.sql("SELECT release_date FROM products WHERE sku = ?").param(sku)
-                .query(LocalDate.class).single()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(2));
+        assertThat(jdbc.sql("SELECT release_date FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(2));
     }
 
     @Test
@@ -132,21 +148,26 @@ class ReleaseActivitiesTest extends DatabaseTest {
     }
 
     private List<String> stockOf(String... orderIds) {
-        return java.util.Arrays.stream(orderIds).map(orderId -> jdbc.sql(
-                        "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
-                .param(orderId).query(String.class).single()).toList();
+        return java.util.Arrays.stream(orderIds)
+                .map(orderId -> jdbc.sql(
+                                "SELECT state || ' ' || allocated || '/' || quantity FROM order_stock WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .toList();
     }
 
     private String counters(String sku) {
         return jdbc.sql("""
                         SELECT 'on_hand=' || on_hand || ' allocated=' || allocated || ' preordered=' || preordered
                                || ' backordered=' || backordered
-                          FROM products WHERE sku = ?""")
-                .param(sku).query(String.class).single();
+                          FROM products WHERE sku = ?""").param(sku).query(String.class).single();
     }
 
     private OffsetDateTime releasedAt(String sku) {
-        return jdbc.sql("SELECT released_at FROM products WHERE sku = ?").param(sku)
-                .query(OffsetDateTime.class).single();
+        return jdbc.sql("SELECT released_at FROM products WHERE sku = ?")
+                .param(sku)
+                .query(OffsetDateTime.class)
+                .single();
     }
 }

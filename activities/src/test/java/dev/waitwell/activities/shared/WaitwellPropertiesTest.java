@@ -11,8 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The worker reads the shop's zone and promise buffer under the same keys as the API. */
 class WaitwellPropertiesTest {
 
-    private final ApplicationContextRunner worker = new ApplicationContextRunner()
-            .withUserConfiguration(Binding.class);
+    private final ApplicationContextRunner worker = new ApplicationContextRunner().withUserConfiguration(Binding.class);
 
     @Test
     void readsTheShopZoneAndPromiseBufferUnderTheApisKeys() {
@@ -37,11 +36,13 @@ class WaitwellPropertiesTest {
 
     @Test
     void refusesToStartWithANegativePromiseBuffer() {
-        worker.withPropertyValues("waitwell.policy.promise-buffer=-P1D").run(context -> assertThat(context)
-                .hasFailed().getFailure().hasStackTraceContaining("WAITWELL_POLICY_PROMISE_BUFFER"));
+        worker.withPropertyValues("waitwell.policy.promise-buffer=-P1D")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("WAITWELL_POLICY_PROMISE_BUFFER"));
     }
 
     @EnableConfigurationProperties(WaitwellProperties.class)
-    static class Binding {
-    }
+    static class Binding {}
 }

@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,10 +26,7 @@ public final class OrderFixture {
         String sku = newSku();
         jdbc.sql("""
                         INSERT INTO products (sku, name, price_minor, currency, release_date, deposit_percent)
-                        VALUES (:sku, 'Camera X', 10000, 'USD', :releaseDate, 20)""")
-                .param("sku", sku)
-                .param("releaseDate", releaseDate)
-                .update();
+                        VALUES (:sku, 'Camera X', 10000, 'USD', :releaseDate, 20)""").param("sku", sku).param("releaseDate", releaseDate).update();
         return sku;
     }
 
@@ -44,17 +39,11 @@ public final class OrderFixture {
         jdbc.sql("""
                         INSERT INTO products (sku, name, price_minor, currency, on_hand, stock_tracked,
                                               backorders_allowed, backorder_max_wait_days)
-                        VALUES (:sku, 'Lens Y', 10000, 'USD', :onHand, true, true, 30)""")
-                .param("sku", sku)
-                .param("onHand", onHand)
-                .update();
+                        VALUES (:sku, 'Lens Y', 10000, 'USD', :onHand, true, true, 30)""").param("sku", sku).param("onHand", onHand).update();
         if (onHand > 0) {
             jdbc.sql("""
                             INSERT INTO stock_receipts (sku, reference, quantity, received_by)
-                            VALUES (:sku, 'opening-stock', :onHand, 'fixture')""")
-                    .param("sku", sku)
-                    .param("onHand", onHand)
-                    .update();
+                            VALUES (:sku, 'opening-stock', :onHand, 'fixture')""").param("sku", sku).param("onHand", onHand).update();
         }
         return sku;
     }
@@ -69,7 +58,9 @@ public final class OrderFixture {
                 .param("sku", sku)
                 .param("quantity", quantity)
                 .update();
-        jdbc.sql("UPDATE products SET stock_tracked = true WHERE sku = :sku").param("sku", sku).update();
+        jdbc.sql("UPDATE products SET stock_tracked = true WHERE sku = :sku")
+                .param("sku", sku)
+                .update();
         return id;
     }
 
@@ -110,8 +101,8 @@ public final class OrderFixture {
         return orderId;
     }
 
-    private String order(String kind, String status, String plan, String sku, int quantity, int priority,
-            Instant placedAt) {
+    private String order(
+            String kind, String status, String plan, String sku, int quantity, int priority, Instant placedAt) {
         String orderId = "o-" + UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan,
@@ -129,8 +120,9 @@ public final class OrderFixture {
                 .param("quantity", quantity)
                 .param("plan", plan)
                 .param("priority", priority)
-                .param("placedAt", OffsetDateTime.ofInstant(placedAt == null ? Instant.now() : placedAt,
-                        ZoneOffset.UTC))
+                .param(
+                        "placedAt",
+                        OffsetDateTime.ofInstant(placedAt == null ? Instant.now() : placedAt, ZoneOffset.UTC))
                 .update();
         return orderId;
     }

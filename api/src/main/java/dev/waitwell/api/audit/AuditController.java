@@ -19,9 +19,12 @@ class AuditController {
 
     @Operation(summary = "Staff actions, newest first, by order, sku and/or user (ADMIN, SUPPORT, OPS)")
     @GetMapping("/admin/v1/audit")
-    ResultPage<AuditEntry> list(@RequestParam(required = false) String orderId,
-            @RequestParam(required = false) String sku, @RequestParam(required = false) String user,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    ResultPage<AuditEntry> list(
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         QueryParameters parameters = new QueryParameters();
         Paging paging = parameters.paging(page, size);
         parameters.validate();

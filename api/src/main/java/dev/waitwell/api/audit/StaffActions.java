@@ -47,10 +47,7 @@ public class StaffActions {
     public List<AuditEntry> onOrder(String orderId) {
         return jdbc.sql("""
                 SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions
-                 WHERE order_id = ? ORDER BY at, id""")
-                .param(orderId)
-                .query(AuditEntry.class)
-                .list();
+                 WHERE order_id = ? ORDER BY at, id""").param(orderId).query(AuditEntry.class).list();
     }
 
     /** The actions matching every given filter (null: any), newest first. */
@@ -61,20 +58,22 @@ public class StaffActions {
         filter(conditions, params, "sku", "sku", sku);
         filter(conditions, params, "username", "username", username);
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        long total = jdbc.sql("SELECT count(*) FROM staff_actions" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM staff_actions" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("limit", paging.size());
         params.put("offset", paging.offset());
         List<AuditEntry> items = jdbc.sql("""
-                SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions"""
-                        + where + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
+                SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions""" + where + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(AuditEntry.class)
                 .list();
         return ResultPage.of(items, total, paging);
     }
 
-    private static void filter(List<String> conditions, Map<String, Object> params, String column, String name,
-            String value) {
+    private static void filter(
+            List<String> conditions, Map<String, Object> params, String column, String name, String value) {
         if (value != null) {
             conditions.add(column + " = :" + name);
             params.put(name, value);

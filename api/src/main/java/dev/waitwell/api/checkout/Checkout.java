@@ -38,8 +38,7 @@ class Checkout {
      * @param started false when Temporal did not take the workflow start: the order is stored and
      *     the recovery sweep starts it within a minute or two (the same request again starts it at once)
      */
-    record Result(OrderView order, boolean created, boolean started) {
-    }
+    record Result(OrderView order, boolean created, boolean started) {}
 
     Result place(CheckoutRequest request) {
         CheckoutTransaction.Placement placement = transaction.place(request);
@@ -49,13 +48,17 @@ class Checkout {
             workflows.start(order);
         } catch (RuntimeException temporalAway) {
             // The order is committed: answering an error would invite a retry under a new order id, a second order.
-            log.warn("Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
-                    order.orderId(), temporalAway.toString());
+            log.warn(
+                    "Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
+                    order.orderId(),
+                    temporalAway.toString());
             return new Result(view, placement.created(), false);
         }
         orders.markWorkflowStarted(order.orderId());
-        OrderView answered = workflows.awaitCheckout(order.orderId(), CHECKOUT_WAIT)
-                .map(state -> queries.withState(view, state)).orElse(view);
+        OrderView answered = workflows
+                .awaitCheckout(order.orderId(), CHECKOUT_WAIT)
+                .map(state -> queries.withState(view, state))
+                .orElse(view);
         return new Result(answered, placement.created(), true);
     }
 }

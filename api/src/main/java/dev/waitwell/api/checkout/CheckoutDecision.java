@@ -16,23 +16,44 @@ import java.time.LocalDate;
  * @param latestAcceptableDate the latest promise the order accepts before WAIT is no longer offered on a delay;
  *     null for no limit
  */
-record CheckoutDecision(OrderKind kind, OrderStatus status, PaymentPlan plan, LocalDate promisedDate,
-        int allocatedNow, int waitingUnits, String stockState, LocalDate latestAcceptableDate) {
+record CheckoutDecision(
+        OrderKind kind,
+        OrderStatus status,
+        PaymentPlan plan,
+        LocalDate promisedDate,
+        int allocatedNow,
+        int waitingUnits,
+        String stockState,
+        LocalDate latestAcceptableDate) {
 
     static CheckoutDecision preorder(PaymentPlan plan, LocalDate releaseDate, LocalDate latestAcceptableDate) {
-        return new CheckoutDecision(OrderKind.PREORDER, OrderStatus.AWAITING_RELEASE, plan, releaseDate, 0, 0,
-                "PREORDERED", latestAcceptableDate);
+        return new CheckoutDecision(
+                OrderKind.PREORDER,
+                OrderStatus.AWAITING_RELEASE,
+                plan,
+                releaseDate,
+                0,
+                0,
+                "PREORDERED",
+                latestAcceptableDate);
     }
 
     static CheckoutDecision inStock(PaymentPlan plan, LocalDate today, int quantity) {
-        return new CheckoutDecision(OrderKind.IN_STOCK, OrderStatus.READY_TO_SHIP, plan, today, quantity, 0,
-                "ALLOCATED", null);
+        return new CheckoutDecision(
+                OrderKind.IN_STOCK, OrderStatus.READY_TO_SHIP, plan, today, quantity, 0, "ALLOCATED", null);
     }
 
-    static CheckoutDecision backorder(PaymentPlan plan, LocalDate promise, int allocatedNow, int waitingUnits,
-            LocalDate latestAcceptableDate) {
-        return new CheckoutDecision(OrderKind.BACKORDER, OrderStatus.AWAITING_STOCK, plan, promise, allocatedNow,
-                waitingUnits, "WAITING", latestAcceptableDate);
+    static CheckoutDecision backorder(
+            PaymentPlan plan, LocalDate promise, int allocatedNow, int waitingUnits, LocalDate latestAcceptableDate) {
+        return new CheckoutDecision(
+                OrderKind.BACKORDER,
+                OrderStatus.AWAITING_STOCK,
+                plan,
+                promise,
+                allocatedNow,
+                waitingUnits,
+                "WAITING",
+                latestAcceptableDate);
     }
 
     /** What the order pays at checkout: in-stock orders in full, whatever the plan; the others as their plan says. */

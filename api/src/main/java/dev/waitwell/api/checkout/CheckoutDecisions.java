@@ -37,7 +37,11 @@ class CheckoutDecisions {
     CheckoutDecision decide(CheckoutProduct product, int quantity, PaymentPlan requestedPlan) {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         if (product.takesPreordersOn(today)) {
-            return preorder(product, quantity, requestedPlan, properties.policy().preorderMaxSlip().toDays());
+            return preorder(
+                    product,
+                    quantity,
+                    requestedPlan,
+                    properties.policy().preorderMaxSlip().toDays());
         }
         PaymentPlan plan = requestedPlan == null ? PaymentPlan.FULL : requestedPlan;
         // Units on hand while orders wait are theirs (the next allocation serves them): taking them would jump
@@ -58,59 +62,80 @@ class CheckoutDecisions {
         Instant now = Instant.now(clock);
         Instant promised = promisedDate.atStartOfDay(properties.zone()).toInstant();
         Instant from = promised.isAfter(now) ? promised : now;
-        return from.plus(properties.links().ttl()).plus(properties.policy().paymentGrace())
+        return from.plus(properties.links().ttl())
+                .plus(properties.policy().paymentGrace())
                 .truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static CheckoutDecision preorder(CheckoutProduct product, int quantity, PaymentPlan plan,
-            long maxSlipDays) {
+    private static CheckoutDecision preorder(
+            CheckoutProduct product, int quantity, PaymentPlan plan, long maxSlipDays) {
         if (plan == null) {
             throw ApiException.invalidField("paymentPlan", "is required for a pre-order");
         }
         if (!product.preorderCapAllows(quantity)) {
-            throw ApiException.conflict(ProblemCodes.PREORDER_CAP_REACHED,
+            throw ApiException.conflict(
+                    ProblemCodes.PREORDER_CAP_REACHED,
                     "The pre-order cap of " + product.sku() + " does not allow " + quantity + " more unit(s).");
         }
-        return CheckoutDecision.preorder(plan, product.releaseDate(), product.releaseDate().plusDays(maxSlipDays));
+        return CheckoutDecision.preorder(
+                plan, product.releaseDate(), product.releaseDate().plusDays(maxSlipDays));
     }
 
-    private CheckoutDecision backorder(CheckoutProduct product, int quantity, PaymentPlan plan, LocalDate today,
-            int free) {
+    private CheckoutDecision backorder(
+            CheckoutProduct product, int quantity, PaymentPlan plan, LocalDate today, int free) {
         String sku = product.sku();
         if (!product.backordersAllowed()) {
-            throw refusal(ProblemCodes.BACKORDERS_NOT_ALLOWED, "Product " + sku + " has " + free
-                    + " unit(s) free in stock and does not take backorders.", Map.of());
+            throw refusal(
+                    ProblemCodes.BACKORDERS_NOT_ALLOWED,
+                    "Product " + sku + " has " + free + " unit(s) free in stock and does not take backorders.",
+                    Map.of());
         }
         if (plan == PaymentPlan.DEPOSIT) {
-            throw refusal(ProblemCodes.PAYMENT_PLAN_NOT_OFFERED, "A backorder is paid in FULL at checkout or with "
-                    + "PAY_LATER when its stock is allocated; DEPOSIT is for pre-orders only.", Map.of());
+            throw refusal(
+                    ProblemCodes.PAYMENT_PLAN_NOT_OFFERED,
+                    "A backorder is paid in FULL at checkout or with "
+                            + "PAY_LATER when its stock is allocated; DEPOSIT is for pre-orders only.",
+                    Map.of());
         }
         int fromStock = Math.min(free, quantity);
         int waiting = quantity - fromStock;
         if (!product.backorderCapAllows(waiting)) {
-            throw refusal(ProblemCodes.BACKORDER_LIMIT_REACHED, "Product " + sku + " has " + product.backordered()
-                    + " unit(s) backordered of at most " + product.backorderMaxQuantity() + ": " + waiting
-                    + " more do not fit.", Map.of());
+            throw refusal(
+                    ProblemCodes.BACKORDER_LIMIT_REACHED,
+                    "Product " + sku + " has " + product.backordered()
+                            + " unit(s) backordered of at most " + product.backorderMaxQuantity() + ": " + waiting
+                            + " more do not fit.",
+                    Map.of());
         }
-        LocalDate promise = PromiseDates.promise(stock.unitsAhead(sku), waiting, supplyFrom(sku, today),
-                        currentEta(product, today), properties.policy().promiseBuffer())
-                .orElseThrow(() -> refusal(ProblemCodes.NO_RESTOCK_IN_SIGHT, "No purchase order or restock date "
-                        + "covers " + waiting + " more unit(s) of " + sku + ", so no date can be promised.", Map.of()));
+        LocalDate promise = PromiseDates.promise(
+                        stock.unitsAhead(sku),
+                        waiting,
+                        supplyFrom(sku, today),
+                        currentEta(product, today),
+                        properties.policy().promiseBuffer())
+                .orElseThrow(() -> refusal(
+                        ProblemCodes.NO_RESTOCK_IN_SIGHT,
+                        "No purchase order or restock date " + "covers " + waiting + " more unit(s) of " + sku
+                                + ", so no date can be promised.",
+                        Map.of()));
         Integer maxWait = product.backorderMaxWaitDays();
         if (maxWait != null && promise.isAfter(today.plusDays(maxWait))) {
-            throw refusal(ProblemCodes.RESTOCK_TOO_LATE, "The earliest date " + sku + " can be promised is " + promise
-                    + ", later than the " + maxWait + " day(s) a backorder may wait.",
+            throw refusal(
+                    ProblemCodes.RESTOCK_TOO_LATE,
+                    "The earliest date " + sku + " can be promised is " + promise + ", later than the " + maxWait
+                            + " day(s) a backorder may wait.",
                     Map.of("earliestPromisedDate", promise.toString()));
         }
-        return CheckoutDecision.backorder(plan, promise, fromStock, waiting,
-                maxWait == null ? null : today.plusDays(maxWait));
+        return CheckoutDecision.backorder(
+                plan, promise, fromStock, waiting, maxWait == null ? null : today.plusDays(maxWait));
     }
 
     /** An overdue purchase order is still coming: it counts as arriving today, never in the past. */
     private List<IncomingSupply> supplyFrom(String sku, LocalDate today) {
         return stock.incoming(sku).stream()
                 .map(po -> po.expectedDate().isBefore(today)
-                        ? new IncomingSupply(po.purchaseOrderId(), today, po.openQuantity()) : po)
+                        ? new IncomingSupply(po.purchaseOrderId(), today, po.openQuantity())
+                        : po)
                 .toList();
     }
 

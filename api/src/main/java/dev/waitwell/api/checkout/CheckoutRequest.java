@@ -14,11 +14,15 @@ import java.util.List;
 /** The body of {@code POST /api/v1/orders}. The order's kind is decided by the system, never sent. */
 record CheckoutRequest(
         @NotBlank @Pattern(regexp = CheckoutRequest.ID, message = "must match " + CheckoutRequest.ID) String orderId,
+
         @NotNull @Valid CustomerRequest customer,
+
         @NotBlank @Pattern(regexp = CheckoutRequest.ID, message = "must match " + CheckoutRequest.ID) String sku,
+
         @NotNull @Min(1) Integer quantity,
-        @Pattern(regexp = "FULL|DEPOSIT|PAY_LATER", message = "must be one of FULL, DEPOSIT, PAY_LATER")
-        String paymentPlan,
+
+        @Pattern(regexp = "FULL|DEPOSIT|PAY_LATER", message = "must be one of FULL, DEPOSIT, PAY_LATER") String paymentPlan,
+
         @NotBlank @Size(max = 200) String paymentMethod) {
 
     static final String ID = "[A-Za-z0-9._-]{1,64}";
@@ -36,13 +40,16 @@ record CheckoutRequest(
             @NotBlank @Size(max = 200) String id,
             @Size(max = 200) String name,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "^\\+[1-9]\\d{1,14}$", message = "must be an E.164 number such as +14155550123")
-            String phone,
+
+            @Pattern(regexp = "^\\+[1-9]\\d{1,14}$", message = "must be an E.164 number such as +14155550123") String phone,
+
             List<@NotNull @Pattern(regexp = "EMAIL|SMS", message = "must be EMAIL or SMS") String> channels) {
 
         /** The chosen channels; call only on a validated request. */
         List<Channel> channelsOrNone() {
-            return channels == null ? List.of() : channels.stream().map(Channel::valueOf).distinct().toList();
+            return channels == null
+                    ? List.of()
+                    : channels.stream().map(Channel::valueOf).distinct().toList();
         }
     }
 }

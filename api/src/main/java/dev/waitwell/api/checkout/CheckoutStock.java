@@ -27,10 +27,7 @@ class CheckoutStock {
                 SELECT sku, name, price_minor, currency, release_date, released_at, deposit_percent, preorder_cap,
                        preordered, on_hand, backordered, backorders_allowed, backorder_max_wait_days,
                        backorder_max_quantity, restock_eta
-                  FROM products WHERE sku = ? FOR UPDATE""")
-                .param(sku)
-                .query(CheckoutProduct.class)
-                .optional();
+                  FROM products WHERE sku = ? FOR UPDATE""").param(sku).query(CheckoutProduct.class).optional();
     }
 
     /** Whether any order of the product waits in the allocation queue. */
@@ -46,10 +43,7 @@ class CheckoutStock {
         return jdbc.sql("""
                 SELECT coalesce(sum(s.quantity - s.allocated), 0)
                   FROM order_stock s JOIN orders o ON o.order_id = s.order_id
-                 WHERE s.sku = ? AND s.state = 'WAITING' AND o.priority >= 0""")
-                .param(sku)
-                .query(Long.class)
-                .single();
+                 WHERE s.sku = ? AND s.state = 'WAITING' AND o.priority >= 0""").param(sku).query(Long.class).single();
     }
 
     /** Purchase orders of the product with units still to come. */
@@ -58,8 +52,8 @@ class CheckoutStock {
                 SELECT id, expected_date, quantity - received AS open_quantity
                   FROM purchase_orders WHERE sku = ? AND received < quantity""")
                 .param(sku)
-                .query((rs, row) -> new IncomingSupply(rs.getString("id"),
-                        rs.getObject("expected_date", LocalDate.class), rs.getInt("open_quantity")))
+                .query((rs, row) -> new IncomingSupply(
+                        rs.getString("id"), rs.getObject("expected_date", LocalDate.class), rs.getInt("open_quantity")))
                 .list();
     }
 

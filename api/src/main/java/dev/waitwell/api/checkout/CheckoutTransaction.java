@@ -28,7 +28,11 @@ class CheckoutTransaction {
     private final PaymentMethods paymentMethods;
     private final TransactionTemplate transaction;
 
-    CheckoutTransaction(Orders orders, CheckoutStock stock, CheckoutDecisions decisions, PaymentMethods paymentMethods,
+    CheckoutTransaction(
+            Orders orders,
+            CheckoutStock stock,
+            CheckoutDecisions decisions,
+            PaymentMethods paymentMethods,
             PlatformTransactionManager transactionManager) {
         this.orders = orders;
         this.stock = stock;
@@ -38,8 +42,7 @@ class CheckoutTransaction {
     }
 
     /** The stored order, and whether this request created it. */
-    record Placement(StoredOrder order, boolean created) {
-    }
+    record Placement(StoredOrder order, boolean created) {}
 
     Placement place(CheckoutRequest request) {
         String hash = RequestHash.of(request);
@@ -47,14 +50,15 @@ class CheckoutTransaction {
             return transaction.execute(status -> placeOrAnswer(request, hash));
         } catch (DuplicateKeyException concurrent) {
             // a concurrent request with the same order id committed first: answer as if it came before
-            return transaction.execute(status -> answer(orders.find(request.orderId()).orElseThrow(() -> concurrent),
-                    hash));
+            return transaction.execute(
+                    status -> answer(orders.find(request.orderId()).orElseThrow(() -> concurrent), hash));
         }
     }
 
     private Placement placeOrAnswer(CheckoutRequest request, String hash) {
-        CheckoutProduct product = stock.lock(request.sku()).orElseThrow(() -> BusinessProblems.of(
-                BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + "."));
+        CheckoutProduct product = stock.lock(request.sku())
+                .orElseThrow(() -> BusinessProblems.of(
+                        BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + "."));
         var existing = orders.find(request.orderId());
         if (existing.isPresent()) {
             return answer(existing.get(), hash);
@@ -73,28 +77,32 @@ class CheckoutTransaction {
         return switch (decision.kind()) {
             case PREORDER -> "Pre-order placed: " + what + ", promised for " + order.promisedDate() + ".";
             case IN_STOCK -> "Order placed: " + what + ", in stock and allocated.";
-            case BACKORDER -> "Backorder placed: " + what + ", " + decision.allocatedNow()
-                    + " allocated from stock, promised for " + order.promisedDate() + ".";
+            case BACKORDER ->
+                "Backorder placed: " + what + ", " + decision.allocatedNow() + " allocated from stock, promised for "
+                        + order.promisedDate() + ".";
         };
     }
 
     private static Placement answer(StoredOrder existing, String hash) {
         if (!existing.requestHash().equals(hash)) {
-            throw ApiException.conflict(ProblemCodes.ORDER_ID_CONFLICT, "Order " + existing.orderId()
-                    + " exists with different details. Use a new order id for a different order.");
+            throw ApiException.conflict(
+                    ProblemCodes.ORDER_ID_CONFLICT,
+                    "Order " + existing.orderId()
+                            + " exists with different details. Use a new order id for a different order.");
         }
         return new Placement(existing, false);
     }
 
     private void requireKnownPaymentMethod(String paymentMethod) {
         if (!paymentMethods.exists(paymentMethod)) {
-            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN,
+            throw BusinessProblems.of(
+                    BusinessFailure.PAYMENT_METHOD_UNKNOWN,
                     "The payment method " + paymentMethod + " is unknown to the payment gateway.");
         }
     }
 
-    private StoredOrder newOrder(CheckoutRequest request, String hash, CheckoutProduct product,
-            CheckoutDecision decision) {
+    private StoredOrder newOrder(
+            CheckoutRequest request, String hash, CheckoutProduct product, CheckoutDecision decision) {
         Money total;
         try {
             total = Money.of(product.priceMinor(), product.currency()).times(request.quantity());
@@ -104,10 +112,30 @@ class CheckoutTransaction {
         long firstPayment = decision.firstPayment(total, product.depositPercent());
         Instant linkExpiresAt = decisions.linkExpiry(decision.promisedDate());
         var customer = request.customer();
-        return new StoredOrder(request.orderId(), hash, decision.kind().name(), decision.status().name(),
-                product.sku(), product.name(), request.quantity(), decision.plan(), request.paymentMethod(),
-                product.currency(), product.priceMinor(), total.amountMinor(), firstPayment, decision.promisedDate(),
-                customer.id(), customer.name(), customer.email(), customer.phone(), customer.channelsOrNone(),
-                linkExpiresAt, 0, decision.allocatedNow(), decision.allocatedNow(), decision.latestAcceptableDate());
+        return new StoredOrder(
+                request.orderId(),
+                hash,
+                decision.kind().name(),
+                decision.status().name(),
+                product.sku(),
+                product.name(),
+                request.quantity(),
+                decision.plan(),
+                request.paymentMethod(),
+                product.currency(),
+                product.priceMinor(),
+                total.amountMinor(),
+                firstPayment,
+                decision.promisedDate(),
+                customer.id(),
+                customer.name(),
+                customer.email(),
+                customer.phone(),
+                customer.channelsOrNone(),
+                linkExpiresAt,
+                0,
+                decision.allocatedNow(),
+                decision.allocatedNow(),
+                decision.latestAcceptableDate());
     }
 }

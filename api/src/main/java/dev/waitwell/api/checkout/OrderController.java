@@ -37,13 +37,16 @@ class OrderController {
         this.workflows = workflows;
     }
 
-    @Operation(summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again, "
-            + "202 when stored but its processing could not start yet (it starts within minutes)")
+    @Operation(
+            summary = "Place an order (STOREFRONT, ADMIN): 201 when placed, 200 for the same request again, "
+                    + "202 when stored but its processing could not start yet (it starts within minutes)")
     @PostMapping
     ResponseEntity<OrderView> place(@Valid @RequestBody CheckoutRequest request) {
         OrderLogContext.name(request.orderId());
         Checkout.Result result = checkout.place(request);
-        URI location = UriComponentsBuilder.fromPath("/api/v1/orders/{id}").buildAndExpand(request.orderId()).toUri();
+        URI location = UriComponentsBuilder.fromPath("/api/v1/orders/{id}")
+                .buildAndExpand(request.orderId())
+                .toUri();
         if (!result.started()) {
             return ResponseEntity.accepted().location(location).body(result.order());
         }
@@ -61,8 +64,8 @@ class OrderController {
 
     @Operation(summary = "Set the payment method for the next charge (STOREFRONT, SUPPORT)")
     @PutMapping("/{orderId}/payment-method")
-    OrderDetails changePaymentMethod(@PathVariable String orderId,
-            @Valid @RequestBody PaymentMethodBody body, Principal principal) {
+    OrderDetails changePaymentMethod(
+            @PathVariable String orderId, @Valid @RequestBody PaymentMethodBody body, Principal principal) {
         return actions.changePaymentMethod(orderId, body.paymentMethod(), principal.getName());
     }
 }

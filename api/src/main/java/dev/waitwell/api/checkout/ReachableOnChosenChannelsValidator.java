@@ -26,7 +26,9 @@ class ReachableOnChosenChannelsValidator
     }
 
     private static void missing(ConstraintValidatorContext context, String field, String message) {
-        context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(message)
+                .addPropertyNode(field)
+                .addConstraintViolation();
     }
 
     private static boolean isBlank(String value) {

@@ -13,8 +13,7 @@ import java.util.Objects;
  */
 final class RequestHash {
 
-    private RequestHash() {
-    }
+    private RequestHash() {}
 
     static String of(CheckoutRequest request) {
         CheckoutRequest.CustomerRequest customer = request.customer();
@@ -36,7 +35,8 @@ final class RequestHash {
             canonical.append(value.length()).append(':').append(value).append(';');
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

@@ -34,7 +34,9 @@ class CustomerDecisionController {
     @PostMapping("/c/v1/orders/{orderId}/decision")
     OrderDetails decideAsCustomer(@PathVariable String orderId, @Valid @RequestBody CustomerDecisionBody body) {
         if (!link.passes(orderId, body.token())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.LINK_INVALID,
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    ProblemCodes.LINK_INVALID,
                     "The link's token is not valid for this order, or it has expired.");
         }
         return actions.decide(orderId, DelayChoice.valueOf(body.choice()), body.alternativeSku());

@@ -39,20 +39,25 @@ final class CustomerPage {
             border:2px solid #4a5360;border-radius:.5rem;margin-bottom:.6rem}.note{color:#4a5360;font-size:.9rem}\
             .alert{border-left:4px solid #b3261e}""";
 
-    private CustomerPage() {
-    }
+    private CustomerPage() {}
 
     /** The order page; {@code token} goes into its forms, so that only the link's holder can post them. */
     static String order(OrderDetails details, String token) {
         OrderView order = details.order();
         StringBuilder html = new StringBuilder(head("Your order " + order.orderId()));
-        html.append("<main><h1>Order ").append(escape(order.orderId())).append("</h1>")
+        html.append("<main><h1>Order ")
+                .append(escape(order.orderId()))
+                .append("</h1>")
                 .append("<section class=\"card\" aria-labelledby=\"status\"><h2 id=\"status\">Status</h2>")
-                .append("<p class=\"status\">").append(escape(STATUS_WORDS.getOrDefault(order.status(), order.status())))
+                .append("<p class=\"status\">")
+                .append(escape(STATUS_WORDS.getOrDefault(order.status(), order.status())))
                 .append("</p><dl>")
                 .append(row("Product", order.sku() + " × " + order.quantity()))
-                .append(row("Promised for", order.promisedDate() == null ? "not known yet"
-                        : order.promisedDate().toString()))
+                .append(row(
+                        "Promised for",
+                        order.promisedDate() == null
+                                ? "not known yet"
+                                : order.promisedDate().toString()))
                 .append(row("Total", money(order.total(), order.currency())))
                 .append(row("Paid", money(order.paid(), order.currency())));
         if (order.refunded() > 0) {
@@ -70,9 +75,13 @@ final class CustomerPage {
         }
         html.append("<section class=\"card\" aria-labelledby=\"timeline\"><h2 id=\"timeline\">What happened</h2><ol>");
         for (OrderDetails.TimelineEntry entry : details.timeline()) {
-            html.append("<li><time datetime=\"").append(escape(entry.at().toInstant().toString())).append("\">")
+            html.append("<li><time datetime=\"")
+                    .append(escape(entry.at().toInstant().toString()))
+                    .append("\">")
                     .append(escape(AT.format(entry.at().atZoneSameInstant(java.time.ZoneOffset.UTC))))
-                    .append("</time>").append(escape(entry.message())).append("</li>");
+                    .append("</time>")
+                    .append(escape(entry.message()))
+                    .append("</li>");
         }
         return html.append("</ol></section></main></body></html>").toString();
     }
@@ -85,35 +94,55 @@ final class CustomerPage {
         DecisionView decision = order.decision();
         StringBuilder html = new StringBuilder("<section class=\"card alert\" aria-labelledby=\"decision\">")
                 .append("<h2 id=\"decision\">Your order is delayed</h2><p>")
-                .append(decision.newDate() == null ? "We cannot promise a new date yet"
-                        : "The new date we can promise is <strong>" + escape(decision.newDate().toString()) + "</strong>")
-                .append(": ").append(escape(decision.reason())).append(".</p><p>Please choose by <strong>")
-                .append(escape(AT.format(decision.deadline().atZone(java.time.ZoneOffset.UTC)))).append("</strong>. ")
-                .append(decision.silenceMeansWait() ? "If we do not hear from you, your order keeps waiting."
-                        : "If we do not hear from you, we cancel the order and refund everything you paid.")
+                .append(
+                        decision.newDate() == null
+                                ? "We cannot promise a new date yet"
+                                : "The new date we can promise is <strong>"
+                                        + escape(decision.newDate().toString()) + "</strong>")
+                .append(": ")
+                .append(escape(decision.reason()))
+                .append(".</p><p>Please choose by <strong>")
+                .append(escape(AT.format(decision.deadline().atZone(java.time.ZoneOffset.UTC))))
+                .append("</strong>. ")
+                .append(
+                        decision.silenceMeansWait()
+                                ? "If we do not hear from you, your order keeps waiting."
+                                : "If we do not hear from you, we cancel the order and refund everything you paid.")
                 .append("</p>");
         for (var choice : decision.choices()) {
             switch (choice) {
-                case WAIT -> html.append(form(order, token, "WAIT", null,
-                        "Wait for the new date (and get a discount code for your patience)", false));
+                case WAIT ->
+                    html.append(form(
+                            order,
+                            token,
+                            "WAIT",
+                            null,
+                            "Wait for the new date (and get a discount code for your patience)",
+                            false));
                 case SWITCH -> {
                     if (decision.alternatives().isEmpty()) {
                         html.append("<p class=\"note\">No alternative is in stock right now.</p>");
                     }
                     for (DecisionView.Alternative alternative : decision.alternatives()) {
-                        html.append(form(order, token, "SWITCH", alternative.sku(), "Switch to " + alternative.name()
-                                + " (" + money(alternative.unitPrice(), alternative.currency()) + " each)", false));
+                        html.append(form(
+                                order,
+                                token,
+                                "SWITCH",
+                                alternative.sku(),
+                                "Switch to " + alternative.name() + " ("
+                                        + money(alternative.unitPrice(), alternative.currency()) + " each)",
+                                false));
                     }
                 }
-                case CANCEL -> html.append(form(order, token, "CANCEL", null,
-                        "Cancel the order and get a full refund", true));
+                case CANCEL ->
+                    html.append(form(order, token, "CANCEL", null, "Cancel the order and get a full refund", true));
             }
         }
         return html.append("</section>").toString();
     }
 
-    private static String form(OrderView order, String token, String choice, String alternativeSku, String label,
-            boolean secondary) {
+    private static String form(
+            OrderView order, String token, String choice, String alternativeSku, String label, boolean secondary) {
         return "<form method=\"post\" action=\"" + escape(path(order.orderId(), "decision")) + "\">"
                 + hidden("token", token) + hidden("choice", choice)
                 + (alternativeSku == null ? "" : hidden("alternativeSku", alternativeSku))
@@ -139,7 +168,8 @@ final class CustomerPage {
     }
 
     private static String path(String orderId, String action) {
-        return "/c/orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8) + (action == null ? "" : "/" + action);
+        return "/c/orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8)
+                + (action == null ? "" : "/" + action);
     }
 
     private static String hidden(String name, String value) {

@@ -42,10 +42,15 @@ class CustomerPageController {
         return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token));
     }
 
-    @PostMapping(value = "/c/orders/{orderId}/decision", produces = MediaType.TEXT_HTML_VALUE,
+    @PostMapping(
+            value = "/c/orders/{orderId}/decision",
+            produces = MediaType.TEXT_HTML_VALUE,
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> decide(@PathVariable String orderId, @RequestParam(required = false) String token,
-            @RequestParam(required = false) String choice, @RequestParam(required = false) String alternativeSku) {
+    ResponseEntity<String> decide(
+            @PathVariable String orderId,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String choice,
+            @RequestParam(required = false) String alternativeSku) {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
@@ -53,7 +58,11 @@ class CustomerPageController {
         try {
             chosen = DelayChoice.valueOf(choice);
         } catch (IllegalArgumentException | NullPointerException unknown) {
-            return result(HttpStatus.BAD_REQUEST, orderId, token, "Please choose again",
+            return result(
+                    HttpStatus.BAD_REQUEST,
+                    orderId,
+                    token,
+                    "Please choose again",
                     "That choice is not one we offer. Go back to your order and press one of its buttons.");
         }
         try {
@@ -64,21 +73,35 @@ class CustomerPageController {
         }
     }
 
-    @PostMapping(value = "/c/orders/{orderId}/payment-method", produces = MediaType.TEXT_HTML_VALUE,
+    @PostMapping(
+            value = "/c/orders/{orderId}/payment-method",
+            produces = MediaType.TEXT_HTML_VALUE,
             consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> changePaymentMethod(@PathVariable String orderId,
-            @RequestParam(required = false) String token, @RequestParam(required = false) String paymentMethod) {
+    ResponseEntity<String> changePaymentMethod(
+            @PathVariable String orderId,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String paymentMethod) {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
         if (paymentMethod == null || !paymentMethod.strip().matches(PAYMENT_METHOD)) {
-            return result(HttpStatus.BAD_REQUEST, orderId, token, "Please try again",
+            return result(
+                    HttpStatus.BAD_REQUEST,
+                    orderId,
+                    token,
+                    "Please try again",
                     "Enter the payment method your bank or card provider gave you.");
         }
         try {
-            OrderView order = actions.changePaymentMethod(orderId, paymentMethod.strip()).order();
-            return result(HttpStatus.OK, orderId, token, "Payment method updated", "We tried again with the new "
-                    + "payment method. Your order's status is now: " + order.status() + ".");
+            OrderView order =
+                    actions.changePaymentMethod(orderId, paymentMethod.strip()).order();
+            return result(
+                    HttpStatus.OK,
+                    orderId,
+                    token,
+                    "Payment method updated",
+                    "We tried again with the new " + "payment method. Your order's status is now: " + order.status()
+                            + ".");
         } catch (ApiException refused) {
             return result(refused.status(), orderId, token, "Nothing was changed", refused.getMessage());
         }
@@ -86,16 +109,18 @@ class CustomerPageController {
 
     private static String decided(DelayChoice choice, OrderView order) {
         return switch (choice) {
-            case WAIT -> "Your order keeps waiting" + (order.promisedDate() == null ? "."
-                    : " for " + order.promisedDate() + ".") + (order.rewardCode() == null ? ""
-                    : " Your reward code for a next order: " + order.rewardCode() + ".");
+            case WAIT ->
+                "Your order keeps waiting" + (order.promisedDate() == null ? "." : " for " + order.promisedDate() + ".")
+                        + (order.rewardCode() == null
+                                ? ""
+                                : " Your reward code for a next order: " + order.rewardCode() + ".");
             case SWITCH -> "Your order is now for " + order.sku() + "; any price difference was charged or refunded.";
             case CANCEL -> "Your order is cancelled; everything you paid is refunded.";
         };
     }
 
-    private static ResponseEntity<String> result(HttpStatus status, String orderId, String token, String heading,
-            String message) {
+    private static ResponseEntity<String> result(
+            HttpStatus status, String orderId, String token, String heading, String message) {
         return respond(status, CustomerPage.result(orderId, token, heading, message));
     }
 

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DelayHistory {
 
-    private static final Pattern DECIDED = Pattern.compile("^(WAIT|SWITCH|CANCEL) decided by (.+?)(?: \\((.*)\\))?$",
-            Pattern.DOTALL);
+    private static final Pattern DECIDED =
+            Pattern.compile("^(WAIT|SWITCH|CANCEL) decided by (.+?)(?: \\((.*)\\))?$", Pattern.DOTALL);
     private static final Pattern SWITCH_FAILED = Pattern.compile("^(\\S+) could not be switched to");
     private static final Pattern NO_ANSWER_CANCELLED = Pattern.compile(
             "^Cancelled by system: (no answer to the delay notice.*?)(?:; refunded [A-Z]{3} [0-9.]+)?$",
@@ -40,10 +40,7 @@ public class DelayHistory {
                 SELECT r.created_at AS at, c.previous_date, c.new_date, c.reason, c.review_id
                   FROM promise_changes c JOIN promise_reviews r ON r.review_id = c.review_id
                  WHERE c.order_id = ?
-                 ORDER BY r.created_at, c.id""")
-                .param(orderId)
-                .query(PromiseChangeRecord.class)
-                .list();
+                 ORDER BY r.created_at, c.id""").param(orderId).query(PromiseChangeRecord.class).list();
     }
 
     /** Oldest first. */
@@ -52,11 +49,9 @@ public class DelayHistory {
                 SELECT at, type, event_key, message FROM order_events
                  WHERE order_id = ? AND type IN ('STATUS_AWAITING_DECISION', 'DELAY_DECIDED', 'SWITCHED',
                                                  'SWITCH_FAILED', 'STATUS_CANCELLED')
-                 ORDER BY id""")
-                .param(orderId)
-                .query(Event.class)
-                .list();
-        Map<Integer, String> rewards = jdbc.sql("SELECT delay_number, code FROM reward_codes WHERE order_id = ?")
+                 ORDER BY id""").param(orderId).query(Event.class).list();
+        Map<Integer, String> rewards = jdbc
+                .sql("SELECT delay_number, code FROM reward_codes WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, row) -> Map.entry(rs.getInt("delay_number"), rs.getString("code")))
                 .list()
@@ -81,8 +76,16 @@ public class DelayHistory {
                 default -> {
                     Matcher unanswered = NO_ANSWER_CANCELLED.matcher(event.message());
                     if (unanswered.matches()) {
-                        decisions.add(new DecisionRecord(delay, event.at(), "CANCEL", "system", "NO_ANSWER",
-                                unanswered.group(1), null, null, true));
+                        decisions.add(new DecisionRecord(
+                                delay,
+                                event.at(),
+                                "CANCEL",
+                                "system",
+                                "NO_ANSWER",
+                                unanswered.group(1),
+                                null,
+                                null,
+                                true));
                     }
                 }
             }
@@ -102,8 +105,8 @@ public class DelayHistory {
             case "silence" -> "NO_ANSWER";
             default -> "STAFF";
         };
-        DecisionRecord record = new DecisionRecord(delay, event.at(), choice, by, via, decided.group(3), null, null,
-                true);
+        DecisionRecord record =
+                new DecisionRecord(delay, event.at(), choice, by, via, decided.group(3), null, null, true);
         return "WAIT".equals(choice) && delay != null ? record.withRewardCode(rewards.get(delay)) : record;
     }
 
@@ -115,6 +118,5 @@ public class DelayHistory {
         }
     }
 
-    private record Event(OffsetDateTime at, String type, String eventKey, String message) {
-    }
+    private record Event(OffsetDateTime at, String type, String eventKey, String message) {}
 }

@@ -11,6 +11,5 @@ import java.time.OffsetDateTime;
  * @param reason what customers were told, the review's cause (a supplier's slip, a new ETA, a receipt)
  * @param reviewId the review, named by its cause ({@code po-{id}-{dateChangeId}}, {@code receipt-{sku}-{receiptId}}...)
  */
-public record PromiseChangeRecord(OffsetDateTime at, LocalDate previousDate, LocalDate newDate, String reason,
-        String reviewId) {
-}
+public record PromiseChangeRecord(
+        OffsetDateTime at, LocalDate previousDate, LocalDate newDate, String reason, String reviewId) {}

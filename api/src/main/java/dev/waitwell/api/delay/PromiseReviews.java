@@ -61,8 +61,8 @@ public class PromiseReviews {
 
     private void start(PromiseReview review) {
         String workflowId = PromiseReviewWorkflowIds.of(review.reviewId());
-        PromiseReviewWorkflow workflow = client.newWorkflowStub(PromiseReviewWorkflow.class,
-                StartOnce.options(workflowId).build());
+        PromiseReviewWorkflow workflow = client.newWorkflowStub(
+                PromiseReviewWorkflow.class, StartOnce.options(workflowId).build());
         try {
             WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::review, review), START_WAIT);
             log.info("Promise review {} of {} started: {}", review.reviewId(), review.sku(), review.reason());
@@ -70,9 +70,12 @@ public class PromiseReviews {
             log.debug("Promise review {} ran already", workflowId);
         } catch (TimeoutException | RuntimeException failed) {
             log.error("Promise review {} of {} could not be started", workflowId, review.sku(), failed);
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE, "The change is "
-                    + "saved, but the review of the waiting orders' promises (" + workflowId + ") could not be "
-                    + "started. Send the same request again to start it.");
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCodes.WORKFLOW_UNAVAILABLE,
+                    "The change is "
+                            + "saved, but the review of the waiting orders' promises (" + workflowId + ") could not be "
+                            + "started. Send the same request again to start it.");
         }
     }
 }

@@ -26,10 +26,7 @@ public class AllocationHistory {
                   LEFT JOIN stock_receipts r
                          ON r.id = CASE WHEN b.source = 'RECEIPT' THEN b.source_ref::bigint END
                  WHERE a.order_id = ?
-                 ORDER BY a.created_at, a.id""")
-                .param(orderId)
-                .query(AllocationRecord.class)
-                .list();
+                 ORDER BY a.created_at, a.id""").param(orderId).query(AllocationRecord.class).list();
     }
 
     /** The order's place while its units wait in the queue; empty once it is fully allocated or left. */
@@ -46,9 +43,6 @@ public class AllocationHistory {
                          FROM order_stock w JOIN orders q ON q.order_id = w.order_id
                         WHERE w.sku = s.sku AND w.state = 'WAITING'
                           AND (-q.priority, q.placed_at, w.order_id) < (-o.priority, o.placed_at, s.order_id)) ahead
-                 WHERE s.order_id = ? AND s.state = 'WAITING'""")
-                .param(orderId)
-                .query(QueuePlace.class)
-                .optional();
+                 WHERE s.order_id = ? AND s.state = 'WAITING'""").param(orderId).query(QueuePlace.class).optional();
     }
 }

@@ -21,5 +21,4 @@ public record AllocationRecord(
         String source,
         String sourceRef,
         String receiptReference,
-        String purchaseOrderId) {
-}
+        String purchaseOrderId) {}

@@ -9,5 +9,4 @@ package dev.waitwell.api.inventory;
  * @param unitsAhead units those orders still need, which a receipt fills before this order gets any
  * @param unitsNeeded units this order still needs
  */
-public record QueuePlace(String sku, long position, long ordersAhead, long unitsAhead, int unitsNeeded) {
-}
+public record QueuePlace(String sku, long position, long ordersAhead, long unitsAhead, int unitsNeeded) {}

@@ -28,23 +28,24 @@ class ReceiptController {
 
     @Operation(summary = "Receive stock without a purchase order and allocate it to waiting orders (ADMIN)")
     @PostMapping("/admin/v1/products/{sku}/receipts")
-    ResponseEntity<ReceiptView> receiveForProduct(@PathVariable String sku, @Valid @RequestBody ReceiptRequest request,
-            Principal principal) {
+    ResponseEntity<ReceiptView> receiveForProduct(
+            @PathVariable String sku, @Valid @RequestBody ReceiptRequest request, Principal principal) {
         return answer(receipts.receiveForProduct(sku, request, principal.getName()));
     }
 
     @Operation(summary = "Receive stock against a purchase order and allocate it to waiting orders (ADMIN)")
     @PostMapping("/admin/v1/purchase-orders/{id}/receipts")
-    ResponseEntity<ReceiptView> receiveForPurchaseOrder(@PathVariable String id,
-            @Valid @RequestBody ReceiptRequest request, Principal principal) {
+    ResponseEntity<ReceiptView> receiveForPurchaseOrder(
+            @PathVariable String id, @Valid @RequestBody ReceiptRequest request, Principal principal) {
         return answer(receipts.receiveForPurchaseOrder(id, request, principal.getName()));
     }
 
     @Operation(summary = "A receipt, the orders it allocated to and the product's stock now (ADMIN, SUPPORT, OPS)")
     @GetMapping("/admin/v1/receipts/{receiptId}")
     ReceiptView get(@PathVariable long receiptId) {
-        return recorded.view(receiptId).orElseThrow(() -> ApiException.notFound(ProblemCodes.RECEIPT_NOT_FOUND,
-                "No receipt with id " + receiptId + "."));
+        return recorded.view(receiptId)
+                .orElseThrow(() ->
+                        ApiException.notFound(ProblemCodes.RECEIPT_NOT_FOUND, "No receipt with id " + receiptId + "."));
     }
 
     private static ResponseEntity<ReceiptView> answer(ReceiptView receipt) {

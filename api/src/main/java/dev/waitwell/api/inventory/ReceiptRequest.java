@@ -12,8 +12,9 @@ import jakarta.validation.constraints.Size;
  */
 record ReceiptRequest(
         @NotNull @Min(1) Integer quantity,
-        @NotBlank @Pattern(regexp = ReceiptRequest.REFERENCE, message = "must match " + ReceiptRequest.REFERENCE)
-        String reference,
+
+        @NotBlank @Pattern(regexp = ReceiptRequest.REFERENCE, message = "must match " + ReceiptRequest.REFERENCE) String reference,
+
         @Size(max = 500) String reason) {
 
     static final String REFERENCE = "[A-Za-z0-9._:/-]{1,100}";

@@ -23,11 +23,9 @@ record ReceiptView(
      * @param allocatedUnits units the order holds now, from every allocation
      * @param orderQuantity units the order needs in all
      */
-    record Allocation(String orderId, int quantity, int allocatedUnits, int orderQuantity) {
-    }
+    record Allocation(String orderId, int quantity, int allocatedUnits, int orderQuantity) {}
 
-    record Stock(int onHand, int allocated, int backordered, int preordered) {
-    }
+    record Stock(int onHand, int allocated, int backordered, int preordered) {}
 
     ReceiptView asDuplicate() {
         return new ReceiptView(receiptId, sku, reference, quantity, purchaseOrderId, true, allocations, stock);

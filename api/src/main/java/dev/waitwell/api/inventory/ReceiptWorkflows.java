@@ -55,26 +55,33 @@ class ReceiptWorkflows {
      */
     Optional<ReceiptOutcome> receive(StockReceipt receipt) {
         String workflowId = AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference());
-        StockReceiptWorkflow workflow = client.newWorkflowStub(StockReceiptWorkflow.class,
-                StartOnce.options(workflowId).build());
+        StockReceiptWorkflow workflow = client.newWorkflowStub(
+                StockReceiptWorkflow.class, StartOnce.options(workflowId).build());
         try {
             WorkflowClient.start(workflow::receive, receipt);
         } catch (WorkflowExecutionAlreadyStarted closed) {
             return Optional.empty();
         }
         try {
-            return Optional.of(recorded(WorkflowCalls.bounded(() -> client.newUntypedWorkflowStub(workflowId)
-                    .startUpdate(AWAIT_ALLOCATION, WorkflowUpdateStage.COMPLETED, ReceiptResult.class)
-                    .getResult(), ALLOCATION_WAIT)));
+            return Optional.of(recorded(WorkflowCalls.bounded(
+                    () -> client.newUntypedWorkflowStub(workflowId)
+                            .startUpdate(AWAIT_ALLOCATION, WorkflowUpdateStage.COMPLETED, ReceiptResult.class)
+                            .getResult(),
+                    ALLOCATION_WAIT)));
         } catch (WorkflowUpdateException failed) {
             // Only a workflow started before refusals were answered fails the update; its own failure says why.
             throw refusalOfClosed(workflowId);
         } catch (TimeoutException slow) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE,
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCodes.WORKFLOW_UNAVAILABLE,
                     "The receipt's workflow " + workflowId + " did not allocate within " + ALLOCATION_WAIT.toSeconds()
                             + " s; it carries on. Send the same receipt again to read its outcome.");
         } catch (WorkflowException closedMeanwhile) {
-            log.info("Receipt workflow {} closed before its outcome was asked: {}", workflowId, closedMeanwhile.toString());
+            log.info(
+                    "Receipt workflow {} closed before its outcome was asked: {}",
+                    workflowId,
+                    closedMeanwhile.toString());
             return resultOfClosed(workflowId);
         }
     }
@@ -86,8 +93,8 @@ class ReceiptWorkflows {
     private Optional<ReceiptOutcome> resultOfClosed(String workflowId) {
         ReceiptResult result;
         try {
-            result = client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(), TimeUnit.SECONDS,
-                    ReceiptResult.class);
+            result = client.newUntypedWorkflowStub(workflowId)
+                    .getResult(RESULT_WAIT.toSeconds(), TimeUnit.SECONDS, ReceiptResult.class);
         } catch (TimeoutException | RuntimeException noResult) {
             log.info("Receipt workflow {} has no result: {}", workflowId, noResult.toString());
             return Optional.empty();
@@ -102,8 +109,9 @@ class ReceiptWorkflows {
 
     private ApiException refusalOfClosed(String workflowId) {
         try {
-            Refusal refused = client.newUntypedWorkflowStub(workflowId).getResult(RESULT_WAIT.toSeconds(),
-                    TimeUnit.SECONDS, ReceiptResult.class).refused();
+            Refusal refused = client.newUntypedWorkflowStub(workflowId)
+                    .getResult(RESULT_WAIT.toSeconds(), TimeUnit.SECONDS, ReceiptResult.class)
+                    .refused();
             if (refused != null) {
                 return BusinessProblems.of(refused);
             }
@@ -116,8 +124,10 @@ class ReceiptWorkflows {
         } catch (TimeoutException | RuntimeException unknown) {
             log.warn("Receipt workflow {} gave no result: {}", workflowId, unknown.toString());
         }
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE, "The receipt's "
-                + "workflow " + workflowId + " has closed without recording it; use a new reference.");
+        return new ApiException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemCodes.WORKFLOW_UNAVAILABLE,
+                "The receipt's " + "workflow " + workflowId + " has closed without recording it; use a new reference.");
     }
 
     private static ReceiptOutcome recorded(ReceiptResult result) {

@@ -16,15 +16,17 @@ class Receipts {
     }
 
     /** A purchase order's product and the units still to come on it. */
-    record OpenPurchaseOrder(String id, String sku, int open) {
-    }
+    record OpenPurchaseOrder(String id, String sku, int open) {}
 
     /** A recorded receipt: what a repeated one must match. */
-    record Recorded(long id, String sku, String reference, int quantity, String purchaseOrderId, Long batchId) {
-    }
+    record Recorded(long id, String sku, String reference, int quantity, String purchaseOrderId, Long batchId) {}
 
     boolean productExists(String sku) {
-        return jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     Optional<OpenPurchaseOrder> purchaseOrder(String id) {
@@ -45,27 +47,28 @@ class Receipts {
     Optional<Recorded> recorded(String sku, String reference) {
         return jdbc.sql("""
                 SELECT id, sku, reference, quantity, purchase_order_id, batch_id
-                  FROM stock_receipts WHERE sku = ? AND reference = ?""")
-                .params(sku, reference)
-                .query(Recorded.class)
-                .optional();
+                  FROM stock_receipts WHERE sku = ? AND reference = ?""").params(sku, reference).query(Recorded.class).optional();
     }
 
     /** The receipt as recorded, with the orders its batch allocated to and the product's stock now. */
     Optional<ReceiptView> view(String sku, String reference) {
-        return recorded(sku, reference).map(receipt -> new ReceiptView(receipt.id(), receipt.sku(),
-                receipt.reference(), receipt.quantity(), receipt.purchaseOrderId(), false,
-                receipt.batchId() == null ? List.of() : allocations(receipt.batchId()), stock(sku)));
+        return recorded(sku, reference)
+                .map(receipt -> new ReceiptView(
+                        receipt.id(),
+                        receipt.sku(),
+                        receipt.reference(),
+                        receipt.quantity(),
+                        receipt.purchaseOrderId(),
+                        false,
+                        receipt.batchId() == null ? List.of() : allocations(receipt.batchId()),
+                        stock(sku)));
     }
 
     private List<ReceiptView.Allocation> allocations(long batchId) {
         return jdbc.sql("""
                 SELECT a.order_id, a.quantity, s.allocated AS allocated_units, s.quantity AS order_quantity
                   FROM allocations a JOIN order_stock s ON s.order_id = a.order_id
-                 WHERE a.batch_id = ? ORDER BY a.id""")
-                .param(batchId)
-                .query(ReceiptView.Allocation.class)
-                .list();
+                 WHERE a.batch_id = ? ORDER BY a.id""").param(batchId).query(ReceiptView.Allocation.class).list();
     }
 
     private ReceiptView.Stock stock(String sku) {

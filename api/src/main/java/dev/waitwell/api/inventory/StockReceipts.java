@@ -35,16 +35,19 @@ class StockReceipts {
         if (!receipts.productExists(sku)) {
             throw BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + ".");
         }
-        return receive(new StockReceipt(sku, request.quantity(), request.reference(), null, username), null,
-                request.reason());
+        return receive(
+                new StockReceipt(sku, request.quantity(), request.reference(), null, username), null, request.reason());
     }
 
     ReceiptView receiveForPurchaseOrder(String purchaseOrderId, ReceiptRequest request, String username) {
-        Receipts.OpenPurchaseOrder order = receipts.purchaseOrder(purchaseOrderId).orElseThrow(() ->
-                BusinessProblems.of(BusinessFailure.PURCHASE_ORDER_NOT_FOUND,
+        Receipts.OpenPurchaseOrder order = receipts.purchaseOrder(purchaseOrderId)
+                .orElseThrow(() -> BusinessProblems.of(
+                        BusinessFailure.PURCHASE_ORDER_NOT_FOUND,
                         "No purchase order with id " + purchaseOrderId + "."));
-        return receive(new StockReceipt(order.sku(), request.quantity(), request.reference(), order.id(), username),
-                order, request.reason());
+        return receive(
+                new StockReceipt(order.sku(), request.quantity(), request.reference(), order.id(), username),
+                order,
+                request.reason());
     }
 
     private ReceiptView receive(StockReceipt receipt, Receipts.OpenPurchaseOrder order, String reason) {
@@ -53,20 +56,28 @@ class StockReceipts {
             return reviewed(sameGoods(recorded.get(), receipt).asDuplicate());
         }
         if (order != null && receipt.quantity() > order.open()) {
-            throw BusinessProblems.of(BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER, "Purchase order " + order.id()
-                    + " expects " + order.open() + " more unit(s), not " + receipt.quantity() + ".");
+            throw BusinessProblems.of(
+                    BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER,
+                    "Purchase order " + order.id() + " expects " + order.open() + " more unit(s), not "
+                            + receipt.quantity() + ".");
         }
         Optional<ReceiptOutcome> outcome = workflows.receive(receipt);
-        ReceiptView view = receipts.view(receipt.sku(), receipt.reference())
-                .orElseThrow(() -> workflows.refusalOfClosed(receipt));
+        ReceiptView view =
+                receipts.view(receipt.sku(), receipt.reference()).orElseThrow(() -> workflows.refusalOfClosed(receipt));
         sameGoods(view, receipt);
         boolean duplicate = outcome.map(ReceiptOutcome::duplicate).orElse(true);
         if (duplicate) {
             return reviewed(view.asDuplicate());
         }
-        staffActions.record(new StaffAction(receipt.receivedBy(), "STOCK_RECEIVED", null, receipt.sku(), reason,
+        staffActions.record(new StaffAction(
+                receipt.receivedBy(),
+                "STOCK_RECEIVED",
+                null,
+                receipt.sku(),
+                reason,
                 receipt.reference() + ": " + receipt.quantity() + " unit(s)"
-                        + (order == null ? "" : " against " + order.id()) + ", " + view.allocations().size()
+                        + (order == null ? "" : " against " + order.id()) + ", "
+                        + view.allocations().size()
                         + " order(s) allocated"));
         return reviewed(view);
     }
@@ -77,7 +88,9 @@ class StockReceipts {
      * same receipt again starts it if its first start failed, and otherwise does nothing.
      */
     private ReceiptView reviewed(ReceiptView receipt) {
-        reviews.startAfterCommit("receipt-" + receipt.sku() + "-" + receipt.receiptId(), receipt.sku(),
+        reviews.startAfterCommit(
+                "receipt-" + receipt.sku() + "-" + receipt.receiptId(),
+                receipt.sku(),
                 "the latest delivery of " + receipt.sku() + " changed what we can promise");
         return receipt;
     }
@@ -86,10 +99,12 @@ class StockReceipts {
     private static ReceiptView sameGoods(ReceiptView recorded, StockReceipt receipt) {
         if (recorded.quantity() != receipt.quantity()
                 || !Objects.equals(recorded.purchaseOrderId(), receipt.purchaseOrderId())) {
-            throw BusinessProblems.of(BusinessFailure.RECEIPT_CONFLICT, "Receipt " + receipt.reference() + " of "
-                    + receipt.sku() + " was recorded with " + recorded.quantity() + " unit(s)"
-                    + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId())
-                    + ". Use a new reference for other goods.");
+            throw BusinessProblems.of(
+                    BusinessFailure.RECEIPT_CONFLICT,
+                    "Receipt " + receipt.reference() + " of "
+                            + receipt.sku() + " was recorded with " + recorded.quantity() + " unit(s)"
+                            + (recorded.purchaseOrderId() == null ? "" : " against " + recorded.purchaseOrderId())
+                            + ". Use a new reference for other goods.");
         }
         return recorded;
     }

@@ -24,9 +24,7 @@ public class Ledger {
                   FROM ledger_lines l
                   JOIN ledger_transactions t ON t.id = l.transaction_id
                  GROUP BY t.currency
-                 ORDER BY t.currency""")
-                .query(Balance.class)
-                .list();
+                 ORDER BY t.currency""").query(Balance.class).list();
     }
 
     public List<LedgerLine> linesOf(String orderId) {
@@ -36,9 +34,6 @@ public class Ledger {
                   FROM ledger_lines l
                   JOIN ledger_transactions t ON t.id = l.transaction_id
                  WHERE t.order_id = ?
-                 ORDER BY t.posted_at, t.id, l.id""")
-                .param(orderId)
-                .query(LedgerLine.class)
-                .list();
+                 ORDER BY t.posted_at, t.id, l.id""").param(orderId).query(LedgerLine.class).list();
     }
 }

@@ -1,9 +1,9 @@
 package dev.waitwell.api.metrics;
 
-import dev.waitwell.workflows.shared.DelayChoice;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.order.OrderKind;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.shared.DelayChoice;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,7 +66,9 @@ class BusinessMetrics implements MeterBinder {
     }
 
     private double ageSeconds() {
-        return current() == null ? Double.NaN : Duration.ofNanos(System.nanoTime() - readAt).toMillis() / 1000.0;
+        return current() == null
+                ? Double.NaN
+                : Duration.ofNanos(System.nanoTime() - readAt).toMillis() / 1000.0;
     }
 
     /** The figures, read again when stale. A failed read is not retried before the next refresh either. */

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BusinessQueries {
 
     /** What caused a promise review, from its id ({@code po-...}, {@code eta-...}, ...; see the api features). */
-    static final List<String> DELAY_CAUSES = List.of("purchase_order", "restock_eta", "release_date", "receipt",
-            "other");
+    static final List<String> DELAY_CAUSES =
+            List.of("purchase_order", "restock_eta", "release_date", "receipt", "other");
     /** Who decides a delay: the customer's link, support on their behalf, or silence counted as WAIT. */
     static final List<String> DECIDERS = List.of("customer", "staff", "silence");
     /** The statuses a message can have (the CHECK constraint of notifications.status). */
@@ -42,7 +42,9 @@ class BusinessQueries {
     Map<Series, Double> read() {
         return snapshot.execute(tx -> {
             jdbc.sql("SELECT set_config('statement_timeout', :millis, true)")
-                    .param("millis", Long.toString(timeoutMillis)).query().singleValue();
+                    .param("millis", Long.toString(timeoutMillis))
+                    .query()
+                    .singleValue();
             Map<Series, Double> figures = new HashMap<>();
             orders(figures);
             allocations(figures);
@@ -56,10 +58,11 @@ class BusinessQueries {
     }
 
     private void orders(Map<Series, Double> figures) {
-        jdbc.sql("SELECT kind, status, count(*) FROM orders GROUP BY kind, status").query((ResultSet rs) -> {
-            add(figures, Series.of(Figure.ORDERS_PLACED, "kind", rs.getString(1)), rs.getLong(3));
-            add(figures, Series.of(Figure.ORDERS, "status", rs.getString(2)), rs.getLong(3));
-        });
+        jdbc.sql("SELECT kind, status, count(*) FROM orders GROUP BY kind, status")
+                .query((ResultSet rs) -> {
+                    add(figures, Series.of(Figure.ORDERS_PLACED, "kind", rs.getString(1)), rs.getLong(3));
+                    add(figures, Series.of(Figure.ORDERS, "status", rs.getString(2)), rs.getLong(3));
+                });
     }
 
     private void allocations(Map<Series, Double> figures) {
@@ -78,8 +81,8 @@ class BusinessQueries {
                   FROM promise_changes
                  WHERE previous_date IS NOT NULL AND (new_date IS NULL OR new_date > previous_date)
                  GROUP BY 1""")
-                .query((ResultSet rs) -> add(figures, Series.of(Figure.DELAYS, "cause", rs.getString(1)),
-                        rs.getLong(2)));
+                .query((ResultSet rs) ->
+                        add(figures, Series.of(Figure.DELAYS, "cause", rs.getString(1)), rs.getLong(2)));
     }
 
     /**
@@ -95,29 +98,30 @@ class BusinessQueries {
                        count(*)
                   FROM order_events
                  WHERE type = 'DELAY_DECIDED'
-                 GROUP BY 1, 2""")
-                .query((ResultSet rs) -> {
-                    if (rs.getString(1) != null) {
-                        add(figures, Series.of(Figure.DECISIONS, "choice", rs.getString(1), "by", rs.getString(2)),
-                                rs.getLong(3));
-                    }
-                });
+                 GROUP BY 1, 2""").query((ResultSet rs) -> {
+            if (rs.getString(1) != null) {
+                add(
+                        figures,
+                        Series.of(Figure.DECISIONS, "choice", rs.getString(1), "by", rs.getString(2)),
+                        rs.getLong(3));
+            }
+        });
     }
 
     private void refunds(Map<Series, Double> figures) {
         jdbc.sql("""
                 SELECT currency, count(*), sum(amount_minor) FROM payments
                  WHERE kind = 'REFUND' AND status = 'SUCCEEDED'
-                 GROUP BY currency""")
-                .query((ResultSet rs) -> {
-                    add(figures, Series.of(Figure.REFUNDS, "currency", rs.getString(1)), rs.getLong(2));
-                    add(figures, Series.of(Figure.REFUNDED_MINOR, "currency", rs.getString(1)), rs.getLong(3));
-                });
+                 GROUP BY currency""").query((ResultSet rs) -> {
+            add(figures, Series.of(Figure.REFUNDS, "currency", rs.getString(1)), rs.getLong(2));
+            add(figures, Series.of(Figure.REFUNDED_MINOR, "currency", rs.getString(1)), rs.getLong(3));
+        });
     }
 
     private void notifications(Map<Series, Double> figures) {
         jdbc.sql("SELECT channel, status, count(*) FROM notifications GROUP BY channel, status")
-                .query((ResultSet rs) -> add(figures,
+                .query((ResultSet rs) -> add(
+                        figures,
                         Series.of(Figure.NOTIFICATIONS, "channel", rs.getString(1), "status", rs.getString(2)),
                         rs.getLong(3)));
     }
@@ -128,8 +132,8 @@ class BusinessQueries {
                   FROM ledger_lines l JOIN ledger_transactions t ON t.id = l.transaction_id
                  WHERE l.account = 'customerDeposits'
                  GROUP BY t.currency""")
-                .query((ResultSet rs) -> add(figures, Series.of(Figure.DEPOSITS_HELD_MINOR, "currency",
-                        rs.getString(1)), rs.getLong(2)));
+                .query((ResultSet rs) -> add(
+                        figures, Series.of(Figure.DEPOSITS_HELD_MINOR, "currency", rs.getString(1)), rs.getLong(2)));
     }
 
     private static void add(Map<Series, Double> figures, Series series, long value) {

@@ -6,20 +6,27 @@ package dev.waitwell.api.metrics;
  * {@code _total} to counter names.
  */
 enum Figure {
-
     ORDERS_PLACED("waitwell.orders.placed", true, "Orders placed, by kind (checkouts accepted)"),
     ORDERS("waitwell.orders", false, "Orders currently in each status"),
     ALLOCATIONS("waitwell.allocations", true, "Allocations of stock to orders (one per order and allocation batch)"),
     ALLOCATED_UNITS("waitwell.allocated.units", true, "Units of stock allocated to orders"),
-    DELAYS("waitwell.delays", true,
+    DELAYS(
+            "waitwell.delays",
+            true,
             "Promise changes that moved an order's date later or to unknown, by what caused the review"),
-    DECISIONS("waitwell.decisions", true,
+    DECISIONS(
+            "waitwell.decisions",
+            true,
             "Decisions on delayed orders, by choice and by whom (customer, staff, or silence counted as WAIT)"),
     REFUNDS("waitwell.refunds", true, "Successful refunds, by currency"),
     REFUNDED_MINOR("waitwell.refunded.minor", true, "Money refunded, in minor units of the currency"),
-    NOTIFICATIONS("waitwell.notifications", false,
+    NOTIFICATIONS(
+            "waitwell.notifications",
+            false,
             "Customer messages by channel and current status (SENDING, SENT, DELIVERED, FAILED, SKIPPED)"),
-    DEPOSITS_HELD_MINOR("waitwell.deposits.held.minor", false,
+    DEPOSITS_HELD_MINOR(
+            "waitwell.deposits.held.minor",
+            false,
             "Money held for customers until their goods ship (the customerDeposits liability), in minor units");
 
     private final String meterName;

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryTimeout how long one read of the figures may take before it is abandoned (the last figures stay)
  */
 @ConfigurationProperties("waitwell.metrics")
-record MetricsProperties(@DefaultValue("PT30S") Duration refresh, @DefaultValue("PT5S") Duration queryTimeout) {
+record MetricsProperties(
+        @DefaultValue("PT30S") Duration refresh,
+        @DefaultValue("PT5S") Duration queryTimeout) {
 
     MetricsProperties {
         if (refresh.isNegative() || queryTimeout.isNegative() || queryTimeout.isZero()) {

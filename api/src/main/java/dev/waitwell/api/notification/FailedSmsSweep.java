@@ -47,8 +47,11 @@ class FailedSmsSweep implements RecoverySweep {
                    AND NOT EXISTS (SELECT 1 FROM notifications f WHERE f.fallback_of = n.id)
                  ORDER BY n.updated_at DESC, n.id LIMIT ?""")
                 .params(Timestamp.from(failedBefore), Timestamp.from(failedBefore.minus(LOOK_BACK)), BATCH)
-                .query((rs, row) -> new SmsDeliveries.Sms(rs.getLong("id"), rs.getString("order_id"),
-                        rs.getTimestamp("link_expires_at").toInstant(), true))
+                .query((rs, row) -> new SmsDeliveries.Sms(
+                        rs.getLong("id"),
+                        rs.getString("order_id"),
+                        rs.getTimestamp("link_expires_at").toInstant(),
+                        true))
                 .list();
         for (SmsDeliveries.Sms sms : due) {
             fallbacks.start(sms.notificationId(), sms.orderId(), sms.linkExpiresAt());

@@ -18,8 +18,7 @@ class SmsDeliveries {
      * @param fallbackDue no email fallback row points to it yet: set on every callback until the fallback ran, so
      *     a callback whose fallback could not be started starts it when Twilio repeats it
      */
-    record Sms(long notificationId, String orderId, Instant linkExpiresAt, boolean fallbackDue) {
-    }
+    record Sms(long notificationId, String orderId, Instant linkExpiresAt, boolean fallbackDue) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -36,13 +35,18 @@ class SmsDeliveries {
 
     /** @return empty when no SMS was sent with this message SID */
     Optional<Sms> failed(String messageSid, String twilioStatus, String errorCode) {
-        String detail = "Twilio: " + twilioStatus + (errorCode == null || errorCode.isBlank() ? ""
-                : ", error " + errorCode);
+        String detail =
+                "Twilio: " + twilioStatus + (errorCode == null || errorCode.isBlank() ? "" : ", error " + errorCode);
         return record(messageSid, twilioStatus, "FAILED", detail, "SMS_FAILED", "SMS not delivered (" + detail + ")");
     }
 
-    private Optional<Sms> record(String messageSid, String twilioStatus, String status, String detail,
-            String eventType, String eventMessage) {
+    private Optional<Sms> record(
+            String messageSid,
+            String twilioStatus,
+            String status,
+            String detail,
+            String eventType,
+            String eventMessage) {
         return transactions.execute(tx -> {
             Optional<Sms> sms = jdbc.sql("""
                     UPDATE notifications n SET status = :status, detail = :detail, updated_at = now()
@@ -53,8 +57,11 @@ class SmsDeliveries {
                     .param("status", status)
                     .param("detail", detail)
                     .param("sid", messageSid)
-                    .query((rs, row) -> new Sms(rs.getLong("id"), rs.getString("order_id"),
-                            rs.getObject("link_expires_at", OffsetDateTime.class).toInstant(),
+                    .query((rs, row) -> new Sms(
+                            rs.getLong("id"),
+                            rs.getString("order_id"),
+                            rs.getObject("link_expires_at", OffsetDateTime.class)
+                                    .toInstant(),
                             rs.getBoolean("fallback_due")))
                     .optional();
             sms.ifPresent(sent -> jdbc.sql("""

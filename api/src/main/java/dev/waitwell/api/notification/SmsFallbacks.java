@@ -48,11 +48,12 @@ class SmsFallbacks {
      */
     void start(long notificationId, String orderId, Instant linkExpiresAt) {
         String orderPageUrl = linkExpiresAt != null && linkExpiresAt.isAfter(clock.instant())
-                ? links.urlFor(orderId, linkExpiresAt) : null;
+                ? links.urlFor(orderId, linkExpiresAt)
+                : null;
         SmsFallback fallback = new SmsFallback(notificationId, orderId, orderPageUrl);
         String workflowId = SmsFallbackWorkflowIds.of(notificationId);
-        SmsFallbackWorkflow workflow = client.newWorkflowStub(SmsFallbackWorkflow.class,
-                StartOnce.options(workflowId).build());
+        SmsFallbackWorkflow workflow = client.newWorkflowStub(
+                SmsFallbackWorkflow.class, StartOnce.options(workflowId).build());
         try {
             WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::emailInstead, fallback), START_WAIT);
             log.info("Order {}: SMS {} failed, email fallback {} started", orderId, notificationId, workflowId);
@@ -60,9 +61,13 @@ class SmsFallbacks {
             log.debug("Email fallback {} ran already", workflowId);
         } catch (TimeoutException | RuntimeException failed) {
             log.error("Order {}: email fallback {} could not be started", orderId, workflowId, failed);
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE, "The SMS is "
-                    + "marked failed, but its email fallback (" + workflowId + ") could not be started. Repeat the "
-                    + "callback to start it.");
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCodes.WORKFLOW_UNAVAILABLE,
+                    "The SMS is "
+                            + "marked failed, but its email fallback (" + workflowId
+                            + ") could not be started. Repeat the "
+                            + "callback to start it.");
         }
     }
 }

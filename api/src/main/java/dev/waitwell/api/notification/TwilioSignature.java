@@ -17,8 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class TwilioSignature {
 
-    private TwilioSignature() {
-    }
+    private TwilioSignature() {}
 
     static String of(String authToken, String url, Map<String, String[]> parameters) {
         StringBuilder signed = new StringBuilder(url);
@@ -32,7 +31,8 @@ final class TwilioSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is not available", e);
         }

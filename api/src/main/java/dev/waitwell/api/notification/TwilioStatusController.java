@@ -31,8 +31,8 @@ class TwilioStatusController {
     private final SmsDeliveries deliveries;
     private final SmsFallbacks fallbacks;
 
-    TwilioStatusController(TwilioProperties twilio, WaitwellProperties waitwell, SmsDeliveries deliveries,
-            SmsFallbacks fallbacks) {
+    TwilioStatusController(
+            TwilioProperties twilio, WaitwellProperties waitwell, SmsDeliveries deliveries, SmsFallbacks fallbacks) {
         this.twilio = twilio;
         this.waitwell = waitwell;
         this.deliveries = deliveries;
@@ -41,11 +41,15 @@ class TwilioStatusController {
 
     @Operation(summary = "Twilio's SMS status callback (signed with X-Twilio-Signature; no login)")
     @PostMapping(value = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<Void> statusChanged(HttpServletRequest request,
+    ResponseEntity<Void> statusChanged(
+            HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        if (!twilio.configured() || !TwilioSignature.matches(signature, twilio.authToken(),
-                waitwell.publicBase() + PATH, request.getParameterMap())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.SIGNATURE_INVALID,
+        if (!twilio.configured()
+                || !TwilioSignature.matches(
+                        signature, twilio.authToken(), waitwell.publicBase() + PATH, request.getParameterMap())) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    ProblemCodes.SIGNATURE_INVALID,
                     "The request is not signed by Twilio with the configured auth token.");
         }
         String sid = request.getParameter("MessageSid");

@@ -24,9 +24,10 @@ class AdminOrderController {
         this.actions = actions;
     }
 
-    @Operation(summary = "Everything about an order: timeline, messages, payments, refunds, ledger lines, allocations "
-            + "and queue place, delay decisions, promise history, staff actions and live workflow state "
-            + "(ADMIN, SUPPORT, OPS)")
+    @Operation(
+            summary = "Everything about an order: timeline, messages, payments, refunds, ledger lines, allocations "
+                    + "and queue place, delay decisions, promise history, staff actions and live workflow state "
+                    + "(ADMIN, SUPPORT, OPS)")
     @GetMapping("/{orderId}")
     AdminOrderDetails get(@PathVariable String orderId) {
         return views.of(orderId);
@@ -34,23 +35,23 @@ class AdminOrderController {
 
     @Operation(summary = "The warehouse confirms the shipment (ADMIN, SUPPORT)")
     @PostMapping("/{orderId}/shipment")
-    OrderDetails confirmShipment(@PathVariable String orderId, @Valid @RequestBody ActionBodies.ShipmentBody body,
-            Principal principal) {
-        return actions.confirmShipment(orderId, new Shipment(body.carrier(), body.trackingNumber()),
-                principal.getName());
+    OrderDetails confirmShipment(
+            @PathVariable String orderId, @Valid @RequestBody ActionBodies.ShipmentBody body, Principal principal) {
+        return actions.confirmShipment(
+                orderId, new Shipment(body.carrier(), body.trackingNumber()), principal.getName());
     }
 
     @Operation(summary = "Cancel the order and refund everything paid (SUPPORT, ADMIN)")
     @PostMapping("/{orderId}/cancellation")
-    OrderDetails cancel(@PathVariable String orderId, @Valid @RequestBody ActionBodies.CancellationBody body,
-            Principal principal) {
+    OrderDetails cancel(
+            @PathVariable String orderId, @Valid @RequestBody ActionBodies.CancellationBody body, Principal principal) {
         return actions.cancel(orderId, body.reason(), principal.getName());
     }
 
     @Operation(summary = "Move the order in the allocation queue: higher priority is served first (SUPPORT, ADMIN)")
     @PostMapping("/{orderId}/priority")
-    OrderDetails changePriority(@PathVariable String orderId, @Valid @RequestBody ActionBodies.PriorityBody body,
-            Principal principal) {
+    OrderDetails changePriority(
+            @PathVariable String orderId, @Valid @RequestBody ActionBodies.PriorityBody body, Principal principal) {
         return actions.changePriority(orderId, body.priority(), body.reason(), principal.getName());
     }
 

@@ -39,5 +39,4 @@ record AdminOrderDetails(
         List<PromiseChangeRecord> promiseHistory,
         List<AuditEntry> audit,
         OrderState workflow,
-        String workflowNote) {
-}
+        String workflowNote) {}

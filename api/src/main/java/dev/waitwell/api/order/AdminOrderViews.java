@@ -16,8 +16,8 @@ class AdminOrderViews {
     private final OrderPayments payments;
     private final OrderStory story;
 
-    AdminOrderViews(OrderQueries queries, OrderWorkflows workflows, Ledger ledger, OrderPayments payments,
-            OrderStory story) {
+    AdminOrderViews(
+            OrderQueries queries, OrderWorkflows workflows, Ledger ledger, OrderPayments payments, OrderStory story) {
         this.queries = queries;
         this.workflows = workflows;
         this.ledger = ledger;
@@ -28,12 +28,21 @@ class AdminOrderViews {
     /** @throws dev.waitwell.api.shared.ApiException 404 ORDER_NOT_FOUND */
     AdminOrderDetails of(String orderId) {
         Optional<OrderState> state = workflows.state(orderId);
-        OrderDetails details = state.map(known -> queries.details(orderId, known))
-                .orElseGet(() -> queries.details(orderId));
+        OrderDetails details =
+                state.map(known -> queries.details(orderId, known)).orElseGet(() -> queries.details(orderId));
         OrderStory.Chapters chapters = story.of(orderId);
-        return new AdminOrderDetails(details, ledger.linesOf(orderId), payments.of(orderId),
-                payments.refundsOf(orderId), payments.totals(orderId), chapters.allocations(), chapters.queue(),
-                chapters.decisions(), chapters.promiseHistory(), chapters.audit(), state.orElse(null),
+        return new AdminOrderDetails(
+                details,
+                ledger.linesOf(orderId),
+                payments.of(orderId),
+                payments.refundsOf(orderId),
+                payments.totals(orderId),
+                chapters.allocations(),
+                chapters.queue(),
+                chapters.decisions(),
+                chapters.promiseHistory(),
+                chapters.audit(),
+                state.orElse(null),
                 state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.");
     }
 }

@@ -27,8 +27,8 @@ class Alternatives {
         this.jdbc = jdbc;
     }
 
-    private record Offered(String sku, String name, long unitPrice, String currency, boolean sameCurrency,
-            boolean inStock) {
+    private record Offered(
+            String sku, String name, long unitPrice, String currency, boolean sameCurrency, boolean inStock) {
 
         DecisionView.Alternative alternative() {
             return new DecisionView.Alternative(sku, name, unitPrice, currency);
@@ -54,8 +54,8 @@ class Alternatives {
                 .findFirst()
                 .orElseThrow(() -> notAvailable(alternativeSku + " is not an alternative of " + sku + "."));
         if (!offered.sameCurrency()) {
-            throw notAvailable(alternativeSku + " is priced in " + offered.currency() + ", the order in " + currency
-                    + ".");
+            throw notAvailable(
+                    alternativeSku + " is priced in " + offered.currency() + ", the order in " + currency + ".");
         }
         if (!offered.inStock()) {
             throw notAvailable(alternativeSku + " does not have " + quantity + " unit(s) free in stock now.");

@@ -42,8 +42,8 @@ public class CustomerLinks {
     }
 
     public String urlFor(String orderId, Instant expiresAt) {
-        return base + "/c/orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8)
-                + "?token=" + tokenFor(orderId, expiresAt);
+        return base + "/c/orders/" + UriUtils.encodePathSegment(orderId, StandardCharsets.UTF_8) + "?token="
+                + tokenFor(orderId, expiresAt);
     }
 
     String tokenFor(String orderId, Instant expiresAt) {

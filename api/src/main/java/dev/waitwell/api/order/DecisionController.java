@@ -24,9 +24,9 @@ class DecisionController {
 
     @Operation(summary = "Decide an open delay on the customer's behalf: WAIT, SWITCH or CANCEL (SUPPORT, ADMIN)")
     @PostMapping("/admin/v1/orders/{orderId}/decision")
-    OrderDetails decideForCustomer(@PathVariable String orderId, @Valid @RequestBody ActionBodies.DecisionBody body,
-            Principal principal) {
-        return decisions.decideForCustomer(orderId, DelayChoice.valueOf(body.choice()), body.alternativeSku(),
-                body.note(), principal.getName());
+    OrderDetails decideForCustomer(
+            @PathVariable String orderId, @Valid @RequestBody ActionBodies.DecisionBody body, Principal principal) {
+        return decisions.decideForCustomer(
+                orderId, DelayChoice.valueOf(body.choice()), body.alternativeSku(), body.note(), principal.getName());
     }
 }

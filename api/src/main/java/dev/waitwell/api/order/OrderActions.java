@@ -29,7 +29,11 @@ public class OrderActions {
     private final PaymentMethods paymentMethods;
     private final StaffActions staffActions;
 
-    OrderActions(OrderWorkflows workflows, OrderQueries queries, Orders orders, PaymentMethods paymentMethods,
+    OrderActions(
+            OrderWorkflows workflows,
+            OrderQueries queries,
+            Orders orders,
+            PaymentMethods paymentMethods,
             StaffActions staffActions) {
         this.workflows = workflows;
         this.queries = queries;
@@ -40,7 +44,11 @@ public class OrderActions {
 
     OrderDetails confirmShipment(String orderId, Shipment shipment, String username) {
         OrderState state = update(orderId, OrderWorkflows.CONFIRM_SHIPMENT, shipment);
-        staffActions.record(StaffAction.onOrder(username, "ORDER_SHIPMENT_CONFIRMED", orderId, null,
+        staffActions.record(StaffAction.onOrder(
+                username,
+                "ORDER_SHIPMENT_CONFIRMED",
+                orderId,
+                null,
                 shipment.carrier() + " " + shipment.trackingNumber()));
         return queries.details(orderId, state);
     }
@@ -54,11 +62,12 @@ public class OrderActions {
     public OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
         requireOrder(orderId);
         if (!paymentMethods.exists(paymentMethod)) {
-            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN,
+            throw BusinessProblems.of(
+                    BusinessFailure.PAYMENT_METHOD_UNKNOWN,
                     "The payment method " + paymentMethod + " is unknown to the payment gateway.");
         }
-        OrderState state = update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD,
-                new PaymentMethodChange(paymentMethod, username));
+        OrderState state =
+                update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD, new PaymentMethodChange(paymentMethod, username));
         staffActions.record(StaffAction.onOrder(username, "PAYMENT_METHOD_CHANGED", orderId, null, paymentMethod));
         return queries.details(orderId, state);
     }
@@ -76,8 +85,8 @@ public class OrderActions {
     @Transactional
     OrderDetails changePriority(String orderId, int priority, String reason, String username) {
         int previous = orders.changePriority(orderId, priority).orElseThrow(() -> OrderQueries.notFound(orderId));
-        staffActions.record(StaffAction.onOrder(username, "ORDER_PRIORITY_CHANGED", orderId, reason,
-                "priority " + previous + " -> " + priority));
+        staffActions.record(StaffAction.onOrder(
+                username, "ORDER_PRIORITY_CHANGED", orderId, reason, "priority " + previous + " -> " + priority));
         return queries.details(orderId);
     }
 
@@ -86,14 +95,16 @@ public class OrderActions {
         // A shipped or cancelled order is final: answer at once rather than race its closing workflow.
         String recorded = queries.view(orderId).map(OrderView::status).orElse("unknown");
         if ("SHIPPED".equals(recorded) || "CANCELLED".equals(recorded)) {
-            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT,
+            throw ApiException.conflict(
+                    ProblemCodes.ORDER_STATE_CONFLICT,
                     "Order " + orderId + " is no longer open (status " + recorded + ").");
         }
         try {
             return workflows.update(orderId, updateName, argument);
         } catch (WorkflowNotFoundException finished) {
             String status = queries.view(orderId).map(OrderView::status).orElse("unknown");
-            throw ApiException.conflict(ProblemCodes.ORDER_STATE_CONFLICT,
+            throw ApiException.conflict(
+                    ProblemCodes.ORDER_STATE_CONFLICT,
                     "Order " + orderId + " is no longer open (status " + status + ").");
         }
     }

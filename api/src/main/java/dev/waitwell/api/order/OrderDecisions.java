@@ -28,7 +28,11 @@ public class OrderDecisions {
     private final Alternatives alternatives;
     private final StaffActions staffActions;
 
-    OrderDecisions(OrderWorkflows workflows, OrderQueries queries, Orders orders, Alternatives alternatives,
+    OrderDecisions(
+            OrderWorkflows workflows,
+            OrderQueries queries,
+            Orders orders,
+            Alternatives alternatives,
             StaffActions staffActions) {
         this.workflows = workflows;
         this.queries = queries;
@@ -38,10 +42,14 @@ public class OrderDecisions {
     }
 
     /** Support decides on the customer's behalf; audited with the note. */
-    OrderDetails decideForCustomer(String orderId, DelayChoice choice, String alternativeSku, String note,
-            String username) {
+    OrderDetails decideForCustomer(
+            String orderId, DelayChoice choice, String alternativeSku, String note, String username) {
         OrderDetails decided = decide(orderId, choice, alternativeSku, username, note);
-        staffActions.record(StaffAction.onOrder(username, "DELAY_DECIDED", orderId, note,
+        staffActions.record(StaffAction.onOrder(
+                username,
+                "DELAY_DECIDED",
+                orderId,
+                note,
                 choice + (choice == DelayChoice.SWITCH ? " to " + alternativeSku : "")));
         return decided;
     }
@@ -51,20 +59,21 @@ public class OrderDecisions {
         return decide(orderId, choice, alternativeSku, CUSTOMER, null);
     }
 
-    private OrderDetails decide(String orderId, DelayChoice choice, String alternativeSku, String decidedBy,
-            String note) {
+    private OrderDetails decide(
+            String orderId, DelayChoice choice, String alternativeSku, String decidedBy, String note) {
         StoredOrder order = orders.find(orderId).orElseThrow(() -> OrderQueries.notFound(orderId));
         DelayDecision decision = switch (choice) {
             case SWITCH -> switchTo(order, alternativeSku, decidedBy, note);
             case WAIT, CANCEL -> new DelayDecision(choice, null, null, null, decidedBy, note);
         };
         try {
-            OrderState state = workflows.update(orderId, OrderWorkflows.DECIDE, decision,
-                    ProblemCodes.DECISION_NOT_OPEN);
+            OrderState state =
+                    workflows.update(orderId, OrderWorkflows.DECIDE, decision, ProblemCodes.DECISION_NOT_OPEN);
             return queries.details(orderId, state);
         } catch (WorkflowNotFoundException closed) {
-            throw ApiException.conflict(ProblemCodes.DECISION_NOT_OPEN, "Order " + orderId
-                    + " is no longer open, so there is no delay to decide.");
+            throw ApiException.conflict(
+                    ProblemCodes.DECISION_NOT_OPEN,
+                    "Order " + orderId + " is no longer open, so there is no delay to decide.");
         }
     }
 
@@ -72,9 +81,14 @@ public class OrderDecisions {
         if (alternativeSku == null || alternativeSku.isBlank()) {
             throw ApiException.invalidField("alternativeSku", "is required for SWITCH");
         }
-        DecisionView.Alternative alternative = alternatives.require(order.sku(), alternativeSku, order.quantity(),
-                order.currency());
-        return new DelayDecision(DelayChoice.SWITCH, alternative.sku(), alternative.name(),
-                Money.of(alternative.unitPrice(), alternative.currency()), decidedBy, note);
+        DecisionView.Alternative alternative =
+                alternatives.require(order.sku(), alternativeSku, order.quantity(), order.currency());
+        return new DelayDecision(
+                DelayChoice.SWITCH,
+                alternative.sku(),
+                alternative.name(),
+                Money.of(alternative.unitPrice(), alternative.currency()),
+                decidedBy,
+                note);
     }
 }

@@ -11,6 +11,11 @@ import java.time.LocalDate;
  * @param placedTo placed before
  * @param promisedBefore promised for a date before this one
  */
-record OrderFilter(String status, String kind, String sku, String customer, Instant placedFrom, Instant placedTo,
-        LocalDate promisedBefore) {
-}
+record OrderFilter(
+        String status,
+        String kind,
+        String sku,
+        String customer,
+        Instant placedFrom,
+        Instant placedTo,
+        LocalDate promisedBefore) {}

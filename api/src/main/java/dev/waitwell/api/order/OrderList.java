@@ -44,16 +44,31 @@ class OrderList {
         where(conditions, params, "status = :status", "status", filter.status());
         where(conditions, params, "kind = :kind", "kind", filter.kind());
         where(conditions, params, "sku = :sku", "sku", filter.sku());
-        where(conditions, params, "(customer_id = :customer OR customer_email = :customer)", "customer",
+        where(
+                conditions,
+                params,
+                "(customer_id = :customer OR customer_email = :customer)",
+                "customer",
                 filter.customer());
-        where(conditions, params, "placed_at >= :placedFrom", "placedFrom",
+        where(
+                conditions,
+                params,
+                "placed_at >= :placedFrom",
+                "placedFrom",
                 filter.placedFrom() == null ? null : Timestamp.from(filter.placedFrom()));
-        where(conditions, params, "placed_at < :placedTo", "placedTo",
+        where(
+                conditions,
+                params,
+                "placed_at < :placedTo",
+                "placedTo",
                 filter.placedTo() == null ? null : Timestamp.from(filter.placedTo()));
         where(conditions, params, "promised_date < :promisedBefore", "promisedBefore", filter.promisedBefore());
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 
-        long total = jdbc.sql("SELECT count(*) FROM orders" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM orders" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         if (paging.offset() >= total) {
             return ResultPage.of(List.of(), total, paging);
         }
@@ -71,8 +86,8 @@ class OrderList {
         return ResultPage.of(items, total, paging);
     }
 
-    private static void where(List<String> conditions, Map<String, Object> params, String condition, String name,
-            Object value) {
+    private static void where(
+            List<String> conditions, Map<String, Object> params, String condition, String name, Object value) {
         if (value != null) {
             conditions.add(condition);
             params.put(name, value);

@@ -4,8 +4,8 @@ import dev.waitwell.api.shared.Paging;
 import dev.waitwell.api.shared.QueryParameters;
 import dev.waitwell.api.shared.ResultPage;
 import dev.waitwell.api.shared.WaitwellProperties;
-import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.order.OrderKind;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,14 +23,20 @@ class OrderListController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Orders by status, kind, sku, customer (id or email), placement and promise, oldest first"
-            + " (ADMIN, SUPPORT, OPS)")
+    @Operation(
+            summary = "Orders by status, kind, sku, customer (id or email), placement and promise, oldest first"
+                    + " (ADMIN, SUPPORT, OPS)")
     @GetMapping("/admin/v1/orders")
-    ResultPage<OrderSummary> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String sku,
-            @RequestParam(required = false) String customer, @RequestParam(required = false) String placedFrom,
-            @RequestParam(required = false) String placedTo, @RequestParam(required = false) String promisedBefore,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    ResultPage<OrderSummary> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String placedFrom,
+            @RequestParam(required = false) String placedTo,
+            @RequestParam(required = false) String promisedBefore,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         QueryParameters parameters = new QueryParameters();
         OrderFilter filter = new OrderFilter(
                 parameters.oneOf("status", status, OrderStatus.class),

@@ -30,8 +30,8 @@ public class OrderLogContext extends OncePerRequestFilter {
     private static final String ORDER_ID = "[A-Za-z0-9._-]{1,64}";
     private static final Pattern ORDER_ID_ONLY = Pattern.compile(ORDER_ID);
     /** The shop's, staff's and customer's order resources: /api/v1, /admin/v1, /c and /c/v1 orders/{orderId}. */
-    private static final Pattern ORDER_PATH = Pattern.compile("^/(?:api/v1|admin/v1|c|c/v1)/orders/(" + ORDER_ID
-            + ")(?:/.*)?$");
+    private static final Pattern ORDER_PATH =
+            Pattern.compile("^/(?:api/v1|admin/v1|c|c/v1)/orders/(" + ORDER_ID + ")(?:/.*)?$");
 
     /** For a request that names its order in the body rather than the path: checkout. */
     public static void name(String orderId) {
@@ -43,7 +43,8 @@ public class OrderLogContext extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = ORDER_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = ORDER_PATH.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (path.matches()) {
             MDC.put(KEY, path.group(1));
         }

@@ -27,8 +27,8 @@ public class OrderQueries {
     private final JdbcClient jdbc;
     private final Alternatives alternatives;
 
-    OrderQueries(Orders orders, OrderPayments payments, CustomerLinks links, JdbcClient jdbc,
-            Alternatives alternatives) {
+    OrderQueries(
+            Orders orders, OrderPayments payments, CustomerLinks links, JdbcClient jdbc, Alternatives alternatives) {
         this.orders = orders;
         this.payments = payments;
         this.links = links;
@@ -42,16 +42,33 @@ public class OrderQueries {
 
     public OrderView view(StoredOrder order) {
         PaymentTotals totals = payments.totals(order.orderId());
-        return new OrderView(order.orderId(), order.kind(), order.status(), order.sku(), order.quantity(),
-                order.priority(), order.allocatedUnits(), order.paymentPlan().name(), order.promisedDate(),
-                order.currency(), order.total(), totals.paid(), totals.refunded(),
-                links.urlFor(order.orderId(), order.linkExpiresAt()), null, rewardCode(order.orderId()));
+        return new OrderView(
+                order.orderId(),
+                order.kind(),
+                order.status(),
+                order.sku(),
+                order.quantity(),
+                order.priority(),
+                order.allocatedUnits(),
+                order.paymentPlan().name(),
+                order.promisedDate(),
+                order.currency(),
+                order.total(),
+                totals.paid(),
+                totals.refunded(),
+                links.urlFor(order.orderId(), order.linkExpiresAt()),
+                null,
+                rewardCode(order.orderId()));
     }
 
     /** The view brought up to date with the workflow's state, with the alternatives of an open decision. */
     public OrderView withState(OrderView view, OrderState state) {
-        DecisionView decision = state.decision() == null ? null : DecisionView.of(state.decision(),
-                alternatives.inStock(state.sku() == null ? view.sku() : state.sku(), view.quantity(), view.currency()));
+        DecisionView decision = state.decision() == null
+                ? null
+                : DecisionView.of(
+                        state.decision(),
+                        alternatives.inStock(
+                                state.sku() == null ? view.sku() : state.sku(), view.quantity(), view.currency()));
         return view.withState(state, decision);
     }
 

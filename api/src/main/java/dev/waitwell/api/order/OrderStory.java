@@ -26,12 +26,19 @@ class OrderStory {
     }
 
     Chapters of(String orderId) {
-        return new Chapters(allocations.of(orderId), allocations.placeOf(orderId).orElse(null),
-                delays.decisionsOf(orderId), delays.promiseChangesOf(orderId), staffActions.onOrder(orderId));
+        return new Chapters(
+                allocations.of(orderId),
+                allocations.placeOf(orderId).orElse(null),
+                delays.decisionsOf(orderId),
+                delays.promiseChangesOf(orderId),
+                staffActions.onOrder(orderId));
     }
 
     /** @param queue the order's place in its product's queue while it waits for stock; else null */
-    record Chapters(List<AllocationRecord> allocations, QueuePlace queue, List<DecisionRecord> decisions,
-            List<PromiseChangeRecord> promiseHistory, List<AuditEntry> audit) {
-    }
+    record Chapters(
+            List<AllocationRecord> allocations,
+            QueuePlace queue,
+            List<DecisionRecord> decisions,
+            List<PromiseChangeRecord> promiseHistory,
+            List<AuditEntry> audit) {}
 }

@@ -16,5 +16,4 @@ record OrderSummary(
         LocalDate promisedDate,
         long total,
         String currency,
-        int priority) {
-}
+        int priority) {}

@@ -36,9 +36,22 @@ public record OrderView(
      * the database so far.
      */
     OrderView withState(OrderState state, DecisionView openDecision) {
-        return new OrderView(orderId, kind, state.status().name(), state.sku() == null ? sku : state.sku(), quantity,
-                priority, allocatedUnits, paymentPlan, state.promisedDate(), currency, state.total(), state.paid(),
-                state.refunded(), customerUrl, openDecision, state.rewardCode() == null ? rewardCode
-                        : state.rewardCode());
+        return new OrderView(
+                orderId,
+                kind,
+                state.status().name(),
+                state.sku() == null ? sku : state.sku(),
+                quantity,
+                priority,
+                allocatedUnits,
+                paymentPlan,
+                state.promisedDate(),
+                currency,
+                state.total(),
+                state.paid(),
+                state.refunded(),
+                customerUrl,
+                openDecision,
+                state.rewardCode() == null ? rewardCode : state.rewardCode());
     }
 }

@@ -4,13 +4,13 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.api.shared.WorkflowCalls;
-import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.order.OrderKind;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.client.WorkflowClient;
@@ -59,7 +59,8 @@ public class OrderWorkflows {
 
     /** Starts the order's workflow unless it runs or ran already: a finished order is never started again. */
     public void start(StoredOrder order) {
-        OrderWorkflow workflow = client.newWorkflowStub(OrderWorkflow.class,
+        OrderWorkflow workflow = client.newWorkflowStub(
+                OrderWorkflow.class,
                 StartOnce.options(OrderWorkflowIds.of(order.orderId()))
                         .setTypedSearchAttributes(searchAttributes(order))
                         .setStaticSummary(summary(order))
@@ -68,18 +69,25 @@ public class OrderWorkflows {
         try {
             WorkflowClient.start(workflow::fulfil, input(order));
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-            log.debug("Order workflow {} exists already", alreadyStarted.getExecution().getWorkflowId());
+            log.debug(
+                    "Order workflow {} exists already",
+                    alreadyStarted.getExecution().getWorkflowId());
         }
     }
 
     /** The state once the checkout payment is settled, or empty if that takes longer than {@code timeout}. */
     public Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
         try {
-            return Optional.of(WorkflowCalls.bounded(() -> stub(orderId)
-                    .startUpdate(AWAIT_CHECKOUT, WorkflowUpdateStage.COMPLETED, OrderState.class)
-                    .getResult(), timeout));
+            return Optional.of(WorkflowCalls.bounded(
+                    () -> stub(orderId)
+                            .startUpdate(AWAIT_CHECKOUT, WorkflowUpdateStage.COMPLETED, OrderState.class)
+                            .getResult(),
+                    timeout));
         } catch (TimeoutException | RuntimeException e) {
-            log.warn("Checkout of order {} not settled within {}; answering from the database: {}", orderId, timeout,
+            log.warn(
+                    "Checkout of order {} not settled within {}; answering from the database: {}",
+                    orderId,
+                    timeout,
                     e.toString());
             return Optional.empty();
         }
@@ -99,13 +107,17 @@ public class OrderWorkflows {
     /** As {@link #update(String, String, Object)}, a rejection answered with {@code rejectionCode}. */
     OrderState update(String orderId, String updateName, Object argument, String rejectionCode) {
         try {
-            return WorkflowCalls.bounded(() -> stub(orderId)
-                    .startUpdate(updateName, WorkflowUpdateStage.COMPLETED, OrderState.class, argument)
-                    .getResult(), UPDATE_TIMEOUT);
+            return WorkflowCalls.bounded(
+                    () -> stub(orderId)
+                            .startUpdate(updateName, WorkflowUpdateStage.COMPLETED, OrderState.class, argument)
+                            .getResult(),
+                    UPDATE_TIMEOUT);
         } catch (WorkflowUpdateException rejected) {
             throw ApiException.conflict(rejectionCode, WorkflowCalls.reason(rejected, "The order cannot do this now."));
         } catch (TimeoutException slow) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.WORKFLOW_UNAVAILABLE,
+            throw new ApiException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemCodes.WORKFLOW_UNAVAILABLE,
                     "The order did not answer within " + UPDATE_TIMEOUT.toSeconds() + " s; it may still apply the "
                             + "change. Read the order again before retrying.");
         }
@@ -114,7 +126,8 @@ public class OrderWorkflows {
     /** The live state, or empty when the workflow cannot be queried now. */
     public Optional<OrderState> state(String orderId) {
         try {
-            return Optional.of(WorkflowCalls.bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
+            return Optional.of(
+                    WorkflowCalls.bounded(() -> stub(orderId).query(STATE, OrderState.class), QUERY_TIMEOUT));
         } catch (TimeoutException | RuntimeException e) {
             log.info("Query of order workflow {} failed: {}", orderId, e.toString());
             return Optional.empty();
@@ -133,20 +146,22 @@ public class OrderWorkflows {
                 .set(WaitwellSearchAttributes.SKU, order.sku())
                 .set(WaitwellSearchAttributes.CUSTOMER_ID, order.customer().id());
         if (order.promisedDate() != null) {
-            attributes.set(WaitwellSearchAttributes.PROMISED_DATE, WaitwellSearchAttributes.promised(order.promisedDate()));
+            attributes.set(
+                    WaitwellSearchAttributes.PROMISED_DATE, WaitwellSearchAttributes.promised(order.promisedDate()));
         }
         return attributes.build();
     }
 
     private static String summary(StoredOrder order) {
-        return order.kind() + " of " + order.quantity() + " x " + order.sku() + " for customer " + order.customer().id()
-                + ", " + order.paymentPlan();
+        return order.kind() + " of " + order.quantity() + " x " + order.sku() + " for customer "
+                + order.customer().id() + ", " + order.paymentPlan();
     }
 
     private static String details(StoredOrder order) {
         return "Order " + order.orderId() + ": " + order.quantity() + " x " + order.productName() + " (" + order.sku()
-                + "), plan " + order.paymentPlan() + ", promised " + (order.promisedDate() == null ? "no date"
-                : order.promisedDate()) + ", customer " + order.customer().id();
+                + "), plan " + order.paymentPlan() + ", promised "
+                + (order.promisedDate() == null ? "no date" : order.promisedDate()) + ", customer "
+                + order.customer().id();
     }
 
     private PlaceOrderInput input(StoredOrder order) {
@@ -174,8 +189,14 @@ public class OrderWorkflows {
 
     private OrderPolicy policy() {
         WaitwellProperties.Policy policy = properties.policy();
-        return new OrderPolicy(policy.preReleaseReminder(), policy.paymentGrace(), policy.decisionWindow(),
-                policy.silentConsentLimit(), policy.reminderInterval(), policy.delayReward(), properties.zone().getId(),
+        return new OrderPolicy(
+                policy.preReleaseReminder(),
+                policy.paymentGrace(),
+                policy.decisionWindow(),
+                policy.silentConsentLimit(),
+                policy.reminderInterval(),
+                policy.delayReward(),
+                properties.zone().getId(),
                 policy.historyEventLimit());
     }
 }

@@ -34,14 +34,15 @@ public class Orders {
                                                     WHERE a.order_id = o.order_id) AS allocated_before_queue
                   FROM orders o JOIN products p ON p.sku = o.sku
                   LEFT JOIN order_stock s ON s.order_id = o.order_id
-                 WHERE o.order_id = ?""")
-                .param(orderId)
-                .query(this::stored)
-                .optional();
+                 WHERE o.order_id = ?""").param(orderId).query(this::stored).optional();
     }
 
     public boolean exists(String orderId) {
-        return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = ?").param(orderId).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Inserts the order and its units in {@code stockState}, holding {@link StoredOrder#allocatedUnits()}. */
@@ -71,8 +72,16 @@ public class Orders {
                 .param("customerName", order.customerName(), java.sql.Types.VARCHAR)
                 .param("customerEmail", order.customerEmail(), java.sql.Types.VARCHAR)
                 .param("customerPhone", order.customerPhone(), java.sql.Types.VARCHAR)
-                .param("channels", order.channels().isEmpty() ? null
-                        : String.join(",", order.channels().stream().map(Channel::name).toList()), java.sql.Types.VARCHAR)
+                .param(
+                        "channels",
+                        order.channels().isEmpty()
+                                ? null
+                                : String.join(
+                                        ",",
+                                        order.channels().stream()
+                                                .map(Channel::name)
+                                                .toList()),
+                        java.sql.Types.VARCHAR)
                 .param("linkExpiresAt", Timestamp.from(order.linkExpiresAt()))
                 .update();
         jdbc.sql("INSERT INTO order_stock (order_id, sku, quantity, allocated, state) VALUES (?, ?, ?, ?, ?)")
@@ -110,7 +119,8 @@ public class Orders {
                    AND (placed_at, order_id) > (?, ?)
                  ORDER BY placed_at, order_id LIMIT ?""")
                 .params(Timestamp.from(placedBefore), Timestamp.from(after.placedAt()), after.orderId(), limit)
-                .query((rs, row) -> new Unstarted(rs.getString("order_id"), rs.getTimestamp("placed_at").toInstant()))
+                .query((rs, row) -> new Unstarted(
+                        rs.getString("order_id"), rs.getTimestamp("placed_at").toInstant()))
                 .list();
     }
 
@@ -119,9 +129,12 @@ public class Orders {
         // NO KEY UPDATE: the priority is no key, so the order's timeline, payments and allocations (whose foreign
         // keys lock the order row FOR KEY SHARE) are not held up while the priority changes.
         Optional<Integer> previous = jdbc.sql("SELECT priority FROM orders WHERE order_id = ? FOR NO KEY UPDATE")
-                .param(orderId).query(Integer.class).optional();
+                .param(orderId)
+                .query(Integer.class)
+                .optional();
         previous.ifPresent(ignored -> jdbc.sql("UPDATE orders SET priority = ?, updated_at = now() WHERE order_id = ?")
-                .params(priority, orderId).update());
+                .params(priority, orderId)
+                .update());
         return previous;
     }
 
@@ -167,10 +180,19 @@ public class Orders {
         LocalDate promised = rs.getObject("promised_date", LocalDate.class);
         Integer maxWait = (Integer) rs.getObject("backorder_max_wait_days");
         return switch (rs.getString("kind")) {
-            case "PREORDER" -> promised == null ? null
-                    : promised.plusDays(properties.policy().preorderMaxSlip().toDays());
-            case "BACKORDER" -> maxWait == null ? null : rs.getTimestamp("placed_at").toInstant()
-                    .atZone(properties.zone()).toLocalDate().plusDays(maxWait);
+            case "PREORDER" ->
+                promised == null
+                        ? null
+                        : promised.plusDays(
+                                properties.policy().preorderMaxSlip().toDays());
+            case "BACKORDER" ->
+                maxWait == null
+                        ? null
+                        : rs.getTimestamp("placed_at")
+                                .toInstant()
+                                .atZone(properties.zone())
+                                .toLocalDate()
+                                .plusDays(maxWait);
             default -> null;
         };
     }
@@ -187,7 +209,10 @@ public class Orders {
     }
 
     private static List<Channel> channels(Array array) throws SQLException {
-        return array == null ? List.of()
-                : Arrays.stream((String[]) array.getArray()).map(Channel::valueOf).toList();
+        return array == null
+                ? List.of()
+                : Arrays.stream((String[]) array.getArray())
+                        .map(Channel::valueOf)
+                        .toList();
     }
 }

@@ -19,10 +19,7 @@ public class OrderPayments {
                 SELECT coalesce(sum(amount_minor) FILTER (WHERE kind = 'CHARGE'), 0) AS paid,
                        coalesce(sum(amount_minor) FILTER (WHERE kind = 'REFUND'), 0) AS refunded
                   FROM payments
-                 WHERE order_id = ? AND status = 'SUCCEEDED'""")
-                .param(orderId)
-                .query(PaymentTotals.class)
-                .single();
+                 WHERE order_id = ? AND status = 'SUCCEEDED'""").param(orderId).query(PaymentTotals.class).single();
     }
 
     public List<PaymentRecord> of(String orderId) {
@@ -31,10 +28,7 @@ public class OrderPayments {
                        gateway_reference, failure_reason
                   FROM payments
                  WHERE order_id = ?
-                 ORDER BY created_at, id""")
-                .param(orderId)
-                .query(PaymentRecord.class)
-                .list();
+                 ORDER BY created_at, id""").param(orderId).query(PaymentRecord.class).list();
     }
 
     /**
@@ -51,9 +45,6 @@ public class OrderPayments {
                   JOIN payments c ON c.id = r.refund_of
                   LEFT JOIN ledger_transactions t ON t.posting_key = r.idempotency_key AND t.kind = 'REFUND'
                  WHERE r.order_id = ? AND r.kind = 'REFUND'
-                 ORDER BY r.created_at, r.id""")
-                .param(orderId)
-                .query(RefundRecord.class)
-                .list();
+                 ORDER BY r.created_at, r.id""").param(orderId).query(RefundRecord.class).list();
     }
 }

@@ -15,8 +15,9 @@ public class PaymentMethods {
 
     public boolean exists(String paymentMethod) {
         return jdbc.sql("SELECT count(*) FROM payment_methods WHERE id = ?")
-                .param(paymentMethod)
-                .query(Long.class)
-                .single() > 0;
+                        .param(paymentMethod)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

@@ -12,5 +12,4 @@ public record PaymentRecord(
         String currency,
         String paymentMethod,
         String gatewayReference,
-        String failureReason) {
-}
+        String failureReason) {}

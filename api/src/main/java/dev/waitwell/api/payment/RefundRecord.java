@@ -20,5 +20,4 @@ public record RefundRecord(
         String status,
         String gatewayReference,
         String charge,
-        String chargeGatewayReference) {
-}
+        String chargeGatewayReference) {}

@@ -33,8 +33,7 @@ class Catalog {
         this.reviews = reviews;
     }
 
-    record Upserted(ProductView product, boolean created) {
-    }
+    record Upserted(ProductView product, boolean created) {}
 
     @Transactional
     Upserted upsert(String sku, ProductRequest request, String username) {
@@ -42,15 +41,21 @@ class Catalog {
         String moved = null;
         if (!created) {
             ProductView current = products.lock(sku).orElseThrow();
-            if (request.preorderCap() != null && request.preorderCap() < current.stock().preordered()) {
-                throw ApiException.conflict(ProblemCodes.PREORDER_CAP_BELOW_PREORDERED,
-                        "The pre-order cap " + request.preorderCap() + " is below the " + current.stock().preordered()
-                                + " units already pre-ordered.");
+            if (request.preorderCap() != null
+                    && request.preorderCap() < current.stock().preordered()) {
+                throw ApiException.conflict(
+                        ProblemCodes.PREORDER_CAP_BELOW_PREORDERED,
+                        "The pre-order cap " + request.preorderCap() + " is below the "
+                                + current.stock().preordered() + " units already pre-ordered.");
             }
             products.update(sku, request);
             moved = datesMoved(current, request);
         }
-        long actionId = staffActions.record(StaffAction.onProduct(username, "PRODUCT_UPSERT", sku, request.reason(),
+        long actionId = staffActions.record(StaffAction.onProduct(
+                username,
+                "PRODUCT_UPSERT",
+                sku,
+                request.reason(),
                 created ? "created" : "updated" + (moved == null ? "" : ": " + moved)));
         if (moved != null) {
             reviews.startAfterCommit("product-" + sku + "-" + actionId, sku, moved);
@@ -66,13 +71,14 @@ class Catalog {
     ProductView changeRestockEta(String sku, LocalDate eta, String reason, String username) {
         ProductView current = products.lock(sku).orElseThrow(() -> notFound(sku));
         if (Objects.equals(current.restockEta(), eta)) {
-            staffActions.latestOnProduct(ETA_CHANGED, sku).ifPresent(actionId ->
-                    reviews.startAfterCommit(etaReviewId(sku, actionId), sku, reason));
+            staffActions
+                    .latestOnProduct(ETA_CHANGED, sku)
+                    .ifPresent(actionId -> reviews.startAfterCommit(etaReviewId(sku, actionId), sku, reason));
             return current;
         }
         products.changeRestockEta(sku, eta);
-        long actionId = staffActions.record(new StaffAction(username, ETA_CHANGED, null, sku, reason,
-                current.restockEta() + " -> " + eta));
+        long actionId = staffActions.record(
+                new StaffAction(username, ETA_CHANGED, null, sku, reason, current.restockEta() + " -> " + eta));
         reviews.startAfterCommit(etaReviewId(sku, actionId), sku, reason);
         return products.find(sku).orElseThrow();
     }
@@ -80,11 +86,13 @@ class Catalog {
     /** What moved of the dates promises rest on, in words the customer reads; null when neither moved. */
     private static String datesMoved(ProductView current, ProductRequest request) {
         if (!Objects.equals(current.releaseDate(), request.releaseDate())) {
-            return request.releaseDate() == null ? "the release date is no longer set"
+            return request.releaseDate() == null
+                    ? "the release date is no longer set"
                     : "the release date moved to " + request.releaseDate();
         }
         if (!Objects.equals(current.restockEta(), request.restockEta())) {
-            return request.restockEta() == null ? "no restock date is known any more"
+            return request.restockEta() == null
+                    ? "no restock date is known any more"
                     : "the expected restock date is now " + request.restockEta();
         }
         return null;

@@ -33,38 +33,41 @@ class ProductController {
 
     @Operation(summary = "Create or change a product (ADMIN): 201 when created, 200 when changed")
     @PutMapping("/{sku}")
-    ResponseEntity<ProductView> upsert(@PathVariable String sku, @Valid @RequestBody ProductRequest request,
-            Principal principal) {
+    ResponseEntity<ProductView> upsert(
+            @PathVariable String sku, @Valid @RequestBody ProductRequest request, Principal principal) {
         requireSku(sku);
         Catalog.Upserted upserted = catalog.upsert(sku, request, principal.getName());
-        return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK).body(upserted.product());
+        return ResponseEntity.status(upserted.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(upserted.product());
     }
 
-    @Operation(summary = "Set the restock ETA (null: unknown) with the reason; waiting orders' promises are reviewed (ADMIN)")
+    @Operation(
+            summary =
+                    "Set the restock ETA (null: unknown) with the reason; waiting orders' promises are reviewed (ADMIN)")
     @PutMapping("/{sku}/eta")
-    ProductView changeRestockEta(@PathVariable String sku, @Valid @RequestBody ProductRequest.EtaChange change,
-            Principal principal) {
+    ProductView changeRestockEta(
+            @PathVariable String sku, @Valid @RequestBody ProductRequest.EtaChange change, Principal principal) {
         return catalog.changeRestockEta(sku, change.expectedDate(), change.reason(), principal.getName());
     }
 
     @Operation(summary = "A product and its stock (ADMIN, SUPPORT, OPS)")
     @GetMapping("/{sku}")
     ProductView get(@PathVariable String sku) {
-        return catalog.find(sku).orElseThrow(() -> BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND,
-                "No product with sku " + sku + "."));
+        return catalog.find(sku)
+                .orElseThrow(() ->
+                        BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
     }
 
     @Operation(summary = "Release the product now and tell its pre-orders (ADMIN)")
     @PostMapping("/{sku}/release")
-    ResponseEntity<ProductReleases.Started> release(@PathVariable String sku,
-            @Valid @RequestBody(required = false) ReleaseBody body, Principal principal) {
-        return ResponseEntity.accepted().body(releases.release(sku, body == null ? null : body.reason(),
-                principal.getName()));
+    ResponseEntity<ProductReleases.Started> release(
+            @PathVariable String sku, @Valid @RequestBody(required = false) ReleaseBody body, Principal principal) {
+        return ResponseEntity.accepted()
+                .body(releases.release(sku, body == null ? null : body.reason(), principal.getName()));
     }
 
     /** The optional body of a release: why it is released now, for the audit trail. */
-    record ReleaseBody(@Size(max = 500) String reason) {
-    }
+    record ReleaseBody(@Size(max = 500) String reason) {}
 
     private static void requireSku(String sku) {
         if (!SKU.matcher(sku).matches()) {

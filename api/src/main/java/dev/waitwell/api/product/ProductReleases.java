@@ -31,26 +31,27 @@ class ProductReleases {
         this.staffActions = staffActions;
     }
 
-    record Started(String sku, String workflowId) {
-    }
+    record Started(String sku, String workflowId) {}
 
     Started release(String sku, String reason, String username) {
-        ProductView product = products.find(sku).orElseThrow(() -> BusinessProblems.of(
-                BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
+        ProductView product = products.find(sku)
+                .orElseThrow(() ->
+                        BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
         if (product.released()) {
-            throw ApiException.conflict(ProblemCodes.PRODUCT_ALREADY_RELEASED,
+            throw ApiException.conflict(
+                    ProblemCodes.PRODUCT_ALREADY_RELEASED,
                     "Product " + sku + " was released at " + product.releasedAt() + ".");
         }
         String workflowId = ProductReleaseWorkflowIds.of(sku);
-        ProductReleaseWorkflow workflow = workflowClient.newWorkflowStub(ProductReleaseWorkflow.class,
+        ProductReleaseWorkflow workflow = workflowClient.newWorkflowStub(
+                ProductReleaseWorkflow.class,
                 StartOnce.optionsAllowingRerun(workflowId).build());
         try {
             WorkflowClient.start(workflow::release, new ReleaseRequest(sku, username));
         } catch (WorkflowExecutionAlreadyStarted running) {
             // a release of this product is under way: this request joins it
         }
-        staffActions.record(StaffAction.onProduct(username, "PRODUCT_RELEASE", sku, reason,
-                "workflow " + workflowId));
+        staffActions.record(StaffAction.onProduct(username, "PRODUCT_RELEASE", sku, reason, "workflow " + workflowId));
         return new Started(sku, workflowId);
     }
 }

@@ -30,15 +30,18 @@ record ProductRequest(
     static final String SKU = "[A-Za-z0-9._-]{1,64}";
 
     /** @param maxQuantity a cap on outstanding backordered units; null for none */
-    record Backorders(Boolean allowed, @PositiveOrZero Integer maxWaitDays, @PositiveOrZero Integer maxQuantity) {
-    }
+    record Backorders(
+            Boolean allowed,
+            @PositiveOrZero Integer maxWaitDays,
+            @PositiveOrZero Integer maxQuantity) {}
 
     /**
      * The body of {@code PUT /admin/v1/products/{sku}/eta}: when the next stock is expected (null: nobody
      * knows) and why it changed, in words the customers read in their delay notice.
      */
-    record EtaChange(LocalDate expectedDate, @NotBlank @Size(max = 500) String reason) {
-    }
+    record EtaChange(
+            LocalDate expectedDate,
+            @NotBlank @Size(max = 500) String reason) {}
 
     int depositPercentOrZero() {
         return depositPercent == null ? 0 : depositPercent;

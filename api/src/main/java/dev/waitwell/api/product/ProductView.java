@@ -20,8 +20,7 @@ record ProductView(
         OffsetDateTime releasedAt,
         Stock stock) {
 
-    record Backorders(boolean allowed, Integer maxWaitDays, Integer maxQuantity) {
-    }
+    record Backorders(boolean allowed, Integer maxWaitDays, Integer maxQuantity) {}
 
     /**
      * @param onHand received and free
@@ -29,6 +28,5 @@ record ProductView(
      * @param backordered ordered and waiting in the allocation queue for units not allocated yet
      * @param preordered pre-ordered and not yet allocated
      */
-    record Stock(int onHand, int allocated, int backordered, int preordered) {
-    }
+    record Stock(int onHand, int allocated, int backordered, int preordered) {}
 }

@@ -22,11 +22,17 @@ class Products {
     }
 
     Optional<ProductView> find(String sku) {
-        return jdbc.sql("SELECT * FROM products WHERE sku = ?").param(sku).query(Products::view).optional();
+        return jdbc.sql("SELECT * FROM products WHERE sku = ?")
+                .param(sku)
+                .query(Products::view)
+                .optional();
     }
 
     Optional<ProductView> lock(String sku) {
-        return jdbc.sql("SELECT * FROM products WHERE sku = ? FOR UPDATE").param(sku).query(Products::view).optional();
+        return jdbc.sql("SELECT * FROM products WHERE sku = ? FOR UPDATE")
+                .param(sku)
+                .query(Products::view)
+                .optional();
     }
 
     /** Sets the restock ETA (null: unknown). */
@@ -60,7 +66,8 @@ class Products {
                  WHERE sku = :sku"""), sku, request).update();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String sku, ProductRequest request) {
+    private static JdbcClient.StatementSpec bind(
+            JdbcClient.StatementSpec statement, String sku, ProductRequest request) {
         List<String> alternatives = request.alternativesOrEmpty();
         return statement
                 .param("sku", sku)
@@ -75,7 +82,9 @@ class Products {
                 .param("maxBackordered", request.backorderMaxQuantity(), java.sql.Types.INTEGER)
                 .param("eta", request.restockEta(), java.sql.Types.DATE)
                 // skus never contain a comma, so the list travels as one string
-                .param("alternatives", alternatives.isEmpty() ? null : String.join(",", alternatives),
+                .param(
+                        "alternatives",
+                        alternatives.isEmpty() ? null : String.join(",", alternatives),
                         java.sql.Types.VARCHAR);
     }
 
@@ -88,14 +97,18 @@ class Products {
                 rs.getObject("release_date", LocalDate.class),
                 (Integer) rs.getObject("preorder_cap"),
                 rs.getInt("deposit_percent"),
-                new ProductView.Backorders(rs.getBoolean("backorders_allowed"),
+                new ProductView.Backorders(
+                        rs.getBoolean("backorders_allowed"),
                         (Integer) rs.getObject("backorder_max_wait_days"),
                         (Integer) rs.getObject("backorder_max_quantity")),
                 rs.getObject("restock_eta", LocalDate.class),
                 strings(rs.getArray("alternatives")),
                 rs.getObject("released_at") != null,
                 rs.getObject("released_at", OffsetDateTime.class),
-                new ProductView.Stock(rs.getInt("on_hand"), rs.getInt("allocated"), rs.getInt("backordered"),
+                new ProductView.Stock(
+                        rs.getInt("on_hand"),
+                        rs.getInt("allocated"),
+                        rs.getInt("backordered"),
                         rs.getInt("preordered")));
     }
 

@@ -25,8 +25,7 @@ class PurchaseOrderBook {
         this.reviews = reviews;
     }
 
-    record Created(PurchaseOrderView.Details purchaseOrder, boolean created) {
-    }
+    record Created(PurchaseOrderView.Details purchaseOrder, boolean created) {}
 
     /** Creates the purchase order; the same request again finds it, a different one under its id is refused. */
     @Transactional
@@ -35,15 +34,23 @@ class PurchaseOrderBook {
             throw BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + ".");
         }
         if (!purchaseOrders.insertIfAbsent(request)) {
-            PurchaseOrders.Terms existing = purchaseOrders.originalTerms(request.id()).orElseThrow();
+            PurchaseOrders.Terms existing =
+                    purchaseOrders.originalTerms(request.id()).orElseThrow();
             if (!existing.equals(PurchaseOrders.Terms.of(request))) {
-                throw ApiException.conflict(ProblemCodes.PURCHASE_ORDER_ID_CONFLICT, "Purchase order " + request.id()
-                        + " exists with different terms. Use a new id for a different purchase order.");
+                throw ApiException.conflict(
+                        ProblemCodes.PURCHASE_ORDER_ID_CONFLICT,
+                        "Purchase order " + request.id()
+                                + " exists with different terms. Use a new id for a different purchase order.");
             }
             return new Created(details(request.id()), false);
         }
         purchaseOrders.markStockTracked(request.sku());
-        staffActions.record(new StaffAction(username, "PURCHASE_ORDER_CREATED", null, request.sku(), request.reason(),
+        staffActions.record(new StaffAction(
+                username,
+                "PURCHASE_ORDER_CREATED",
+                null,
+                request.sku(),
+                request.reason(),
                 request.id() + ": " + request.quantity() + " from " + request.supplier() + ", expected "
                         + request.expectedDate()));
         return new Created(details(request.id()), true);
@@ -58,14 +65,21 @@ class PurchaseOrderBook {
     PurchaseOrderView.Details changeDate(String id, PurchaseOrderRequest.DateChange change, String username) {
         PurchaseOrderView current = purchaseOrders.lock(id).orElseThrow(() -> notFound(id));
         if (!current.expectedDate().equals(change.expectedDate())) {
-            long changeId = purchaseOrders.changeDate(id, current.expectedDate(), change.expectedDate(),
-                    change.reason(), username);
-            staffActions.record(new StaffAction(username, "PURCHASE_ORDER_DATE_CHANGED", null, current.sku(),
-                    change.reason(), id + ": " + current.expectedDate() + " -> " + change.expectedDate()));
+            long changeId = purchaseOrders.changeDate(
+                    id, current.expectedDate(), change.expectedDate(), change.reason(), username);
+            staffActions.record(new StaffAction(
+                    username,
+                    "PURCHASE_ORDER_DATE_CHANGED",
+                    null,
+                    current.sku(),
+                    change.reason(),
+                    id + ": " + current.expectedDate() + " -> " + change.expectedDate()));
             reviews.startAfterCommit(reviewId(id, changeId), current.sku(), change.reason());
         } else {
-            purchaseOrders.latestDateChange(id).ifPresent(latest ->
-                    reviews.startAfterCommit(reviewId(id, latest.id()), current.sku(), latest.reason()));
+            purchaseOrders
+                    .latestDateChange(id)
+                    .ifPresent(latest ->
+                            reviews.startAfterCommit(reviewId(id, latest.id()), current.sku(), latest.reason()));
         }
         return details(id);
     }

@@ -28,21 +28,22 @@ class PurchaseOrderController {
 
     @Operation(summary = "Record a purchase order (ADMIN): 201 when created, 200 for the same request again")
     @PostMapping
-    ResponseEntity<PurchaseOrderView.Details> create(@Valid @RequestBody PurchaseOrderRequest request,
-            Principal principal) {
+    ResponseEntity<PurchaseOrderView.Details> create(
+            @Valid @RequestBody PurchaseOrderRequest request, Principal principal) {
         PurchaseOrderBook.Created created = book.create(request, principal.getName());
         if (!created.created()) {
             return ResponseEntity.ok(created.purchaseOrder());
         }
-        URI location = UriComponentsBuilder.fromPath("/admin/v1/purchase-orders/{id}").buildAndExpand(request.id())
+        URI location = UriComponentsBuilder.fromPath("/admin/v1/purchase-orders/{id}")
+                .buildAndExpand(request.id())
                 .toUri();
         return ResponseEntity.created(location).body(created.purchaseOrder());
     }
 
     @Operation(summary = "Move the expected date, with the reason (ADMIN)")
     @PutMapping("/{id}")
-    PurchaseOrderView.Details changeDate(@PathVariable String id,
-            @Valid @RequestBody PurchaseOrderRequest.DateChange change, Principal principal) {
+    PurchaseOrderView.Details changeDate(
+            @PathVariable String id, @Valid @RequestBody PurchaseOrderRequest.DateChange change, Principal principal) {
         return book.changeDate(id, change, principal.getName());
     }
 

@@ -10,8 +10,11 @@ import java.time.LocalDate;
 /** The body of {@code POST /admin/v1/purchase-orders}: the id is the buyer's, so a retry sends the same one. */
 record PurchaseOrderRequest(
         @NotBlank @Pattern(regexp = PurchaseOrderRequest.ID, message = "must match " + PurchaseOrderRequest.ID) String id,
+
         @NotBlank @Size(max = 200) String supplier,
+
         @NotBlank @Pattern(regexp = PurchaseOrderRequest.ID, message = "must match " + PurchaseOrderRequest.ID) String sku,
+
         @NotNull @Min(1) Integer quantity,
         @NotNull LocalDate expectedDate,
         @Size(max = 500) String reason) {
@@ -19,6 +22,7 @@ record PurchaseOrderRequest(
     static final String ID = "[A-Za-z0-9._-]{1,64}";
 
     /** The body of {@code PUT /admin/v1/purchase-orders/{id}}: a supplier's new date and why it moved. */
-    record DateChange(@NotNull LocalDate expectedDate, @NotBlank @Size(max = 500) String reason) {
-    }
+    record DateChange(
+            @NotNull LocalDate expectedDate,
+            @NotBlank @Size(max = 500) String reason) {}
 }

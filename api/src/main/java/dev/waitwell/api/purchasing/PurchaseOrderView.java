@@ -23,10 +23,8 @@ record PurchaseOrderView(
         OffsetDateTime updatedAt) {
 
     /** A purchase order with every move of its expected date, oldest first. */
-    record Details(@JsonUnwrapped PurchaseOrderView purchaseOrder, List<DateChange> dateChanges) {
-    }
+    record Details(@JsonUnwrapped PurchaseOrderView purchaseOrder, List<DateChange> dateChanges) {}
 
-    record DateChange(LocalDate previousDate, LocalDate newDate, String reason, String changedBy,
-            OffsetDateTime changedAt) {
-    }
+    record DateChange(
+            LocalDate previousDate, LocalDate newDate, String reason, String changedBy, OffsetDateTime changedAt) {}
 }

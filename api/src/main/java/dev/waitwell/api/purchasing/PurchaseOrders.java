@@ -31,7 +31,11 @@ class PurchaseOrders {
     }
 
     boolean productExists(String sku) {
-        return jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Inserts the purchase order unless its id exists; true when it was created. */
@@ -40,12 +44,13 @@ class PurchaseOrders {
                 INSERT INTO purchase_orders (id, supplier, sku, quantity, expected_date)
                 VALUES (:id, :supplier, :sku, :quantity, :expectedDate)
                 ON CONFLICT (id) DO NOTHING""")
-                .param("id", request.id())
-                .param("supplier", request.supplier())
-                .param("sku", request.sku())
-                .param("quantity", request.quantity())
-                .param("expectedDate", request.expectedDate(), Types.DATE)
-                .update() == 1;
+                        .param("id", request.id())
+                        .param("supplier", request.supplier())
+                        .param("sku", request.sku())
+                        .param("quantity", request.quantity())
+                        .param("expectedDate", request.expectedDate(), Types.DATE)
+                        .update()
+                == 1;
     }
 
     /** The terms as created: the expected date before its first change, if it moved since. */
@@ -55,39 +60,42 @@ class PurchaseOrders {
                        coalesce((SELECT previous_date FROM purchase_order_date_changes c
                                   WHERE c.purchase_order_id = p.id ORDER BY c.id LIMIT 1), expected_date)
                            AS expected_date
-                  FROM purchase_orders p WHERE id = ?""")
-                .param(id)
-                .query(Terms.class)
-                .optional();
+                  FROM purchase_orders p WHERE id = ?""").param(id).query(Terms.class).optional();
     }
 
     /** The product's stock is now recorded in Waitwell: a release no longer books launch stock for it. */
     void markStockTracked(String sku) {
         jdbc.sql("UPDATE products SET stock_tracked = true, updated_at = now() WHERE sku = ? AND NOT stock_tracked")
-                .param(sku).update();
+                .param(sku)
+                .update();
     }
 
     Optional<PurchaseOrderView> find(String id) {
-        return jdbc.sql(VIEW + " WHERE id = ?").param(id).query(PurchaseOrderView.class).optional();
+        return jdbc.sql(VIEW + " WHERE id = ?")
+                .param(id)
+                .query(PurchaseOrderView.class)
+                .optional();
     }
 
     Optional<PurchaseOrderView> lock(String id) {
-        return jdbc.sql(VIEW + " WHERE id = ? FOR UPDATE").param(id).query(PurchaseOrderView.class).optional();
+        return jdbc.sql(VIEW + " WHERE id = ? FOR UPDATE")
+                .param(id)
+                .query(PurchaseOrderView.class)
+                .optional();
     }
 
     /** The product's purchase orders, earliest expected first. */
     List<PurchaseOrderView> ofSku(String sku) {
-        return jdbc.sql(VIEW + " WHERE sku = ? ORDER BY expected_date, id").param(sku).query(PurchaseOrderView.class)
+        return jdbc.sql(VIEW + " WHERE sku = ? ORDER BY expected_date, id")
+                .param(sku)
+                .query(PurchaseOrderView.class)
                 .list();
     }
 
     List<PurchaseOrderView.DateChange> dateChanges(String id) {
         return jdbc.sql("""
                 SELECT previous_date, new_date, reason, changed_by, changed_at
-                  FROM purchase_order_date_changes WHERE purchase_order_id = ? ORDER BY id""")
-                .param(id)
-                .query(PurchaseOrderView.DateChange.class)
-                .list();
+                  FROM purchase_order_date_changes WHERE purchase_order_id = ? ORDER BY id""").param(id).query(PurchaseOrderView.DateChange.class).list();
     }
 
     /** Moves the expected date and keeps the move; the id of the move. */
@@ -112,12 +120,8 @@ class PurchaseOrders {
     Optional<LatestChange> latestDateChange(String id) {
         return jdbc.sql("""
                 SELECT id, reason FROM purchase_order_date_changes
-                 WHERE purchase_order_id = ? ORDER BY id DESC LIMIT 1""")
-                .param(id)
-                .query(LatestChange.class)
-                .optional();
+                 WHERE purchase_order_id = ? ORDER BY id DESC LIMIT 1""").param(id).query(LatestChange.class).optional();
     }
 
-    record LatestChange(long id, String reason) {
-    }
+    record LatestChange(long id, String reason) {}
 }

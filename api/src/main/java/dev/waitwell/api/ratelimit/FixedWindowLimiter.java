@@ -14,11 +14,9 @@ import java.util.Optional;
 class FixedWindowLimiter {
 
     /** A key and how many requests it may make per window. */
-    record Limit(String key, int perWindow) {
-    }
+    record Limit(String key, int perWindow) {}
 
-    private record Window(long number, int used) {
-    }
+    private record Window(long number, int used) {}
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int SWEEP_ABOVE = 10_000;

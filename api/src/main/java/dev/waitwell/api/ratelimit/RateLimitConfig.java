@@ -18,15 +18,16 @@ class RateLimitConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         // Reads (GET) on these paths are let through by the interceptor itself.
-        registry.addInterceptor(interceptor).addPathPatterns(
-                "/api/v1/orders",
-                "/api/v1/orders/*/payment-method",
-                "/admin/v1/orders/*/payment-retry",
-                "/admin/v1/orders/*/cancellation",
-                "/admin/v1/orders/*/shipment",
-                "/admin/v1/orders/*/decision",
-                "/c/v1/orders/*/decision",
-                "/c/orders/*/decision",
-                "/c/orders/*/payment-method");
+        registry.addInterceptor(interceptor)
+                .addPathPatterns(
+                        "/api/v1/orders",
+                        "/api/v1/orders/*/payment-method",
+                        "/admin/v1/orders/*/payment-retry",
+                        "/admin/v1/orders/*/cancellation",
+                        "/admin/v1/orders/*/shipment",
+                        "/admin/v1/orders/*/decision",
+                        "/c/v1/orders/*/decision",
+                        "/c/orders/*/decision",
+                        "/c/orders/*/payment-method");
     }
 }

@@ -42,7 +42,8 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
     private static String caller(HttpServletRequest request) {
         // Anonymous callers (the customer's link) have no principal here.
-        return request.getUserPrincipal() != null ? "user:" + request.getUserPrincipal().getName()
+        return request.getUserPrincipal() != null
+                ? "user:" + request.getUserPrincipal().getName()
                 : "ip:" + request.getRemoteAddr();
     }
 

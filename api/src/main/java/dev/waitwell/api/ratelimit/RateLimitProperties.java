@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perOrderPerMinute limited requests on one order per minute, whoever makes them
  */
 @ConfigurationProperties("waitwell.rate-limit")
-record RateLimitProperties(@DefaultValue("3000") int perUserPerMinute, @DefaultValue("10") int perOrderPerMinute) {
+record RateLimitProperties(
+        @DefaultValue("3000") int perUserPerMinute,
+        @DefaultValue("10") int perOrderPerMinute) {
 
     RateLimitProperties {
         if (perUserPerMinute < 1 || perOrderPerMinute < 1) {

@@ -17,7 +17,9 @@ class RateLimited extends ApiException {
     }
 
     private RateLimited(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, ProblemCodes.RATE_LIMITED,
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                ProblemCodes.RATE_LIMITED,
                 "Too many requests; nothing was done. Try again in " + retryAfterSeconds + " s.",
                 Map.of("retryAfterSeconds", retryAfterSeconds));
         this.retryAfterSeconds = retryAfterSeconds;

@@ -19,8 +19,8 @@ record RecoveryProperties(
 
     RecoveryProperties {
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("waitwell.recovery.interval (WAITWELL_RECOVERY_INTERVAL) must be "
-                    + "positive, not " + interval);
+            throw new IllegalArgumentException(
+                    "waitwell.recovery.interval (WAITWELL_RECOVERY_INTERVAL) must be " + "positive, not " + interval);
         }
         if (startGrace.isNegative()) {
             throw new IllegalArgumentException("waitwell.recovery.start-grace (WAITWELL_RECOVERY_START_GRACE) must "

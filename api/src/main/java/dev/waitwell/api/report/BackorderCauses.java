@@ -70,20 +70,26 @@ class BackorderCauses {
         Map<String, List<Count>> cancellations = counts(CANCELLATION_REASONS, params);
         return skus.stream().collect(Collectors.toMap(sku -> sku, sku -> {
             Placement placed = placement.getOrDefault(sku, new Placement(sku, 0, 0));
-            return new Why(placed.withPo(), placed.withoutPo(), delays.getOrDefault(sku, List.of()),
+            return new Why(
+                    placed.withPo(),
+                    placed.withoutPo(),
+                    delays.getOrDefault(sku, List.of()),
                     cancellations.getOrDefault(sku, List.of()));
         }));
     }
 
     /** Per sku, the most frequent reason first. */
     private Map<String, List<Count>> counts(String sql, Map<String, Object> params) {
-        return jdbc.sql(sql + " ORDER BY 3 DESC, 2").params(params)
+        return jdbc
+                .sql(sql + " ORDER BY 3 DESC, 2")
+                .params(params)
                 .query((rs, row) -> new Tally.Keyed(rs.getString("sku"), rs.getString("key"), rs.getLong("value")))
-                .list().stream()
-                .collect(Collectors.groupingBy(Tally.Keyed::sku,
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Tally.Keyed::sku,
                         Collectors.mapping(row -> new Count(row.key(), row.value()), Collectors.toList())));
     }
 
-    private record Placement(String sku, long withPo, long withoutPo) {
-    }
+    private record Placement(String sku, long withPo, long withoutPo) {}
 }

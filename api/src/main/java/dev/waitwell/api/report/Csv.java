@@ -15,7 +15,8 @@ final class Csv {
     }
 
     Csv row(List<?> fields) {
-        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(",")))
+                .append("\r\n");
         return this;
     }
 

@@ -44,12 +44,27 @@ class Demand {
         BigDecimal level = Smoothing.level(days.stream().map(Day::units).toList());
         Long averageLead = leadTimeDays(sku);
         long lead = averageLead == null ? DEFAULT_LEAD_TIME_DAYS : averageLead;
-        long forecast = level.multiply(BigDecimal.valueOf(lead)).setScale(0, RoundingMode.CEILING).longValueExact();
+        long forecast = level.multiply(BigDecimal.valueOf(lead))
+                .setScale(0, RoundingMode.CEILING)
+                .longValueExact();
         long waiting = stock.backordered() + stock.preordered();
         long suggested = Math.max(0, forecast + waiting - stock.onHand() - stock.incoming());
-        return new DemandReport(sku, today, days, Smoothing.ALPHA, level.setScale(Ratio.RATE_SCALE,
-                RoundingMode.HALF_UP), lead, averageLead != null, forecast, waiting, stock.backordered(),
-                stock.preordered(), stock.onHand(), stock.incoming(), suggested, mostBackordered(first, today));
+        return new DemandReport(
+                sku,
+                today,
+                days,
+                Smoothing.ALPHA,
+                level.setScale(Ratio.RATE_SCALE, RoundingMode.HALF_UP),
+                lead,
+                averageLead != null,
+                forecast,
+                waiting,
+                stock.backordered(),
+                stock.preordered(),
+                stock.onHand(),
+                stock.incoming(),
+                suggested,
+                mostBackordered(first, today));
     }
 
     private Stock stock(String sku) {
@@ -66,15 +81,22 @@ class Demand {
 
     /** Every day of the window, the quiet ones with zeros: the smoothing needs them. */
     private List<Day> days(String sku, LocalDate first, LocalDate today) {
-        Map<LocalDate, Day> ordered = jdbc.sql("""
+        Map<LocalDate, Day> ordered = jdbc
+                .sql("""
                         SELECT (placed_at AT TIME ZONE :zone)::date AS date, count(*) AS orders, sum(quantity) AS units
                           FROM orders
                          WHERE sku = :sku AND placed_at >= :from AND placed_at < :to
                          GROUP BY 1""")
                 .param("zone", properties.zone().getId())
                 .param("sku", sku)
-                .param("from", Timestamp.from(first.atStartOfDay(properties.zone()).toInstant()))
-                .param("to", Timestamp.from(today.plusDays(1).atStartOfDay(properties.zone()).toInstant()))
+                .param(
+                        "from",
+                        Timestamp.from(first.atStartOfDay(properties.zone()).toInstant()))
+                .param(
+                        "to",
+                        Timestamp.from(today.plusDays(1)
+                                .atStartOfDay(properties.zone())
+                                .toInstant()))
                 .query(Day.class)
                 .list()
                 .stream()
@@ -94,12 +116,15 @@ class Demand {
                 .query(BigDecimal.class)
                 .optional()
                 .orElse(null);
-        return average == null ? null : Math.max(0, average.setScale(0, RoundingMode.CEILING).longValueExact());
+        return average == null
+                ? null
+                : Math.max(0, average.setScale(0, RoundingMode.CEILING).longValueExact());
     }
 
     private List<Backordered> mostBackordered(LocalDate first, LocalDate today) {
         Timestamp from = Timestamp.from(first.atStartOfDay(properties.zone()).toInstant());
-        Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(properties.zone()).toInstant());
+        Timestamp to =
+                Timestamp.from(today.plusDays(1).atStartOfDay(properties.zone()).toInstant());
         List<Top> top = jdbc.sql("""
                         SELECT sku, count(*) AS backorders, sum(quantity) AS units
                           FROM orders
@@ -113,13 +138,12 @@ class Demand {
                 .query(Top.class)
                 .list();
         Map<String, DemandReport.Why> why = causes.of(top.stream().map(Top::sku).toList(), from, to);
-        return top.stream().map(row -> new Backordered(row.sku(), row.backorders(), row.units(), why.get(row.sku())))
+        return top.stream()
+                .map(row -> new Backordered(row.sku(), row.backorders(), row.units(), why.get(row.sku())))
                 .toList();
     }
 
-    private record Top(String sku, long backorders, long units) {
-    }
+    private record Top(String sku, long backorders, long units) {}
 
-    record Stock(long onHand, long backordered, long preordered, long incoming) {
-    }
+    record Stock(long onHand, long backordered, long preordered, long incoming) {}
 }

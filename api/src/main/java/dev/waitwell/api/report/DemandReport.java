@@ -17,12 +17,35 @@ import java.util.List;
  * @param incoming units of open purchase orders not received yet
  * @param mostBackordered the skus with the most backorders placed over the same 28 days, each with why
  */
-record DemandReport(String sku, LocalDate today, List<Day> days, BigDecimal alpha, BigDecimal dailyForecast,
-        long leadTimeDays, boolean leadTimeKnown, long forecastOverLeadTime, long unitsWaiting, long backordered,
-        long preordered, long onHand, long incoming, long suggestedReorder, List<Backordered> mostBackordered) {
+record DemandReport(
+        String sku,
+        LocalDate today,
+        List<Day> days,
+        BigDecimal alpha,
+        BigDecimal dailyForecast,
+        long leadTimeDays,
+        boolean leadTimeKnown,
+        long forecastOverLeadTime,
+        long unitsWaiting,
+        long backordered,
+        long preordered,
+        long onHand,
+        long incoming,
+        long suggestedReorder,
+        List<Backordered> mostBackordered) {
 
-    static final List<String> CSV_HEADER = List.of("sku", "date", "orders", "units", "dailyForecast",
-            "leadTimeDays", "forecastOverLeadTime", "unitsWaiting", "onHand", "incoming", "suggestedReorder");
+    static final List<String> CSV_HEADER = List.of(
+            "sku",
+            "date",
+            "orders",
+            "units",
+            "dailyForecast",
+            "leadTimeDays",
+            "forecastOverLeadTime",
+            "unitsWaiting",
+            "onHand",
+            "incoming",
+            "suggestedReorder");
 
     DemandReport {
         days = List.copyOf(days);
@@ -36,18 +59,26 @@ record DemandReport(String sku, LocalDate today, List<Day> days, BigDecimal alph
     String csv() {
         Csv csv = new Csv(CSV_HEADER);
         for (Day day : days) {
-            csv.row(Arrays.asList(sku, day.date(), day.orders(), day.units(), dailyForecast, leadTimeDays,
-                    forecastOverLeadTime, unitsWaiting, onHand, incoming, suggestedReorder));
+            csv.row(Arrays.asList(
+                    sku,
+                    day.date(),
+                    day.orders(),
+                    day.units(),
+                    dailyForecast,
+                    leadTimeDays,
+                    forecastOverLeadTime,
+                    unitsWaiting,
+                    onHand,
+                    incoming,
+                    suggestedReorder));
         }
         return csv.toString();
     }
 
-    record Day(LocalDate date, long orders, long units) {
-    }
+    record Day(LocalDate date, long orders, long units) {}
 
     /** A sku's backorders (orders that could not ship from stock on arrival), their units, and why. */
-    record Backordered(String sku, long backorders, long units, Why why) {
-    }
+    record Backordered(String sku, long backorders, long units, Why why) {}
 
     /**
      * Why a sku's backorders of the window waited, as far as the stored data tells it. What stock was on hand and
@@ -64,8 +95,11 @@ record DemandReport(String sku, LocalDate today, List<Day> days, BigDecimal alph
      *     its workflow wrote on its timeline: the customer's choice after a delay, no answer, a payment never made,
      *     staff's reason; {@code unspecified} when neither says), most frequent first
      */
-    record Why(long placedWithOpenPurchaseOrder, long placedWithoutOpenPurchaseOrder,
-            List<MetricsReport.Count> delayReasons, List<MetricsReport.Count> cancellationReasons) {
+    record Why(
+            long placedWithOpenPurchaseOrder,
+            long placedWithoutOpenPurchaseOrder,
+            List<MetricsReport.Count> delayReasons,
+            List<MetricsReport.Count> cancellationReasons) {
 
         Why {
             delayReasons = List.copyOf(delayReasons);

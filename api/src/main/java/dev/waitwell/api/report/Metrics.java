@@ -41,13 +41,18 @@ class Metrics {
         List<Keyed> delayReasons = delayReasons(bound);
         List<Keyed> refunds = refunds(bound);
         List<Keyed> deposits = deposits(bound);
-        Map<String, List<OrderFact>> bySku = orders.stream()
-                .collect(Collectors.groupingBy(OrderFact::sku, TreeMap::new, Collectors.toList()));
+        Map<String, List<OrderFact>> bySku =
+                orders.stream().collect(Collectors.groupingBy(OrderFact::sku, TreeMap::new, Collectors.toList()));
         List<MetricsReport.Scope> skus = bySku.entrySet().stream()
                 .map(entry -> Tally.of(entry.getKey(), entry.getValue(), delayReasons, refunds, deposits))
                 .toList();
-        return new MetricsReport(from, to, properties.zone().getId(), sku,
-                Tally.of(null, orders, delayReasons, refunds, deposits), skus);
+        return new MetricsReport(
+                from,
+                to,
+                properties.zone().getId(),
+                sku,
+                Tally.of(null, orders, delayReasons, refunds, deposits),
+                skus);
     }
 
     private List<OrderFact> orders(Map<String, Object> params) {
@@ -108,8 +113,8 @@ class Metrics {
     private List<Keyed> keyed(String sql, Map<String, Object> params) {
         return jdbc.sql(sql.formatted(IN_SCOPE))
                 .params(params)
-                .query((rs, row) -> new Keyed(rs.getString("sku"), Tally.reasonOf(rs.getString("key")).strip(),
-                        rs.getLong("value")))
+                .query((rs, row) -> new Keyed(
+                        rs.getString("sku"), Tally.reasonOf(rs.getString("key")).strip(), rs.getLong("value")))
                 .list();
     }
 }

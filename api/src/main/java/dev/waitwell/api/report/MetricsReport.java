@@ -11,9 +11,24 @@ import java.util.List;
  */
 record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scope overall, List<Scope> skus) {
 
-    static final List<String> CSV_HEADER = List.of("sku", "orders", "backorders", "backorderRate", "unitsOrdered",
-            "unitsShipped", "fillRate", "shippedOrders", "onTimeOrders", "onTimeRate", "averageWaitDays",
-            "p90WaitDays", "delays", "delayReasons", "cancellations", "refunds", "depositsHeld");
+    static final List<String> CSV_HEADER = List.of(
+            "sku",
+            "orders",
+            "backorders",
+            "backorderRate",
+            "unitsOrdered",
+            "unitsShipped",
+            "fillRate",
+            "shippedOrders",
+            "onTimeOrders",
+            "onTimeRate",
+            "averageWaitDays",
+            "p90WaitDays",
+            "delays",
+            "delayReasons",
+            "cancellations",
+            "refunds",
+            "depositsHeld");
 
     MetricsReport {
         skus = List.copyOf(skus);
@@ -26,31 +41,66 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
         rows.add(overall);
         rows.addAll(skus);
         for (Scope scope : rows) {
-            csv.row(java.util.Arrays.asList(scope.sku() == null ? "ALL" : scope.sku(), scope.orders(),
-                    scope.backorders(), scope.backorderRate(), scope.unitsOrdered(), scope.unitsShipped(),
-                    scope.fillRate(), scope.shippedOrders(), scope.onTimeOrders(), scope.onTimeRate(),
-                    scope.averageWaitDays(), scope.p90WaitDays(), scope.delays(), counts(scope.delayReasons()),
-                    counts(scope.cancellations()), amounts(scope.refunds()), amounts(scope.depositsHeld())));
+            csv.row(java.util.Arrays.asList(
+                    scope.sku() == null ? "ALL" : scope.sku(),
+                    scope.orders(),
+                    scope.backorders(),
+                    scope.backorderRate(),
+                    scope.unitsOrdered(),
+                    scope.unitsShipped(),
+                    scope.fillRate(),
+                    scope.shippedOrders(),
+                    scope.onTimeOrders(),
+                    scope.onTimeRate(),
+                    scope.averageWaitDays(),
+                    scope.p90WaitDays(),
+                    scope.delays(),
+                    counts(scope.delayReasons()),
+                    counts(scope.cancellations()),
+                    amounts(scope.refunds()),
+                    amounts(scope.depositsHeld())));
         }
         return csv.toString();
     }
 
     private static String counts(List<Count> counts) {
-        return String.join(";", counts.stream().map(count -> count.reason() + "=" + count.count()).toList());
+        return String.join(
+                ";",
+                counts.stream()
+                        .map(count -> count.reason() + "=" + count.count())
+                        .toList());
     }
 
     private static String amounts(List<Amount> amounts) {
-        return String.join(";", amounts.stream().map(amount -> amount.currency() + " " + amount.amount()).toList());
+        return String.join(
+                ";",
+                amounts.stream()
+                        .map(amount -> amount.currency() + " " + amount.amount())
+                        .toList());
     }
 
     /**
      * One sku's figures (or all of them: {@code sku} null). Rates have 4 decimal places, days 2; null when
      * there is nothing to divide by.
      */
-    record Scope(String sku, long orders, long backorders, BigDecimal backorderRate, long unitsOrdered,
-            long unitsShipped, BigDecimal fillRate, long shippedOrders, long onTimeOrders, BigDecimal onTimeRate,
-            BigDecimal averageWaitDays, Long p90WaitDays, long delays, List<Count> delayReasons,
-            List<Count> cancellations, List<Amount> refunds, List<Amount> depositsHeld) {
+    record Scope(
+            String sku,
+            long orders,
+            long backorders,
+            BigDecimal backorderRate,
+            long unitsOrdered,
+            long unitsShipped,
+            BigDecimal fillRate,
+            long shippedOrders,
+            long onTimeOrders,
+            BigDecimal onTimeRate,
+            BigDecimal averageWaitDays,
+            Long p90WaitDays,
+            long delays,
+            List<Count> delayReasons,
+            List<Count> cancellations,
+            List<Amount> refunds,
+            List<Amount> depositsHeld) {
 
         Scope {
             delayReasons = List.copyOf(delayReasons);
@@ -61,10 +111,8 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
     }
 
     /** How many times a reason was given. */
-    record Count(String reason, long count) {
-    }
+    record Count(String reason, long count) {}
 
     /** Money in minor units. */
-    record Amount(String currency, long amount) {
-    }
+    record Amount(String currency, long amount) {}
 }

@@ -10,8 +10,16 @@ import java.time.LocalDate;
  *     its promised date when it never changed; null when no date was promised
  * @param delays its {@code STATUS_AWAITING_DECISION} events (delay notices that asked the customer)
  */
-record OrderFact(String sku, String kind, String status, int quantity, LocalDate placedDay, LocalDate shippedDay,
-        LocalDate firstPromise, long delays, String cancellationReason) {
+record OrderFact(
+        String sku,
+        String kind,
+        String status,
+        int quantity,
+        LocalDate placedDay,
+        LocalDate shippedDay,
+        LocalDate firstPromise,
+        long delays,
+        String cancellationReason) {
 
     boolean shipped() {
         return "SHIPPED".equals(status);

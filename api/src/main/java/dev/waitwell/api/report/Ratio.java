@@ -9,8 +9,7 @@ final class Ratio {
     static final int RATE_SCALE = 4;
     static final int DAYS_SCALE = 2;
 
-    private Ratio() {
-    }
+    private Ratio() {}
 
     static BigDecimal rate(long part, long whole) {
         return of(part, whole, RATE_SCALE);

@@ -24,12 +24,15 @@ class ReportController {
         this.demand = demand;
     }
 
-    @Operation(summary = "Service metrics of the orders placed in [from, to), per sku and overall (ADMIN, OPS); "
-            + "CSV with Accept: text/csv")
+    @Operation(
+            summary = "Service metrics of the orders placed in [from, to), per sku and overall (ADMIN, OPS); "
+                    + "CSV with Accept: text/csv")
     @GetMapping("/admin/v1/reports/metrics")
-    ResponseEntity<?> metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String sku, @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
-            String accept) {
+    ResponseEntity<?> metrics(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String sku,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         QueryParameters parameters = new QueryParameters();
         LocalDate start = parameters.requiredDate("from", from);
         LocalDate end = parameters.requiredDate("to", to);
@@ -39,10 +42,12 @@ class ReportController {
         return answer(metrics.of(start, end, onlySku), accept, MetricsReport::csv);
     }
 
-    @Operation(summary = "A product's demand, lead time, forecast and suggested reorder (ADMIN, OPS); "
-            + "CSV with Accept: text/csv")
+    @Operation(
+            summary = "A product's demand, lead time, forecast and suggested reorder (ADMIN, OPS); "
+                    + "CSV with Accept: text/csv")
     @GetMapping("/admin/v1/reports/demand")
-    ResponseEntity<?> demand(@RequestParam(required = false) String sku,
+    ResponseEntity<?> demand(
+            @RequestParam(required = false) String sku,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         QueryParameters parameters = new QueryParameters();
         String product = parameters.required("sku", sku);
@@ -53,7 +58,8 @@ class ReportController {
     /** CSV only when asked for by name: a browser's or client's wildcard gets JSON. */
     private static <T> ResponseEntity<?> answer(T report, String accept, Function<T, String> csv) {
         if (wantsCsv(accept)) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE + ";charset=UTF-8"))
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE + ";charset=UTF-8"))
                     .body(csv.apply(report));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
@@ -61,8 +67,9 @@ class ReportController {
 
     private static boolean wantsCsv(String accept) {
         try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> "text".equals(type.getType()) && "csv".equals(type.getSubtype()));
+            return accept != null
+                    && MediaType.parseMediaTypes(accept).stream()
+                            .anyMatch(type -> "text".equals(type.getType()) && "csv".equals(type.getSubtype()));
         } catch (InvalidMediaTypeException e) {
             return false; // a garbled Accept header gets the default, JSON
         }

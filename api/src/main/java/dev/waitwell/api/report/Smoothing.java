@@ -12,8 +12,7 @@ final class Smoothing {
 
     static final BigDecimal ALPHA = new BigDecimal("0.3");
 
-    private Smoothing() {
-    }
+    private Smoothing() {}
 
     static BigDecimal level(List<Long> daily) {
         if (daily.isEmpty()) {
@@ -21,7 +20,8 @@ final class Smoothing {
         }
         BigDecimal level = BigDecimal.valueOf(daily.get(0));
         for (Long units : daily.subList(1, daily.size())) {
-            level = ALPHA.multiply(BigDecimal.valueOf(units)).add(BigDecimal.ONE.subtract(ALPHA).multiply(level));
+            level = ALPHA.multiply(BigDecimal.valueOf(units))
+                    .add(BigDecimal.ONE.subtract(ALPHA).multiply(level));
         }
         return level;
     }

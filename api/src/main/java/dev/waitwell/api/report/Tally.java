@@ -14,27 +14,43 @@ final class Tally {
 
     private static final String UNSPECIFIED = "unspecified";
 
-    private Tally() {
-    }
+    private Tally() {}
 
-    static MetricsReport.Scope of(String sku, List<OrderFact> orders, List<Keyed> delayReasons, List<Keyed> refunds,
-            List<Keyed> deposits) {
+    static MetricsReport.Scope of(
+            String sku, List<OrderFact> orders, List<Keyed> delayReasons, List<Keyed> refunds, List<Keyed> deposits) {
         long backorders = orders.stream().filter(order -> !order.fromStock()).count();
         long unitsOrdered = orders.stream().mapToLong(OrderFact::quantity).sum();
-        List<OrderFact> shipped = orders.stream().filter(order -> order.shipped() && order.shippedDay() != null)
+        List<OrderFact> shipped = orders.stream()
+                .filter(order -> order.shipped() && order.shippedDay() != null)
                 .toList();
-        long unitsShipped = orders.stream().filter(OrderFact::shipped).mapToLong(OrderFact::quantity).sum();
+        long unitsShipped = orders.stream()
+                .filter(OrderFact::shipped)
+                .mapToLong(OrderFact::quantity)
+                .sum();
         long onTime = shipped.stream().filter(OrderFact::onTime).count();
         List<Long> waits = shipped.stream().map(OrderFact::waitDays).sorted().toList();
         long waitSum = waits.stream().mapToLong(Long::longValue).sum();
-        List<Count> cancellations = counts(orders.stream().filter(OrderFact::cancelled)
-                .collect(Collectors.groupingBy(order -> reasonOf(order.cancellationReason()), TreeMap::new,
-                        Collectors.counting())));
-        return new MetricsReport.Scope(sku, orders.size(), backorders, Ratio.rate(backorders, orders.size()),
-                unitsOrdered, unitsShipped, Ratio.rate(unitsShipped, unitsOrdered), shipped.size(), onTime,
-                Ratio.rate(onTime, shipped.size()), Ratio.of(waitSum, waits.size(), Ratio.DAYS_SCALE),
-                p90(waits), orders.stream().mapToLong(OrderFact::delays).sum(),
-                counts(sum(delayReasons, sku)), cancellations, amounts(sum(refunds, sku)),
+        List<Count> cancellations = counts(orders.stream()
+                .filter(OrderFact::cancelled)
+                .collect(Collectors.groupingBy(
+                        order -> reasonOf(order.cancellationReason()), TreeMap::new, Collectors.counting())));
+        return new MetricsReport.Scope(
+                sku,
+                orders.size(),
+                backorders,
+                Ratio.rate(backorders, orders.size()),
+                unitsOrdered,
+                unitsShipped,
+                Ratio.rate(unitsShipped, unitsOrdered),
+                shipped.size(),
+                onTime,
+                Ratio.rate(onTime, shipped.size()),
+                Ratio.of(waitSum, waits.size(), Ratio.DAYS_SCALE),
+                p90(waits),
+                orders.stream().mapToLong(OrderFact::delays).sum(),
+                counts(sum(delayReasons, sku)),
+                cancellations,
+                amounts(sum(refunds, sku)),
                 amounts(sum(deposits, sku)));
     }
 
@@ -52,7 +68,8 @@ final class Tally {
     }
 
     private static Map<String, Long> sum(List<Keyed> rows, String sku) {
-        return rows.stream().filter(row -> sku == null || sku.equals(row.sku()))
+        return rows.stream()
+                .filter(row -> sku == null || sku.equals(row.sku()))
                 .collect(Collectors.groupingBy(Keyed::key, TreeMap::new, Collectors.summingLong(Keyed::value)));
     }
 
@@ -64,12 +81,11 @@ final class Tally {
         return list(byCurrency.entrySet(), entry -> new Amount(entry.getKey(), entry.getValue()));
     }
 
-    private static <T> List<T> list(Collection<Map.Entry<String, Long>> entries,
-            Function<Map.Entry<String, Long>, T> mapping) {
+    private static <T> List<T> list(
+            Collection<Map.Entry<String, Long>> entries, Function<Map.Entry<String, Long>, T> mapping) {
         return entries.stream().map(mapping).toList();
     }
 
     /** A figure per sku and key (a reason or a currency). */
-    record Keyed(String sku, String key, long value) {
-    }
+    record Keyed(String sku, String key, long value) {}
 }

@@ -17,8 +17,7 @@ final class ApiUsers {
     static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.SUPPORT, Roles.OPS, Roles.STOREFRONT);
     private static final Pattern ENCODER_PREFIX = Pattern.compile("^\\{[A-Za-z0-9_-]+}.*");
 
-    private ApiUsers() {
-    }
+    private ApiUsers() {}
 
     static List<UserDetails> parse(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -44,11 +43,13 @@ final class ApiUsers {
         }
         String name = entry.substring(0, first);
         String password = entry.substring(first + 1, last);
-        String[] roles = Arrays.stream(entry.substring(last + 1).split(",")).map(String::trim).toArray(String[]::new);
+        String[] roles = Arrays.stream(entry.substring(last + 1).split(","))
+                .map(String::trim)
+                .toArray(String[]::new);
         for (String role : roles) {
             if (!ROLES.contains(role)) {
-                throw new IllegalStateException("waitwell.security.users: unknown role '" + role + "' for user '"
-                        + name + "'; roles are " + ROLES);
+                throw new IllegalStateException("waitwell.security.users: unknown role '" + role + "' for user '" + name
+                        + "'; roles are " + ROLES);
             }
         }
         if (password.isEmpty()) {

@@ -10,6 +10,5 @@ final class Roles {
     /** The shop's checkout. */
     static final String STOREFRONT = "STOREFRONT";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -31,54 +31,79 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
+            throws Exception {
         // Refusals go through the MVC exception handling so that they are problem details like every other error.
-        AuthenticationEntryPoint unauthenticated = (request, response, e) ->
-                resolver.resolveException(request, response, null, e);
+        AuthenticationEntryPoint unauthenticated =
+                (request, response, e) -> resolver.resolveException(request, response, null, e);
         AccessDeniedHandler denied = (request, response, e) -> resolver.resolveException(request, response, null, e);
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(denied))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/error")
+                        .permitAll()
                         // The customer's signed link is the key: the token is checked by each of these.
-                        .requestMatchers(HttpMethod.GET, "/c/orders/*").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/c/orders/*/decision", "/c/orders/*/payment-method",
-                                "/c/v1/orders/*/decision").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/c/orders/*")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/c/orders/*/decision",
+                                "/c/orders/*/payment-method",
+                                "/c/v1/orders/*/decision")
+                        .permitAll()
                         // Twilio signs its callbacks; the signature is checked by the controller.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status")
+                        .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*", "/admin/v1/products/*/eta")
                         .hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/admin/v1/products/*").hasAnyRole(ADMIN, SUPPORT, OPS)
-                        .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/release").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/receipts").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/admin/v1/purchase-orders",
-                                "/admin/v1/purchase-orders/*/receipts").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/admin/v1/purchase-orders/*").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/admin/v1/receipts/*").hasAnyRole(ADMIN, SUPPORT, OPS)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/products/*")
+                        .hasAnyRole(ADMIN, SUPPORT, OPS)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/release")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/products/*/receipts")
+                        .hasRole(ADMIN)
+                        .requestMatchers(
+                                HttpMethod.POST, "/admin/v1/purchase-orders", "/admin/v1/purchase-orders/*/receipts")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/admin/v1/purchase-orders/*")
+                        .hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/receipts/*")
+                        .hasAnyRole(ADMIN, SUPPORT, OPS)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/purchase-orders", "/admin/v1/purchase-orders/*")
                         .hasAnyRole(ADMIN, SUPPORT, OPS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/orders").hasAnyRole(STOREFRONT, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders")
+                        .hasAnyRole(STOREFRONT, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/*")
+                        .authenticated()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/orders/*/payment-method")
                         .hasAnyRole(STOREFRONT, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/orders", "/admin/v1/orders/*", "/admin/v1/audit")
                         .hasAnyRole(ADMIN, SUPPORT, OPS)
-                        .requestMatchers(HttpMethod.POST, "/admin/v1/orders/*/shipment",
-                                "/admin/v1/orders/*/cancellation", "/admin/v1/orders/*/payment-retry",
-                                "/admin/v1/orders/*/priority", "/admin/v1/orders/*/decision")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/admin/v1/orders/*/shipment",
+                                "/admin/v1/orders/*/cancellation",
+                                "/admin/v1/orders/*/payment-retry",
+                                "/admin/v1/orders/*/priority",
+                                "/admin/v1/orders/*/decision")
                         .hasAnyRole(ADMIN, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/ledger", "/admin/v1/reports/*")
                         .hasAnyRole(ADMIN, OPS)
                         // Business figures and the process's own metrics: for operations' Prometheus, not the shop.
-                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN, OPS)
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAnyRole(ADMIN, OPS)
+                        .anyRequest()
+                        .authenticated())
                 .build();
     }
 }

@@ -36,7 +36,10 @@ public class ApiException extends RuntimeException {
 
     /** An invalid field found after bean validation, reported like the others. */
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "The request has invalid fields.",
+        return new ApiException(
+                HttpStatus.BAD_REQUEST,
+                ProblemCodes.VALIDATION_FAILED,
+                "The request has invalid fields.",
                 Map.of("errors", List.of(new FieldProblem(field, message))));
     }
 

@@ -13,11 +13,9 @@ import org.springframework.http.HttpStatus;
  */
 public final class BusinessProblems {
 
-    private record Answer(HttpStatus status, String code) {
-    }
+    private record Answer(HttpStatus status, String code) {}
 
-    private BusinessProblems() {
-    }
+    private BusinessProblems() {}
 
     /** The problem that answers {@code failure}, with {@code detail} in words for people. */
     public static ApiException of(BusinessFailure failure, String detail) {
@@ -35,10 +33,10 @@ public final class BusinessProblems {
             case PRODUCT_NOT_FOUND -> new Answer(HttpStatus.NOT_FOUND, ProblemCodes.PRODUCT_NOT_FOUND);
             case PURCHASE_ORDER_NOT_FOUND -> new Answer(HttpStatus.NOT_FOUND, ProblemCodes.PURCHASE_ORDER_NOT_FOUND);
             case RECEIPT_EXCEEDS_PURCHASE_ORDER ->
-                    new Answer(HttpStatus.CONFLICT, ProblemCodes.RECEIPT_EXCEEDS_PURCHASE_ORDER);
+                new Answer(HttpStatus.CONFLICT, ProblemCodes.RECEIPT_EXCEEDS_PURCHASE_ORDER);
             case RECEIPT_CONFLICT -> new Answer(HttpStatus.CONFLICT, ProblemCodes.RECEIPT_CONFLICT);
             case PAYMENT_METHOD_UNKNOWN ->
-                    new Answer(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN);
+                new Answer(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN);
             case PAYMENT_DECLINED -> new Answer(HttpStatus.PAYMENT_REQUIRED, ProblemCodes.PAYMENT_DECLINED);
             case NOTIFICATION_NOT_FOUND -> new Answer(HttpStatus.NOT_FOUND, ProblemCodes.NOTIFICATION_NOT_FOUND);
             // The API's word for an alternative that cannot take the order now, whichever side finds it.

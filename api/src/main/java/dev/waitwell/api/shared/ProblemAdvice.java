@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,8 +20,8 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -46,33 +46,48 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> onUnauthenticated(AuthenticationException e) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"waitwell\"");
-        return respond(problem(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED,
-                "Valid credentials are required (HTTP Basic)."), headers);
+        return respond(
+                problem(
+                        HttpStatus.UNAUTHORIZED,
+                        ProblemCodes.UNAUTHENTICATED,
+                        "Valid credentials are required (HTTP Basic)."),
+                headers);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> onAccessDenied(AccessDeniedException e) {
-        return respond(problem(HttpStatus.FORBIDDEN, ProblemCodes.ACCESS_DENIED,
-                "Your role does not allow this request."), new HttpHeaders());
+        return respond(
+                problem(HttpStatus.FORBIDDEN, ProblemCodes.ACCESS_DENIED, "Your role does not allow this request."),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> onDataConflict(DataIntegrityViolationException e) {
-        log.warn("Request refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
-        return respond(problem(HttpStatus.CONFLICT, "DATA_CONFLICT",
-                "The change conflicts with the current data; read it again and retry."), new HttpHeaders());
+        log.warn(
+                "Request refused by a database constraint: {}",
+                e.getMostSpecificCause().getMessage());
+        return respond(
+                problem(
+                        HttpStatus.CONFLICT,
+                        "DATA_CONFLICT",
+                        "The change conflicts with the current data; read it again and retry."),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> onUnexpected(Exception e) {
         log.error("Unexpected error answering a request", e);
-        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
-                "Something went wrong on our side. It has been logged."), new HttpHeaders());
+        return respond(
+                problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemCodes.INTERNAL_ERROR,
+                        "Something went wrong on our side. It has been logged."),
+                new HttpHeaders());
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemAdvice::fieldProblem)
                 .sorted(Comparator.comparing(FieldProblem::field))
@@ -81,34 +96,43 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-                                error.getDefaultMessage())))
+                        .map(error -> new FieldProblem(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return invalid(errors, headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return invalid(List.of(new FieldProblem(path(databind), "has a value of the wrong type or format")),
-                    headers);
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
+            return invalid(
+                    List.of(new FieldProblem(path(databind), "has a value of the wrong type or format")), headers);
         }
-        return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_JSON,
-                "The request body is missing or is not valid JSON."), problemHeaders(headers), HttpStatus.BAD_REQUEST);
+        return new ResponseEntity<>(
+                problem(
+                        HttpStatus.BAD_REQUEST,
+                        ProblemCodes.MALFORMED_JSON,
+                        "The request body is missing or is not valid JSON."),
+                problemHeaders(headers),
+                HttpStatus.BAD_REQUEST);
     }
 
     /** A path or query parameter of the wrong type ({@code /admin/v1/receipts/abc}): named like a bad field. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
                 : String.valueOf(e.getPropertyName());
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null
+                ? "another type"
+                : e.getRequiredType().getSimpleName();
         return invalid(List.of(new FieldProblem(name, "must be a " + readable(expected))), headers);
     }
 
@@ -121,10 +145,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Every other Spring MVC exception (405, 415, 404 for unknown paths...) keeps its status and gains a code. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given ? given
-                : ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                body instanceof ProblemDetail given ? given : ProblemDetail.forStatusAndDetail(status, e.getMessage());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             String code = codeFor(status);
             problem.setProperty("code", code);
@@ -134,9 +158,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors, HttpHeaders headers) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
-                "The request has invalid fields: " + String.join(", ",
-                        errors.stream().map(FieldProblem::field).distinct().toList()) + ".");
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemCodes.VALIDATION_FAILED,
+                "The request has invalid fields: "
+                        + String.join(
+                                ", ",
+                                errors.stream()
+                                        .map(FieldProblem::field)
+                                        .distinct()
+                                        .toList()) + ".");
         problem.setProperty("errors", errors);
         return new ResponseEntity<>(problem, problemHeaders(headers), HttpStatus.BAD_REQUEST);
     }
@@ -185,5 +216,4 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return copy;
     }
-
 }

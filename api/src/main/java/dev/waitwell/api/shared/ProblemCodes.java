@@ -44,8 +44,7 @@ public final class ProblemCodes {
 
     private static final String TYPE_BASE = "https://waitwell.dev/problems/";
 
-    private ProblemCodes() {
-    }
+    private ProblemCodes() {}
 
     public static String typeOf(String code) {
         return TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -28,7 +28,8 @@ public final class QueryParameters {
         if (given == null) {
             return null;
         }
-        boolean known = Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.name().equals(given));
+        boolean known = Arrays.stream(type.getEnumConstants())
+                .anyMatch(constant -> constant.name().equals(given));
         if (!known) {
             problems.add(new FieldProblem(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
@@ -60,12 +61,15 @@ public final class QueryParameters {
         }
         try {
             if (given.length() <= 10) {
-                return LocalDate.parse(given).plusDays(endOfDay ? 1 : 0).atStartOfDay(zone).toInstant();
+                return LocalDate.parse(given)
+                        .plusDays(endOfDay ? 1 : 0)
+                        .atStartOfDay(zone)
+                        .toInstant();
             }
             return OffsetDateTime.parse(given).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(name,
-                    "must be an ISO date-time with offset (2025-03-01T10:00:00Z) or a date"));
+            problems.add(
+                    new FieldProblem(name, "must be an ISO date-time with offset (2025-03-01T10:00:00Z) or a date"));
             return null;
         }
     }
@@ -104,9 +108,16 @@ public final class QueryParameters {
     /** Throws the collected problems, if there are any. */
     public void validate() {
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
-                    "The request has invalid parameters: " + String.join(", ",
-                            problems.stream().map(FieldProblem::field).distinct().toList()) + ".",
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    ProblemCodes.VALIDATION_FAILED,
+                    "The request has invalid parameters: "
+                            + String.join(
+                                    ", ",
+                                    problems.stream()
+                                            .map(FieldProblem::field)
+                                            .distinct()
+                                            .toList()) + ".",
                     Map.of("errors", List.copyOf(problems)));
         }
     }

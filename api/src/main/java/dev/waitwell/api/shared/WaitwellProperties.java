@@ -24,8 +24,8 @@ public record WaitwellProperties(
      * @param ttl how long a customer link stays valid after the later of checkout and the release date, on
      *     top of the payment grace (the link must work for messages sent until then)
      */
-    public record Links(String secret, @DefaultValue("P180D") Duration ttl) {
-    }
+    public record Links(
+            String secret, @DefaultValue("P180D") Duration ttl) {}
 
     /**
      * Policy knobs. The reminder and the grace are handed to each order workflow in its input (so that they are
@@ -52,8 +52,9 @@ public record WaitwellProperties(
 
         public Policy {
             if (delayReward < 1 || delayReward > 100) {
-                throw new IllegalArgumentException("waitwell.policy.delay-reward (WAITWELL_POLICY_DELAY_REWARD) must be "
-                        + "a percentage from 1 to 100, not " + delayReward);
+                throw new IllegalArgumentException(
+                        "waitwell.policy.delay-reward (WAITWELL_POLICY_DELAY_REWARD) must be "
+                                + "a percentage from 1 to 100, not " + delayReward);
             }
             if (historyEventLimit < 200 || historyEventLimit > 40_000) {
                 throw new IllegalArgumentException("waitwell.policy.history-event-limit "
@@ -65,8 +66,8 @@ public record WaitwellProperties(
                         + "must not be negative, not " + promiseBuffer);
             }
             if (reminderInterval.isNegative() || reminderInterval.isZero()) {
-                throw new IllegalArgumentException("waitwell.policy.reminder-interval "
-                        + "(WAITWELL_POLICY_REMINDER_INTERVAL) must be positive");
+                throw new IllegalArgumentException(
+                        "waitwell.policy.reminder-interval " + "(WAITWELL_POLICY_REMINDER_INTERVAL) must be positive");
             }
         }
     }

@@ -23,8 +23,7 @@ public final class WorkflowCalls {
         return thread;
     });
 
-    private WorkflowCalls() {
-    }
+    private WorkflowCalls() {}
 
     /** The call's result, or {@link TimeoutException} after {@code timeout}; its runtime exceptions pass through. */
     public static <T> T bounded(Supplier<T> call, Duration timeout) throws TimeoutException {

@@ -38,12 +38,16 @@ class AuditTest {
     @Test
     void listsTheAuthorAndReasonOfAPriorityChangeMadeThroughTheApi() throws Exception {
         String sku = unique("AUDIT");
-        mvc.perform(putProduct(sku, stockProduct(1_000, true, 30, null, shopToday().plusDays(5))))
+        mvc.perform(putProduct(
+                        sku, stockProduct(1_000, true, 30, null, shopToday().plusDays(5))))
                 .andExpect(status().isCreated());
         String orderId = unique("audit");
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
-        mvc.perform(postAs("support", "/admin/v1/orders/{id}/priority",
-                        "{\"priority\": 5, \"reason\": \"customer is a hospital\"}", orderId))
+        mvc.perform(postAs(
+                        "support",
+                        "/admin/v1/orders/{id}/priority",
+                        "{\"priority\": 5, \"reason\": \"customer is a hospital\"}",
+                        orderId))
                 .andExpect(status().isOk());
 
         mvc.perform(get(AUDIT).param("orderId", orderId).with(httpBasic("ops", "ops")))
@@ -63,24 +67,32 @@ class AuditTest {
         mvc.perform(putProduct(sku, withReason(product(5_000, "EUR", inDays(30), null, 0), "spring catalogue")))
                 .andExpect(status().isCreated());
         String poId = unique("PO");
-        mvc.perform(postAs("admin", "/admin/v1/purchase-orders",
-                        withReason(purchaseOrder(poId, sku, 10, inDays(20)), "launch batch"))).andExpect(status().isCreated());
-        mvc.perform(postAs("admin", "/admin/v1/purchase-orders/{id}/receipts",
-                        "{\"quantity\": 4, \"reference\": \"GRN-1\", \"reason\": \"first pallet\"}", poId))
+        mvc.perform(postAs(
+                        "admin",
+                        "/admin/v1/purchase-orders",
+                        withReason(purchaseOrder(poId, sku, 10, inDays(20)), "launch batch")))
                 .andExpect(status().isCreated());
-        mvc.perform(postAs("admin", "/admin/v1/products/{sku}/release", "{\"reason\": \"supplier shipped early\"}",
-                        sku))
+        mvc.perform(postAs(
+                        "admin",
+                        "/admin/v1/purchase-orders/{id}/receipts",
+                        "{\"quantity\": 4, \"reference\": \"GRN-1\", \"reason\": \"first pallet\"}",
+                        poId))
+                .andExpect(status().isCreated());
+        mvc.perform(postAs(
+                        "admin", "/admin/v1/products/{sku}/release", "{\"reason\": \"supplier shipped early\"}", sku))
                 .andExpect(status().isAccepted());
 
         mvc.perform(get(AUDIT).param("sku", sku).with(httpBasic("support", "support")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(4))
-                .andExpect(jsonPath("$.items[*].user").value(org.hamcrest.Matchers.everyItem(
-                        org.hamcrest.Matchers.is("admin"))))
-                .andExpect(jsonPath("$.items[*].action").value(org.hamcrest.Matchers.contains("PRODUCT_RELEASE",
-                        "STOCK_RECEIVED", "PURCHASE_ORDER_CREATED", "PRODUCT_UPSERT")))
-                .andExpect(jsonPath("$.items[*].reason").value(org.hamcrest.Matchers.contains("supplier shipped early",
-                        "first pallet", "launch batch", "spring catalogue")));
+                .andExpect(jsonPath("$.items[*].user")
+                        .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("admin"))))
+                .andExpect(jsonPath("$.items[*].action")
+                        .value(org.hamcrest.Matchers.contains(
+                                "PRODUCT_RELEASE", "STOCK_RECEIVED", "PURCHASE_ORDER_CREATED", "PRODUCT_UPSERT")))
+                .andExpect(jsonPath("$.items[*].reason")
+                        .value(org.hamcrest.Matchers.contains(
+                                "supplier shipped early", "first pallet", "launch batch", "spring catalogue")));
     }
 
     @Test
@@ -108,13 +120,20 @@ class AuditTest {
         record(user, "D_OTHER_SKU", other, "2025-01-04T09:00:00Z");
         record("someone-else", "E_OTHER_USER", sku, "2025-01-05T09:00:00Z");
 
-        mvc.perform(get(AUDIT).param("user", user).param("sku", sku).param("size", "2")
+        mvc.perform(get(AUDIT)
+                        .param("user", user)
+                        .param("sku", sku)
+                        .param("size", "2")
                         .with(httpBasic("admin", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.size").value(2))
                 .andExpect(jsonPath("$.items[*].action").value(org.hamcrest.Matchers.contains("B_THIRD", "C_SECOND")));
-        mvc.perform(get(AUDIT).param("user", user).param("sku", sku).param("size", "2").param("page", "1")
+        mvc.perform(get(AUDIT)
+                        .param("user", user)
+                        .param("sku", sku)
+                        .param("size", "2")
+                        .param("page", "1")
                         .with(httpBasic("support", "support")))
                 .andExpect(jsonPath("$.page").value(1))
                 .andExpect(jsonPath("$.items[*].action").value(org.hamcrest.Matchers.contains("A_FIRST")));

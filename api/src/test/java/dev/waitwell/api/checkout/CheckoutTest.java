@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -81,15 +80,22 @@ class CheckoutTest {
                 .andExpect(jsonPath("$.total").value(25_998))
                 .andExpect(jsonPath("$.paid").value(25_998))
                 .andExpect(jsonPath("$.refunded").value(0))
-                .andExpect(jsonPath("$.customerUrl", startsWith("https://shop.example/c/orders/" + orderId + "?token=")));
+                .andExpect(
+                        jsonPath("$.customerUrl", startsWith("https://shop.example/c/orders/" + orderId + "?token=")));
 
         assertThat(count("orders", orderId)).isEqualTo(1);
         assertThat(count("order_stock", orderId)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT type FROM order_events WHERE order_id = ?").param(orderId).query(String.class)
-                .list()).containsExactly("ORDER_PLACED");
+        assertThat(jdbc.sql("SELECT type FROM order_events WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ORDER_PLACED");
         assertThat(preordered(sku)).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT first_payment_minor FROM orders WHERE order_id = ?").param(orderId)
-                .query(Long.class).single()).isEqualTo(25_998);
+        assertThat(jdbc.sql("SELECT first_payment_minor FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(25_998);
     }
 
     @Test
@@ -102,8 +108,11 @@ class CheckoutTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(999))
                 .andExpect(jsonPath("$.paid").value(200));
-        assertThat(jdbc.sql("SELECT first_payment_minor FROM orders WHERE order_id = ?").param(orderId)
-                .query(Long.class).single()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT first_payment_minor FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(200);
     }
 
     @Test
@@ -115,7 +124,8 @@ class CheckoutTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(15_000))
                 .andExpect(jsonPath("$.paid").value(0));
-        verify(activities.payments, never()).charge(argThat(charge -> charge.orderId().equals(orderId)));
+        verify(activities.payments, never())
+                .charge(argThat(charge -> charge.orderId().equals(orderId)));
     }
 
     @Test
@@ -132,7 +142,8 @@ class CheckoutTest {
 
         assertThat(count("orders", orderId)).isEqualTo(1);
         assertThat(preordered(sku)).isEqualTo(1);
-        verify(activities.payments, times(1)).charge(argThat(charge -> charge.orderId().equals(orderId)));
+        verify(activities.payments, times(1))
+                .charge(argThat(charge -> charge.orderId().equals(orderId)));
     }
 
     @Test
@@ -152,15 +163,24 @@ class CheckoutTest {
         String sku = preorderProduct(1_000, null, 0);
         String body = """
                 {"orderId": "bad id!", "customer": {"id": "", "email": "not-an-email", "phone": "0044 20",
-                 "channels": ["EMAIL"]}, "sku": "%s", "quantity": 0, "paymentPlan": "FULL", "paymentMethod": ""}"""
-                .formatted(sku);
+                 "channels": ["EMAIL"]}, "sku": "%s", "quantity": 0, "paymentPlan": "FULL", "paymentMethod": ""}""".formatted(sku);
 
         mvc.perform(placeOrder(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("orderId", "customer.id",
-                        "customer.email", "customer.phone", "quantity", "paymentMethod")));
-        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE sku = ?").param(sku).query(Long.class).single())
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
+                        containsInAnyOrder(
+                                "orderId",
+                                "customer.id",
+                                "customer.email",
+                                "customer.phone",
+                                "quantity",
+                                "paymentMethod")));
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(preordered(sku)).isZero();
     }
@@ -170,8 +190,7 @@ class CheckoutTest {
         String sku = preorderProduct(1_000, null, 0);
         String body = """
                 {"orderId": "%s", "customer": {"id": "c-2", "channels": ["EMAIL", "SMS"]}, "sku": "%s",
-                 "quantity": 1, "paymentPlan": "FULL", "paymentMethod": "pm_card_visa"}"""
-                .formatted(unique("ch"), sku);
+                 "quantity": 1, "paymentPlan": "FULL", "paymentMethod": "pm_card_visa"}""".formatted(unique("ch"), sku);
 
         mvc.perform(placeOrder(body))
                 .andExpect(status().isBadRequest())
@@ -209,15 +228,17 @@ class CheckoutTest {
         MvcResult result;
         try (Connection release = dataSource.getConnection()) {
             release.setAutoCommit(false);
-            try (PreparedStatement released = release.prepareStatement(
-                    "UPDATE products SET released_at = now() WHERE sku = ?")) {
+            try (PreparedStatement released =
+                    release.prepareStatement("UPDATE products SET released_at = now() WHERE sku = ?")) {
                 released.setString(1, sku);
                 released.executeUpdate();
             }
             // Checkout waits for the release's lock on the product row, then decides from the released row.
-            CompletableFuture<MvcResult> checkout = CompletableFuture.supplyAsync(() -> perform(
-                    order(orderId, sku, 1, "FULL", "pm_card_visa")));
-            assertThat(reservationWaitsForALock()).as("checkout blocked on the product row").isTrue();
+            CompletableFuture<MvcResult> checkout =
+                    CompletableFuture.supplyAsync(() -> perform(order(orderId, sku, 1, "FULL", "pm_card_visa")));
+            assertThat(reservationWaitsForALock())
+                    .as("checkout blocked on the product row")
+                    .isTrue();
             release.commit();
             result = checkout.get(30, TimeUnit.SECONDS);
         }
@@ -236,14 +257,25 @@ class CheckoutTest {
         mvc.perform(putProduct(sku, product(1_000, "EUR", release, null, 0))).andExpect(status().isCreated());
         String orderId = unique("far");
 
-        String url = JsonPath.read(mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.customerUrl");
+        String url = JsonPath.read(
+                mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.customerUrl");
 
         // test configuration: zone Europe/Berlin, links.ttl P180D (default), policy.payment-grace P7D (default)
-        Instant expected = release.atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()
-                .plus(Duration.ofDays(180)).plus(Duration.ofDays(7));
-        assertThat(jdbc.sql("SELECT link_expires_at FROM orders WHERE order_id = ?").param(orderId)
-                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(expected);
+        Instant expected = release.atStartOfDay(ZoneId.of("Europe/Berlin"))
+                .toInstant()
+                .plus(Duration.ofDays(180))
+                .plus(Duration.ofDays(7));
+        assertThat(jdbc.sql("SELECT link_expires_at FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(expected);
         assertThat(url).contains("?token=" + expected.getEpochSecond() + ".");
     }
 
@@ -272,7 +304,9 @@ class CheckoutTest {
     @Test
     void treatsAProductReleasedEarlyAsStockNotAPreorder() throws Exception {
         String sku = preorderProduct(1_000, null, 0);
-        jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?").param(sku).update();
+        jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?")
+                .param(sku)
+                .update();
 
         mvc.perform(placeOrder(order(unique("early"), sku, 1, "FULL", "pm_card_visa")))
                 .andExpect(status().isConflict())
@@ -282,7 +316,8 @@ class CheckoutTest {
     @Test
     void refusesOrdersBeyondTheCapAndKeepsTheCounters() throws Exception {
         String sku = preorderProduct(1_000, 3, 0);
-        mvc.perform(placeOrder(order(unique("cap"), sku, 2, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+        mvc.perform(placeOrder(order(unique("cap"), sku, 2, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated());
         String refused = unique("cap");
 
         mvc.perform(placeOrder(order(refused, sku, 2, "FULL", "pm_card_visa")))
@@ -291,7 +326,8 @@ class CheckoutTest {
 
         assertThat(preordered(sku)).isEqualTo(2);
         assertThat(count("orders", refused)).isZero();
-        mvc.perform(placeOrder(order(unique("cap"), sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+        mvc.perform(placeOrder(order(unique("cap"), sku, 1, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated());
         assertThat(preordered(sku)).isEqualTo(3);
     }
 
@@ -310,7 +346,8 @@ class CheckoutTest {
     @Test
     void letsOnlyTheStorefrontAndAdminsPlaceOrders() throws Exception {
         String sku = preorderProduct(1_000, null, 0);
-        mvc.perform(post("/api/v1/orders").with(httpBasic("support", "support"))
+        mvc.perform(post("/api/v1/orders")
+                        .with(httpBasic("support", "support"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(order(unique("role"), sku, 1, "FULL", "pm_card_visa")))
                 .andExpect(status().isForbidden());
@@ -337,7 +374,8 @@ class CheckoutTest {
     private String preorderProduct(long price, Integer cap, int depositPercent) throws Exception {
         String sku = unique("PRE");
         LocalDate release = inDays(60);
-        mvc.perform(putProduct(sku, product(price, "EUR", release, cap, depositPercent))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, product(price, "EUR", release, cap, depositPercent)))
+                .andExpect(status().isCreated());
         return sku;
     }
 
@@ -365,11 +403,16 @@ class CheckoutTest {
     }
 
     private long count(String table, String orderId) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE order_id = ?").param(orderId).query(Long.class)
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE order_id = ?")
+                .param(orderId)
+                .query(Long.class)
                 .single();
     }
 
     private int preordered(String sku) {
-        return jdbc.sql("SELECT preordered FROM products WHERE sku = ?").param(sku).query(Integer.class).single();
+        return jdbc.sql("SELECT preordered FROM products WHERE sku = ?")
+                .param(sku)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -10,7 +10,6 @@ import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.shopToday;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -24,8 +23,8 @@ import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.Fixtures;
 import dev.waitwell.api.TestTemporal;
 import dev.waitwell.workflows.order.OrderKind;
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.PlaceOrderInput;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -85,7 +84,8 @@ class OrderKindTest {
         assertThat(input.releaseAt()).isNull();
         assertThat(input.releaseDate()).isNull();
         awaitWorkflow(orderId, "READY_TO_SHIP", 2);
-        verify(activities.orders).requestFulfilment(argThat(request -> request.orderId().equals(orderId)));
+        verify(activities.orders)
+                .requestFulfilment(argThat(request -> request.orderId().equals(orderId)));
     }
 
     @Test
@@ -126,20 +126,25 @@ class OrderKindTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("BACKORDER"))
                 .andExpect(jsonPath("$.status").value("AWAITING_STOCK"))
-                .andExpect(jsonPath("$.promisedDate").value(shopToday().plusDays(12).toString()))
+                .andExpect(jsonPath("$.promisedDate")
+                        .value(shopToday().plusDays(12).toString()))
                 .andExpect(jsonPath("$.paid").value(2_000))
                 .andExpect(jsonPath("$.allocatedUnits").value(0));
         // units 3-4: the 4th unit is beyond the first purchase order, so the second one covers it
         mvc.perform(placeOrder(order(second, sku, 2, "PAY_LATER", "pm_card_visa")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("BACKORDER"))
-                .andExpect(jsonPath("$.promisedDate").value(shopToday().plusDays(22).toString()))
+                .andExpect(jsonPath("$.promisedDate")
+                        .value(shopToday().plusDays(22).toString()))
                 .andExpect(jsonPath("$.paid").value(0));
 
         assertThat(stock(sku)).containsExactly(0, 0, 4, 0);
         assertThat(orderStock(first)).containsExactly("WAITING", 0);
-        assertThat(jdbc.sql("SELECT type FROM order_events WHERE order_id = ?").param(second).query(String.class)
-                .list()).containsExactly("ORDER_PLACED");
+        assertThat(jdbc.sql("SELECT type FROM order_events WHERE order_id = ?")
+                        .param(second)
+                        .query(String.class)
+                        .list())
+                .containsExactly("ORDER_PLACED");
         PlaceOrderInput input = startInput(second);
         assertThat(input.kind()).isEqualTo(OrderKind.BACKORDER);
         assertThat(input.promisedDate()).isEqualTo(shopToday().plusDays(22));
@@ -155,12 +160,15 @@ class OrderKindTest {
         createPurchaseOrder(sku, 10, shopToday().plusDays(15));
         String demoted = unique("low");
         mvc.perform(placeOrder(order(demoted, sku, 2, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
-        jdbc.sql("UPDATE orders SET priority = -1 WHERE order_id = ?").param(demoted).update();
+        jdbc.sql("UPDATE orders SET priority = -1 WHERE order_id = ?")
+                .param(demoted)
+                .update();
 
         // the demoted order's 2 units are behind the new order, so the first purchase order still covers it
         mvc.perform(placeOrder(order(unique("bo"), sku, 2, "FULL", "pm_card_visa")))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.promisedDate").value(shopToday().plusDays(7).toString()));
+                .andExpect(
+                        jsonPath("$.promisedDate").value(shopToday().plusDays(7).toString()));
     }
 
     @Test
@@ -174,7 +182,8 @@ class OrderKindTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("BACKORDER"))
                 .andExpect(jsonPath("$.allocatedUnits").value(1))
-                .andExpect(jsonPath("$.promisedDate").value(shopToday().plusDays(12).toString()));
+                .andExpect(jsonPath("$.promisedDate")
+                        .value(shopToday().plusDays(12).toString()));
 
         assertThat(stock(sku)).containsExactly(0, 1, 2, 0);
         assertThat(orderStock(orderId)).containsExactly("WAITING", 1);
@@ -190,7 +199,8 @@ class OrderKindTest {
         mvc.perform(placeOrder(order(unique("eta"), sku, 2, "FULL", "pm_card_visa")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("BACKORDER"))
-                .andExpect(jsonPath("$.promisedDate").value(shopToday().plusDays(9).toString()));
+                .andExpect(
+                        jsonPath("$.promisedDate").value(shopToday().plusDays(9).toString()));
     }
 
     @Test
@@ -217,18 +227,21 @@ class OrderKindTest {
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("RESTOCK_TOO_LATE"))
-                .andExpect(jsonPath("$.earliestPromisedDate").value(shopToday().plusDays(31).toString()));
+                .andExpect(jsonPath("$.earliestPromisedDate")
+                        .value(shopToday().plusDays(31).toString()));
         assertNothingWritten(orderId, sku, List.of(0, 0, 0, 0));
     }
 
     @Test
     void refusesABackorderBeyondTheProductsBackorderLimit() throws Exception {
         String sku = stockProduct(true, 30, 3, shopToday().plusDays(5));
-        mvc.perform(placeOrder(order(unique("cap"), sku, 2, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+        mvc.perform(placeOrder(order(unique("cap"), sku, 2, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated());
         activities.reset();
 
         assertRefused(sku, 2, "FULL", "BACKORDER_LIMIT_REACHED", List.of(0, 0, 2, 0));
-        mvc.perform(placeOrder(order(unique("cap"), sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+        mvc.perform(placeOrder(order(unique("cap"), sku, 1, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated());
         assertThat(stock(sku)).containsExactly(0, 0, 3, 0);
     }
 
@@ -260,7 +273,10 @@ class OrderKindTest {
                 .andExpect(jsonPath("$.allocatedUnits").value(0));
 
         assertThat(jdbc.sql("SELECT on_hand || ' ' || allocated || ' ' || backordered FROM products WHERE sku = ?")
-                .param(sku).query(String.class).single()).isEqualTo("5 0 12");
+                        .param(sku)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("5 0 12");
     }
 
     private String stockProduct(boolean backorders, Integer maxWaitDays, Integer maxQuantity, LocalDate restockEta)
@@ -277,7 +293,9 @@ class OrderKindTest {
     }
 
     private void onHand(String sku, int units) {
-        jdbc.sql("UPDATE products SET on_hand = ?, stock_tracked = true WHERE sku = ?").params(units, sku).update();
+        jdbc.sql("UPDATE products SET on_hand = ?, stock_tracked = true WHERE sku = ?")
+                .params(units, sku)
+                .update();
     }
 
     /** Refused with 409 and the code, and nothing written: no order, no units, counters as they were, no charge. */
@@ -292,27 +310,40 @@ class OrderKindTest {
 
     private void assertNothingWritten(String orderId, String sku, List<Integer> counters) {
         for (String table : List.of("orders", "order_stock", "order_events")) {
-            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE order_id = ?").param(orderId)
-                    .query(Long.class).single()).as(table).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE order_id = ?")
+                            .param(orderId)
+                            .query(Long.class)
+                            .single())
+                    .as(table)
+                    .isZero();
         }
         assertThat(stock(sku)).as("onHand, allocated, backordered, preordered").isEqualTo(counters);
-        verify(activities.payments, never()).charge(argThat(charge -> charge.orderId().equals(orderId)));
+        verify(activities.payments, never())
+                .charge(argThat(charge -> charge.orderId().equals(orderId)));
     }
 
     private List<Integer> stock(String sku) {
-        return jdbc.sql("SELECT on_hand, allocated, backordered, preordered FROM products WHERE sku = ?").param(sku)
-                .query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).single();
+        return jdbc.sql("SELECT on_hand, allocated, backordered, preordered FROM products WHERE sku = ?")
+                .param(sku)
+                .query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .single();
     }
 
     private List<Object> orderStock(String orderId) {
-        return jdbc.sql("SELECT state, allocated FROM order_stock WHERE order_id = ?").param(orderId)
-                .query((rs, row) -> List.<Object>of(rs.getString(1), rs.getInt(2))).single();
+        return jdbc.sql("SELECT state, allocated FROM order_stock WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> List.<Object>of(rs.getString(1), rs.getInt(2)))
+                .single();
     }
 
     /** The input the order's workflow was started with, from its history. */
     private PlaceOrderInput startInput(String orderId) {
-        Payloads input = workflowClient.fetchHistory(OrderWorkflowIds.of(orderId)).getHistory().getEvents(0)
-                .getWorkflowExecutionStartedEventAttributes().getInput();
+        Payloads input = workflowClient
+                .fetchHistory(OrderWorkflowIds.of(orderId))
+                .getHistory()
+                .getEvents(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getInput();
         return DefaultDataConverter.newDefaultInstance()
                 .fromPayloads(0, Optional.of(input), PlaceOrderInput.class, PlaceOrderInput.class);
     }
@@ -322,7 +353,9 @@ class OrderKindTest {
         String json = null;
         while (Instant.now().isBefore(deadline)) {
             json = mvc.perform(get("/admin/v1/orders/{id}", orderId).with(httpBasic("admin", "admin")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             if (status.equals(JsonPath.read(json, "$.workflow.status"))
                     && JsonPath.<Integer>read(json, "$.workflow.allocatedUnits") == allocatedUnits) {
                 return;

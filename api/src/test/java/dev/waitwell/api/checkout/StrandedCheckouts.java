@@ -9,12 +9,17 @@ import org.springframework.context.ApplicationContext;
  */
 public final class StrandedCheckouts {
 
-    private StrandedCheckouts() {
-    }
+    private StrandedCheckouts() {}
 
     /** Stores a FULL-paid order of one unit of {@code sku} for customer {@code c-rec}, starting no workflow. */
     public static void place(ApplicationContext context, String orderId, String sku) {
-        context.getBean(CheckoutTransaction.class).place(new CheckoutRequest(orderId, new CheckoutRequest.CustomerRequest(
-                "c-rec", "Ada", "ada@example.com", null, List.of("EMAIL")), sku, 1, "FULL", "pm_card_visa"));
+        context.getBean(CheckoutTransaction.class)
+                .place(new CheckoutRequest(
+                        orderId,
+                        new CheckoutRequest.CustomerRequest("c-rec", "Ada", "ada@example.com", null, List.of("EMAIL")),
+                        sku,
+                        1,
+                        "FULL",
+                        "pm_card_visa"));
     }
 }

@@ -37,14 +37,19 @@ class CustomerPageTest {
     void showsTheOrderToTheHolderOfTheLinkWithoutLogin() throws Exception {
         Placed placed = place();
 
-        MvcResult page = mvc.perform(get(placed.path())).andExpect(status().isOk()).andReturn();
+        MvcResult page =
+                mvc.perform(get(placed.path())).andExpect(status().isOk()).andReturn();
 
         String html = page.getResponse().getContentAsString();
         assertThat(page.getResponse().getContentType()).startsWith("text/html");
         assertThat(page.getResponse().getHeader("Cache-Control")).contains("no-store");
         assertThat(html)
-                .contains("<meta name=\"viewport\"", "Waiting for the release", inDays(45).toString(),
-                        "25.00 EUR", "Pre-order placed")
+                .contains(
+                        "<meta name=\"viewport\"",
+                        "Waiting for the release",
+                        inDays(45).toString(),
+                        "25.00 EUR",
+                        "Pre-order placed")
                 .doesNotContain("<script", "http://", "https://");
     }
 
@@ -53,8 +58,11 @@ class CustomerPageTest {
         Placed placed = place();
         String tampered = placed.path().substring(0, placed.path().length() - 3) + "AAA";
 
-        String html = mvc.perform(get(tampered)).andExpect(status().isForbidden())
-                .andReturn().getResponse().getContentAsString();
+        String html = mvc.perform(get(tampered))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(html).contains("not valid").doesNotContain(placed.orderId(), "EUR");
     }
@@ -78,15 +86,17 @@ class CustomerPageTest {
         mvc.perform(get("/c/orders/" + second.orderId())).andExpect(status().isForbidden());
     }
 
-    private record Placed(String orderId, String path) {
-    }
+    private record Placed(String orderId, String path) {}
 
     private Placed place() throws Exception {
         String sku = unique("PAGE");
         mvc.perform(putProduct(sku, product(2_500, "EUR", inDays(45), null, 0))).andExpect(status().isCreated());
         String orderId = unique("page");
         String json = mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         URI url = URI.create(JsonPath.read(json, "$.customerUrl"));
         return new Placed(orderId, url.getRawPath() + "?" + url.getRawQuery());
     }

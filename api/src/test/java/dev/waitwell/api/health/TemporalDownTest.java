@@ -45,8 +45,7 @@ class TemporalDownTest {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.status").value("DOWN"));
-        mvc.perform(get("/actuator/health/readiness"))
-                .andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
         mvc.perform(get("/actuator/health").with(httpBasic("ops", "ops")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
@@ -76,8 +75,12 @@ class TemporalDownTest {
                 .andExpect(jsonPath("$.status").value("AWAITING_RELEASE"))
                 .andExpect(jsonPath("$.paid").value(0));
 
-        assertThat(jdbc.sql("SELECT workflow_started_at IS NULL FROM orders WHERE order_id = ?").param(orderId)
-                .query(Boolean.class).single()).as("left to the recovery sweep").isTrue();
+        assertThat(jdbc.sql("SELECT workflow_started_at IS NULL FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Boolean.class)
+                        .single())
+                .as("left to the recovery sweep")
+                .isTrue();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -87,9 +90,8 @@ class TemporalDownTest {
 
         @Bean(destroyMethod = "shutdownNow")
         WorkflowServiceStubs closedService() {
-            return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                    .setTarget(target)
-                    .validateAndBuildWithDefaults());
+            return WorkflowServiceStubs.newServiceStubs(
+                    WorkflowServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
         }
 
         @Bean

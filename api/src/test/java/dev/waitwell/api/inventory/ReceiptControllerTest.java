@@ -60,8 +60,9 @@ class ReceiptControllerTest {
         String first = backorder(sku, 2);
         String second = backorder(sku, 2);
         String urgent = backorder(sku, 1);
-        mvc.perform(postAs("support", "/admin/v1/orders/{id}/priority", "{\"priority\": 5, \"reason\": \"VIP\"}",
-                urgent)).andExpect(status().isOk());
+        mvc.perform(postAs(
+                        "support", "/admin/v1/orders/{id}/priority", "{\"priority\": 5, \"reason\": \"VIP\"}", urgent))
+                .andExpect(status().isOk());
 
         mvc.perform(receipt(sku, 4, "GRN-1"))
                 .andExpect(status().isCreated())
@@ -82,16 +83,25 @@ class ReceiptControllerTest {
         awaitWorkflow(second, "AWAITING_STOCK", 1);
         mvc.perform(get("/api/v1/orders/{id}", second).with(httpBasic("ops", "ops")))
                 .andExpect(jsonPath("$.allocatedUnits").value(1));
-        assertThat(jdbc.sql("SELECT action FROM staff_actions WHERE sku = ? AND action = 'STOCK_RECEIVED'").param(sku)
-                .query(String.class).list()).hasSize(1);
+        assertThat(jdbc.sql("SELECT action FROM staff_actions WHERE sku = ? AND action = 'STOCK_RECEIVED'")
+                        .param(sku)
+                        .query(String.class)
+                        .list())
+                .hasSize(1);
     }
 
     @Test
     void answersTheSameReceiptAgainWith200AndAddsNothing() throws Exception {
         String sku = backorderProduct();
         String waiting = backorder(sku, 1);
-        String receiptId = JsonPath.read(mvc.perform(receipt(sku, 3, "GRN/2026:7")).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString(), "$.receiptId").toString();
+        String receiptId = JsonPath.read(
+                        mvc.perform(receipt(sku, 3, "GRN/2026:7"))
+                                .andExpect(status().isCreated())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.receiptId")
+                .toString();
         int started = activities.stock.receives();
 
         mvc.perform(receipt(sku, 3, "GRN/2026:7"))
@@ -106,7 +116,10 @@ class ReceiptControllerTest {
                 .andExpect(jsonPath("$.code").value("RECEIPT_CONFLICT"));
 
         assertThat(activities.stock.receives()).isEqualTo(started);
-        assertThat(jdbc.sql("SELECT on_hand FROM products WHERE sku = ?").param(sku).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT on_hand FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2);
     }
 
@@ -114,8 +127,11 @@ class ReceiptControllerTest {
     void aNewReceiptNamesItsLocationWhichSupportCanRead() throws Exception {
         String sku = backorderProduct();
         String waiting = backorder(sku, 2);
-        String location = mvc.perform(receipt(sku, 5, "GRN-LOC")).andExpect(status().isCreated())
-                .andReturn().getResponse().getHeader("Location");
+        String location = mvc.perform(receipt(sku, 5, "GRN-LOC"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         assertThat(location).matches("/admin/v1/receipts/\\d+");
 
         mvc.perform(get(location).with(httpBasic("support", "support")))
@@ -141,7 +157,10 @@ class ReceiptControllerTest {
     void receivesAgainstAPurchaseOrderAndRefusesMoreThanItStillExpects() throws Exception {
         String sku = backorderProduct();
         String po = unique("PO");
-        mvc.perform(postAs("admin", "/admin/v1/purchase-orders", purchaseOrder(po, sku, 5, shopToday().plusDays(3))))
+        mvc.perform(postAs(
+                        "admin",
+                        "/admin/v1/purchase-orders",
+                        purchaseOrder(po, sku, 5, shopToday().plusDays(3))))
                 .andExpect(status().isCreated());
 
         mvc.perform(poReceipt(po, 3, "GRN-A"))
@@ -166,7 +185,10 @@ class ReceiptControllerTest {
         String sku = backorderProduct();
         int started = activities.stock.receives();
 
-        mvc.perform(postAs("admin", "/admin/v1/products/{sku}/receipts", "{\"quantity\": 0, \"reference\": \"bad ref!\"}",
+        mvc.perform(postAs(
+                        "admin",
+                        "/admin/v1/products/{sku}/receipts",
+                        "{\"quantity\": 0, \"reference\": \"bad ref!\"}",
                         sku))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
@@ -183,25 +205,38 @@ class ReceiptControllerTest {
 
         assertThat(activities.stock.receives()).isEqualTo(started);
         assertNoWorkflow("NO-SUCH-SKU", "GRN-X");
-        assertThat(jdbc.sql("SELECT on_hand FROM products WHERE sku = ?").param(sku).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT on_hand FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 
     @Test
     void letsOnlyAdminsReceiveStock() throws Exception {
         String sku = backorderProduct();
-        mvc.perform(post("/admin/v1/products/{sku}/receipts", sku).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/admin/v1/products/{sku}/receipts", sku)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"quantity\": 1, \"reference\": \"GRN-R\"}"))
                 .andExpect(status().isUnauthorized());
         for (String user : List.of("support", "ops", "shop")) {
-            mvc.perform(postAs(user, "/admin/v1/products/{sku}/receipts", "{\"quantity\": 1, \"reference\": \"GRN-R\"}",
+            mvc.perform(postAs(
+                            user,
+                            "/admin/v1/products/{sku}/receipts",
+                            "{\"quantity\": 1, \"reference\": \"GRN-R\"}",
                             sku))
                     .andExpect(status().isForbidden());
-            mvc.perform(postAs(user, "/admin/v1/purchase-orders/{id}/receipts",
-                            "{\"quantity\": 1, \"reference\": \"GRN-R\"}", "ANY-PO"))
+            mvc.perform(postAs(
+                            user,
+                            "/admin/v1/purchase-orders/{id}/receipts",
+                            "{\"quantity\": 1, \"reference\": \"GRN-R\"}",
+                            "ANY-PO"))
                     .andExpect(status().isForbidden());
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM stock_receipts WHERE sku = ?").param(sku).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM stock_receipts WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -209,13 +244,17 @@ class ReceiptControllerTest {
     void shipsABackorderFromPurchaseOrderToShipment() throws Exception {
         String sku = backorderProduct();
         String po = unique("PO");
-        mvc.perform(postAs("admin", "/admin/v1/purchase-orders", purchaseOrder(po, sku, 10, shopToday().plusDays(5))))
+        mvc.perform(postAs(
+                        "admin",
+                        "/admin/v1/purchase-orders",
+                        purchaseOrder(po, sku, 10, shopToday().plusDays(5))))
                 .andExpect(status().isCreated());
         String orderId = unique("bo");
         mvc.perform(placeOrder(order(orderId, sku, 2, "PAY_LATER", "pm_card_visa")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("BACKORDER"))
-                .andExpect(jsonPath("$.promisedDate").value(shopToday().plusDays(7).toString()))
+                .andExpect(
+                        jsonPath("$.promisedDate").value(shopToday().plusDays(7).toString()))
                 .andExpect(jsonPath("$.paid").value(0));
 
         mvc.perform(poReceipt(po, 10, "GRN-S"))
@@ -224,8 +263,11 @@ class ReceiptControllerTest {
                 .andExpect(jsonPath("$.allocations[0].quantity").value(2));
         awaitWorkflow(orderId, "READY_TO_SHIP", 2);
 
-        mvc.perform(postAs("support", "/admin/v1/orders/{id}/shipment",
-                        "{\"carrier\": \"UPS\", \"trackingNumber\": \"1Z1\"}", orderId))
+        mvc.perform(postAs(
+                        "support",
+                        "/admin/v1/orders/{id}/shipment",
+                        "{\"carrier\": \"UPS\", \"trackingNumber\": \"1Z1\"}",
+                        orderId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SHIPPED"))
                 .andExpect(jsonPath("$.paid").value(2_000));
@@ -235,7 +277,8 @@ class ReceiptControllerTest {
 
     private String backorderProduct() throws Exception {
         String sku = unique("RCV");
-        mvc.perform(putProduct(sku, stockProduct(1_000, true, 30, null, shopToday().plusDays(10))))
+        mvc.perform(putProduct(
+                        sku, stockProduct(1_000, true, 30, null, shopToday().plusDays(10))))
                 .andExpect(status().isCreated());
         return sku;
     }
@@ -248,22 +291,28 @@ class ReceiptControllerTest {
         return orderId;
     }
 
-    private static RequestBuilder receipt(String sku, int quantity,
-            String reference) {
-        return postAs("admin", "/admin/v1/products/{sku}/receipts",
-                "{\"quantity\": %d, \"reference\": \"%s\"}".formatted(quantity, reference), sku);
+    private static RequestBuilder receipt(String sku, int quantity, String reference) {
+        return postAs(
+                "admin",
+                "/admin/v1/products/{sku}/receipts",
+                "{\"quantity\": %d, \"reference\": \"%s\"}".formatted(quantity, reference),
+                sku);
     }
 
-    private static RequestBuilder poReceipt(String po, int quantity,
-            String reference) {
-        return postAs("admin", "/admin/v1/purchase-orders/{id}/receipts",
-                "{\"quantity\": %d, \"reference\": \"%s\"}".formatted(quantity, reference), po);
+    private static RequestBuilder poReceipt(String po, int quantity, String reference) {
+        return postAs(
+                "admin",
+                "/admin/v1/purchase-orders/{id}/receipts",
+                "{\"quantity\": %d, \"reference\": \"%s\"}".formatted(quantity, reference),
+                po);
     }
 
     private void assertNoWorkflow(String sku, String reference) {
         String workflowId = AllocationWorkflowIds.receipt(sku, reference);
-        assertThatThrownBy(() -> workflowClient.newUntypedWorkflowStub(workflowId).describe())
-                .as("workflow " + workflowId + " was never started").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(
+                        () -> workflowClient.newUntypedWorkflowStub(workflowId).describe())
+                .as("workflow " + workflowId + " was never started")
+                .isInstanceOf(RuntimeException.class);
     }
 
     private void awaitWorkflow(String orderId, String status, int allocatedUnits) throws Exception {
@@ -271,14 +320,17 @@ class ReceiptControllerTest {
         String json = null;
         while (Instant.now().isBefore(deadline)) {
             json = mvc.perform(get("/admin/v1/orders/{id}", orderId).with(httpBasic("admin", "admin")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             if (status.equals(JsonPath.read(json, "$.workflow.status"))
                     && JsonPath.<Integer>read(json, "$.workflow.allocatedUnits") == allocatedUnits) {
                 return;
             }
             Thread.sleep(100);
         }
-        assertThat(json).as("workflow of " + orderId + ": " + status + " with " + allocatedUnits + " unit(s)")
+        assertThat(json)
+                .as("workflow of " + orderId + ": " + status + " with " + allocatedUnits + " unit(s)")
                 .isNull();
     }
 }

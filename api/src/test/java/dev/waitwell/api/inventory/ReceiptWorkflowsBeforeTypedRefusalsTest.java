@@ -57,8 +57,8 @@ class ReceiptWorkflowsBeforeTypedRefusalsTest {
         @Override
         public void receive(String sku) {
             Workflow.await(() -> asked);
-            refusal = ApplicationFailure.newNonRetryableFailure("PRODUCT_NOT_FOUND: No product " + sku,
-                    "PRODUCT_NOT_FOUND");
+            refusal = ApplicationFailure.newNonRetryableFailure(
+                    "PRODUCT_NOT_FOUND: No product " + sku, "PRODUCT_NOT_FOUND");
             Workflow.await(Workflow::isEveryHandlerFinished);
             throw refusal;
         }
@@ -88,15 +88,21 @@ class ReceiptWorkflowsBeforeTypedRefusalsTest {
         String sku = unique("OLD");
         StockReceipt receipt = new StockReceipt(sku, 2, unique("GRN"), null, "admin");
         WorkflowClient client = environment.getWorkflowClient();
-        ReceiptBeforeVersion1 running = client.newWorkflowStub(ReceiptBeforeVersion1.class, WorkflowOptions
-                .newBuilder().setTaskQueue(QUEUE)
-                .setWorkflowId(AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference())).build());
+        ReceiptBeforeVersion1 running = client.newWorkflowStub(
+                ReceiptBeforeVersion1.class,
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(QUEUE)
+                        .setWorkflowId(AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference()))
+                        .build());
         WorkflowClient.start(running::receive, sku);
         ReceiptWorkflows workflows = new ReceiptWorkflows(client);
 
-        assertThatThrownBy(() -> workflows.receive(receipt)).as("the update fails, as it did before version 1")
+        assertThatThrownBy(() -> workflows.receive(receipt))
+                .as("the update fails, as it did before version 1")
                 .isInstanceOfSatisfying(ApiException.class, this::isTheRefusal);
-        assertThat(workflows.receive(receipt)).as("closed now: the caller asks why").isEmpty();
+        assertThat(workflows.receive(receipt))
+                .as("closed now: the caller asks why")
+                .isEmpty();
         isTheRefusal(workflows.refusalOfClosed(receipt));
     }
 

@@ -68,7 +68,9 @@ class ReceiptWorkflowsTest {
         ReceiptWorkflows workflows = new ReceiptWorkflows(environment.getWorkflowClient());
         answer(workflows, receipt);
 
-        assertThat(workflows.receive(receipt)).as("the closed workflow is not started again").isEmpty();
+        assertThat(workflows.receive(receipt))
+                .as("the closed workflow is not started again")
+                .isEmpty();
         ApiException refused = workflows.refusalOfClosed(receipt);
 
         assertThat(refused.status()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -102,22 +104,25 @@ class ReceiptWorkflowsTest {
     /** A client whose updates reach a workflow only after it has closed, as a slow network would deliver them. */
     private WorkflowClient clientWhoseUpdatesArriveLate() {
         WorkflowClient direct = environment.getWorkflowClient();
-        return WorkflowClient.newInstance(environment.getWorkflowServiceStubs(), WorkflowClientOptions
-                .newBuilder(direct.getOptions())
-                .setInterceptors(new WorkflowClientInterceptorBase() {
-                    @Override
-                    public WorkflowClientCallsInterceptor workflowClientCallsInterceptor(
-                            WorkflowClientCallsInterceptor next) {
-                        return new WorkflowClientCallsInterceptorBase(next) {
+        return WorkflowClient.newInstance(
+                environment.getWorkflowServiceStubs(),
+                WorkflowClientOptions.newBuilder(direct.getOptions())
+                        .setInterceptors(new WorkflowClientInterceptorBase() {
                             @Override
-                            public <R> WorkflowUpdateHandle<R> startUpdate(StartUpdateInput<R> input) {
-                                awaitClosed(direct, input.getWorkflowExecution().getWorkflowId());
-                                return super.startUpdate(input);
+                            public WorkflowClientCallsInterceptor workflowClientCallsInterceptor(
+                                    WorkflowClientCallsInterceptor next) {
+                                return new WorkflowClientCallsInterceptorBase(next) {
+                                    @Override
+                                    public <R> WorkflowUpdateHandle<R> startUpdate(StartUpdateInput<R> input) {
+                                        awaitClosed(
+                                                direct,
+                                                input.getWorkflowExecution().getWorkflowId());
+                                        return super.startUpdate(input);
+                                    }
+                                };
                             }
-                        };
-                    }
-                })
-                .build());
+                        })
+                        .build());
     }
 
     /** Polls rather than waiting on the result, which would let the test service skip time for every workflow. */

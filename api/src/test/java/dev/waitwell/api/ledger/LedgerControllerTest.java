@@ -59,15 +59,20 @@ class LedgerControllerTest {
                 .andExpect(jsonPath("$.balanced").value(true));
     }
 
-    private void post(String key, String kind, String currency, String debitAccount, long amount, String creditAccount) {
+    private void post(
+            String key, String kind, String currency, String debitAccount, long amount, String creditAccount) {
         transaction.executeWithoutResult(status -> {
             long id = jdbc.sql("INSERT INTO ledger_transactions (posting_key, kind, currency, memo) "
                             + "VALUES (?, ?, ?, 'test') RETURNING id")
-                    .params(key, kind, currency).query(Long.class).single();
+                    .params(key, kind, currency)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("INSERT INTO ledger_lines (transaction_id, account, debit_minor) VALUES (?, ?, ?)")
-                    .params(id, debitAccount, amount).update();
+                    .params(id, debitAccount, amount)
+                    .update();
             jdbc.sql("INSERT INTO ledger_lines (transaction_id, account, credit_minor) VALUES (?, ?, ?)")
-                    .params(id, creditAccount, amount).update();
+                    .params(id, creditAccount, amount)
+                    .update();
         });
     }
 }

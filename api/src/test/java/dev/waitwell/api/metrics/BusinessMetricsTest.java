@@ -62,12 +62,15 @@ class BusinessMetricsTest {
         mvc.perform(get("/actuator/prometheus").with(httpBasic("shop", "shop"))).andExpect(status().isForbidden());
         mvc.perform(get("/actuator/prometheus").with(httpBasic("support", "support")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin"))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin")))
+                .andExpect(status().isOk());
 
         Scrape scrape = scrape();
-        assertThat(scrape.value("waitwell_orders_placed_total", "kind=\"PREORDER\"")).isNotNaN();
+        assertThat(scrape.value("waitwell_orders_placed_total", "kind=\"PREORDER\""))
+                .isNotNaN();
         assertThat(scrape.value("waitwell_business_figures_age_seconds")).isBetween(0.0, 5.0);
-        assertThat(scrape.value("http_server_requests_seconds_count", "uri=\"/actuator/prometheus\"")).isPositive();
+        assertThat(scrape.value("http_server_requests_seconds_count", "uri=\"/actuator/prometheus\""))
+                .isPositive();
         assertThat(scrape.text()).contains("# HELP waitwell_orders_placed_total Orders placed, by kind");
     }
 
@@ -89,7 +92,8 @@ class BusinessMetricsTest {
         eventually(scrape -> {
             for (String status : List.of("AWAITING_STOCK", "AWAITING_RELEASE", "READY_TO_SHIP", "CANCELLED")) {
                 assertThat(scrape.value("waitwell_orders", "status=\"" + status + "\""))
-                        .as(status).isEqualTo(ordersIn(status));
+                        .as(status)
+                        .isEqualTo(ordersIn(status));
             }
         });
     }
@@ -117,10 +121,14 @@ class BusinessMetricsTest {
         ledger(orderId, "REVENUE", "customerDeposits", "revenue", 4_000);
 
         eventually(after -> {
-            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"purchase_order\"")).isEqualTo(1);
-            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"restock_eta\"")).isEqualTo(1);
-            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"receipt\"")).isZero();
-            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"release_date\"")).isZero();
+            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"purchase_order\""))
+                    .isEqualTo(1);
+            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"restock_eta\""))
+                    .isEqualTo(1);
+            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"receipt\""))
+                    .isZero();
+            assertThat(increase(before, after, "waitwell_delays_total", "cause=\"release_date\""))
+                    .isZero();
             assertThat(increase(before, after, "waitwell_decisions_total", "choice=\"WAIT\"", "by=\"customer\""))
                     .isEqualTo(1);
             assertThat(increase(before, after, "waitwell_decisions_total", "choice=\"CANCEL\"", "by=\"staff\""))
@@ -128,7 +136,8 @@ class BusinessMetricsTest {
             assertThat(increase(before, after, "waitwell_decisions_total", "choice=\"WAIT\"", "by=\"silence\""))
                     .isEqualTo(1);
             assertThat(increase(before, after, "waitwell_allocations_total")).isEqualTo(1);
-            assertThat(increase(before, after, "waitwell_allocated_units_total")).isEqualTo(3);
+            assertThat(increase(before, after, "waitwell_allocated_units_total"))
+                    .isEqualTo(3);
             assertThat(after.value("waitwell_refunds_total", currency())).isEqualTo(2);
             assertThat(after.value("waitwell_refunded_minor_total", currency())).isEqualTo(4_000);
             assertThat(increase(before, after, "waitwell_notifications", "channel=\"EMAIL\"", "status=\"FAILED\""))
@@ -144,7 +153,9 @@ class BusinessMetricsTest {
     private Scrape scrape() throws Exception {
         return new Scrape(mvc.perform(get("/actuator/prometheus").with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     /** A scrape after the figures of earlier writes have been read (the test refresh is 0.2 s). */
@@ -177,7 +188,10 @@ class BusinessMetricsTest {
     }
 
     private double ordersIn(String status) {
-        return jdbc.sql("SELECT count(*) FROM orders WHERE status = ?").param(status).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM orders WHERE status = ?")
+                .param(status)
+                .query(Long.class)
+                .single();
     }
 
     private String placedOrder() throws Exception {
@@ -185,29 +199,38 @@ class BusinessMetricsTest {
         mvc.perform(putProduct(sku, Fixtures.stockProduct(1_000, true, 30, null, inDays(10))))
                 .andExpect(status().isCreated());
         String orderId = unique("met");
-        mvc.perform(placeOrder(order(orderId, sku, 1, "PAY_LATER", "pm_card_visa"))).andExpect(status().isCreated());
+        mvc.perform(placeOrder(order(orderId, sku, 1, "PAY_LATER", "pm_card_visa")))
+                .andExpect(status().isCreated());
         return orderId;
     }
 
     private void promiseChange(String reviewId, String orderId, LocalDate previous, LocalDate next) {
         String id = reviewId + "-" + orderId;
         jdbc.sql("INSERT INTO promise_reviews (review_id, sku, reason) SELECT ?, sku, 'test' FROM orders "
-                + "WHERE order_id = ?").params(id, orderId).update();
+                        + "WHERE order_id = ?")
+                .params(id, orderId)
+                .update();
         jdbc.sql("INSERT INTO promise_changes (review_id, order_id, previous_date, new_date, reason) "
-                + "VALUES (?, ?, ?, ?, 'the supplier slipped')").params(id, orderId, previous, next).update();
+                        + "VALUES (?, ?, ?, ?, 'the supplier slipped')")
+                .params(id, orderId, previous, next)
+                .update();
     }
 
     private void event(String orderId, String message) {
         jdbc.sql("INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, ?, 'DELAY_DECIDED', ?)")
-                .params(orderId, unique("event"), message).update();
+                .params(orderId, unique("event"), message)
+                .update();
     }
 
     private void allocation(String orderId, int quantity) {
         long batch = jdbc.sql("INSERT INTO allocation_batches (sku, source, source_ref) SELECT sku, 'RECEIPT', ? "
-                + "FROM orders WHERE order_id = ? RETURNING id").params(unique("ref"), orderId)
-                .query(Long.class).single();
+                        + "FROM orders WHERE order_id = ? RETURNING id")
+                .params(unique("ref"), orderId)
+                .query(Long.class)
+                .single();
         jdbc.sql("INSERT INTO allocations (batch_id, order_id, quantity) VALUES (?, ?, ?)")
-                .params(batch, orderId, quantity).update();
+                .params(batch, orderId, quantity)
+                .update();
     }
 
     private long payment(String orderId, String kind, long amount, Long refundOf) {
@@ -215,22 +238,29 @@ class BusinessMetricsTest {
                 INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency, refund_of)
                 VALUES (?, ?, ?, 'TEST', 'SUCCEEDED', ?, ?, ?) RETURNING id""")
                 .params(orderId, unique(orderId + "/" + kind), kind, amount, CURRENCY, refundOf)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private void notification(String orderId, String channel, String status) {
         jdbc.sql("INSERT INTO notifications (order_id, notification_key, channel, template, status) "
-                + "VALUES (?, ?, ?, 'TEST', ?)").params(orderId, unique("key"), channel, status).update();
+                        + "VALUES (?, ?, ?, 'TEST', ?)")
+                .params(orderId, unique("key"), channel, status)
+                .update();
     }
 
     /** One balanced transaction: the deferred balance check runs at commit. */
     private void ledger(String orderId, String kind, String debit, String credit, long amount) {
         transaction.executeWithoutResult(tx -> {
             long id = jdbc.sql("INSERT INTO ledger_transactions (order_id, posting_key, kind, currency, memo) "
-                    + "VALUES (?, ?, ?, ?, 'test') RETURNING id").params(orderId, unique("post"), kind, CURRENCY)
-                    .query(Long.class).single();
+                            + "VALUES (?, ?, ?, ?, 'test') RETURNING id")
+                    .params(orderId, unique("post"), kind, CURRENCY)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("INSERT INTO ledger_lines (transaction_id, account, debit_minor, credit_minor) "
-                    + "VALUES (?, ?, ?, 0), (?, ?, 0, ?)").params(id, debit, amount, id, credit, amount).update();
+                            + "VALUES (?, ?, ?, 0), (?, ?, 0, ?)")
+                    .params(id, debit, amount, id, credit, amount)
+                    .update();
         });
     }
 }

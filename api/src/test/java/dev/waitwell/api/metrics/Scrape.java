@@ -15,7 +15,8 @@ record Scrape(String text) {
                 .map(SAMPLE::matcher)
                 .filter(Matcher::matches)
                 .filter(sample -> sample.group(1).equals(name))
-                .filter(sample -> Arrays.stream(labels).allMatch(label -> labelsOf(sample).contains(label)))
+                .filter(sample ->
+                        Arrays.stream(labels).allMatch(label -> labelsOf(sample).contains(label)))
                 .mapToDouble(sample -> Double.parseDouble(sample.group(3)))
                 .findFirst()
                 .orElse(Double.NaN);

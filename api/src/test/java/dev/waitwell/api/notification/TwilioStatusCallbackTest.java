@@ -81,9 +81,17 @@ class TwilioStatusCallbackTest {
     @Test
     void signsLikeTwilio() {
         // Twilio's documented example: https://www.twilio.com/docs/usage/security#validating-requests
-        Map<String, String[]> parameters = Map.of("CallSid", new String[] {"CA1234567890ABCDE"},
-                "Caller", new String[] {"+12349013030"}, "Digits", new String[] {"1234"},
-                "From", new String[] {"+12349013030"}, "To", new String[] {"+18005551212"});
+        Map<String, String[]> parameters = Map.of(
+                "CallSid",
+                new String[] {"CA1234567890ABCDE"},
+                "Caller",
+                new String[] {"+12349013030"},
+                "Digits",
+                new String[] {"1234"},
+                "From",
+                new String[] {"+12349013030"},
+                "To",
+                new String[] {"+18005551212"});
         assertThat(TwilioSignature.of("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", parameters))
                 .isEqualTo("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
     }
@@ -119,7 +127,8 @@ class TwilioStatusCallbackTest {
         String sid = sms(orderId);
         Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "delivered");
 
-        callback(form(form)).andExpect(status().isForbidden())
+        callback(form(form))
+                .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("SIGNATURE_INVALID"));
         callback(form(form).header("X-Twilio-Signature", TwilioSignature.of("another-token", URL, values(form))))
                 .andExpect(status().isForbidden());
@@ -134,12 +143,16 @@ class TwilioStatusCallbackTest {
 
     @Test
     void acknowledgesAnUnknownMessageWithoutChangingAnything() throws Exception {
-        long before = jdbc.sql("SELECT count(*) FROM order_events").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT count(*) FROM order_events").query(Long.class).single();
 
         callback(signed(Map.of("MessageSid", "SM" + unique("none"), "MessageStatus", "delivered")))
                 .andExpect(status().isNoContent());
 
-        assertThat(jdbc.sql("SELECT count(*) FROM order_events").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM order_events")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -171,7 +184,9 @@ class TwilioStatusCallbackTest {
         callback(signed(form)).andExpect(status().isNoContent());
         String run = awaitFallbackCompleted(smsRow);
         // As after a fallback that gave up: the SMS is FAILED and no email row points to it.
-        jdbc.sql("DELETE FROM notifications WHERE fallback_of = ?").param(smsRow).update();
+        jdbc.sql("DELETE FROM notifications WHERE fallback_of = ?")
+                .param(smsRow)
+                .update();
 
         callback(signed(form)).andExpect(status().isNoContent());
 
@@ -184,7 +199,8 @@ class TwilioStatusCallbackTest {
         String orderId = placed();
         String sid = sms(orderId);
 
-        callback(signed(Map.of("MessageSid", sid, "MessageStatus", "delivered"))).andExpect(status().isNoContent());
+        callback(signed(Map.of("MessageSid", sid, "MessageStatus", "delivered")))
+                .andExpect(status().isNoContent());
 
         assertThat(fallbackStarted(rowId(sid))).isFalse();
     }
@@ -210,7 +226,10 @@ class TwilioStatusCallbackTest {
         Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "undelivered");
         WorkflowServiceStubs unreachable = unreachableTemporal();
         try {
-            TwilioStatusController withTemporalDown = new TwilioStatusController(twilio, waitwell, deliveries,
+            TwilioStatusController withTemporalDown = new TwilioStatusController(
+                    twilio,
+                    waitwell,
+                    deliveries,
                     new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()));
 
             assertThatThrownBy(() -> withTemporalDown.statusChanged(request(form), signature(form)))
@@ -238,7 +257,10 @@ class TwilioStatusCallbackTest {
         Map<String, String> form = Map.of("MessageSid", sid, "MessageStatus", "failed");
         WorkflowServiceStubs unreachable = unreachableTemporal();
         try {
-            TwilioStatusController withTemporalDown = new TwilioStatusController(twilio, waitwell, deliveries,
+            TwilioStatusController withTemporalDown = new TwilioStatusController(
+                    twilio,
+                    waitwell,
+                    deliveries,
                     new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()));
             assertThatThrownBy(() -> withTemporalDown.statusChanged(request(form), signature(form)))
                     .isInstanceOf(ApiException.class);
@@ -246,7 +268,8 @@ class TwilioStatusCallbackTest {
             unreachable.shutdownNow();
         }
         sweep.startFailedBefore(Instant.now().minusSeconds(60));
-        assertThat(fallbackStarted(smsRow)).as("within the grace period: the callback's own retry may still come")
+        assertThat(fallbackStarted(smsRow))
+                .as("within the grace period: the callback's own retry may still come")
                 .isFalse();
 
         assertThat(sweep.startFailedBefore(Instant.now().plusSeconds(1))).isPositive();
@@ -265,8 +288,8 @@ class TwilioStatusCallbackTest {
     }
 
     private static MockHttpServletRequestBuilder form(Map<String, String> form) {
-        MockHttpServletRequestBuilder request = post("/webhooks/twilio/status")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        MockHttpServletRequestBuilder request =
+                post("/webhooks/twilio/status").contentType(MediaType.APPLICATION_FORM_URLENCODED);
         form.forEach(request::param);
         return request;
     }
@@ -279,7 +302,8 @@ class TwilioStatusCallbackTest {
 
     private String placed() throws Exception {
         String sku = unique("SMS");
-        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10)))
+                .andExpect(status().isCreated());
         String orderId = unique("sms");
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
         return orderId;
@@ -290,13 +314,15 @@ class TwilioStatusCallbackTest {
         String sid = "SM" + unique("sid").replace("-", "");
         jdbc.sql("""
                 INSERT INTO notifications (order_id, notification_key, channel, template, recipient, status, provider_id)
-                VALUES (?, 'CONFIRMED', 'SMS', 'confirmed', '+4915112345678', 'SENT', ?)""")
-                .params(orderId, sid).update();
+                VALUES (?, 'CONFIRMED', 'SMS', 'confirmed', '+4915112345678', 'SENT', ?)""").params(orderId, sid).update();
         return sid;
     }
 
     private long rowId(String sid) {
-        return jdbc.sql("SELECT id FROM notifications WHERE provider_id = ?").param(sid).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM notifications WHERE provider_id = ?")
+                .param(sid)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -313,7 +339,8 @@ class TwilioStatusCallbackTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("fallback of SMS " + smsRow + " did not complete: " + fallback.describe().getStatus());
+        throw new AssertionError("fallback of SMS " + smsRow + " did not complete: "
+                + fallback.describe().getStatus());
     }
 
     private boolean fallbackStarted(long smsRow) {
@@ -333,7 +360,8 @@ class TwilioStatusCallbackTest {
         }
         return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + port)
-                .setRpcRetryOptions(RpcRetryOptions.newBuilder().setMaximumAttempts(1).validateBuildWithDefaults())
+                .setRpcRetryOptions(
+                        RpcRetryOptions.newBuilder().setMaximumAttempts(1).validateBuildWithDefaults())
                 .validateAndBuildWithDefaults());
     }
 
@@ -350,11 +378,15 @@ class TwilioStatusCallbackTest {
 
     private String row(String sid) {
         return jdbc.sql("SELECT status || '|' || coalesce(detail, 'null') FROM notifications WHERE provider_id = ?")
-                .param(sid).query(String.class).single();
+                .param(sid)
+                .query(String.class)
+                .single();
     }
 
     private List<String> events(String orderId, String sid) {
         return jdbc.sql("SELECT event_key || '|' || type FROM order_events WHERE order_id = ? AND event_key LIKE ?")
-                .params(orderId, "sms-status/" + sid + "/%").query(String.class).list();
+                .params(orderId, "sms-status/" + sid + "/%")
+                .query(String.class)
+                .list();
     }
 }

@@ -41,7 +41,8 @@ class CustomerLinksTest {
         String token = links.tokenFor("order-1", EXPIRES);
         String signature = token.substring(token.indexOf('.') + 1);
         char last = signature.charAt(signature.length() - 2);
-        String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        String tampered =
+                token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
         String laterExpiry = (EXPIRES.getEpochSecond() + 86_400) + "." + signature;
 
         assertThat(links.isValid("order-2", token, NOW)).isFalse();
@@ -69,14 +70,23 @@ class CustomerLinksTest {
         assertThatThrownBy(() -> new CustomerLinks(properties("")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("WAITWELL_LINK_SECRET");
-        assertThatThrownBy(() -> new CustomerLinks(properties("short")))
-                .hasMessageContaining("too short");
+        assertThatThrownBy(() -> new CustomerLinks(properties("short"))).hasMessageContaining("too short");
     }
 
     private static WaitwellProperties properties(String secret) {
-        return new WaitwellProperties(ZoneId.of("UTC"), URI.create("https://shop.example/"),
+        return new WaitwellProperties(
+                ZoneId.of("UTC"),
+                URI.create("https://shop.example/"),
                 new WaitwellProperties.Links(secret, Duration.ofDays(180)),
-                new WaitwellProperties.Policy(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(2),
-                        Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(14), 10, Duration.ofDays(90), 2000));
+                new WaitwellProperties.Policy(
+                        Duration.ofDays(3),
+                        Duration.ofDays(7),
+                        Duration.ofDays(2),
+                        Duration.ofDays(7),
+                        Duration.ofDays(30),
+                        Duration.ofDays(14),
+                        10,
+                        Duration.ofDays(90),
+                        2000));
     }
 }

@@ -57,7 +57,10 @@ class OrderActionsTest {
                 .andExpect(jsonPath("$.refunded").value(2_000));
 
         assertThat(jdbc.sql("SELECT username || ':' || reason FROM staff_actions WHERE order_id = ? "
-                + "AND action = 'ORDER_CANCELLED'").param(orderId).query(String.class).single())
+                                + "AND action = 'ORDER_CANCELLED'")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("support:customer asked");
     }
 
@@ -71,15 +74,21 @@ class OrderActionsTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ORDER_STATE_CONFLICT"));
         assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE order_id = ? AND action = 'ORDER_CANCELLED'")
-                .param(orderId).query(Long.class).single()).isEqualTo(1);
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void refusesAShipmentBeforeTheOrderIsReadyWithTheWorkflowsReason() throws Exception {
         String orderId = placed("DEPOSIT", "pm_card_visa");
 
-        action("support", "/admin/v1/orders/{id}/shipment", orderId,
-                "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0001\"}")
+        action(
+                        "support",
+                        "/admin/v1/orders/{id}/shipment",
+                        orderId,
+                        "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0001\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ORDER_STATE_CONFLICT"))
                 .andExpect(jsonPath("$.detail", containsString("READY_TO_SHIP")));
@@ -88,7 +97,8 @@ class OrderActionsTest {
     @Test
     void shipsAnOrderOnceItsProductIsReleased() throws Exception {
         String sku = unique("SHIP");
-        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 25))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 25)))
+                .andExpect(status().isCreated());
         String orderId = unique("ship");
         mvc.perform(placeOrder(order(orderId, sku, 2, "DEPOSIT", "pm_card_visa")))
                 .andExpect(status().isCreated())
@@ -98,13 +108,19 @@ class OrderActionsTest {
                 .andExpect(status().isAccepted());
         awaitWorkflowStatus(orderId, "READY_TO_SHIP");
 
-        action("support", "/admin/v1/orders/{id}/shipment", orderId,
-                "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0002\"}")
+        action(
+                        "support",
+                        "/admin/v1/orders/{id}/shipment",
+                        orderId,
+                        "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0002\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SHIPPED"))
                 .andExpect(jsonPath("$.paid").value(2_000));
-        action("support", "/admin/v1/orders/{id}/shipment", orderId,
-                "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0003\"}")
+        action(
+                        "support",
+                        "/admin/v1/orders/{id}/shipment",
+                        orderId,
+                        "{\"carrier\": \"DHL\", \"trackingNumber\": \"JD0003\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ORDER_STATE_CONFLICT"));
     }
@@ -119,12 +135,16 @@ class OrderActionsTest {
                 .andExpect(jsonPath("$.status").value("AWAITING_PAYMENT"))
                 .andExpect(jsonPath("$.paid").value(0));
 
-        mvc.perform(put("/api/v1/orders/{id}/payment-method", orderId).with(httpBasic("shop", "shop"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"paymentMethod\": \"pm_card_nope\"}"))
+        mvc.perform(put("/api/v1/orders/{id}/payment-method", orderId)
+                        .with(httpBasic("shop", "shop"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"paymentMethod\": \"pm_card_nope\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("PAYMENT_METHOD_UNKNOWN"));
-        mvc.perform(put("/api/v1/orders/{id}/payment-method", orderId).with(httpBasic("shop", "shop"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"paymentMethod\": \"pm_card_visa\"}"))
+        mvc.perform(put("/api/v1/orders/{id}/payment-method", orderId)
+                        .with(httpBasic("shop", "shop"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"paymentMethod\": \"pm_card_visa\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("AWAITING_RELEASE"))
                 .andExpect(jsonPath("$.paid").value(1_000));
@@ -166,15 +186,18 @@ class OrderActionsTest {
 
     private String placed(String plan, String paymentMethod) throws Exception {
         String sku = unique("ACT");
-        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10)))
+                .andExpect(status().isCreated());
         String orderId = unique("act");
         mvc.perform(placeOrder(order(orderId, sku, 2, plan, paymentMethod))).andExpect(status().isCreated());
         return orderId;
     }
 
     private ResultActions action(String user, String path, String orderId, String body) throws Exception {
-        return mvc.perform(post(path, orderId).with(httpBasic(user, user))
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post(path, orderId)
+                .with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private void awaitWorkflowStatus(String orderId, String expected) throws Exception {
@@ -182,7 +205,9 @@ class OrderActionsTest {
         String status = null;
         while (Instant.now().isBefore(deadline)) {
             String json = mvc.perform(get("/admin/v1/orders/{id}", orderId).with(httpBasic("admin", "admin")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             status = JsonPath.read(json, "$.workflow.status");
             if (expected.equals(status)) {
                 return;

@@ -34,20 +34,26 @@ class OrderLogContextTest {
     JdbcClient jdbc;
 
     @ParameterizedTest
-    @CsvSource(nullValues = "none", value = {
-            "/api/v1/orders/o-1001, o-1001",
-            "/api/v1/orders/o-1001/payment-method, o-1001",
-            "/admin/v1/orders/o_2.B/decision, o_2.B",
-            "/c/orders/o-3, o-3",
-            "/c/v1/orders/o-4/decision, o-4",
-            "/admin/v1/orders, none",
-            "/admin/v1/products/o-5, none",
-            "/api/v1/orders/o-6%0A2026 INFO forged, none"})
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "/api/v1/orders/o-1001, o-1001",
+                "/api/v1/orders/o-1001/payment-method, o-1001",
+                "/admin/v1/orders/o_2.B/decision, o_2.B",
+                "/c/orders/o-3, o-3",
+                "/c/v1/orders/o-4/decision, o-4",
+                "/admin/v1/orders, none",
+                "/admin/v1/products/o-5, none",
+                "/api/v1/orders/o-6%0A2026 INFO forged, none"
+            })
     void namesTheOrderOfThePathWhileTheRequestIsAnswered(String path, String expected) throws Exception {
         AtomicReference<String> during = new AtomicReference<>();
 
-        new OrderLogContext().doFilter(new MockHttpServletRequest("GET", path), new MockHttpServletResponse(),
-                (request, response) -> during.set(MDC.get(OrderLogContext.KEY)));
+        new OrderLogContext()
+                .doFilter(
+                        new MockHttpServletRequest("GET", path),
+                        new MockHttpServletResponse(),
+                        (request, response) -> during.set(MDC.get(OrderLogContext.KEY)));
 
         assertThat(during.get()).isEqualTo(expected);
         assertThat(MDC.get(OrderLogContext.KEY)).isNull();
@@ -61,7 +67,9 @@ class OrderLogContextTest {
                 .andExpect(status().isOk());
 
         assertThat(output.getOut().lines().filter(line -> line.contains("Query of order workflow " + orderId)))
-                .singleElement().asString().contains(" [order-" + orderId + "] ");
+                .singleElement()
+                .asString()
+                .contains(" [order-" + orderId + "] ");
     }
 
     /** An order whose workflow is gone (as after a restart of the local run): reading it logs why. */

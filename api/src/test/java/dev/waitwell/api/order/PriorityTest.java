@@ -46,7 +46,10 @@ class PriorityTest {
     void movesAnOrderInTheQueueWithTheReasonOnTheAuditTrail() throws Exception {
         String orderId = backorder();
 
-        mvc.perform(postAs("support", PRIORITY, "{\"priority\": 10, \"reason\": \"replacement for a broken unit\"}",
+        mvc.perform(postAs(
+                        "support",
+                        PRIORITY,
+                        "{\"priority\": 10, \"reason\": \"replacement for a broken unit\"}",
                         orderId))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.orderId").value(orderId))
@@ -80,7 +83,9 @@ class PriorityTest {
         String orderId = backorder();
         String body = "{\"priority\": 7, \"reason\": \"because\"}";
 
-        mvc.perform(post(PRIORITY, orderId).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post(PRIORITY, orderId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnauthorized());
         for (String user : List.of("ops", "shop")) {
             mvc.perform(postAs(user, PRIORITY, body, orderId))
@@ -113,7 +118,8 @@ class PriorityTest {
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
                 jdbc.sql("INSERT INTO order_events (order_id, event_key, type, message) VALUES (?, ?, 'NOTE', 'x')")
-                        .params(orderId, unique("note")).update();
+                        .params(orderId, unique("note"))
+                        .update();
             });
         } finally {
             release.countDown();
@@ -124,7 +130,8 @@ class PriorityTest {
 
     private String backorder() throws Exception {
         String sku = unique("PRIO");
-        mvc.perform(putProduct(sku, stockProduct(1_000, true, 30, null, shopToday().plusDays(5))))
+        mvc.perform(putProduct(
+                        sku, stockProduct(1_000, true, 30, null, shopToday().plusDays(5))))
                 .andExpect(status().isCreated());
         String orderId = unique("prio");
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
@@ -132,6 +139,9 @@ class PriorityTest {
     }
 
     private int priority(String orderId) {
-        return jdbc.sql("SELECT priority FROM orders WHERE order_id = ?").param(orderId).query(Integer.class).single();
+        return jdbc.sql("SELECT priority FROM orders WHERE order_id = ?")
+                .param(orderId)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -44,7 +44,8 @@ class UnstartedOrdersTest {
     @Test
     void startsTheWorkflowOfAnOrderWhoseCheckoutStoppedBeforeTheStartAndLeavesStartedOnesAlone() throws Exception {
         String sku = unique("REC");
-        mvc.perform(putProduct(sku, product(12_000, "EUR", inDays(40), null, 0))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, product(12_000, "EUR", inDays(40), null, 0)))
+                .andExpect(status().isCreated());
         String placed = unique("rec-placed");
         mvc.perform(placeOrder(order(placed, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
         assertThat(startSeen(placed)).isTrue();
@@ -52,7 +53,9 @@ class UnstartedOrdersTest {
         // An order that cannot be started (its row is broken: a pre-order without its release date) comes first ...
         String broken = unique("rec-broken");
         StrandedCheckouts.place(context, broken, sku);
-        jdbc.sql("UPDATE orders SET promised_date = NULL WHERE order_id = ?").param(broken).update();
+        jdbc.sql("UPDATE orders SET promised_date = NULL WHERE order_id = ?")
+                .param(broken)
+                .update();
         // ... then the API stops between checkout's commit and the workflow start: only the transaction ran.
         String stranded = unique("rec-stranded");
         StrandedCheckouts.place(context, stranded, sku);
@@ -68,21 +71,30 @@ class UnstartedOrdersTest {
                 .isZero();
         int started = unstarted.startPlacedBefore(Instant.now().plusSeconds(1));
 
-        assertThat(started).as("the broken order does not hold up the one behind it").isEqualTo(1);
+        assertThat(started)
+                .as("the broken order does not hold up the one behind it")
+                .isEqualTo(1);
         assertThat(startSeen(stranded)).isTrue();
         assertThat(startSeen(broken)).isFalse();
         assertThat(workflowExists(broken)).isFalse();
-        OrderState state = client.newWorkflowStub(dev.waitwell.workflows.order.OrderWorkflow.class,
-                OrderWorkflowIds.of(stranded)).awaitCheckout();
+        OrderState state = client.newWorkflowStub(
+                        dev.waitwell.workflows.order.OrderWorkflow.class, OrderWorkflowIds.of(stranded))
+                .awaitCheckout();
         assertThat(state.status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
         assertThat(state.paid()).isEqualTo(12_000);
-        assertThat(unstarted.startPlacedBefore(Instant.now().plusSeconds(1))).as("only the broken one is left").isZero();
-        jdbc.sql("UPDATE orders SET workflow_started_at = now() WHERE order_id = ?").param(broken).update();
+        assertThat(unstarted.startPlacedBefore(Instant.now().plusSeconds(1)))
+                .as("only the broken one is left")
+                .isZero();
+        jdbc.sql("UPDATE orders SET workflow_started_at = now() WHERE order_id = ?")
+                .param(broken)
+                .update();
     }
 
     private boolean startSeen(String orderId) {
-        return jdbc.sql("SELECT workflow_started_at IS NOT NULL FROM orders WHERE order_id = ?").param(orderId)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT workflow_started_at IS NOT NULL FROM orders WHERE order_id = ?")
+                .param(orderId)
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean workflowExists(String orderId) {

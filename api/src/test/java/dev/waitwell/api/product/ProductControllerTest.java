@@ -8,7 +8,6 @@ import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,10 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.Fixtures;
 import dev.waitwell.api.TestTemporal;
-import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import java.time.Duration;
@@ -65,7 +64,8 @@ class ProductControllerTest {
                 .andExpect(jsonPath("$.backorders.maxQuantity").value(40))
                 .andExpect(jsonPath("$.restockEta").value(eta.toString()))
                 .andExpect(jsonPath("$.stock.backordered").value(0));
-        mvc.perform(placeOrder(order(unique("bo"), sku, 3, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
+        mvc.perform(placeOrder(order(unique("bo"), sku, 3, "FULL", "pm_card_visa")))
+                .andExpect(status().isCreated());
 
         mvc.perform(get("/admin/v1/products/{sku}", sku).with(httpBasic("ops", "ops")))
                 .andExpect(jsonPath("$.stock.backordered").value(3));
@@ -103,7 +103,11 @@ class ProductControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.price").value(13_999));
         assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_UPSERT' "
-                + "AND username = 'admin'").param(sku).query(Long.class).single()).isEqualTo(2);
+                                + "AND username = 'admin'")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -117,11 +121,19 @@ class ProductControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.type").value("https://waitwell.dev/problems/validation-failed"))
-                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "price", "currency",
-                        "depositPercent", "preorderCap", "alternatives[0]")));
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
+                        containsInAnyOrder(
+                                "name", "price", "currency", "depositPercent", "preorderCap", "alternatives[0]")));
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ?").param(sku).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -134,7 +146,10 @@ class ProductControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("price"));
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -156,7 +171,10 @@ class ProductControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("currency")));
-        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -180,11 +198,15 @@ class ProductControllerTest {
                 .andExpect(jsonPath("$.releaseDate").value(inDays(45).toString()));
 
         long actionId = jdbc.sql("SELECT max(id) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_UPSERT'")
-                .param(sku).query(Long.class).single();
+                .param(sku)
+                .query(Long.class)
+                .single();
         String json = awaitOrder(orderId, view -> view.contains("\"decision\":{"));
-        assertThat(activities.reviews.reviews()).extracting(PromiseReview::reviewId)
+        assertThat(activities.reviews.reviews())
+                .extracting(PromiseReview::reviewId)
                 .contains("product-" + sku + "-" + actionId);
-        assertThat(JsonPath.<String>read(json, "$.promisedDate")).isEqualTo(inDays(45).toString());
+        assertThat(JsonPath.<String>read(json, "$.promisedDate"))
+                .isEqualTo(inDays(45).toString());
         assertThat(JsonPath.<String>read(json, "$.decision.reason"))
                 .isEqualTo("the release date moved to " + inDays(45));
     }
@@ -192,11 +214,15 @@ class ProductControllerTest {
     @Test
     void anUnknownRestockDateReviewsTheBackordersPromisedFromIt() throws Exception {
         String sku = unique("ETA");
-        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 30, null, Fixtures.shopToday().plusDays(9))))
+        mvc.perform(putProduct(
+                        sku,
+                        Fixtures.stockProduct(
+                                2_500, true, 30, null, Fixtures.shopToday().plusDays(9))))
                 .andExpect(status().isCreated());
         String orderId = unique("eta");
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
-                .andExpect(jsonPath("$.promisedDate").value(Fixtures.shopToday().plusDays(11).toString()));
+                .andExpect(jsonPath("$.promisedDate")
+                        .value(Fixtures.shopToday().plusDays(11).toString()));
         String unknown = "{\"expectedDate\": null, \"reason\": \"our supplier cannot give a date\"}";
 
         mvc.perform(putEta("admin", sku, unknown))
@@ -204,12 +230,20 @@ class ProductControllerTest {
                 .andExpect(jsonPath("$.restockEta").isEmpty());
         mvc.perform(putEta("admin", sku, unknown)).andExpect(status().isOk());
 
-        assertThat(jdbc.sql("SELECT id || ' ' || reason FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_ETA_CHANGED'")
-                .param(sku).query(String.class).list()).hasSize(1).allMatch(row -> row.endsWith("cannot give a date"));
+        assertThat(jdbc.sql(
+                                "SELECT id || ' ' || reason FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_ETA_CHANGED'")
+                        .param(sku)
+                        .query(String.class)
+                        .list())
+                .hasSize(1)
+                .allMatch(row -> row.endsWith("cannot give a date"));
         long actionId = jdbc.sql("SELECT id FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_ETA_CHANGED'")
-                .param(sku).query(Long.class).single();
+                .param(sku)
+                .query(Long.class)
+                .single();
         String json = awaitOrder(orderId, view -> view.contains("\"decision\":{"));
-        assertThat(activities.reviews.reviews()).extracting(PromiseReview::reviewId)
+        assertThat(activities.reviews.reviews())
+                .extracting(PromiseReview::reviewId)
                 .contains("eta-" + sku + "-" + actionId);
         assertThat((Object) JsonPath.read(json, "$.promisedDate")).isNull();
         assertThat((Object) JsonPath.read(json, "$.decision.newDate")).isNull();
@@ -219,7 +253,8 @@ class ProductControllerTest {
     @Test
     void refusesARestockDateWithoutReasonForAnUnknownProductOrFromSupport() throws Exception {
         String sku = unique("ETA");
-        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 30, null, null))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, Fixtures.stockProduct(2_500, true, 30, null, null)))
+                .andExpect(status().isCreated());
 
         mvc.perform(putEta("admin", sku, "{\"expectedDate\": \"2030-01-01\"}"))
                 .andExpect(status().isBadRequest())
@@ -232,8 +267,10 @@ class ProductControllerTest {
     }
 
     private static MockHttpServletRequestBuilder putEta(String user, String sku, String body) {
-        return put("/admin/v1/products/{sku}/eta", sku).with(httpBasic(user, user))
-                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return put("/admin/v1/products/{sku}/eta", sku)
+                .with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
     }
 
     private String awaitOrder(String orderId, Predicate<String> until) throws Exception {
@@ -241,13 +278,17 @@ class ProductControllerTest {
         String json = null;
         while (Instant.now().isBefore(deadline)) {
             json = mvc.perform(get("/api/v1/orders/{id}", orderId).with(httpBasic("shop", "shop")))
-                    .andReturn().getResponse().getContentAsString();
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             if (until.test(json)) {
                 return json;
             }
             Thread.sleep(100);
         }
-        assertThat(json).as("order " + orderId + " never reached the expected state").isNull();
+        assertThat(json)
+                .as("order " + orderId + " never reached the expected state")
+                .isNull();
         return json;
     }
 
@@ -275,7 +316,10 @@ class ProductControllerTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("PREORDER_CAP_BELOW_PREORDERED"));
 
-        assertThat(jdbc.sql("SELECT price_minor FROM products WHERE sku = ?").param(sku).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT price_minor FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1_000);
     }
 
@@ -297,14 +341,19 @@ class ProductControllerTest {
                 .andExpect(jsonPath("$.workflowId").value(ProductReleaseWorkflowIds.of(sku)));
 
         assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE sku = ? AND action = 'PRODUCT_RELEASE'")
-                .param(sku).query(Long.class).single()).isEqualTo(1);
+                        .param(sku)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void refusesToReleaseAReleasedProductOrAnUnknownOne() throws Exception {
         String sku = unique("OLD");
         mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(-1), null, 0))).andExpect(status().isCreated());
-        jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?").param(sku).update();
+        jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?")
+                .param(sku)
+                .update();
 
         mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
                 .andExpect(status().isConflict())

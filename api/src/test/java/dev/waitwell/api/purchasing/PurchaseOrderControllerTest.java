@@ -54,8 +54,11 @@ class PurchaseOrderControllerTest {
                 .andExpect(jsonPath("$.expectedDate").value(expected.toString()))
                 .andExpect(jsonPath("$.dateChanges").isEmpty());
 
-        assertThat(jdbc.sql("SELECT stock_tracked FROM products WHERE sku = ?").param(sku).query(Boolean.class)
-                .single()).isTrue();
+        assertThat(jdbc.sql("SELECT stock_tracked FROM products WHERE sku = ?")
+                        .param(sku)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(audit(sku)).containsExactly("admin PURCHASE_ORDER_CREATED null");
     }
 
@@ -69,11 +72,17 @@ class PurchaseOrderControllerTest {
         mvc.perform(postAs("admin", PURCHASE_ORDERS, body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(id));
-        mvc.perform(postAs("admin", PURCHASE_ORDERS, purchaseOrder(id, sku, 11, shopToday().plusDays(7))))
+        mvc.perform(postAs(
+                        "admin",
+                        PURCHASE_ORDERS,
+                        purchaseOrder(id, sku, 11, shopToday().plusDays(7))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("PURCHASE_ORDER_ID_CONFLICT"));
 
-        assertThat(jdbc.sql("SELECT quantity FROM purchase_orders WHERE id = ?").param(id).query(Integer.class).list())
+        assertThat(jdbc.sql("SELECT quantity FROM purchase_orders WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .list())
                 .containsExactly(10);
         assertThat(audit(sku)).hasSize(1);
     }
@@ -85,13 +94,15 @@ class PurchaseOrderControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
         mvc.perform(postAs("admin", PURCHASE_ORDERS, """
-                        {"id": "bad id", "supplier": "", "sku": "%s", "quantity": 0, "expectedDate": null}"""
-                        .formatted(product())))
+                        {"id": "bad id", "supplier": "", "sku": "%s", "quantity": 0, "expectedDate": null}""".formatted(product())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
-                        "id", "supplier", "quantity", "expectedDate")));
-        assertThat(jdbc.sql("SELECT count(*) FROM purchase_orders WHERE id = ?").param(id).query(Long.class).single())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("id", "supplier", "quantity", "expectedDate")));
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase_orders WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -111,8 +122,8 @@ class PurchaseOrderControllerTest {
                 .andExpect(jsonPath("$.dateChanges[0].newDate").value(slipped.toString()))
                 .andExpect(jsonPath("$.dateChanges[0].reason").value("port strike"))
                 .andExpect(jsonPath("$.dateChanges[0].changedBy").value("admin"));
-        assertThat(audit(sku)).containsExactly("admin PURCHASE_ORDER_CREATED null",
-                "admin PURCHASE_ORDER_DATE_CHANGED port strike");
+        assertThat(audit(sku))
+                .containsExactly("admin PURCHASE_ORDER_CREATED null", "admin PURCHASE_ORDER_DATE_CHANGED port strike");
 
         // the same date again changes and records nothing; a change without a reason is refused
         mvc.perform(changeDate("admin", id, "{\"expectedDate\": \"" + slipped + "\", \"reason\": \"again\"}"))
@@ -134,11 +145,19 @@ class PurchaseOrderControllerTest {
         String sku = product();
         String late = unique("PO");
         String early = unique("PO");
-        mvc.perform(postAs("admin", PURCHASE_ORDERS, purchaseOrder(late, sku, 10, shopToday().plusDays(30))))
+        mvc.perform(postAs(
+                        "admin",
+                        PURCHASE_ORDERS,
+                        purchaseOrder(late, sku, 10, shopToday().plusDays(30))))
                 .andExpect(status().isCreated());
-        mvc.perform(postAs("admin", PURCHASE_ORDERS, purchaseOrder(early, sku, 6, shopToday().plusDays(3))))
+        mvc.perform(postAs(
+                        "admin",
+                        PURCHASE_ORDERS,
+                        purchaseOrder(early, sku, 6, shopToday().plusDays(3))))
                 .andExpect(status().isCreated());
-        jdbc.sql("UPDATE purchase_orders SET received = 4 WHERE id = ?").param(early).update();
+        jdbc.sql("UPDATE purchase_orders SET received = 4 WHERE id = ?")
+                .param(early)
+                .update();
 
         mvc.perform(get(PURCHASE_ORDERS).param("sku", sku).with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
@@ -160,7 +179,9 @@ class PurchaseOrderControllerTest {
         String id = unique("PO");
         String body = purchaseOrder(id, sku, 5, shopToday().plusDays(3));
 
-        mvc.perform(post(PURCHASE_ORDERS).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post(PURCHASE_ORDERS)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnauthorized());
         for (String user : List.of("support", "ops", "shop")) {
             mvc.perform(postAs(user, PURCHASE_ORDERS, body))
@@ -173,8 +194,11 @@ class PurchaseOrderControllerTest {
         mvc.perform(get(PURCHASE_ORDERS).param("sku", sku).with(httpBasic("shop", "shop")))
                 .andExpect(status().isForbidden());
         mvc.perform(get(PURCHASE_ORDERS + "/{id}", id)).andExpect(status().isUnauthorized());
-        assertThat(jdbc.sql("SELECT count(*) FROM purchase_order_date_changes WHERE purchase_order_id = ?").param(id)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM purchase_order_date_changes WHERE purchase_order_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private String product() throws Exception {
@@ -184,12 +208,17 @@ class PurchaseOrderControllerTest {
     }
 
     private static MockHttpServletRequestBuilder changeDate(String user, String id, String body) {
-        return put(PURCHASE_ORDERS + "/{id}", id).with(httpBasic(user, user)).contentType(MediaType.APPLICATION_JSON)
+        return put(PURCHASE_ORDERS + "/{id}", id)
+                .with(httpBasic(user, user))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
     }
 
     private List<String> audit(String sku) {
         return jdbc.sql("SELECT username || ' ' || action || ' ' || coalesce(reason, 'null') FROM staff_actions "
-                + "WHERE sku = ? AND action LIKE 'PURCHASE_ORDER%' ORDER BY id").param(sku).query(String.class).list();
+                        + "WHERE sku = ? AND action LIKE 'PURCHASE_ORDER%' ORDER BY id")
+                .param(sku)
+                .query(String.class)
+                .list();
     }
 }

@@ -31,11 +31,15 @@ class FixedWindowLimiterTest {
     @Test
     void aRequestRefusedByOneLimitDoesNotUseUpTheOthers() {
         FixedWindowLimiter.Limit user = new FixedWindowLimiter.Limit("user:support", 2);
-        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-1", 1)))).isEmpty();
-        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-1", 1)))).isPresent();
+        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-1", 1))))
+                .isEmpty();
+        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-1", 1))))
+                .isPresent();
 
-        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-2", 1)))).isEmpty();
-        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-3", 1)))).isPresent();
+        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-2", 1))))
+                .isEmpty();
+        assertThat(limiter.acquire(List.of(user, new FixedWindowLimiter.Limit("order:o-3", 1))))
+                .isPresent();
     }
 
     private static final class MovableClock extends Clock {

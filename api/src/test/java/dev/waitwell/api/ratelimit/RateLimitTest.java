@@ -46,10 +46,16 @@ class RateLimitTest {
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
 
-        assertThat(jdbc.sql("SELECT status FROM orders WHERE order_id = ?").param(orderId).query(String.class)
-                .single()).isNotEqualTo("CANCELLED");
-        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE order_id = ?").param(orderId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM orders WHERE order_id = ?")
+                        .param(orderId)
+                        .query(String.class)
+                        .single())
+                .isNotEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -63,13 +69,16 @@ class RateLimitTest {
     }
 
     private ResultActions cancel(String orderId, String body) throws Exception {
-        return mvc.perform(post("/admin/v1/orders/{id}/cancellation", orderId).with(httpBasic("support", "support"))
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/admin/v1/orders/{id}/cancellation", orderId)
+                .with(httpBasic("support", "support"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private String placed() throws Exception {
         String sku = unique("RATE");
-        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10))).andExpect(status().isCreated());
+        mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10)))
+                .andExpect(status().isCreated());
         String orderId = unique("rate");
         mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa"))).andExpect(status().isCreated());
         return orderId;

@@ -50,9 +50,12 @@ class RecoverySchedulingTest {
     @Test
     void runsEverySweepAtAFixedDelayOfTheIntervalFirstAfterOneInterval() {
         api.withPropertyValues("waitwell.recovery.interval=PT5M").run(context -> {
-            List<ScheduledTask> tasks = List.copyOf(context.getBean(ScheduledTaskHolder.class).getScheduledTasks());
+            List<ScheduledTask> tasks =
+                    List.copyOf(context.getBean(ScheduledTaskHolder.class).getScheduledTasks());
 
-            assertThat(tasks).singleElement().extracting(ScheduledTask::getTask)
+            assertThat(tasks)
+                    .singleElement()
+                    .extracting(ScheduledTask::getTask)
                     .isInstanceOfSatisfying(FixedDelayTask.class, task -> {
                         assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofMinutes(5));
                         assertThat(task.getInitialDelayDuration()).isEqualTo(Duration.ofMinutes(5));
@@ -66,18 +69,21 @@ class RecoverySchedulingTest {
     void schedulesNothingWhenTurnedOff() {
         api.withPropertyValues("waitwell.recovery.enabled=false").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(ScheduledTaskHolder.class).getScheduledTasks()).isEmpty();
+            assertThat(context.getBean(ScheduledTaskHolder.class).getScheduledTasks())
+                    .isEmpty();
         });
     }
 
     @Test
     void refusesToStartWithAnIntervalThatIsNotPositive() {
-        api.withPropertyValues("waitwell.recovery.interval=PT0S").run(context -> assertThat(context).hasFailed()
-                .getFailure().hasStackTraceContaining("WAITWELL_RECOVERY_INTERVAL"));
+        api.withPropertyValues("waitwell.recovery.interval=PT0S")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("WAITWELL_RECOVERY_INTERVAL"));
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RecoveryProperties.class)
-    static class Properties {
-    }
+    static class Properties {}
 }

@@ -19,7 +19,8 @@ class RecoverySweepBeansTest {
 
     @Test
     void sweepsOrdersWhoseCheckoutDidNotStartTheirWorkflowAndFailedSmsWithoutFallback() {
-        assertThat(sweeps).extracting(sweep -> sweep.getClass().getSimpleName())
+        assertThat(sweeps)
+                .extracting(sweep -> sweep.getClass().getSimpleName())
                 .containsExactlyInAnyOrder("UnstartedOrders", "FailedSmsSweep");
     }
 }

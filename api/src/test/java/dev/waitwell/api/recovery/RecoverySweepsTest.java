@@ -23,7 +23,9 @@ class RecoverySweepsTest {
     void oneFailingSweepDoesNotStopTheOthers() {
         Recording before = new Recording();
         Recording after = new Recording();
-        RecoverySweeps sweeps = new RecoverySweeps(List.of(before, new Failing(), after), clock,
+        RecoverySweeps sweeps = new RecoverySweeps(
+                List.of(before, new Failing(), after),
+                clock,
                 new RecoveryProperties(true, Duration.ofMinutes(1), GRACE));
 
         sweeps.runAll();
@@ -36,14 +38,15 @@ class RecoverySweepsTest {
     void asksEverySweepAgainOnTheNextRunForWhatIsOlderThanTheStartGraceThen() {
         Recording sweep = new Recording();
         MovingClock moving = new MovingClock(NOW);
-        RecoverySweeps sweeps = new RecoverySweeps(List.of(new Failing(), sweep), moving,
-                new RecoveryProperties(true, Duration.ofMinutes(1), GRACE));
+        RecoverySweeps sweeps = new RecoverySweeps(
+                List.of(new Failing(), sweep), moving, new RecoveryProperties(true, Duration.ofMinutes(1), GRACE));
 
         sweeps.runAll();
         moving.now = NOW.plusSeconds(60);
         sweeps.runAll();
 
-        assertThat(sweep.asked).containsExactly(NOW.minus(GRACE), NOW.plusSeconds(60).minus(GRACE));
+        assertThat(sweep.asked)
+                .containsExactly(NOW.minus(GRACE), NOW.plusSeconds(60).minus(GRACE));
     }
 
     private static final class Recording implements RecoverySweep {

@@ -57,7 +57,14 @@ class DemandReportTest {
         rows.product("RPT-E", 0, 0, 0);
         rows.order("RPT-D1", "RPT-D", "IN_STOCK", "SHIPPED", 4, noon(27), null, null);
         rows.order("RPT-D2", "RPT-D", "BACKORDER", "AWAITING_STOCK", 10, noon(1), null, null);
-        rows.order("RPT-D3", "RPT-D", "BACKORDER", "AWAITING_STOCK", 2, today.atStartOfDay(ZONE).toInstant(), null,
+        rows.order(
+                "RPT-D3",
+                "RPT-D",
+                "BACKORDER",
+                "AWAITING_STOCK",
+                2,
+                today.atStartOfDay(ZONE).toInstant(),
+                null,
                 null);
         rows.order("RPT-D0", "RPT-D", "IN_STOCK", "SHIPPED", 100, noon(29), null, null);
         rows.purchaseOrder("RPT-PO1", "RPT-D", 20, 5, noon(10), today.plusDays(10));
@@ -80,7 +87,14 @@ class DemandReportTest {
         rows.order("RPT-W1", "RPT-W", "BACKORDER", "CANCELLED", 1, noon(25), null, "customer found it elsewhere");
         rows.order("RPT-W2", "RPT-W", "BACKORDER", "SHIPPED", 2, noon(15), null, null);
         rows.promiseChange("rpt-w-r1", "RPT-W", "RPT-W2", today.minusDays(3), today.plusDays(3), "supplier strike");
-        rows.order("RPT-W3", "RPT-W", "BACKORDER", "CANCELLED", 3, noon(10), null,
+        rows.order(
+                "RPT-W3",
+                "RPT-W",
+                "BACKORDER",
+                "CANCELLED",
+                3,
+                noon(10),
+                null,
                 "the customer chose to cancel after a delay (container lost)");
         rows.promiseChange("rpt-w-r1", "RPT-W", "RPT-W3", today.minusDays(3), today.plusDays(3), "supplier strike");
         rows.promiseChange("rpt-w-r2", "RPT-W", "RPT-W3", today.plusDays(3), null, "container lost");
@@ -99,22 +113,33 @@ class DemandReportTest {
     void saysWhyTheMostBackorderedSkusWaited() throws Exception {
         String json = mvc.perform(get(DEMAND).param("sku", "RPT-D").with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         List<Map<String, Object>> entries = JsonPath.read(json, "$.mostBackordered[?(@.sku == 'RPT-W')]");
         assertThat(entries).singleElement().satisfies(entry -> {
             // W1..W7: 1 + 2 + 3 + 1 + 4 + 2 + 1 units
             assertThat(entry).containsEntry("backorders", 7).containsEntry("units", 14);
-            assertThat(JsonPath.<Integer>read(entry, "$.why.placedWithOpenPurchaseOrder")).as("W2, W3, W5, W7")
+            assertThat(JsonPath.<Integer>read(entry, "$.why.placedWithOpenPurchaseOrder"))
+                    .as("W2, W3, W5, W7")
                     .isEqualTo(4);
-            assertThat(JsonPath.<Integer>read(entry, "$.why.placedWithoutOpenPurchaseOrder")).as("W1, W4, W6")
+            assertThat(JsonPath.<Integer>read(entry, "$.why.placedWithoutOpenPurchaseOrder"))
+                    .as("W1, W4, W6")
                     .isEqualTo(3);
-            assertThat(JsonPath.<List<Map<String, Object>>>read(entry, "$.why.delayReasons")).containsExactly(
-                    Map.of("reason", "supplier strike", "count", 2), Map.of("reason", "container lost", "count", 1));
-            assertThat(JsonPath.<List<Map<String, Object>>>read(entry, "$.why.cancellationReasons")).containsExactly(
-                    Map.of("reason", "customer found it elsewhere", "count", 1),
-                    Map.of("reason", "duplicate order", "count", 1),
-                    Map.of("reason", "the customer chose to cancel after a delay (container lost)", "count", 1));
+            assertThat(JsonPath.<List<Map<String, Object>>>read(entry, "$.why.delayReasons"))
+                    .containsExactly(
+                            Map.of("reason", "supplier strike", "count", 2),
+                            Map.of("reason", "container lost", "count", 1));
+            assertThat(JsonPath.<List<Map<String, Object>>>read(entry, "$.why.cancellationReasons"))
+                    .containsExactly(
+                            Map.of("reason", "customer found it elsewhere", "count", 1),
+                            Map.of("reason", "duplicate order", "count", 1),
+                            Map.of(
+                                    "reason",
+                                    "the customer chose to cancel after a delay (container lost)",
+                                    "count",
+                                    1));
         });
     }
 
@@ -161,11 +186,15 @@ class DemandReportTest {
 
     @Test
     void answersOneCsvRowPerDay() throws Exception {
-        String csv = mvc.perform(get(DEMAND).param("sku", "RPT-D").header("Accept", "text/csv")
+        String csv = mvc.perform(get(DEMAND)
+                        .param("sku", "RPT-D")
+                        .header("Accept", "text/csv")
                         .with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(29);
@@ -191,6 +220,10 @@ class DemandReportTest {
     }
 
     private Instant noon(int daysAgo) {
-        return today.minusDays(daysAgo).atTime(LocalTime.NOON).atZone(ZONE).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        return today.minusDays(daysAgo)
+                .atTime(LocalTime.NOON)
+                .atZone(ZONE)
+                .toInstant()
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 }

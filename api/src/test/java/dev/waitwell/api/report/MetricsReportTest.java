@@ -57,7 +57,14 @@ class MetricsReportTest {
         rows.event("RPT-A2", "STATUS_AWAITING_DECISION", at("2031-05-06T10:00:00Z"));
         rows.event("RPT-A2", "STATUS_SHIPPED", at("2031-05-19T10:00:00Z"));
 
-        rows.order("RPT-A3", "RPT-A", "BACKORDER", "CANCELLED", 3, at("2031-05-03T10:00:00Z"), day("2031-05-20"),
+        rows.order(
+                "RPT-A3",
+                "RPT-A",
+                "BACKORDER",
+                "CANCELLED",
+                3,
+                at("2031-05-03T10:00:00Z"),
+                day("2031-05-20"),
                 "customer changed mind");
         rows.promiseChange("rpt-review-a", "RPT-A", "RPT-A3", day("2031-05-11"), day("2031-05-20"), "supplier late");
         rows.event("RPT-A3", "STATUS_AWAITING_DECISION", at("2031-05-06T10:00:00Z"));
@@ -67,15 +74,14 @@ class MetricsReportTest {
 
         rows.order("RPT-A4", "RPT-A", "IN_STOCK", "SHIPPED", 1, at("2031-05-04T21:30:00Z"), day("2031-05-06"), null);
         rows.event("RPT-A4", "STATUS_SHIPPED", at("2031-05-04T22:30:00Z"));
-        rows.order("RPT-A6", "RPT-A", "IN_STOCK", "READY_TO_SHIP", 1, at("2031-04-30T22:30:00Z"),
-                day("2031-05-03"), null);
+        rows.order(
+                "RPT-A6", "RPT-A", "IN_STOCK", "READY_TO_SHIP", 1, at("2031-04-30T22:30:00Z"), day("2031-05-03"), null);
 
         rows.order("RPT-B1", "RPT-B", "PREORDER", "AWAITING_RELEASE", 4, at("2031-05-05T10:00:00Z"), null, null);
         rows.promiseChange("rpt-review-b", "RPT-B", "RPT-B1", day("2031-05-15"), null, "release postponed");
         rows.event("RPT-B1", "STATUS_AWAITING_DECISION", at("2031-05-07T10:00:00Z"));
         rows.post("RPT-B1", "rpt-b1-pay", "PAYMENT", "cash", 2_000, "customerDeposits");
-        rows.order("RPT-B2", "RPT-B", "BACKORDER", "CANCELLED", 1, at("2031-05-06T10:00:00Z"), day("2031-05-30"),
-                null);
+        rows.order("RPT-B2", "RPT-B", "BACKORDER", "CANCELLED", 1, at("2031-05-06T10:00:00Z"), day("2031-05-30"), null);
 
         rows.order("RPT-X1", "RPT-A", "IN_STOCK", "SHIPPED", 5, at("2031-04-30T21:30:00Z"), null, null);
         rows.order("RPT-X2", "RPT-B", "BACKORDER", "CANCELLED", 5, at("2031-05-08T00:30:00Z"), null, "late");
@@ -83,7 +89,10 @@ class MetricsReportTest {
 
     @Test
     void countsEachMetricPerSkuAndOverallAsWorkedOutByHand() throws Exception {
-        mvc.perform(get(METRICS).param("from", "2031-05-01").param("to", "2031-05-08").with(httpBasic("ops", "ops")))
+        mvc.perform(get(METRICS)
+                        .param("from", "2031-05-01")
+                        .param("to", "2031-05-08")
+                        .with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.zone").value("Europe/Berlin"))
                 // overall: 7 orders, 4 not from stock; 4 of 13 units shipped; 2 of 3 shipments on time
@@ -130,7 +139,10 @@ class MetricsReportTest {
 
     @Test
     void narrowsToOneSku() throws Exception {
-        mvc.perform(get(METRICS).param("from", "2031-05-01").param("to", "2031-05-08").param("sku", "RPT-A")
+        mvc.perform(get(METRICS)
+                        .param("from", "2031-05-01")
+                        .param("to", "2031-05-08")
+                        .param("sku", "RPT-A")
                         .with(httpBasic("admin", "admin")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.overall.orders").value(5))
@@ -140,16 +152,23 @@ class MetricsReportTest {
 
     @Test
     void answersAFlatCsvWhenAskedForIt() throws Exception {
-        String csv = mvc.perform(get(METRICS).param("from", "2031-05-01").param("to", "2031-05-08")
-                        .param("sku", "RPT-B").header("Accept", "text/csv").with(httpBasic("ops", "ops")))
+        String csv = mvc.perform(get(METRICS)
+                        .param("from", "2031-05-01")
+                        .param("to", "2031-05-08")
+                        .param("sku", "RPT-B")
+                        .header("Accept", "text/csv")
+                        .with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(csv.split("\r\n")).containsExactly(
-                String.join(",", MetricsReport.CSV_HEADER),
-                "ALL,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000",
-                "RPT-B,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000");
+        assertThat(csv.split("\r\n"))
+                .containsExactly(
+                        String.join(",", MetricsReport.CSV_HEADER),
+                        "ALL,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000",
+                        "RPT-B,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000");
     }
 
     @Test
@@ -159,7 +178,9 @@ class MetricsReportTest {
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"))
                 .andExpect(jsonPath("$.errors[1].field").value("to"));
-        mvc.perform(get(METRICS).param("from", "2031-05-08").param("to", "2031-05-01")
+        mvc.perform(get(METRICS)
+                        .param("from", "2031-05-08")
+                        .param("to", "2031-05-01")
                         .with(httpBasic("ops", "ops")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("to"));
@@ -169,7 +190,9 @@ class MetricsReportTest {
     void isForOpsAndAdminsOnly() throws Exception {
         mvc.perform(get(METRICS).param("from", "2031-05-01").param("to", "2031-05-08"))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get(METRICS).param("from", "2031-05-01").param("to", "2031-05-08")
+        mvc.perform(get(METRICS)
+                        .param("from", "2031-05-01")
+                        .param("to", "2031-05-08")
                         .with(httpBasic("support", "support")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/admin/v1/reports/demand").param("sku", "RPT-A").with(httpBasic("shop", "shop")))

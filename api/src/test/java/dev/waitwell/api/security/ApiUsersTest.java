@@ -19,7 +19,8 @@ class ApiUsersTest {
         List<UserDetails> users = ApiUsers.parse("admin:s3cret:ADMIN; shop:pw:STOREFRONT,OPS");
 
         assertThat(users).extracting(UserDetails::getUsername).containsExactly("admin", "shop");
-        assertThat(users.get(1).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(users.get(1).getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .containsExactlyInAnyOrder("ROLE_STOREFRONT", "ROLE_OPS");
         assertThat(encoder.matches("s3cret", users.get(0).getPassword())).isTrue();
     }

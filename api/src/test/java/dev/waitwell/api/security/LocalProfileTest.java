@@ -15,11 +15,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The local run's demo accounts come from the {@code local} profile alone. */
-@SpringBootTest(properties = "spring.autoconfigure.exclude="
-        + "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration,"
-        + "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration,"
-        + "io.temporal.spring.boot.autoconfigure.NonRootNamespaceAutoConfiguration,"
-        + "io.temporal.spring.boot.autoconfigure.TestServerAutoConfiguration")
+@SpringBootTest(
+        properties = "spring.autoconfigure.exclude="
+                + "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration,"
+                + "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration,"
+                + "io.temporal.spring.boot.autoconfigure.NonRootNamespaceAutoConfiguration,"
+                + "io.temporal.spring.boot.autoconfigure.TestServerAutoConfiguration")
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @Import({TestDatabaseConfig.class, TestTemporal.class})
@@ -32,7 +33,8 @@ class LocalProfileTest {
     void offersTheDemoAccountsWithTheirRoles() throws Exception {
         mvc.perform(get("/admin/v1/ledger").with(httpBasic("admin", "admin"))).andExpect(status().isOk());
         mvc.perform(get("/admin/v1/ledger").with(httpBasic("ops", "ops"))).andExpect(status().isOk());
-        mvc.perform(get("/admin/v1/ledger").with(httpBasic("support", "support"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/v1/ledger").with(httpBasic("support", "support")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/admin/v1/ledger").with(httpBasic("shop", "shop"))).andExpect(status().isForbidden());
         mvc.perform(get("/admin/v1/ledger").with(httpBasic("admin", "wrong"))).andExpect(status().isUnauthorized());
     }

@@ -25,7 +25,8 @@ class PasswordsStayAsConfiguredTest {
     void aPlainConfiguredPasswordIsNotUpgradedToBcryptByLoggingIn() throws Exception {
         for (int i = 0; i < 2; i++) {
             mvc.perform(get("/admin/v1/audit").with(httpBasic("shop", "shop"))).andExpect(status().isForbidden());
-            mvc.perform(get("/admin/v1/audit").with(httpBasic("support", "support"))).andExpect(status().isOk());
+            mvc.perform(get("/admin/v1/audit").with(httpBasic("support", "support")))
+                    .andExpect(status().isOk());
         }
 
         assertThat(users.loadUserByUsername("shop").getPassword()).isEqualTo("{noop}shop");

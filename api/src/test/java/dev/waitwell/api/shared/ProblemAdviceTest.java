@@ -38,8 +38,10 @@ class ProblemAdviceTest {
 
     @Test
     void answersAnUnsupportedBodyTypeWithA415Problem() throws Exception {
-        mvc.perform(post("/api/v1/orders").with(httpBasic("shop", "shop"))
-                        .contentType(MediaType.TEXT_PLAIN).content("hello"))
+        mvc.perform(post("/api/v1/orders")
+                        .with(httpBasic("shop", "shop"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
                 .andExpect(jsonPath("$.trace").doesNotExist());

@@ -1,5 +1,6 @@
 package dev.waitwell.schema.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -11,8 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -36,8 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestDatabase {
 
     /** Where a fresh database is and how to log in. */
-    public record Database(String url, String username, String password) {
-    }
+    public record Database(String url, String username, String password) {}
 
     /** Where the worker's Flyway finds the migrations (worker application.yml); this module puts them there. */
     public static final String MIGRATIONS = "classpath:db/migration";
@@ -47,16 +45,16 @@ public final class TestDatabase {
     private static final Object LOCK = new Object();
     private static Server server;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** Creates a uniquely named, empty database and returns how to reach it. */
     public static Database newDatabase() {
         Server current = server();
         String name = "waitwell_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime() + "_"
                 + COUNTER.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(current.adminUrl(), current.username(),
-                current.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(current.adminUrl(), current.username(), current.password());
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
             current.created(name);
         } catch (SQLException e) {
@@ -109,8 +107,14 @@ public final class TestDatabase {
      * A PostgreSQL server: {@code prefix + name + suffix} is the URL of database {@code name}. On a server
      * that is not ours the databases we created are dropped when the JVM exits, to not pile up.
      */
-    private record Server(String prefix, String adminDatabase, String suffix, String username, String password,
-            boolean external, List<String> createdDatabases) {
+    private record Server(
+            String prefix,
+            String adminDatabase,
+            String suffix,
+            String username,
+            String password,
+            boolean external,
+            List<String> createdDatabases) {
 
         static Server embedded() {
             try {
@@ -123,8 +127,11 @@ public final class TestDatabase {
         }
 
         static Server external(String url) {
-            return parse(url, env("WAITWELL_TEST_DATABASE_USERNAME", "postgres"),
-                    env("WAITWELL_TEST_DATABASE_PASSWORD", "postgres"), true);
+            return parse(
+                    url,
+                    env("WAITWELL_TEST_DATABASE_USERNAME", "postgres"),
+                    env("WAITWELL_TEST_DATABASE_PASSWORD", "postgres"),
+                    true);
         }
 
         static Server parse(String url, String username, String password, boolean external) {
@@ -134,8 +141,8 @@ public final class TestDatabase {
             }
             String database = matcher.group(2).isEmpty() ? "postgres" : matcher.group(2);
             String suffix = matcher.group(3) == null ? "" : matcher.group(3);
-            return new Server(matcher.group(1), database, suffix, username, password, external,
-                    new CopyOnWriteArrayList<>());
+            return new Server(
+                    matcher.group(1), database, suffix, username, password, external, new CopyOnWriteArrayList<>());
         }
 
         void created(String database) {

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class PromiseDates {
 
-    private PromiseDates() {
-    }
+    private PromiseDates() {}
 
     /**
      * @param unitsAhead waiting units ahead of the order in the queue
@@ -25,8 +24,8 @@ public final class PromiseDates {
      * @param restockEta the product's manual restock date, or null
      * @param buffer time between goods in and goods out (whole days count)
      */
-    public static Optional<LocalDate> promise(long unitsAhead, long unitsNeeded, List<IncomingSupply> supply,
-            LocalDate restockEta, Duration buffer) {
+    public static Optional<LocalDate> promise(
+            long unitsAhead, long unitsNeeded, List<IncomingSupply> supply, LocalDate restockEta, Duration buffer) {
         if (unitsAhead < 0 || unitsNeeded < 0) {
             throw new IllegalArgumentException("unit counts must not be negative");
         }
@@ -35,7 +34,8 @@ public final class PromiseDates {
         List<IncomingSupply> earliestFirst = supply.stream()
                 .filter(s -> s.openQuantity() > 0)
                 .sorted(Comparator.comparing(IncomingSupply::expectedDate)
-                        .thenComparing(IncomingSupply::purchaseOrderId, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .thenComparing(
+                                IncomingSupply::purchaseOrderId, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         for (IncomingSupply incoming : earliestFirst) {
             covered += incoming.openQuantity();

@@ -10,8 +10,16 @@ import java.util.List;
  * keys must never repeat), the reward code, the promise change ids already seen and changes received but not
  * handled yet. Never rename or remove a field (the JSON names them).
  */
-public record CarriedPromise(LocalDate promisedDate, Instant releaseAt, Instant nextReminder, int delays,
-        int reminders, int improvements, int decisionsSettled, String rewardCode, List<String> seenChangeIds,
+public record CarriedPromise(
+        LocalDate promisedDate,
+        Instant releaseAt,
+        Instant nextReminder,
+        int delays,
+        int reminders,
+        int improvements,
+        int decisionsSettled,
+        String rewardCode,
+        List<String> seenChangeIds,
         List<PromiseChange> pending) {
 
     public CarriedPromise {

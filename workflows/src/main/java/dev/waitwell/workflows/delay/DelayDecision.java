@@ -9,8 +9,13 @@ import java.util.Objects;
  * For {@code SWITCH}, the API has checked that the alternative is offered and in stock, and states its
  * name and unit price.
  */
-public record DelayDecision(DelayChoice choice, String alternativeSku, String alternativeName,
-        Money alternativeUnitPrice, String decidedBy, String note) {
+public record DelayDecision(
+        DelayChoice choice,
+        String alternativeSku,
+        String alternativeName,
+        Money alternativeUnitPrice,
+        String decidedBy,
+        String note) {
 
     public DelayDecision {
         Objects.requireNonNull(choice, "choice");

@@ -36,16 +36,22 @@ final class DelayDecisions {
 
     /** Opens delay {@code delayNumber} to {@code after} and returns once it is carried out; a cancel unwinds. */
     void decide(int delayNumber, PromiseChange change, LocalDate after) {
-        DelayRules.Offer offer = DelayRules.offer(delayNumber, after, terms.promisedAtCheckout(),
-                terms.latestAcceptable(), terms.policy().silentConsentLimit());
+        DelayRules.Offer offer = DelayRules.offer(
+                delayNumber,
+                after,
+                terms.promisedAtCheckout(),
+                terms.latestAcceptable(),
+                terms.policy().silentConsentLimit());
         Instant deadline = OrderRun.now().plus(terms.policy().decisionWindow());
         OrderStatus resume = run.status();
         decision = null;
-        open = new OpenDecision(delayNumber, after, change.reason(), offer.choices(), deadline,
-                offer.silenceMeansWait());
-        run.changeStatus(OrderStatus.AWAITING_DECISION, "Waiting for the customer's choice on delay " + delayNumber
-                + " until " + deadline + (offer.silenceMeansWait() ? " (no answer counts as waiting)"
-                        : " (no answer cancels)"));
+        open = new OpenDecision(
+                delayNumber, after, change.reason(), offer.choices(), deadline, offer.silenceMeansWait());
+        run.changeStatus(
+                OrderStatus.AWAITING_DECISION,
+                "Waiting for the customer's choice on delay " + delayNumber
+                        + " until " + deadline
+                        + (offer.silenceMeansWait() ? " (no answer counts as waiting)" : " (no answer cancels)"));
         run.notifyCustomer(messages.delayNotice(open, terms.policy().delayRewardPercent()));
         boolean carriedOut = false;
         while (!carriedOut) {
@@ -59,16 +65,19 @@ final class DelayDecisions {
         DelayDecision chosen;
         try {
             run.waitUntil("the customer's choice on the delay", deadline, () -> decision != null);
-            chosen = decision != null ? decision : silenceMeansWait
-                    ? new DelayDecision(DelayChoice.WAIT, null, null, null, "silence", "no answer within the window")
-                    : null;
+            chosen = decision != null
+                    ? decision
+                    : silenceMeansWait
+                            ? new DelayDecision(
+                                    DelayChoice.WAIT, null, null, null, "silence", "no answer within the window")
+                            : null;
         } finally {
             decision = null;
         }
         if (chosen == null) {
             open = null;
-            run.requestCancellation(new CancellationRequest("no answer to the delay notice within "
-                    + terms.policy().decisionWindow(), "system"));
+            run.requestCancellation(new CancellationRequest(
+                    "no answer to the delay notice within " + terms.policy().decisionWindow(), "system"));
             run.throwIfCancelled();
         }
         return chosen;
@@ -76,24 +85,32 @@ final class DelayDecisions {
 
     /** Carries out a decision; false when a switch could not be made and the decision stays open. */
     private boolean carryOut(DelayDecision chosen, OrderStatus resume, PromiseChange change, int delayNumber) {
-        run.recordEvent("DELAY_DECIDED", chosen.choice() + " decided by " + chosen.decidedBy()
-                + (chosen.note() == null ? "" : " (" + chosen.note() + ")"));
+        run.recordEvent(
+                "DELAY_DECIDED",
+                chosen.choice() + " decided by " + chosen.decidedBy()
+                        + (chosen.note() == null ? "" : " (" + chosen.note() + ")"));
         switch (chosen.choice()) {
             case WAIT -> {
                 int percent = terms.policy().delayRewardPercent();
-                rewardCode = activities.issueReward(new RewardRequest(run.orderId(), run.customer().id(), delayNumber,
-                        percent)).code();
+                rewardCode = activities
+                        .issueReward(
+                                new RewardRequest(run.orderId(), run.customer().id(), delayNumber, percent))
+                        .code();
                 open = null;
-                run.changeStatus(resume, "The customer waits for " + (run.promisedDate() == null ? "the next date"
-                        : run.promisedDate().toString()) + "; reward code " + rewardCode);
+                run.changeStatus(
+                        resume,
+                        "The customer waits for "
+                                + (run.promisedDate() == null
+                                        ? "the next date"
+                                        : run.promisedDate().toString()) + "; reward code " + rewardCode);
                 decisionsSettled++;
                 run.notifyCustomer(messages.delayAccepted(delayNumber, rewardCode, percent));
                 return true;
             }
             case CANCEL -> {
                 open = null;
-                run.requestCancellation(new CancellationRequest("the customer chose to cancel after a delay ("
-                        + change.reason() + ")", chosen.decidedBy()));
+                run.requestCancellation(new CancellationRequest(
+                        "the customer chose to cancel after a delay (" + change.reason() + ")", chosen.decidedBy()));
                 run.throwIfCancelled();
                 return true;
             }
@@ -124,8 +141,8 @@ final class DelayDecisions {
                     + (decision != null ? ": it was decided already" : ""));
         }
         if (!open.choices().contains(proposed.choice())) {
-            throw new IllegalStateException(proposed.choice() + " is not offered for this delay; the choices are "
-                    + open.choices());
+            throw new IllegalStateException(
+                    proposed.choice() + " is not offered for this delay; the choices are " + open.choices());
         }
     }
 

@@ -34,8 +34,7 @@ public final class DelayRules {
         }
     }
 
-    private DelayRules() {
-    }
+    private DelayRules() {}
 
     /**
      * @param before the date promised until now (null: none)
@@ -54,12 +53,20 @@ public final class DelayRules {
      * longer offered. Silence counts as waiting only for a first delay to a definite date within
      * {@code silentConsentLimit} of the date promised at checkout.
      */
-    public static Offer offer(int delayNumber, LocalDate after, LocalDate promisedAtCheckout,
-            LocalDate latestAcceptable, Duration silentConsentLimit) {
+    public static Offer offer(
+            int delayNumber,
+            LocalDate after,
+            LocalDate promisedAtCheckout,
+            LocalDate latestAcceptable,
+            Duration silentConsentLimit) {
         boolean beyondLimit = beyondLimit(after, latestAcceptable);
-        boolean silenceMeansWait = !beyondLimit && delayNumber == 1 && after != null && promisedAtCheckout != null
+        boolean silenceMeansWait = !beyondLimit
+                && delayNumber == 1
+                && after != null
+                && promisedAtCheckout != null
                 && !after.isAfter(promisedAtCheckout.plusDays(silentConsentLimit.toDays()));
-        List<DelayChoice> choices = beyondLimit ? List.of(DelayChoice.SWITCH, DelayChoice.CANCEL)
+        List<DelayChoice> choices = beyondLimit
+                ? List.of(DelayChoice.SWITCH, DelayChoice.CANCEL)
                 : List.of(DelayChoice.WAIT, DelayChoice.SWITCH, DelayChoice.CANCEL);
         return new Offer(choices, silenceMeansWait);
     }

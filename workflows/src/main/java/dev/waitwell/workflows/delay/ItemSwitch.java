@@ -36,17 +36,23 @@ public final class ItemSwitch {
     boolean switchTo(DelayDecision decision, DelayMessages messages, Runnable applied) {
         SwitchOutcome outcome;
         try {
-            outcome = activities.switchItem(new SwitchRequest(run.orderId(), run.item().sku(),
-                    decision.alternativeSku(), run.quantity(), decision.alternativeUnitPrice()));
+            outcome = activities.switchItem(new SwitchRequest(
+                    run.orderId(),
+                    run.item().sku(),
+                    decision.alternativeSku(),
+                    run.quantity(),
+                    decision.alternativeUnitPrice()));
         } catch (ActivityFailure outOfStock) {
-            run.recordEvent("SWITCH_FAILED", decision.alternativeSku() + " could not be switched to: "
-                    + BusinessFailure.rootMessage(outOfStock) + "; the decision stays open");
+            run.recordEvent(
+                    "SWITCH_FAILED",
+                    decision.alternativeSku() + " could not be switched to: " + BusinessFailure.rootMessage(outOfStock)
+                            + "; the decision stays open");
             return false;
         }
         AllocationFanOut.startDetached(outcome.reallocation());
         String from = run.item().productName();
-        run.switchTo(new OrderItem(decision.alternativeSku(), decision.alternativeName(),
-                decision.alternativeUnitPrice()));
+        run.switchTo(
+                new OrderItem(decision.alternativeSku(), decision.alternativeName(), decision.alternativeUnitPrice()));
         stock.allocatedBySwitch();
         applied.run();
         Money difference = run.due();
@@ -55,7 +61,9 @@ public final class ItemSwitch {
         } else if (difference.amountMinor() < 0) {
             payments.refundPart(Money.of(-difference.amountMinor(), run.currency()), "switched from " + from);
         }
-        run.changeStatus(OrderStatus.AWAITING_STOCK, "Switched from " + from + " to " + run.item().productName());
+        run.changeStatus(
+                OrderStatus.AWAITING_STOCK,
+                "Switched from " + from + " to " + run.item().productName());
         run.notifyCustomer(messages.switched(difference, "switched from " + from));
         return true;
     }

@@ -13,8 +13,13 @@ import java.util.List;
  * @param silenceMeansWait true for a first, short delay with a definite date: no answer counts as WAIT;
  *     otherwise no answer cancels the order with a full refund
  */
-public record OpenDecision(int delayNumber, LocalDate newDate, String reason, List<DelayChoice> choices,
-        Instant deadline, boolean silenceMeansWait) {
+public record OpenDecision(
+        int delayNumber,
+        LocalDate newDate,
+        String reason,
+        List<DelayChoice> choices,
+        Instant deadline,
+        boolean silenceMeansWait) {
 
     public OpenDecision {
         choices = List.copyOf(choices);

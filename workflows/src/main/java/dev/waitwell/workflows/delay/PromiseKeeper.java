@@ -63,7 +63,11 @@ public final class PromiseKeeper {
      *
      * @param promiseCanExpire whether the promised date passing without the fact is itself a slip
      */
-    public void await(OrderPhase phase, String what, Supplier<Instant> deadline, Supplier<Boolean> fact,
+    public void await(
+            OrderPhase phase,
+            String what,
+            Supplier<Instant> deadline,
+            Supplier<Boolean> fact,
             boolean promiseCanExpire) {
         if (!enabled) {
             run.waitUntil(what, deadline.get(), fact);
@@ -75,8 +79,12 @@ public final class PromiseKeeper {
         while (!fact.get()) {
             Instant due = deadline.get();
             Instant expires = promiseCanExpire && run.promisedDate() != null
-                    ? DelayRules.expiry(run.promisedDate(), ZoneId.of(terms.policy().zone())) : null;
-            run.waitUntil(what, earliest(due, expires, nextReminder),
+                    ? DelayRules.expiry(
+                            run.promisedDate(), ZoneId.of(terms.policy().zone()))
+                    : null;
+            run.waitUntil(
+                    what,
+                    earliest(due, expires, nextReminder),
                     () -> fact.get() || !pending.isEmpty() || run.mayContinueAsNew());
             if (fact.get()) {
                 return;
@@ -98,8 +106,8 @@ public final class PromiseKeeper {
         } else if (due != null && !now.isBefore(due)) {
             return false;
         } else if (expires != null && !now.isBefore(expires)) {
-            handle(new PromiseChange("expired-" + run.promisedDate(), null, null,
-                    "the promised date passed before the goods arrived"));
+            handle(new PromiseChange(
+                    "expired-" + run.promisedDate(), null, null, "the promised date passed before the goods arrived"));
         } else if (!now.isBefore(nextReminder)) {
             reminders++;
             run.notifyCustomer(messages.waitReminder(reminders));
@@ -111,8 +119,7 @@ public final class PromiseKeeper {
     private void handle(PromiseChange change) {
         LocalDate after = change.newDate();
         switch (DelayRules.classify(run.promisedDate(), after, terms.latestAcceptable())) {
-            case UNCHANGED -> {
-            }
+            case UNCHANGED -> {}
             case IMPROVED -> {
                 move(change, "Good news: now promised for " + after + " (" + change.reason() + ")");
                 improvements++;
@@ -120,8 +127,10 @@ public final class PromiseKeeper {
             }
             case SLIPPED -> {
                 delays++;
-                move(change, "Delayed: now " + (after == null ? "no date can be promised" : "promised for " + after)
-                        + " (" + change.reason() + ")");
+                move(
+                        change,
+                        "Delayed: now " + (after == null ? "no date can be promised" : "promised for " + after) + " ("
+                                + change.reason() + ")");
                 decisions.decide(delays, change, after);
             }
         }
@@ -134,8 +143,10 @@ public final class PromiseKeeper {
             // The release date became unknown: no release by a timer until a new date comes.
             releaseAt = null;
         }
-        run.promiseMoved(change.newDate(), () -> activities.recordPromise(new PromiseRecord(run.orderId(),
-                change.newDate(), "promise/" + change.changeId(), message)));
+        run.promiseMoved(
+                change.newDate(),
+                () -> activities.recordPromise(
+                        new PromiseRecord(run.orderId(), change.newDate(), "promise/" + change.changeId(), message)));
     }
 
     // ---- the decide update
@@ -171,8 +182,17 @@ public final class PromiseKeeper {
     public CarriedPromise carried() {
         List<String> seen = new ArrayList<>(seenChanges);
         seen.sort(null);
-        return new CarriedPromise(run.promisedDate(), releaseAt, nextReminder, delays, reminders, improvements,
-                decisions.settled(), decisions.rewardCode(), seen, List.copyOf(pending));
+        return new CarriedPromise(
+                run.promisedDate(),
+                releaseAt,
+                nextReminder,
+                delays,
+                reminders,
+                improvements,
+                decisions.settled(),
+                decisions.rewardCode(),
+                seen,
+                List.copyOf(pending));
     }
 
     /** A continued run: the counters and the changes seen or pending, as the last run left them. */

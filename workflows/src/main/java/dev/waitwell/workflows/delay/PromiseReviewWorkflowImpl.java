@@ -16,11 +16,14 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
     private static final int PAGE_SIZE = 500;
     private static final int PAGES_PER_RUN = 4;
 
-    private final PromiseReviewActivities activities = Workflow.newActivityStub(PromiseReviewActivities.class,
+    private final PromiseReviewActivities activities = Workflow.newActivityStub(
+            PromiseReviewActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
-                    .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1))
-                            .setDoNotRetry("PRODUCT_NOT_FOUND").build())
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .setDoNotRetry("PRODUCT_NOT_FOUND")
+                            .build())
                     .build());
 
     @Override
@@ -31,8 +34,8 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
         long after = review.afterChangeId();
         int told = review.ordersTold();
         for (int page = 0; page < PAGES_PER_RUN; page++) {
-            List<PendingPromiseChange> changes = activities.changes(new PromiseChangePage(review.reviewId(), after,
-                    PAGE_SIZE));
+            List<PendingPromiseChange> changes =
+                    activities.changes(new PromiseChangePage(review.reviewId(), after, PAGE_SIZE));
             if (changes.isEmpty()) {
                 return told;
             }
@@ -45,8 +48,8 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
     private static int signal(List<PendingPromiseChange> changes) {
         List<Promise<Void>> sent = new ArrayList<>(changes.size());
         for (PendingPromiseChange change : changes) {
-            PromiseListener order = Workflow.newExternalWorkflowStub(PromiseListener.class,
-                    OrderWorkflowIds.of(change.orderId()));
+            PromiseListener order =
+                    Workflow.newExternalWorkflowStub(PromiseListener.class, OrderWorkflowIds.of(change.orderId()));
             sent.add(Async.procedure(order::promiseChanged, change.change()));
         }
         int told = 0;

@@ -13,8 +13,12 @@ import java.util.Objects;
  * @param releaseAt pre-orders: the instant the product is released by itself; null otherwise
  * @param preorder whether the order waits for a release (a release date that becomes unknown stops its timer)
  */
-public record PromiseTerms(LocalDate promisedAtCheckout, LocalDate latestAcceptable, Instant releaseAt,
-        boolean preorder, OrderPolicy policy) {
+public record PromiseTerms(
+        LocalDate promisedAtCheckout,
+        LocalDate latestAcceptable,
+        Instant releaseAt,
+        boolean preorder,
+        OrderPolicy policy) {
 
     public PromiseTerms {
         Objects.requireNonNull(policy, "policy");

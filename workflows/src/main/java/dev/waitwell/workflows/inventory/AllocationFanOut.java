@@ -16,8 +16,7 @@ public final class AllocationFanOut {
 
     static final int PAGE_SIZE = 500;
 
-    private AllocationFanOut() {
-    }
+    private AllocationFanOut() {}
 
     /** Starts the fan-out and returns once it runs; it outlives the caller. */
     public static void startDetached(AllocationBatch batch) {
@@ -36,11 +35,13 @@ public final class AllocationFanOut {
         if (batch == null || batch.isEmpty()) {
             return null;
         }
-        AllocationFanOutWorkflow child = Workflow.newChildWorkflowStub(AllocationFanOutWorkflow.class,
+        AllocationFanOutWorkflow child = Workflow.newChildWorkflowStub(
+                AllocationFanOutWorkflow.class,
                 StartOnce.child(AllocationWorkflowIds.fanOut(batch.batchId()))
                         .setParentClosePolicy(closePolicy)
                         .build());
-        Promise<Integer> result = Async.function(child::signalOrders, new AllocationPage(batch.batchId(), 0, PAGE_SIZE));
+        Promise<Integer> result =
+                Async.function(child::signalOrders, new AllocationPage(batch.batchId(), 0, PAGE_SIZE));
         try {
             Workflow.getWorkflowExecution(child).get();
             return result;

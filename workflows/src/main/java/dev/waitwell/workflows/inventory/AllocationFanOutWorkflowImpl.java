@@ -17,10 +17,14 @@ public class AllocationFanOutWorkflowImpl implements AllocationFanOutWorkflow {
     private static final Logger log = Workflow.getLogger(AllocationFanOutWorkflowImpl.class);
     private static final int PAGES_PER_RUN = 4;
 
-    private final StockActivities stock = Workflow.newActivityStub(StockActivities.class, ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
-            .build());
+    private final StockActivities stock = Workflow.newActivityStub(
+            StockActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .build())
+                    .build());
 
     private int signalled;
 
@@ -43,10 +47,10 @@ public class AllocationFanOutWorkflowImpl implements AllocationFanOutWorkflow {
     private void signal(List<PendingAllocation> allocations) {
         List<Promise<Void>> sent = new ArrayList<>(allocations.size());
         for (PendingAllocation allocation : allocations) {
-            AllocationListener order = Workflow.newExternalWorkflowStub(AllocationListener.class,
-                    OrderWorkflowIds.of(allocation.orderId()));
-            sent.add(Async.procedure(order::stockAllocated,
-                    new StockAllocation(allocation.allocationId(), allocation.quantity())));
+            AllocationListener order = Workflow.newExternalWorkflowStub(
+                    AllocationListener.class, OrderWorkflowIds.of(allocation.orderId()));
+            sent.add(Async.procedure(
+                    order::stockAllocated, new StockAllocation(allocation.allocationId(), allocation.quantity())));
         }
         for (Promise<Void> signal : sent) {
             // A closed order (cancelled meanwhile) gave its units back when it closed: nothing to tell.

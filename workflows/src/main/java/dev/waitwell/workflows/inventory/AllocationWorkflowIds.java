@@ -3,8 +3,7 @@ package dev.waitwell.workflows.inventory;
 /** The one place stock workflow ids are made. */
 public final class AllocationWorkflowIds {
 
-    private AllocationWorkflowIds() {
-    }
+    private AllocationWorkflowIds() {}
 
     /**
      * {@code receipt-{sku}:{reference}}: one workflow per receipt, whatever the retries. A sku never holds

@@ -79,8 +79,9 @@ public final class StockKeeper {
             return false;
         }
         if (run.status() != OrderStatus.AWAITING_STOCK) {
-            run.changeStatus(OrderStatus.AWAITING_STOCK, "Waiting for " + (run.quantity() - allocated) + " of "
-                    + run.quantity() + " units to arrive");
+            run.changeStatus(
+                    OrderStatus.AWAITING_STOCK,
+                    "Waiting for " + (run.quantity() - allocated) + " of " + run.quantity() + " units to arrive");
         }
         return true;
     }

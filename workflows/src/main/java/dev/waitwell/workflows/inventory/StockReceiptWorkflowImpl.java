@@ -19,17 +19,21 @@ public class StockReceiptWorkflowImpl implements StockReceiptWorkflow {
      */
     static final String TYPED_REFUSAL = "receipt-typed-refusal";
 
-    static final String[] BUSINESS_FAILURES = BusinessFailure.types(BusinessFailure.PRODUCT_NOT_FOUND,
-            BusinessFailure.PURCHASE_ORDER_NOT_FOUND, BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER,
+    static final String[] BUSINESS_FAILURES = BusinessFailure.types(
+            BusinessFailure.PRODUCT_NOT_FOUND,
+            BusinessFailure.PURCHASE_ORDER_NOT_FOUND,
+            BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER,
             BusinessFailure.RECEIPT_CONFLICT);
 
-    private final StockActivities stock = Workflow.newActivityStub(StockActivities.class, ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(2))
-            .setRetryOptions(RetryOptions.newBuilder()
-                    .setMaximumInterval(Duration.ofMinutes(1))
-                    .setDoNotRetry(BUSINESS_FAILURES)
-                    .build())
-            .build());
+    private final StockActivities stock = Workflow.newActivityStub(
+            StockActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(2))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setMaximumInterval(Duration.ofMinutes(1))
+                            .setDoNotRetry(BUSINESS_FAILURES)
+                            .build())
+                    .build());
 
     private ReceiptResult result;
     private ApplicationFailure failedBeforeVersion1;

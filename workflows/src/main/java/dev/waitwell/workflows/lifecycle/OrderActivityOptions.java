@@ -18,7 +18,8 @@ public final class OrderActivityOptions {
                     .setInitialInterval(Duration.ofSeconds(1))
                     .setBackoffCoefficient(2)
                     .setMaximumInterval(Duration.ofMinutes(1))
-                    .setDoNotRetry(BusinessFailure.types(BusinessFailure.PAYMENT_DECLINED, BusinessFailure.PAYMENT_METHOD_UNKNOWN))
+                    .setDoNotRetry(BusinessFailure.types(
+                            BusinessFailure.PAYMENT_DECLINED, BusinessFailure.PAYMENT_METHOD_UNKNOWN))
                     .build())
             .build();
 
@@ -36,6 +37,5 @@ public final class OrderActivityOptions {
                     .build())
             .build();
 
-    private OrderActivityOptions() {
-    }
+    private OrderActivityOptions() {}
 }

@@ -28,9 +28,21 @@ public final class OrderMessages {
     }
 
     public NotificationRequest shipped(String carrier, String trackingNumber) {
-        return request(Milestone.SHIPPED, Milestone.SHIPPED.name(), new MessageFacts(run.item().productName(),
-                run.item().sku(), run.quantity(), run.promisedDate(), null, run.total(), run.netPaid(),
-                run.customerUrl(), carrier, trackingNumber, null));
+        return request(
+                Milestone.SHIPPED,
+                Milestone.SHIPPED.name(),
+                new MessageFacts(
+                        run.item().productName(),
+                        run.item().sku(),
+                        run.quantity(),
+                        run.promisedDate(),
+                        null,
+                        run.total(),
+                        run.netPaid(),
+                        run.customerUrl(),
+                        carrier,
+                        trackingNumber,
+                        null));
     }
 
     public NotificationRequest cancelled(Money refunded, String reason) {
@@ -43,7 +55,17 @@ public final class OrderMessages {
 
     /** What every message may say about the order now, with the amount and reason this one is about. */
     public MessageFacts facts(Money amount, String reason) {
-        return new MessageFacts(run.item().productName(), run.item().sku(), run.quantity(), run.promisedDate(), amount,
-                run.total(), run.netPaid(), run.customerUrl(), null, null, reason);
+        return new MessageFacts(
+                run.item().productName(),
+                run.item().sku(),
+                run.quantity(),
+                run.promisedDate(),
+                amount,
+                run.total(),
+                run.netPaid(),
+                run.customerUrl(),
+                null,
+                null,
+                reason);
     }
 }

@@ -20,8 +20,14 @@ import java.util.Objects;
  *
  * <p>The delay knobs are absent in histories from before the delay process; they read as the defaults.
  */
-public record OrderPolicy(Duration preReleaseReminder, Duration paymentGrace, Duration decisionWindow,
-        Duration silentConsentLimit, Duration reminderInterval, int delayRewardPercent, String zone,
+public record OrderPolicy(
+        Duration preReleaseReminder,
+        Duration paymentGrace,
+        Duration decisionWindow,
+        Duration silentConsentLimit,
+        Duration reminderInterval,
+        int delayRewardPercent,
+        String zone,
         int historyEventLimit) {
 
     /** Far below Temporal's own warnings (10,240 events), so that a replay stays quick. */
@@ -38,12 +44,16 @@ public record OrderPolicy(Duration preReleaseReminder, Duration paymentGrace, Du
         delayRewardPercent = delayRewardPercent == 0 ? 10 : delayRewardPercent;
         zone = zone == null ? "UTC" : zone;
         historyEventLimit = historyEventLimit == 0 ? DEFAULT_HISTORY_EVENT_LIMIT : historyEventLimit;
-        for (Duration duration : new Duration[] {preReleaseReminder, paymentGrace, decisionWindow, silentConsentLimit}) {
+        for (Duration duration :
+                new Duration[] {preReleaseReminder, paymentGrace, decisionWindow, silentConsentLimit}) {
             if (duration.isNegative()) {
                 throw new IllegalArgumentException("policy durations must not be negative");
             }
         }
-        if (reminderInterval.isNegative() || reminderInterval.isZero() || delayRewardPercent < 0 || delayRewardPercent > 100) {
+        if (reminderInterval.isNegative()
+                || reminderInterval.isZero()
+                || delayRewardPercent < 0
+                || delayRewardPercent > 100) {
             throw new IllegalArgumentException("the reminder interval must be positive and the reward 0-100 %");
         }
         if (historyEventLimit < 0) {
@@ -52,10 +62,23 @@ public record OrderPolicy(Duration preReleaseReminder, Duration paymentGrace, Du
     }
 
     /** Every knob but the history limit, which takes its default. */
-    public OrderPolicy(Duration preReleaseReminder, Duration paymentGrace, Duration decisionWindow,
-            Duration silentConsentLimit, Duration reminderInterval, int delayRewardPercent, String zone) {
-        this(preReleaseReminder, paymentGrace, decisionWindow, silentConsentLimit, reminderInterval,
-                delayRewardPercent, zone, 0);
+    public OrderPolicy(
+            Duration preReleaseReminder,
+            Duration paymentGrace,
+            Duration decisionWindow,
+            Duration silentConsentLimit,
+            Duration reminderInterval,
+            int delayRewardPercent,
+            String zone) {
+        this(
+                preReleaseReminder,
+                paymentGrace,
+                decisionWindow,
+                silentConsentLimit,
+                reminderInterval,
+                delayRewardPercent,
+                zone,
+                0);
     }
 
     /** The pre-order knobs, with the delay knobs at their defaults. */

@@ -35,8 +35,8 @@ final class OrderTimeline {
     /** A status change; the activity's input only gains the reason, so older histories replay unchanged. */
     void status(OrderStatus next, String sku, String message, String cancellationReason) {
         if (upsertsSearchAttributes) {
-            Workflow.upsertTypedSearchAttributes(WaitwellSearchAttributes.STATUS.valueSet(next.name()),
-                    WaitwellSearchAttributes.SKU.valueSet(sku));
+            Workflow.upsertTypedSearchAttributes(
+                    WaitwellSearchAttributes.STATUS.valueSet(next.name()), WaitwellSearchAttributes.SKU.valueSet(sku));
         }
         writes.recordStatus(new StatusChange(orderId, nextEventKey("status"), next, message, cancellationReason));
     }
@@ -51,7 +51,9 @@ final class OrderTimeline {
         } catch (ActivityFailure failure) {
             // Messages are retried for about an hour; after that the order goes on and the timeline says why.
             log.warn("Order {}: {} could not be sent: {}", orderId, request.key(), failure.getMessage());
-            event("NOTIFICATION_FAILED", request.milestone() + " could not be sent: " + BusinessFailure.rootMessage(failure));
+            event(
+                    "NOTIFICATION_FAILED",
+                    request.milestone() + " could not be sent: " + BusinessFailure.rootMessage(failure));
         }
     }
 
@@ -63,9 +65,11 @@ final class OrderTimeline {
     /** The promise moved: ops find the order by its new date (none when unknown). */
     void promiseMoved(LocalDate promisedDate) {
         if (upsertsSearchAttributes) {
-            Workflow.upsertTypedSearchAttributes(promisedDate == null
-                    ? WaitwellSearchAttributes.PROMISED_DATE.valueUnset()
-                    : WaitwellSearchAttributes.PROMISED_DATE.valueSet(WaitwellSearchAttributes.promised(promisedDate)));
+            Workflow.upsertTypedSearchAttributes(
+                    promisedDate == null
+                            ? WaitwellSearchAttributes.PROMISED_DATE.valueUnset()
+                            : WaitwellSearchAttributes.PROMISED_DATE.valueSet(
+                                    WaitwellSearchAttributes.promised(promisedDate)));
         }
     }
 

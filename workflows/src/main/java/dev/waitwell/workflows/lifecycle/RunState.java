@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param paid everything charged so far, in minor units of the item's currency
  * @param refunded everything refunded so far
  */
-public record RunState(OrderStatus status, OrderItem item, LocalDate promisedDate, boolean released,
-        boolean switched, int eventSequence, long paid, long refunded) {
+public record RunState(
+        OrderStatus status,
+        OrderItem item,
+        LocalDate promisedDate,
+        boolean released,
+        boolean switched,
+        int eventSequence,
+        long paid,
+        long refunded) {
 
     public RunState {
         Objects.requireNonNull(status, "status");

@@ -1,6 +1,5 @@
 package dev.waitwell.workflows.lifecycle;
 
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import java.util.Objects;
 
 /**
@@ -9,8 +8,8 @@ import java.util.Objects;
  * {@link OrderStatus#CANCELLED}, why (what reports group cancellations by); null otherwise and in histories
  * from before it was sent.
  */
-public record StatusChange(String orderId, String eventKey, OrderStatus status, String message,
-        String cancellationReason) {
+public record StatusChange(
+        String orderId, String eventKey, OrderStatus status, String message, String cancellationReason) {
 
     public StatusChange(String orderId, String eventKey, OrderStatus status, String message) {
         this(orderId, eventKey, status, message, null);

@@ -1,6 +1,5 @@
 package dev.waitwell.workflows.notification;
 
-import dev.waitwell.workflows.notification.Channel;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,4 @@
 package dev.waitwell.workflows.notification;
 
 /** One channel's outcome for one message. */
-public record Delivery(Channel channel, DeliveryStatus status, String detail) {
-}
+public record Delivery(Channel channel, DeliveryStatus status, String detail) {}

@@ -35,9 +35,34 @@ public record MessageFacts(
         int rewardPercent) {
 
     /** The facts of every milestone that is not about a delay. */
-    public MessageFacts(String productName, String sku, int quantity, LocalDate promisedDate, Money amount,
-            Money total, Money paid, String customerUrl, String carrier, String trackingNumber, String reason) {
-        this(productName, sku, quantity, promisedDate, amount, total, paid, customerUrl, carrier, trackingNumber,
-                reason, null, null, false, null, 0);
+    public MessageFacts(
+            String productName,
+            String sku,
+            int quantity,
+            LocalDate promisedDate,
+            Money amount,
+            Money total,
+            Money paid,
+            String customerUrl,
+            String carrier,
+            String trackingNumber,
+            String reason) {
+        this(
+                productName,
+                sku,
+                quantity,
+                promisedDate,
+                amount,
+                total,
+                paid,
+                customerUrl,
+                carrier,
+                trackingNumber,
+                reason,
+                null,
+                null,
+                false,
+                null,
+                0);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * within the order (usually the milestone's name, with an attempt number where a milestone can recur):
  * exactly one message per order, key and channel goes out, whatever the retries.
  */
-public record NotificationRequest(String orderId, String key, Milestone milestone, Customer customer,
-        MessageFacts facts) {
+public record NotificationRequest(
+        String orderId, String key, Milestone milestone, Customer customer, MessageFacts facts) {
 
     public NotificationRequest {
         Objects.requireNonNull(orderId, "orderId");

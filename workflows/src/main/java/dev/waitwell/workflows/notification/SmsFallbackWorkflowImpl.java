@@ -9,7 +9,8 @@ import java.time.Duration;
 /** One activity: nothing else waits for it, so an email outage is retried far longer than an order's messages. */
 public class SmsFallbackWorkflowImpl implements SmsFallbackWorkflow {
 
-    private final SmsFallbackActivities activities = Workflow.newActivityStub(SmsFallbackActivities.class,
+    private final SmsFallbackActivities activities = Workflow.newActivityStub(
+            SmsFallbackActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
                     .setScheduleToCloseTimeout(Duration.ofDays(1))

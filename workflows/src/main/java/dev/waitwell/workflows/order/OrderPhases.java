@@ -24,9 +24,10 @@ import java.time.Instant;
  */
 final class OrderPhases {
 
-    private final OrderActivities orders = Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
-    private final LedgerActivities ledger = Workflow.newActivityStub(LedgerActivities.class,
-            OrderActivityOptions.DURABLE);
+    private final OrderActivities orders =
+            Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
+    private final LedgerActivities ledger =
+            Workflow.newActivityStub(LedgerActivities.class, OrderActivityOptions.DURABLE);
     private final PlaceOrderInput input;
     private final OrderRun run;
     private final PaymentCollector payments;
@@ -38,8 +39,8 @@ final class OrderPhases {
     private boolean fulfilmentRequested;
     private Shipment shipment;
 
-    OrderPhases(PlaceOrderInput input, OrderRun run, PaymentCollector payments, StockKeeper stock,
-            PromiseKeeper promise) {
+    OrderPhases(
+            PlaceOrderInput input, OrderRun run, PaymentCollector payments, StockKeeper stock, PromiseKeeper promise) {
         this.input = input;
         this.run = run;
         this.payments = payments;
@@ -77,8 +78,8 @@ final class OrderPhases {
             return;
         }
         if (!resumedAtOrAfter(OrderPhase.RELEASE)) {
-            promise.await(OrderPhase.RELEASE_REMINDER, "the pre-release reminder", this::reminderDue, run::released,
-                    false);
+            promise.await(
+                    OrderPhase.RELEASE_REMINDER, "the pre-release reminder", this::reminderDue, run::released, false);
             if (!run.released()) {
                 run.notifyCustomer(run.messages().milestone(Milestone.RELEASE_REMINDER, run.due()));
             }
@@ -92,8 +93,8 @@ final class OrderPhases {
         stock.joinQueueOnRelease();
         Money balance = run.due();
         payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
-        run.notifyCustomer(run.messages().milestone(balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED,
-                balance));
+        run.notifyCustomer(
+                run.messages().milestone(balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED, balance));
     }
 
     private Instant reminderDue() {
@@ -118,8 +119,8 @@ final class OrderPhases {
             run.notifyCustomer(run.messages().milestone(Milestone.CHARGED, balance));
         }
         run.throwIfCancelled();
-        orders.requestFulfilment(new FulfilmentRequest(input.orderId(), run.item().sku(), input.quantity(),
-                input.customer()));
+        orders.requestFulfilment(
+                new FulfilmentRequest(input.orderId(), run.item().sku(), input.quantity(), input.customer()));
         fulfilmentRequested = true;
         run.changeStatus(OrderStatus.READY_TO_SHIP, "Paid and allocated; the warehouse was asked to ship");
     }
@@ -133,8 +134,8 @@ final class OrderPhases {
         orders.recordShipment(new ShipmentRecord(input.orderId(), shipment));
         stock.dispatch();
         ledger.recognizeRevenue(new RevenueRecognition(input.orderId(), run.netPaid()));
-        run.changeStatus(OrderStatus.SHIPPED, "Shipped with " + shipment.carrier() + ", tracking "
-                + shipment.trackingNumber());
+        run.changeStatus(
+                OrderStatus.SHIPPED, "Shipped with " + shipment.carrier() + ", tracking " + shipment.trackingNumber());
         run.notifyCustomer(run.messages().shipped(shipment.carrier(), shipment.trackingNumber()));
     }
 
@@ -149,8 +150,10 @@ final class OrderPhases {
         if (!promise.enabled()) {
             stock.giveBack();
         }
-        run.markCancelled("Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason() + "; refunded "
-                + refunded.display(), cancellation.reason());
+        run.markCancelled(
+                "Cancelled by " + cancellation.requestedBy() + ": " + cancellation.reason() + "; refunded "
+                        + refunded.display(),
+                cancellation.reason());
         run.notifyCustomer(run.messages().cancelled(refunded, cancellation.reason()));
     }
 

@@ -1,7 +1,7 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.OpenDecision;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -34,5 +34,4 @@ public record OrderState(
         int allocatedUnits,
         OpenDecision decision,
         String sku,
-        String rewardCode) {
-}
+        String rewardCode) {}

@@ -8,12 +8,15 @@ import dev.waitwell.workflows.lifecycle.OrderStatus;
  */
 final class OrderUpdateRules {
 
-    private OrderUpdateRules() {
-    }
+    private OrderUpdateRules() {}
 
     /** Only a paid and allocated order the warehouse was asked to ship, not yet shipped or being cancelled. */
-    static void requireShippable(String orderId, OrderStatus status, boolean fulfilmentRequested,
-            boolean hasShipment, boolean cancellationPending) {
+    static void requireShippable(
+            String orderId,
+            OrderStatus status,
+            boolean fulfilmentRequested,
+            boolean hasShipment,
+            boolean cancellationPending) {
         if (status != OrderStatus.READY_TO_SHIP || !fulfilmentRequested || hasShipment || cancellationPending) {
             throw new IllegalStateException("Order " + orderId + " is " + status
                     + (hasShipment ? " and already has a shipment" : "") + ": only an order that is "
@@ -22,8 +25,8 @@ final class OrderUpdateRules {
     }
 
     /** Anything before shipment, once. */
-    static void requireCancellable(String orderId, OrderStatus status, boolean cancellationPending,
-            boolean hasShipment) {
+    static void requireCancellable(
+            String orderId, OrderStatus status, boolean cancellationPending, boolean hasShipment) {
         if (status.isFinal() || cancellationPending || hasShipment) {
             throw new IllegalStateException("Order " + orderId + " is " + status
                     + (cancellationPending && !status.isFinal() ? " and already being cancelled" : "")
@@ -35,8 +38,8 @@ final class OrderUpdateRules {
     /** Any order that has not shipped or been cancelled. */
     static void requirePaymentMethodChangeable(String orderId, OrderStatus status) {
         if (status.isFinal()) {
-            throw new IllegalStateException("Order " + orderId + " is " + status
-                    + ": its payment method can no longer change");
+            throw new IllegalStateException(
+                    "Order " + orderId + " is " + status + ": its payment method can no longer change");
         }
     }
 

@@ -12,8 +12,7 @@ import io.temporal.workflow.Workflow;
  * @param searchAttributes search attributes upserted at every status change and promise move
  * @param continueAsNew waiting orders continue as new once their history passes the policy's limit
  */
-record OrderVersions(boolean allocationQueue, boolean delayProcess, boolean searchAttributes,
-        boolean continueAsNew) {
+record OrderVersions(boolean allocationQueue, boolean delayProcess, boolean searchAttributes, boolean continueAsNew) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";

@@ -1,13 +1,13 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderPolicy;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseListener;
 import dev.waitwell.workflows.inventory.AllocationListener;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.preorder.ReleaseListener;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;

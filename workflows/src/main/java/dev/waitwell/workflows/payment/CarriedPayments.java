@@ -5,6 +5,5 @@ package dev.waitwell.workflows.payment;
  * {@code partialRefunds} number the charge and refund steps, whose idempotency keys must never repeat. Read from
  * continuations written by older code: never rename or remove a field (the JSON names them).
  */
-public record CarriedPayments(String method, long paid, long refunded, String lastError, int attempts,
-        int partialRefunds) {
-}
+public record CarriedPayments(
+        String method, long paid, long refunded, String lastError, int attempts, int partialRefunds) {}

@@ -52,10 +52,12 @@ public final class PaymentCollector {
             declineOutstanding = true;
             if (graceEnds == null) {
                 graceEnds = OrderRun.now().plus(grace);
-                run.changeStatus(OrderStatus.AWAITING_PAYMENT, "Payment of " + amount.display() + " declined ("
-                        + lastError + "); waiting for a new payment method until " + graceEnds);
-                run.notifyCustomer(run.messages().milestone(Milestone.PAYMENT_FAILED,
-                        Milestone.PAYMENT_FAILED.name() + "-" + purpose, amount));
+                run.changeStatus(
+                        OrderStatus.AWAITING_PAYMENT,
+                        "Payment of " + amount.display() + " declined (" + lastError
+                                + "); waiting for a new payment method until " + graceEnds);
+                run.notifyCustomer(run.messages()
+                        .milestone(Milestone.PAYMENT_FAILED, Milestone.PAYMENT_FAILED.name() + "-" + purpose, amount));
             }
             if (!run.waitUntil("a payment retry or a new payment method", graceEnds, () -> retryRequested)) {
                 run.requestCancellation(new CancellationRequest("payment not received within " + grace, "system"));
@@ -77,7 +79,8 @@ public final class PaymentCollector {
             ChargeResult result = activities.charge(new ChargeRequest(run.orderId(), step, purpose, amount, method));
             run.charged(result.amount());
             lastError = null;
-            run.recordEvent("PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
+            run.recordEvent(
+                    "PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
             return true;
         } catch (ActivityFailure failure) {
             if (!(failure.getCause() instanceof ApplicationFailure declined) || !isDecline(declined)) {
@@ -93,7 +96,8 @@ public final class PaymentCollector {
 
     private static boolean isDecline(ApplicationFailure failure) {
         return BusinessFailure.of(failure)
-                .filter(type -> type == BusinessFailure.PAYMENT_DECLINED || type == BusinessFailure.PAYMENT_METHOD_UNKNOWN)
+                .filter(type ->
+                        type == BusinessFailure.PAYMENT_DECLINED || type == BusinessFailure.PAYMENT_METHOD_UNKNOWN)
                 .isPresent();
     }
 
@@ -106,7 +110,8 @@ public final class PaymentCollector {
     public void retryNow() {
         int before = attempts;
         retryRequested = true;
-        Workflow.await(() -> attempts > before || !declineOutstanding || run.status().isFinal());
+        Workflow.await(
+                () -> attempts > before || !declineOutstanding || run.status().isFinal());
     }
 
     /** Sets the method for the next charge; retries at once when a charge is outstanding (an update handler). */
@@ -121,15 +126,18 @@ public final class PaymentCollector {
     /** Refunds part of what was paid (a switch to a cheaper item). */
     public void refundPart(Money amount, String reason) {
         partialRefunds++;
-        Money now = activities.refundPart(new PartialRefundRequest(run.orderId(), "partial-refund-" + partialRefunds,
-                amount, reason)).refunded();
+        Money now = activities
+                .refundPart(new PartialRefundRequest(run.orderId(), "partial-refund-" + partialRefunds, amount, reason))
+                .refunded();
         run.refunded(now);
         run.recordEvent("REFUNDED", now.display() + " refunded: " + reason);
     }
 
     /** Refunds everything paid and not yet refunded; returns the total refunded so far. */
     public Money refundAll(String reason) {
-        Money now = activities.refundAll(new RefundRequest(run.orderId(), run.currency(), reason)).refunded();
+        Money now = activities
+                .refundAll(new RefundRequest(run.orderId(), run.currency(), reason))
+                .refunded();
         run.refunded(now);
         if (now.isPositive()) {
             run.recordEvent("REFUNDED", now.display() + " refunded: " + reason);

@@ -18,7 +18,8 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
 
     private static final Logger log = Workflow.getLogger(ProductReleaseWorkflowImpl.class);
 
-    private final ReleaseActivities activities = Workflow.newActivityStub(ReleaseActivities.class,
+    private final ReleaseActivities activities = Workflow.newActivityStub(
+            ReleaseActivities.class,
             ActivityOptions.newBuilder()
                     .setStartToCloseTimeout(Duration.ofSeconds(30))
                     .setRetryOptions(RetryOptions.newBuilder()
@@ -32,8 +33,8 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
         ReleasedProduct product = activities.markReleased(request);
         List<Promise<Void>> signals = new ArrayList<>();
         for (String orderId : product.waitingOrderIds()) {
-            ReleaseListener order = Workflow.newExternalWorkflowStub(ReleaseListener.class,
-                    OrderWorkflowIds.of(orderId));
+            ReleaseListener order =
+                    Workflow.newExternalWorkflowStub(ReleaseListener.class, OrderWorkflowIds.of(orderId));
             signals.add(Async.procedure(order::productReleased));
         }
         int closed = 0;
@@ -44,7 +45,11 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
             }
         }
         AllocationFanOut.run(product.allocation());
-        log.info("Product {} released: {} orders told, {} already closed", request.sku(), signals.size() - closed, closed);
+        log.info(
+                "Product {} released: {} orders told, {} already closed",
+                request.sku(),
+                signals.size() - closed,
+                closed);
         return new ReleaseOutcome(request.sku(), signals.size() - closed, closed);
     }
 }

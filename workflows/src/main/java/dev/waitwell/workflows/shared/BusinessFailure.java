@@ -70,11 +70,14 @@ public enum BusinessFailure {
             cause = cause.getCause();
         }
         return cause instanceof ApplicationFailure application && application.getOriginalMessage() != null
-                ? application.getOriginalMessage() : cause.getMessage();
+                ? application.getOriginalMessage()
+                : cause.getMessage();
     }
 
     private static Optional<BusinessFailure> named(String type) {
-        return Arrays.stream(values()).filter(failure -> failure.name().equals(type)).findFirst();
+        return Arrays.stream(values())
+                .filter(failure -> failure.name().equals(type))
+                .findFirst();
     }
 
     /** Whether {@code failure} carries this business failure. */

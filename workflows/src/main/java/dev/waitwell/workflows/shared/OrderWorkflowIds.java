@@ -5,8 +5,7 @@ public final class OrderWorkflowIds {
 
     private static final String PREFIX = "order-";
 
-    private OrderWorkflowIds() {
-    }
+    private OrderWorkflowIds() {}
 
     public static String of(String orderId) {
         return PREFIX + orderId;

@@ -23,7 +23,9 @@ public record Refusal(BusinessFailure failure, String message) {
      * {@link BusinessFailure}, with that failure's own message. Empty for anything else.
      */
     public static Optional<Refusal> of(Throwable failure) {
-        return BusinessFailure.applicationFailureIn(failure).flatMap(application -> BusinessFailure.of(application)
-                .map(type -> new Refusal(type, Objects.requireNonNullElse(application.getOriginalMessage(), ""))));
+        return BusinessFailure.applicationFailureIn(failure)
+                .flatMap(application -> BusinessFailure.of(application)
+                        .map(type ->
+                                new Refusal(type, Objects.requireNonNullElse(application.getOriginalMessage(), ""))));
     }
 }

@@ -13,8 +13,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
  */
 public final class StartOnce {
 
-    private StartOnce() {
-    }
+    private StartOnce() {}
 
     /**
      * Start {@code workflowId} on {@link TaskQueues#ORDERS} once, ever. While it runs, a second start joins it

@@ -6,6 +6,5 @@ public final class TaskQueues {
     /** Order workflows, release fan-out workflows and every activity they call. */
     public static final String ORDERS = "waitwell-orders";
 
-    private TaskQueues() {
-    }
+    private TaskQueues() {}
 }

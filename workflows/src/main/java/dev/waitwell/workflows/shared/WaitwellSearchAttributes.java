@@ -29,8 +29,7 @@ public final class WaitwellSearchAttributes {
             CUSTOMER_ID.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
             PROMISED_DATE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_DATETIME);
 
-    private WaitwellSearchAttributes() {
-    }
+    private WaitwellSearchAttributes() {}
 
     /** A promised date as the date-time attribute holds it: its start, in UTC. */
     public static OffsetDateTime promised(LocalDate date) {

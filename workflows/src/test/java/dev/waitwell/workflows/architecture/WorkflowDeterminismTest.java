@@ -32,35 +32,63 @@ class WorkflowDeterminismTest {
 
     @Test
     void readsNoClock() {
-        noClasses().should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
+        noClasses()
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethod(Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
                 .because("workflow time is Workflow.currentTimeMillis()")
                 .check(workflows);
     }
 
     @Test
     void usesNoRandomnessOrThreads() {
-        noClasses().should().callMethod(UUID.class, "randomUUID")
-                .orShould().callMethod(Math.class, "random")
-                .orShould().dependOnClassesThat().areAssignableTo(Random.class)
-                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-                .orShould().dependOnClassesThat().resideInAPackage("java.util.concurrent..")
+        noClasses()
+                .should()
+                .callMethod(UUID.class, "randomUUID")
+                .orShould()
+                .callMethod(Math.class, "random")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(Random.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(Thread.class)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("java.util.concurrent..")
                 .because("randomness and threads break replay; use Workflow.randomUUID() and Async/Promise")
                 .check(workflows);
     }
 
     @Test
     void doesNoIoAndKnowsNoSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "java.sql..", "javax.sql..", "java.net..", "java.io..",
-                        "java.nio..", "com.twilio..", "jakarta..")
-                .orShould().callMethod(org.slf4j.LoggerFactory.class, "getLogger", Class.class)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "java.net..",
+                        "java.io..",
+                        "java.nio..",
+                        "com.twilio..",
+                        "jakarta..")
+                .orShould()
+                .callMethod(org.slf4j.LoggerFactory.class, "getLogger", Class.class)
                 .because("workflow code is pure orchestration: I/O belongs in activities, logs in Workflow.getLogger")
                 .check(workflows);
     }

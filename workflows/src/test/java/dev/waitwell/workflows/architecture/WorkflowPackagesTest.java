@@ -33,26 +33,42 @@ class WorkflowPackagesTest {
 
     @Test
     void nothingButTheOrderPackageKnowsTheOrderWorkflow() {
-        noClasses().that().resideOutsideOfPackage(ROOT + ".order..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + ".order..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(ROOT + ".order..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(ROOT + ".order..")
                 .because("steps receive the run's shared state (lifecycle.OrderRun), never the workflow")
                 .check(workflows);
     }
 
     @Test
     void theRunsSharedStateKnowsNoStep() {
-        noClasses().that().resideInAPackage(ROOT + ".lifecycle..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".order..", ROOT + ".payment..",
-                        ROOT + ".delay..", ROOT + ".inventory..", ROOT + ".preorder..", ROOT + ".backorder..",
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".lifecycle..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        ROOT + ".order..",
+                        ROOT + ".payment..",
+                        ROOT + ".delay..",
+                        ROOT + ".inventory..",
+                        ROOT + ".preorder..",
+                        ROOT + ".backorder..",
                         ROOT + ".ledger..")
                 .check(workflows);
     }
 
     @Test
     void sharedValueTypesDependOnNoFeature() {
-        noClasses().that().resideInAPackage(ROOT + ".shared..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".shared..", "java..", "io.temporal..",
-                        "com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(ROOT + ".shared..", "java..", "io.temporal..", "com.fasterxml.jackson..")
                 .check(workflows);
     }
 }

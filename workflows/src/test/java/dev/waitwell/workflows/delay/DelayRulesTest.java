@@ -59,13 +59,15 @@ class DelayRulesTest {
 
     @Test
     void silenceCancelsASecondDelay() {
-        assertThat(DelayRules.offer(2, PROMISED.plusDays(5), PROMISED, LIMIT, SILENT_CONSENT).silenceMeansWait())
+        assertThat(DelayRules.offer(2, PROMISED.plusDays(5), PROMISED, LIMIT, SILENT_CONSENT)
+                        .silenceMeansWait())
                 .isFalse();
     }
 
     @Test
     void silenceCancelsALongDelay() {
-        assertThat(DelayRules.offer(1, PROMISED.plusDays(31), PROMISED, LIMIT, SILENT_CONSENT).silenceMeansWait())
+        assertThat(DelayRules.offer(1, PROMISED.plusDays(31), PROMISED, LIMIT, SILENT_CONSENT)
+                        .silenceMeansWait())
                 .isFalse();
     }
 
@@ -79,7 +81,8 @@ class DelayRulesTest {
 
     @Test
     void beyondTheOrdersLimitWaitingIsNoLongerOffered() {
-        DelayRules.Offer offer = DelayRules.offer(1, LIMIT.plusDays(1), LIMIT.minusDays(10), LIMIT, Duration.ofDays(60));
+        DelayRules.Offer offer =
+                DelayRules.offer(1, LIMIT.plusDays(1), LIMIT.minusDays(10), LIMIT, Duration.ofDays(60));
 
         assertThat(offer.choices()).containsExactly(DelayChoice.SWITCH, DelayChoice.CANCEL);
         assertThat(offer.silenceMeansWait()).isFalse();

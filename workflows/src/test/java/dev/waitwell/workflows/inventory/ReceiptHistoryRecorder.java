@@ -12,7 +12,6 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +42,8 @@ class ReceiptHistoryRecorder {
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class,
-                    OrderWorkflowStandIn.class)
+            .registerWorkflowImplementationTypes(
+                    StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, OrderWorkflowStandIn.class)
             .setDoNotStart(true)
             .build();
 
@@ -63,8 +62,11 @@ class ReceiptHistoryRecorder {
     @Test
     void receiptRecordedAndAllocatedToThreeOrders() throws Exception {
         for (int i = 0; i < ORDERS; i++) {
-            OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                    WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of("history-r-" + i)).build());
+            OrderWorkflow order = client.newWorkflowStub(
+                    OrderWorkflow.class,
+                    WorkflowOptions.newBuilder(options)
+                            .setWorkflowId(OrderWorkflowIds.of("history-r-" + i))
+                            .build());
             WorkflowClient.start(order::fulfil, null);
         }
         record("received-allocated-told", new StockReceipt("CAM-1", ORDERS, "GRN-HISTORY-1", null, "admin"));
@@ -77,12 +79,13 @@ class ReceiptHistoryRecorder {
 
     private void record(String name, StockReceipt receipt) throws Exception {
         String workflowId = AllocationWorkflowIds.receipt(receipt.sku(), receipt.reference());
-        StockReceiptWorkflow workflow = client.newWorkflowStub(StockReceiptWorkflow.class,
+        StockReceiptWorkflow workflow = client.newWorkflowStub(
+                StockReceiptWorkflow.class,
                 WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
         WorkflowClient.start(workflow::receive, receipt);
         WorkflowStub stub = WorkflowStub.fromTyped(workflow);
-        WorkflowUpdateHandle<Object> update = stub.startUpdate("awaitAllocation", WorkflowUpdateStage.ACCEPTED,
-                Object.class);
+        WorkflowUpdateHandle<Object> update =
+                stub.startUpdate("awaitAllocation", WorkflowUpdateStage.ACCEPTED, Object.class);
         stock.open();
         try {
             update.getResultAsync().get(10, TimeUnit.SECONDS);
@@ -95,7 +98,8 @@ class ReceiptHistoryRecorder {
             // a refused receipt fails or answers, depending on the version recorded
         }
         Files.createDirectories(HISTORIES);
-        Files.writeString(HISTORIES.resolve(RECORDING + "-" + name + ".json"),
+        Files.writeString(
+                HISTORIES.resolve(RECORDING + "-" + name + ".json"),
                 client.fetchHistory(workflowId).toJson(true));
     }
 
@@ -123,7 +127,12 @@ class ReceiptHistoryRecorder {
             if (receipt.sku().equals(UNKNOWN)) {
                 throw BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + receipt.sku());
             }
-            return new ReceiptOutcome(11, receipt.sku(), receipt.quantity(), receipt.reference(), false,
+            return new ReceiptOutcome(
+                    11,
+                    receipt.sku(),
+                    receipt.quantity(),
+                    receipt.reference(),
+                    false,
                     new AllocationBatch(7, receipt.sku(), ORDERS, ORDERS));
         }
 

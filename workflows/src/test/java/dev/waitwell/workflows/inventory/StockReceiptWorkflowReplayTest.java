@@ -18,7 +18,8 @@ class StockReceiptWorkflowReplayTest {
 
     static Stream<Path> histories() throws IOException {
         try (Stream<Path> files = Files.list(ReceiptHistoryRecorder.HISTORIES)) {
-            var list = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            var list =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(list).as("committed receipt histories").isNotEmpty();
             return list.stream();
         }

@@ -26,8 +26,8 @@ class StockReceiptWorkflowTest {
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-            .registerWorkflowImplementationTypes(StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class,
-                    OrderWorkflowStandIn.class)
+            .registerWorkflowImplementationTypes(
+                    StockReceiptWorkflowImpl.class, AllocationFanOutWorkflowImpl.class, OrderWorkflowStandIn.class)
             .setDoNotStart(true)
             .build();
 
@@ -44,24 +44,35 @@ class StockReceiptWorkflowTest {
 
     @Test
     void answersTheAllocationThenTellsEveryAllocatedOrderAcrossContinueAsNew() {
-        List<OrderWorkflow> orders = IntStream.range(0, WAITING_ORDERS).mapToObj(this::startOrder).toList();
-        StockReceiptWorkflow receipt = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions
-                .newBuilder(options).setWorkflowId(AllocationWorkflowIds.receipt("CAM-1", "GRN-1")).build());
+        List<OrderWorkflow> orders =
+                IntStream.range(0, WAITING_ORDERS).mapToObj(this::startOrder).toList();
+        StockReceiptWorkflow receipt = client.newWorkflowStub(
+                StockReceiptWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(AllocationWorkflowIds.receipt("CAM-1", "GRN-1"))
+                        .build());
 
         WorkflowClient.start(receipt::receive, new StockReceipt("CAM-1", WAITING_ORDERS, "GRN-1", null, "admin"));
         ReceiptOutcome outcome = receipt.awaitAllocation().recorded();
         WorkflowStub.fromTyped(receipt).getResult(ReceiptResult.class);
 
         assertThat(outcome.allocation().ordersAllocated()).isEqualTo(WAITING_ORDERS);
-        assertThat(orders).allSatisfy(order -> assertThat(order.state().allocatedUnits()).isEqualTo(1));
-        int signalled = client.newUntypedWorkflowStub(AllocationWorkflowIds.fanOut(9)).getResult(Integer.class);
-        assertThat(signalled).as("the last run's share, after continue-as-new every 4 pages").isEqualTo(3);
+        assertThat(orders)
+                .allSatisfy(order -> assertThat(order.state().allocatedUnits()).isEqualTo(1));
+        int signalled =
+                client.newUntypedWorkflowStub(AllocationWorkflowIds.fanOut(9)).getResult(Integer.class);
+        assertThat(signalled)
+                .as("the last run's share, after continue-as-new every 4 pages")
+                .isEqualTo(3);
     }
 
     @Test
     void answersARefusedReceiptWithTheTypedRefusalFromTheUpdateAndAsItsResult() {
-        StockReceiptWorkflow receipt = client.newWorkflowStub(StockReceiptWorkflow.class, WorkflowOptions
-                .newBuilder(options).setWorkflowId(AllocationWorkflowIds.receipt("NOPE", "GRN-2")).build());
+        StockReceiptWorkflow receipt = client.newWorkflowStub(
+                StockReceiptWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(AllocationWorkflowIds.receipt("NOPE", "GRN-2"))
+                        .build());
 
         WorkflowClient.start(receipt::receive, new StockReceipt("NOPE", 1, "GRN-2", null, "admin"));
         ReceiptResult answered = receipt.awaitAllocation();
@@ -73,8 +84,11 @@ class StockReceiptWorkflowTest {
     }
 
     private OrderWorkflow startOrder(int i) {
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of("w-" + i)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of("w-" + i))
+                        .build());
         WorkflowClient.start(order::fulfil, null);
         return order;
     }
@@ -87,7 +101,12 @@ class StockReceiptWorkflowTest {
             if (receipt.sku().equals("NOPE")) {
                 throw BusinessFailure.PRODUCT_NOT_FOUND.raise("no product NOPE");
             }
-            return new ReceiptOutcome(1, receipt.sku(), receipt.quantity(), receipt.reference(), false,
+            return new ReceiptOutcome(
+                    1,
+                    receipt.sku(),
+                    receipt.quantity(),
+                    receipt.reference(),
+                    false,
                     new AllocationBatch(9, receipt.sku(), WAITING_ORDERS, WAITING_ORDERS));
         }
 
@@ -95,7 +114,8 @@ class StockReceiptWorkflowTest {
         public List<PendingAllocation> allocations(AllocationPage page) {
             List<PendingAllocation> rows = new ArrayList<>();
             // Short pages (100 rows) so that 1,203 orders need several continue-as-new runs.
-            for (long id = page.afterAllocationId() + 1; id <= WAITING_ORDERS && rows.size() < Math.min(100, page.limit());
+            for (long id = page.afterAllocationId() + 1;
+                    id <= WAITING_ORDERS && rows.size() < Math.min(100, page.limit());
                     id++) {
                 rows.add(new PendingAllocation(id, "w-" + (id - 1), 1));
             }

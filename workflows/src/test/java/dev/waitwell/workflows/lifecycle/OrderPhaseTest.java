@@ -13,11 +13,19 @@ class OrderPhaseTest {
 
     @Test
     void everyPhaseKeepsThePositionContinuationsInFlightResumeBy() {
-        Map<OrderPhase, Integer> positions = Arrays.stream(OrderPhase.values())
-                .collect(Collectors.toMap(Function.identity(), OrderPhase::position));
+        Map<OrderPhase, Integer> positions =
+                Arrays.stream(OrderPhase.values()).collect(Collectors.toMap(Function.identity(), OrderPhase::position));
 
-        assertThat(positions).containsAllEntriesOf(Map.of(OrderPhase.RELEASE_REMINDER, 10, OrderPhase.RELEASE, 20,
-                OrderPhase.STOCK, 30, OrderPhase.SHIPMENT, 40));
+        assertThat(positions)
+                .containsAllEntriesOf(Map.of(
+                        OrderPhase.RELEASE_REMINDER,
+                        10,
+                        OrderPhase.RELEASE,
+                        20,
+                        OrderPhase.STOCK,
+                        30,
+                        OrderPhase.SHIPMENT,
+                        40));
         assertThat(positions.values()).as("one position per phase").doesNotHaveDuplicates();
     }
 

@@ -49,8 +49,10 @@ class OrderTotalsTest {
     void refusesMoneyInAnotherCurrency() {
         OrderTotals totals = new OrderTotals("USD", 0, 0);
 
-        assertThatThrownBy(() -> totals.charged(Money.of(100, "EUR"))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("USD").hasMessageContaining("EUR");
+        assertThatThrownBy(() -> totals.charged(Money.of(100, "EUR")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("USD")
+                .hasMessageContaining("EUR");
         assertThatThrownBy(() -> totals.due(Money.of(100, "EUR"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(totals.paid()).isZero();
     }

@@ -1,9 +1,9 @@
 package dev.waitwell.workflows.notification;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -62,7 +62,9 @@ class SmsFallbackWorkflowTest {
         Delivery outcome = workflow().emailInstead(FALLBACK);
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(email.attempts.get()).as("more than an order message's 12 attempts").isGreaterThan(12);
+        assertThat(email.attempts.get())
+                .as("more than an order message's 12 attempts")
+                .isGreaterThan(12);
         assertThat(env.currentTimeMillis()).isGreaterThanOrEqualTo(outageEnds);
     }
 
@@ -73,10 +75,13 @@ class SmsFallbackWorkflowTest {
 
         assertThatThrownBy(() -> workflow().emailInstead(FALLBACK))
                 .isInstanceOf(WorkflowFailedException.class)
-                .cause().isInstanceOf(ActivityFailure.class)
-                .rootCause().hasMessageContaining("SMTP server unreachable");
+                .cause()
+                .isInstanceOf(ActivityFailure.class)
+                .rootCause()
+                .hasMessageContaining("SMTP server unreachable");
         // Retries stop when the next one would start after the day (at most 10 minutes between attempts).
-        assertThat(env.currentTimeMillis() - started).isGreaterThan(Duration.ofHours(23).toMillis());
+        assertThat(env.currentTimeMillis() - started)
+                .isGreaterThan(Duration.ofHours(23).toMillis());
     }
 
     @Test
@@ -85,15 +90,21 @@ class SmsFallbackWorkflowTest {
 
         assertThatThrownBy(() -> workflow().emailInstead(FALLBACK))
                 .isInstanceOf(WorkflowFailedException.class)
-                .rootCause().hasMessageContaining("no SMS 42")
-                .isInstanceOfSatisfying(ApplicationFailure.class,
-                        failure -> assertThat(failure.getType()).isEqualTo(BusinessFailure.NOTIFICATION_NOT_FOUND.name()));
+                .rootCause()
+                .hasMessageContaining("no SMS 42")
+                .isInstanceOfSatisfying(
+                        ApplicationFailure.class,
+                        failure ->
+                                assertThat(failure.getType()).isEqualTo(BusinessFailure.NOTIFICATION_NOT_FOUND.name()));
         assertThat(email.attempts).as("attempts of the activity").hasValue(1);
     }
 
     private SmsFallbackWorkflow workflow() {
-        return client.newWorkflowStub(SmsFallbackWorkflow.class, WorkflowOptions.newBuilder(options)
-                .setWorkflowId(SmsFallbackWorkflowIds.of(FALLBACK.notificationId())).build());
+        return client.newWorkflowStub(
+                SmsFallbackWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(SmsFallbackWorkflowIds.of(FALLBACK.notificationId()))
+                        .build());
     }
 
     /** Answers as the real activity does once the email went out; fails (SMTP down) while told to. */
@@ -114,8 +125,8 @@ class SmsFallbackWorkflowTest {
             received = fallback;
             if (missing) {
                 // Retryable as thrown: that it is not retried must come from the workflow's retry options.
-                throw ApplicationFailure.newFailure("no SMS " + fallback.notificationId(),
-                        BusinessFailure.NOTIFICATION_NOT_FOUND.name());
+                throw ApplicationFailure.newFailure(
+                        "no SMS " + fallback.notificationId(), BusinessFailure.NOTIFICATION_NOT_FOUND.name());
             }
             if (failing.test(env.currentTimeMillis())) {
                 throw new IllegalStateException("SMTP server unreachable");

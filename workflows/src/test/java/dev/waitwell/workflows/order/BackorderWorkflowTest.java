@@ -1,9 +1,5 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,18 +14,22 @@ import dev.waitwell.workflows.inventory.AllocationFanOutWorkflowImpl;
 import dev.waitwell.workflows.inventory.AllocationPage;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.PendingAllocation;
+import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockReceipt;
-import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -47,14 +47,17 @@ import org.mockito.ArgumentCaptor;
 class BackorderWorkflowTest {
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
+                    TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class, AllocationFanOutWorkflowImpl.class)
             .setDoNotStart(true)
             .build();
 
     private final FakePayments payments = new FakePayments();
-    private final OrderActivities orders = mock(OrderActivities.class, withSettings().withoutAnnotations());
-    private final InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
+    private final OrderActivities orders =
+            mock(OrderActivities.class, withSettings().withoutAnnotations());
+    private final InventoryActivities inventory =
+            mock(InventoryActivities.class, withSettings().withoutAnnotations());
     private final NotificationActivities notifications =
             mock(NotificationActivities.class, withSettings().withoutAnnotations());
     private final ReallocatingStock stock = new ReallocatingStock();
@@ -66,9 +69,15 @@ class BackorderWorkflowTest {
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
-        when(inventory.allocationsOf(any())).thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
-        worker.registerActivitiesImplementations(payments, orders, mock(TimelineActivities.class, withSettings().withoutAnnotations()),
-                inventory, notifications, stock,
+        when(inventory.allocationsOf(any()))
+                .thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
+        worker.registerActivitiesImplementations(
+                payments,
+                orders,
+                mock(TimelineActivities.class, withSettings().withoutAnnotations()),
+                inventory,
+                notifications,
+                stock,
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
@@ -120,7 +129,8 @@ class BackorderWorkflowTest {
         assertThat(checkout.paid()).isEqualTo(2 * UNIT_PRICE);
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         order.confirmShipment(new Shipment("UPS", "1Z"));
-        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status())
+                .isEqualTo(OrderStatus.SHIPPED);
     }
 
     @Test
@@ -143,11 +153,14 @@ class BackorderWorkflowTest {
     }
 
     private OrderWorkflow place(String orderId, OrderKind kind, PaymentPlan plan, int quantity, int allocated) {
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        WorkflowClient.start(order::fulfil,
-                OrderFixtures.waiting(orderId, kind, plan, "pm_card_visa", now, quantity, allocated));
+        WorkflowClient.start(
+                order::fulfil, OrderFixtures.waiting(orderId, kind, plan, "pm_card_visa", now, quantity, allocated));
         return order;
     }
 

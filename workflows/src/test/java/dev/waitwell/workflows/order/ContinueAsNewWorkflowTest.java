@@ -1,14 +1,5 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
-import dev.waitwell.workflows.lifecycle.OrderPhase;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
-import dev.waitwell.workflows.lifecycle.OrderEvent;
-import dev.waitwell.workflows.lifecycle.StatusChange;
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderPolicy;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static java.time.temporal.ChronoUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +9,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseRecord;
@@ -27,12 +17,22 @@ import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.StatusChange;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.EventType;
@@ -70,7 +70,8 @@ class ContinueAsNewWorkflowTest {
     private static final int MARGIN = 75;
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
+                    TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();
@@ -86,10 +87,16 @@ class ContinueAsNewWorkflowTest {
 
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-        InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
+        InventoryActivities inventory =
+                mock(InventoryActivities.class, withSettings().withoutAnnotations());
         when(inventory.allocationsOf(any())).thenReturn(new OrderAllocations(0, List.of()));
         when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
-        worker.registerActivitiesImplementations(payments, messages, timeline, delays, inventory,
+        worker.registerActivitiesImplementations(
+                payments,
+                messages,
+                timeline,
+                delays,
+                inventory,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
@@ -113,25 +120,28 @@ class ContinueAsNewWorkflowTest {
             if (slip > 2) {
                 // A review told again, a run or two later: its date is older than the promise now, and the repeat
                 // must not read as good news.
-                order.promiseChanged(new PromiseChange("slip-" + (slip - 2), promised.plusDays(30L * (slip - 2)), null,
-                        "repeated"));
+                order.promiseChanged(
+                        new PromiseChange("slip-" + (slip - 2), promised.plusDays(30L * (slip - 2)), null, "repeated"));
             }
             Instant opened = now();
-            order.promiseChanged(new PromiseChange("slip-" + slip, promised.plusDays(30L * slip), null,
-                    "the supplier slipped again"));
+            order.promiseChanged(new PromiseChange(
+                    "slip-" + slip, promised.plusDays(30L * slip), null, "the supplier slipped again"));
             if (slip == 1) {
                 env.sleep(Duration.ofDays(7).plusHours(1));
                 decisionsOpen.add(new Instant[] {opened, opened.plus(Duration.ofDays(7))});
             } else {
                 env.sleep(Duration.ofHours(1));
-                OrderState waiting = order.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null));
+                OrderState waiting =
+                        order.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null));
                 decisionsOpen.add(new Instant[] {opened, now()});
                 assertThat(waiting.rewardCode()).isEqualTo("WAIT-year-" + slip);
             }
             if (slip == 6) {
                 order.stockAllocated(new StockAllocation(1001, 1));
                 env.sleep(Duration.ofMinutes(1));
-                assertThat(latestRunId("year")).as("continued as new by month six").isNotEqualTo(firstRun);
+                assertThat(latestRunId("year"))
+                        .as("continued as new by month six")
+                        .isNotEqualTo(firstRun);
                 OrderState midway = order.state();
                 assertThat(midway.status()).isEqualTo(OrderStatus.AWAITING_STOCK);
                 assertThat(midway.paid()).isEqualTo(2 * UNIT_PRICE);
@@ -150,7 +160,9 @@ class ContinueAsNewWorkflowTest {
         sleepUntil(start.plus(Duration.ofDays(365)));
         order.stockAllocated(new StockAllocation(1001, 1));
         env.sleep(Duration.ofMinutes(1));
-        assertThat(order.state().allocatedUnits()).as("allocation 1001, told again a run later, counts once").isEqualTo(1);
+        assertThat(order.state().allocatedUnits())
+                .as("allocation 1001, told again a run later, counts once")
+                .isEqualTo(1);
         Instant allocated = now();
         order.stockAllocated(new StockAllocation(1002, 1));
         env.sleep(Duration.ofMinutes(1));
@@ -170,25 +182,39 @@ class ContinueAsNewWorkflowTest {
         List<Instant> expectedReminders = remindersExpected(start, allocated, decisionsOpen);
         assertThat(expectedReminders).as("weekly for a year").hasSizeGreaterThanOrEqualTo(50);
         List<Sent> reminders = messages.of(Milestone.WAIT_REMINDER);
-        assertThat(reminders).extracting(Sent::key).containsExactlyElementsOf(numbered("WAIT_REMINDER-",
-                expectedReminders.size()));
+        assertThat(reminders)
+                .extracting(Sent::key)
+                .containsExactlyElementsOf(numbered("WAIT_REMINDER-", expectedReminders.size()));
         for (int i = 0; i < reminders.size(); i++) {
-            assertThat(Duration.between(expectedReminders.get(i), reminders.get(i).at()).abs())
-                    .as("reminder %d on time", i + 1).isLessThan(Duration.ofMinutes(1));
+            assertThat(Duration.between(
+                                    expectedReminders.get(i), reminders.get(i).at())
+                            .abs())
+                    .as("reminder %d on time", i + 1)
+                    .isLessThan(Duration.ofMinutes(1));
         }
-        assertThat(messages.of(Milestone.DELAY_NOTICE)).extracting(Sent::key)
+        assertThat(messages.of(Milestone.DELAY_NOTICE))
+                .extracting(Sent::key)
                 .containsExactlyElementsOf(numbered("DELAY_NOTICE-", 12));
-        assertThat(messages.of(Milestone.DELAY_ACCEPTED)).extracting(Sent::key)
+        assertThat(messages.of(Milestone.DELAY_ACCEPTED))
+                .extracting(Sent::key)
                 .containsExactlyElementsOf(numbered("DELAY_ACCEPTED-", 12));
-        assertThat(messages.of(Milestone.DELAY_ACCEPTED)).extracting(s -> s.request().facts().rewardCode())
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 12).mapToObj(n -> "WAIT-year-" + n).toList());
+        assertThat(messages.of(Milestone.DELAY_ACCEPTED))
+                .extracting(s -> s.request().facts().rewardCode())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 12)
+                        .mapToObj(n -> "WAIT-year-" + n)
+                        .toList());
         assertThat(messages.of(Milestone.PROMISE_IMPROVED)).isEmpty();
         assertThat(messages.keys()).doesNotHaveDuplicates();
         assertThat(messages.of(Milestone.SHIPPED)).hasSize(1);
-        assertThat(delays.promises).extracting(PromiseRecord::eventKey)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 12).mapToObj(n -> "promise/slip-" + n).toList());
-        assertThat(timeline.numbers()).as("timeline keys: each number once, none missing")
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, timeline.keys.size()).boxed().toList());
+        assertThat(delays.promises)
+                .extracting(PromiseRecord::eventKey)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 12)
+                        .mapToObj(n -> "promise/slip-" + n)
+                        .toList());
+        assertThat(timeline.numbers())
+                .as("timeline keys: each number once, none missing")
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, timeline.keys.size()).boxed().toList());
 
         SearchAttributes attributes = searchAttributes("year");
         assertThat(attributes.get(WaitwellSearchAttributes.STATUS)).isEqualTo("SHIPPED");
@@ -287,8 +313,14 @@ class ContinueAsNewWorkflowTest {
 
         List<WorkflowExecutionHistory> runs = runs("edge");
         assertThat(runs).hasSize(2);
-        String carried = runs.get(1).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput()
-                .getPayloads(0).getData().toStringUtf8();
+        String carried = runs.get(1)
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getInput()
+                .getPayloads(0)
+                .getData()
+                .toStringUtf8();
         assertThat(carried).contains("\"pending\":[{\"changeId\":\"c1\"");
         OrderState deciding = order.state();
         assertThat(deciding.status()).isEqualTo(OrderStatus.AWAITING_DECISION);
@@ -304,8 +336,8 @@ class ContinueAsNewWorkflowTest {
         OrderWorkflow order = place(input);
         order.promiseChanged(new PromiseChange("c1", null, null, "the supplier is gone"));
         env.sleep(Duration.ofHours(1));
-        order.decide(new DelayDecision(DelayChoice.SWITCH, "CAM-2", "Camera Two", Money.of(UNIT_PRICE + 3_000, "USD"),
-                "customer", null));
+        order.decide(new DelayDecision(
+                DelayChoice.SWITCH, "CAM-2", "Camera Two", Money.of(UNIT_PRICE + 3_000, "USD"), "customer", null));
         env.sleep(Duration.ofMinutes(1));
         assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
 
@@ -321,24 +353,29 @@ class ContinueAsNewWorkflowTest {
         order.confirmShipment(new Shipment("UPS", "1Z-SWITCH"));
 
         assertThat(result("switch").paid()).isEqualTo(UNIT_PRICE + 3_000);
-        assertThat(messages.of(Milestone.SHIPPED)).singleElement()
-                .satisfies(shipped -> assertThat(shipped.request().facts().sku()).isEqualTo("CAM-2"));
+        assertThat(messages.of(Milestone.SHIPPED))
+                .singleElement()
+                .satisfies(
+                        shipped -> assertThat(shipped.request().facts().sku()).isEqualTo("CAM-2"));
         assertThat(searchAttributes("switch").get(WaitwellSearchAttributes.SKU)).isEqualTo("CAM-2");
     }
 
     @Test
     void aPreOrderWhoseReleaseSlippedIsRemindedChargedAndOnCancellationRefundedExactlyOnceAcrossRuns() {
         Instant start = now();
-        PlaceOrderInput placed = OrderFixtures.preorder("pre", PaymentPlan.DEPOSIT, "pm_card_visa", start,
-                Duration.ofDays(40), 2);
-        PlaceOrderInput input = OrderFixtures.withTerms(placed, policy(60), placed.promisedDate(),
-                placed.latestAcceptableDate());
+        PlaceOrderInput placed =
+                OrderFixtures.preorder("pre", PaymentPlan.DEPOSIT, "pm_card_visa", start, Duration.ofDays(40), 2);
+        PlaceOrderInput input =
+                OrderFixtures.withTerms(placed, policy(60), placed.promisedDate(), placed.latestAcceptableDate());
         OrderWorkflow order = place(input);
         String firstRun = latestRunId("pre");
 
         env.sleep(Duration.ofDays(10));
-        order.promiseChanged(new PromiseChange("r1", input.promisedDate().plusDays(10),
-                input.releaseAt().plus(Duration.ofDays(10)), "the factory is late"));
+        order.promiseChanged(new PromiseChange(
+                "r1",
+                input.promisedDate().plusDays(10),
+                input.releaseAt().plus(Duration.ofDays(10)),
+                "the factory is late"));
         sleepUntil(start.plus(Duration.ofDays(49)));
         assertThat(order.state().released()).isFalse();
         assertThat(latestRunId("pre")).as("continued as new before the release").isNotEqualTo(firstRun);
@@ -346,8 +383,11 @@ class ContinueAsNewWorkflowTest {
         assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_STOCK);
         // Cancelled right after a continue-as-new, which repeated signals bring about (each adds to the history).
         awaitNextRun("pre", latestRunId("pre"), () -> {
-            order.promiseChanged(new PromiseChange("r1", input.promisedDate().plusDays(10),
-                    input.releaseAt().plus(Duration.ofDays(10)), "the factory is late"));
+            order.promiseChanged(new PromiseChange(
+                    "r1",
+                    input.promisedDate().plusDays(10),
+                    input.releaseAt().plus(Duration.ofDays(10)),
+                    "the factory is late"));
             env.sleep(Duration.ofMinutes(1));
         });
 
@@ -361,34 +401,50 @@ class ContinueAsNewWorkflowTest {
         assertThat(outcome.refunded()).isEqualTo(total);
         assertThat(payments.totalRefunded()).isEqualTo(total);
         assertThat(payments.refundRequests).hasSize(1);
-        assertThat(payments.charged.values()).extracting(ChargeRequest::idempotencyKey)
+        assertThat(payments.charged.values())
+                .extracting(ChargeRequest::idempotencyKey)
                 .containsExactly("pre/charge/deposit-1", "pre/charge/balance-2");
         Instant releasedAt = input.releaseAt().plus(Duration.ofDays(10));
-        assertThat(messages.of(Milestone.RELEASE_REMINDER)).singleElement().extracting(Sent::at)
+        assertThat(messages.of(Milestone.RELEASE_REMINDER))
+                .singleElement()
+                .extracting(Sent::at)
                 .satisfies(at -> assertThat(at).isCloseTo(releasedAt.minus(Duration.ofDays(3)), within(1, MINUTES)));
-        assertThat(messages.of(Milestone.CHARGED)).singleElement().extracting(Sent::at)
+        assertThat(messages.of(Milestone.CHARGED))
+                .singleElement()
+                .extracting(Sent::at)
                 .satisfies(at -> assertThat(at).isCloseTo(releasedAt, within(1, MINUTES)));
         assertThat(messages.of(Milestone.DELAY_ACCEPTED)).hasSize(1);
         assertThat(messages.keys()).doesNotHaveDuplicates();
         List<WorkflowExecutionHistory> runs = runs("pre");
         assertEveryRunStaysSmallAndContinuesIntoTheNext(runs);
-        assertThat(runs.stream().skip(1).map(ContinueAsNewWorkflowTest::resumedPhase).distinct().toList())
-                .as("the waits later runs resumed").contains(OrderPhase.RELEASE_REMINDER,
-                        OrderPhase.STOCK);
+        assertThat(runs.stream()
+                        .skip(1)
+                        .map(ContinueAsNewWorkflowTest::resumedPhase)
+                        .distinct()
+                        .toList())
+                .as("the waits later runs resumed")
+                .contains(OrderPhase.RELEASE_REMINDER, OrderPhase.STOCK);
     }
 
     // ---- the orders
 
     private static OrderPolicy policy(int historyEventLimit) {
-        return new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(7), Duration.ofDays(30),
-                Duration.ofDays(7), 10, "UTC", historyEventLimit);
+        return new OrderPolicy(
+                Duration.ofDays(3),
+                Duration.ofDays(7),
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                Duration.ofDays(7),
+                10,
+                "UTC",
+                historyEventLimit);
     }
 
     /** A backorder paid in full, reminded weekly, that may wait more than a year. */
-    private static PlaceOrderInput backorder(String orderId, int quantity, int historyEventLimit, Instant now,
-            int promisedInDays) {
-        PlaceOrderInput placed = OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa",
-                now, quantity, 0);
+    private static PlaceOrderInput backorder(
+            String orderId, int quantity, int historyEventLimit, Instant now, int promisedInDays) {
+        PlaceOrderInput placed =
+                OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa", now, quantity, 0);
         LocalDate promised = placed.promisedDate().plusDays(promisedInDays - 20);
         return OrderFixtures.withTerms(placed, policy(historyEventLimit), promised, promised.plusDays(400));
     }
@@ -400,10 +456,12 @@ class ContinueAsNewWorkflowTest {
                 .set(WaitwellSearchAttributes.KIND, input.kind().name())
                 .set(WaitwellSearchAttributes.SKU, input.sku())
                 .set(WaitwellSearchAttributes.CUSTOMER_ID, input.customer().id());
-        OrderWorkflow starter = client.newWorkflowStub(OrderWorkflow.class, WorkflowOptions.newBuilder(options)
-                .setWorkflowId(OrderWorkflowIds.of(input.orderId()))
-                .setTypedSearchAttributes(attributes.build())
-                .build());
+        OrderWorkflow starter = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(input.orderId()))
+                        .setTypedSearchAttributes(attributes.build())
+                        .build());
         WorkflowClient.start(starter::fulfil, input);
         starter.awaitCheckout();
         // Like the API: every later call names the workflow id only, so it reaches whichever run is current.
@@ -417,11 +475,16 @@ class ContinueAsNewWorkflowTest {
     // ---- runs and their histories
 
     private String latestRunId(String orderId) {
-        return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId)).describe().getExecution().getRunId();
+        return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
+                .describe()
+                .getExecution()
+                .getRunId();
     }
 
     private SearchAttributes searchAttributes(String orderId) {
-        return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId)).describe().getTypedSearchAttributes();
+        return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
+                .describe()
+                .getTypedSearchAttributes();
     }
 
     /**
@@ -445,7 +508,9 @@ class ContinueAsNewWorkflowTest {
         WorkflowExecutionHistory run = client.fetchHistory(OrderWorkflowIds.of(orderId));
         while (true) {
             runs.add(0, run);
-            String previous = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
+            String previous = run.getEvents()
+                    .get(0)
+                    .getWorkflowExecutionStartedEventAttributes()
                     .getContinuedExecutionRunId();
             if (previous.isEmpty()) {
                 return runs;
@@ -459,7 +524,8 @@ class ContinueAsNewWorkflowTest {
             List<HistoryEvent> events = runs.get(i).getEvents();
             assertThat(events.size()).as("events of run %d", i + 1).isLessThanOrEqualTo(LIMIT + MARGIN);
             if (i < runs.size() - 1) {
-                assertThat(events.get(events.size() - 1).getEventType()).as("how run %d ended", i + 1)
+                assertThat(events.get(events.size() - 1).getEventType())
+                        .as("how run %d ended", i + 1)
                         .isEqualTo(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
             }
         }
@@ -467,8 +533,13 @@ class ContinueAsNewWorkflowTest {
 
     /** The wait a continued run resumed, as its input says. */
     static OrderPhase resumedPhase(WorkflowExecutionHistory run) {
-        String input = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput().getPayloads(0)
-                .getData().toStringUtf8();
+        String input = run.getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getInput()
+                .getPayloads(0)
+                .getData()
+                .toStringUtf8();
         for (OrderPhase phase : OrderPhase.values()) {
             if (input.contains("\"phase\":\"" + phase + "\"")) {
                 return phase;
@@ -517,8 +588,7 @@ class ContinueAsNewWorkflowTest {
 
     // ---- activity fakes that remember what went out
 
-    record Sent(String key, Milestone milestone, Instant at, NotificationRequest request) {
-    }
+    record Sent(String key, Milestone milestone, Instant at, NotificationRequest request) {}
 
     /** Every message with the (test server's) time it was sent. */
     static class RecordingMessages implements NotificationActivities {
@@ -527,7 +597,8 @@ class ContinueAsNewWorkflowTest {
 
         @Override
         public NotificationResult notify(NotificationRequest request) {
-            Instant at = Instant.ofEpochMilli(Activity.getExecutionContext().getInfo().getScheduledTimestamp());
+            Instant at = Instant.ofEpochMilli(
+                    Activity.getExecutionContext().getInfo().getScheduledTimestamp());
             sent.add(new Sent(request.key(), request.milestone(), at, request));
             return new NotificationResult(List.of());
         }
@@ -561,13 +632,15 @@ class ContinueAsNewWorkflowTest {
         }
 
         @Override
-        public void recordPaymentMethod(PaymentMethodRecord record) {
-        }
+        public void recordPaymentMethod(PaymentMethodRecord record) {}
 
         /** The numbers of the keys, sorted. */
         List<Integer> numbers() {
             synchronized (keys) {
-                return keys.stream().map(key -> Integer.parseInt(key.substring(key.indexOf('-') + 1))).sorted().toList();
+                return keys.stream()
+                        .map(key -> Integer.parseInt(key.substring(key.indexOf('-') + 1)))
+                        .sorted()
+                        .toList();
             }
         }
     }

@@ -1,11 +1,11 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +52,10 @@ class FakePayments implements PaymentActivities {
     @Override
     public synchronized RefundResult refundAll(RefundRequest request) {
         refundRequests.add(request);
-        long paid = charged.values().stream().filter(c -> c.orderId().equals(request.orderId()))
-                .mapToLong(c -> c.amount().amountMinor()).sum();
+        long paid = charged.values().stream()
+                .filter(c -> c.orderId().equals(request.orderId()))
+                .mapToLong(c -> c.amount().amountMinor())
+                .sum();
         long due = paid - refundedByOrder.getOrDefault(request.orderId(), 0L);
         refundedByOrder.merge(request.orderId(), due, Long::sum);
         return new RefundResult(Money.of(due, request.currency()));
@@ -67,7 +69,9 @@ class FakePayments implements PaymentActivities {
     }
 
     synchronized long totalCharged() {
-        return charged.values().stream().mapToLong(c -> c.amount().amountMinor()).sum();
+        return charged.values().stream()
+                .mapToLong(c -> c.amount().amountMinor())
+                .sum();
     }
 
     synchronized long totalRefunded() {

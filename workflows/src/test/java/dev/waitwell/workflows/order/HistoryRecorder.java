@@ -1,23 +1,23 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
-import dev.waitwell.workflows.lifecycle.OrderPhase;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.delay.DelayDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.ledger.LedgerActivities;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
+import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.shared.DelayChoice;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -57,7 +57,8 @@ class HistoryRecorder {
     static final String RECORDING = "v4";
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
+                    TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();
@@ -68,12 +69,16 @@ class HistoryRecorder {
 
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-        NotificationActivities notifications = mock(NotificationActivities.class, withSettings().withoutAnnotations());
+        NotificationActivities notifications =
+                mock(NotificationActivities.class, withSettings().withoutAnnotations());
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
-        worker.registerActivitiesImplementations(new FakePayments(), notifications,
+        worker.registerActivitiesImplementations(
+                new FakePayments(),
+                notifications,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),
-                inventory(), new DelayWorkflowTest.RecordingDelays(),
+                inventory(),
+                new DelayWorkflowTest.RecordingDelays(),
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
@@ -82,9 +87,11 @@ class HistoryRecorder {
     }
 
     private static InventoryActivities inventory() {
-        InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
+        InventoryActivities inventory =
+                mock(InventoryActivities.class, withSettings().withoutAnnotations());
         when(inventory.releaseUnits(any())).thenReturn(new dev.waitwell.workflows.inventory.ReturnedUnits(0, null));
-        when(inventory.allocationsOf(any())).thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
+        when(inventory.allocationsOf(any()))
+                .thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
         return inventory;
     }
 
@@ -100,25 +107,33 @@ class HistoryRecorder {
 
     @Test
     void payLaterDeclinedThenNewMethodThenCancelled() throws IOException {
-        record("pay-later-declined-new-method-cancelled", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD, order -> {
-            order.productReleased();
-            order.stockAllocated(new StockAllocation(1, 2));
-            env.sleep(Duration.ofHours(1));
-            order.retryPayment(new PaymentRetry("support"));
-            order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
-            env.sleep(Duration.ofMinutes(1));
-            order.cancel(new CancellationRequest("customer asked", "support"));
-        });
+        record(
+                "pay-later-declined-new-method-cancelled",
+                PaymentPlan.PAY_LATER,
+                FakePayments.DECLINING_METHOD,
+                order -> {
+                    order.productReleased();
+                    order.stockAllocated(new StockAllocation(1, 2));
+                    env.sleep(Duration.ofHours(1));
+                    order.retryPayment(new PaymentRetry("support"));
+                    order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "shop"));
+                    env.sleep(Duration.ofMinutes(1));
+                    order.cancel(new CancellationRequest("customer asked", "support"));
+                });
     }
 
     @Test
     void backorderAllocatedInTwoPartsAndShipped() throws IOException {
         String orderId = "history-backorder";
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        WorkflowClient.start(order::fulfil, OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.PAY_LATER,
-                "pm_card_visa", now, 2, 0));
+        WorkflowClient.start(
+                order::fulfil,
+                OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.PAY_LATER, "pm_card_visa", now, 2, 0));
         order.awaitCheckout();
         env.sleep(Duration.ofDays(12));
         order.stockAllocated(new StockAllocation(1, 1));
@@ -132,23 +147,29 @@ class HistoryRecorder {
     @Test
     void backorderDelayedTwiceWaitingThenSwitching() throws IOException {
         String orderId = "history-delays";
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        PlaceOrderInput input = OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa",
-                now, 1, 0);
+        PlaceOrderInput input =
+                OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa", now, 1, 0);
         WorkflowClient.start(order::fulfil, input);
         order.awaitCheckout();
-        order.promiseChanged(new PromiseChange("c1", input.promisedDate().minusDays(2),
-                null, "early ship"));
+        order.promiseChanged(new PromiseChange("c1", input.promisedDate().minusDays(2), null, "early ship"));
         env.sleep(Duration.ofDays(15));
-        order.promiseChanged(new PromiseChange("c2", input.promisedDate().plusDays(5),
-                null, "late ship"));
+        order.promiseChanged(new PromiseChange("c2", input.promisedDate().plusDays(5), null, "late ship"));
         env.sleep(Duration.ofDays(8));
         order.promiseChanged(new PromiseChange("c3", null, null, "supplier gone"));
         env.sleep(Duration.ofHours(1));
-        order.decide(new DelayDecision(DelayChoice.SWITCH,
-                "CAM-2", "Camera Two", dev.waitwell.workflows.shared.Money.of(20_000, "USD"), "customer", null));
+        order.decide(new DelayDecision(
+                DelayChoice.SWITCH,
+                "CAM-2",
+                "Camera Two",
+                dev.waitwell.workflows.shared.Money.of(20_000, "USD"),
+                "customer",
+                null));
         env.sleep(Duration.ofMinutes(1));
         order.confirmShipment(new Shipment("UPS", "1Z2"));
         save("backorder-delayed-waited-switched-shipped", order, OrderWorkflowIds.of(orderId));
@@ -162,24 +183,33 @@ class HistoryRecorder {
     void backorderContinuedAsNewThenDelayedAllocatedAndShipped() throws IOException {
         String orderId = "history-continued";
         String workflowId = OrderWorkflowIds.of(orderId);
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
                 WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        PlaceOrderInput placed = OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa",
-                now, 2, 0);
-        PlaceOrderInput input = OrderFixtures.withTerms(placed, new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7),
-                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7), 10, "UTC", 60),
-                placed.promisedDate().plusDays(60), placed.promisedDate().plusDays(200));
+        PlaceOrderInput placed =
+                OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa", now, 2, 0);
+        PlaceOrderInput input = OrderFixtures.withTerms(
+                placed,
+                new OrderPolicy(
+                        Duration.ofDays(3),
+                        Duration.ofDays(7),
+                        Duration.ofDays(7),
+                        Duration.ofDays(30),
+                        Duration.ofDays(7),
+                        10,
+                        "UTC",
+                        60),
+                placed.promisedDate().plusDays(60),
+                placed.promisedDate().plusDays(200));
         WorkflowClient.start(order::fulfil, input);
         order.awaitCheckout();
         OrderWorkflow current = client.newWorkflowStub(OrderWorkflow.class, workflowId);
         env.sleep(Duration.ofDays(30));
         current.stockAllocated(new StockAllocation(1, 1));
-        current.promiseChanged(new PromiseChange("c1", input.promisedDate().plusDays(20),
-                null, "late ship"));
+        current.promiseChanged(new PromiseChange("c1", input.promisedDate().plusDays(20), null, "late ship"));
         env.sleep(Duration.ofHours(1));
-        current.decide(new DelayDecision(DelayChoice.WAIT,
-                null, null, null, "customer", null));
+        current.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null));
         env.sleep(Duration.ofDays(30));
         current.stockAllocated(new StockAllocation(2, 1));
         env.sleep(Duration.ofHours(1));
@@ -197,14 +227,25 @@ class HistoryRecorder {
     void preorderContinuedAsNewWhileAwaitingItsReleaseThenReleasedAndShipped() throws IOException {
         String orderId = "history-preorder-continued";
         String workflowId = OrderWorkflowIds.of(orderId);
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
                 WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        PlaceOrderInput placed = OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now,
-                Duration.ofDays(21), 1);
+        PlaceOrderInput placed =
+                OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now, Duration.ofDays(21), 1);
         // The reminder a week ahead and daily reminders: enough history in either wait for a run to pass 60 events.
-        PlaceOrderInput input = OrderFixtures.withTerms(placed, new OrderPolicy(Duration.ofDays(7), Duration.ofDays(7),
-                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(1), 10, "UTC", 60), placed.promisedDate(),
+        PlaceOrderInput input = OrderFixtures.withTerms(
+                placed,
+                new OrderPolicy(
+                        Duration.ofDays(7),
+                        Duration.ofDays(7),
+                        Duration.ofDays(7),
+                        Duration.ofDays(30),
+                        Duration.ofDays(1),
+                        10,
+                        "UTC",
+                        60),
+                placed.promisedDate(),
                 placed.latestAcceptableDate());
         WorkflowClient.start(order::fulfil, input);
         order.awaitCheckout();
@@ -215,7 +256,9 @@ class HistoryRecorder {
         current.confirmShipment(new Shipment("UPS", "1Z-PREORDER"));
         client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
         List<WorkflowExecutionHistory> runs = saveRuns("preorder-continued-as-new", workflowId);
-        List<OrderPhase> resumed = runs.stream().skip(1).map(ContinueAsNewWorkflowTest::resumedPhase)
+        List<OrderPhase> resumed = runs.stream()
+                .skip(1)
+                .map(ContinueAsNewWorkflowTest::resumedPhase)
                 .toList();
         if (!resumed.containsAll(List.of(OrderPhase.RELEASE_REMINDER, OrderPhase.RELEASE))) {
             throw new AssertionError("the runs resumed " + resumed + ", not both waits for the release");
@@ -232,20 +275,34 @@ class HistoryRecorder {
         String orderId = "history-pending-slip";
         String workflowId = OrderWorkflowIds.of(orderId);
         int limit = 80;
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
                 WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        PlaceOrderInput placed = OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now,
-                Duration.ofDays(30), 1);
-        PlaceOrderInput input = OrderFixtures.withTerms(placed, new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7),
-                Duration.ofDays(7), Duration.ofDays(30), Duration.ofDays(7), 10, "UTC", limit), placed.promisedDate(),
+        PlaceOrderInput placed =
+                OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now, Duration.ofDays(30), 1);
+        PlaceOrderInput input = OrderFixtures.withTerms(
+                placed,
+                new OrderPolicy(
+                        Duration.ofDays(3),
+                        Duration.ofDays(7),
+                        Duration.ofDays(7),
+                        Duration.ofDays(30),
+                        Duration.ofDays(7),
+                        10,
+                        "UTC",
+                        limit),
+                placed.promisedDate(),
                 placed.latestAcceptableDate());
         WorkflowClient.start(order::fulfil, input);
         order.awaitCheckout();
         OrderWorkflow current = client.newWorkflowStub(OrderWorkflow.class, workflowId);
         env.sleep(Duration.ofDays(1));
-        PromiseChange early = new PromiseChange("r1",
-                input.promisedDate().minusDays(1), input.releaseAt().minus(Duration.ofDays(1)), "the factory is early");
+        PromiseChange early = new PromiseChange(
+                "r1",
+                input.promisedDate().minusDays(1),
+                input.releaseAt().minus(Duration.ofDays(1)),
+                "the factory is early");
         current.promiseChanged(early);
         env.sleep(Duration.ofMinutes(1));
         // Each repeat adds its signal and a workflow task (four events), until the next signal's task passes the limit.
@@ -253,20 +310,27 @@ class HistoryRecorder {
             current.promiseChanged(early);
             env.sleep(Duration.ofMinutes(1));
         }
-        current.promiseChanged(new PromiseChange("r2", input.promisedDate().plusDays(10),
-                input.releaseAt().plus(Duration.ofDays(10)), "the factory is late"));
+        current.promiseChanged(new PromiseChange(
+                "r2",
+                input.promisedDate().plusDays(10),
+                input.releaseAt().plus(Duration.ofDays(10)),
+                "the factory is late"));
         env.sleep(Duration.ofHours(1));
-        current.decide(new DelayDecision(DelayChoice.WAIT,
-                null, null, null, "customer", null));
+        current.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null));
         env.sleep(Duration.ofDays(40));
         current.stockAllocated(new StockAllocation(1, 1));
         env.sleep(Duration.ofMinutes(1));
         current.confirmShipment(new Shipment("UPS", "1Z-SLIP"));
         client.newUntypedWorkflowStub(workflowId).getResult(OrderOutcome.class);
-        List<WorkflowExecutionHistory> runs = saveRuns("preorder-release-slip-carried-pending",
-                workflowId);
-        String secondInput = runs.get(1).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput()
-                .getPayloads(0).getData().toStringUtf8();
+        List<WorkflowExecutionHistory> runs = saveRuns("preorder-release-slip-carried-pending", workflowId);
+        String secondInput = runs.get(1)
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getInput()
+                .getPayloads(0)
+                .getData()
+                .toStringUtf8();
         if (!secondInput.contains("\"pending\":[{\"changeId\":\"r2\"")) {
             throw new AssertionError("the second run did not start with the slip pending: " + secondInput);
         }
@@ -274,7 +338,10 @@ class HistoryRecorder {
 
     @Test
     void fullPaymentDeclinedUntilGraceEnds() throws IOException {
-        record("full-declined-grace-expired", PaymentPlan.FULL, FakePayments.DECLINING_METHOD,
+        record(
+                "full-declined-grace-expired",
+                PaymentPlan.FULL,
+                FakePayments.DECLINING_METHOD,
                 order -> env.sleep(Duration.ofDays(8)));
     }
 
@@ -282,13 +349,14 @@ class HistoryRecorder {
      * Saves every run of a finished order that continued as new ({@code <name>-run1.json}, ...), first to
      * last, by walking back from the last run; returns them in that order.
      */
-    private List<WorkflowExecutionHistory> saveRuns(String name, String workflowId)
-            throws IOException {
+    private List<WorkflowExecutionHistory> saveRuns(String name, String workflowId) throws IOException {
         List<WorkflowExecutionHistory> runs = new ArrayList<>();
         WorkflowExecutionHistory run = client.fetchHistory(workflowId);
         while (true) {
             runs.add(0, run);
-            String previous = run.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
+            String previous = run.getEvents()
+                    .get(0)
+                    .getWorkflowExecutionStartedEventAttributes()
                     .getContinuedExecutionRunId();
             if (previous.isEmpty()) {
                 break;
@@ -300,7 +368,8 @@ class HistoryRecorder {
         }
         Files.createDirectories(HISTORIES);
         for (int i = 0; i < runs.size(); i++) {
-            Files.writeString(HISTORIES.resolve(RECORDING + "-" + name + "-run" + (i + 1) + ".json"),
+            Files.writeString(
+                    HISTORIES.resolve(RECORDING + "-" + name + "-run" + (i + 1) + ".json"),
                     runs.get(i).toJson(true));
         }
         return runs;
@@ -309,11 +378,12 @@ class HistoryRecorder {
     private void record(String name, PaymentPlan plan, String method, Consumer<OrderWorkflow> scenario)
             throws IOException {
         String workflowId = OrderWorkflowIds.of("history-" + name);
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
                 WorkflowOptions.newBuilder(options).setWorkflowId(workflowId).build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-        WorkflowClient.start(order::fulfil,
-                OrderFixtures.preorder("history-" + name, plan, method, now, Duration.ofDays(30), 2));
+        WorkflowClient.start(
+                order::fulfil, OrderFixtures.preorder("history-" + name, plan, method, now, Duration.ofDays(30), 2));
         order.awaitCheckout();
         scenario.accept(order);
         save(name, order, workflowId);
@@ -322,7 +392,8 @@ class HistoryRecorder {
     private void save(String name, OrderWorkflow order, String workflowId) throws IOException {
         WorkflowStub.fromTyped(order).getResult(OrderOutcome.class);
         Files.createDirectories(HISTORIES);
-        Files.writeString(HISTORIES.resolve(RECORDING + "-" + name + ".json"),
+        Files.writeString(
+                HISTORIES.resolve(RECORDING + "-" + name + ".json"),
                 client.fetchHistory(workflowId).toJson(true));
     }
 }

@@ -1,15 +1,15 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.delay.CarriedPromise;
-import dev.waitwell.workflows.inventory.CarriedStock;
-import dev.waitwell.workflows.payment.CarriedPayments;
-import dev.waitwell.workflows.lifecycle.OrderItem;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.waitwell.workflows.delay.CarriedPromise;
 import dev.waitwell.workflows.delay.PromiseChange;
+import dev.waitwell.workflows.inventory.CarriedStock;
+import dev.waitwell.workflows.lifecycle.OrderItem;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.payment.CarriedPayments;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -36,18 +36,38 @@ class OrderContinuationTest {
 
     @Test
     void aContinuationTravelsWithItsPhaseByNameAndReadsBackTheSame() {
-        OrderContinuation continuation = new OrderContinuation(3, OrderPhase.RELEASE, OrderStatus.AWAITING_RELEASE,
-                new OrderItem("CAM-1", "Camera One", Money.of(25_000, "USD")), false, false, false, 7,
+        OrderContinuation continuation = new OrderContinuation(
+                3,
+                OrderPhase.RELEASE,
+                OrderStatus.AWAITING_RELEASE,
+                new OrderItem("CAM-1", "Camera One", Money.of(25_000, "USD")),
+                false,
+                false,
+                false,
+                7,
                 new CarriedPayments("pm_card_visa", 5_000, 0, null, 1, 0),
                 new CarriedStock(0, List.of(), false),
-                new CarriedPromise(LocalDate.parse("2027-06-08"), Instant.parse("2027-06-01T00:00:00Z"),
-                        Instant.parse("2027-05-20T00:00:00Z"), 0, 4, 0, 0, null, List.of("r1"),
-                        List.of(new PromiseChange("r2", LocalDate.parse("2027-06-18"),
-                                Instant.parse("2027-06-11T00:00:00Z"), "the factory is late"))));
+                new CarriedPromise(
+                        LocalDate.parse("2027-06-08"),
+                        Instant.parse("2027-06-01T00:00:00Z"),
+                        Instant.parse("2027-05-20T00:00:00Z"),
+                        0,
+                        4,
+                        0,
+                        0,
+                        null,
+                        List.of("r1"),
+                        List.of(new PromiseChange(
+                                "r2",
+                                LocalDate.parse("2027-06-18"),
+                                Instant.parse("2027-06-11T00:00:00Z"),
+                                "the factory is late"))));
 
         Payload payload = CONVERTER.toPayload(continuation).orElseThrow();
 
-        assertThat(payload.getData().toStringUtf8()).contains("\"phase\":\"RELEASE\"").doesNotContain("position");
+        assertThat(payload.getData().toStringUtf8())
+                .contains("\"phase\":\"RELEASE\"")
+                .doesNotContain("position");
         assertThat(CONVERTER.fromPayload(payload, OrderContinuation.class, OrderContinuation.class))
                 .isEqualTo(continuation);
     }
@@ -57,14 +77,20 @@ class OrderContinuationTest {
         "v4-backorder-continued-as-new-run2.json, 2, STOCK",
         "v4-preorder-continued-as-new-run2.json, 2, RELEASE_REMINDER",
         "v4-preorder-continued-as-new-run5.json, 5, RELEASE",
-        "v4-preorder-release-slip-carried-pending-run2.json, 2, RELEASE_REMINDER"})
+        "v4-preorder-release-slip-carried-pending-run2.json, 2, RELEASE_REMINDER"
+    })
     void readsTheContinuationsThatRecordedRunsStartedWith(String file, int run, OrderPhase phase) throws IOException {
-        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(
-                Files.readString(HistoryRecorder.HISTORIES.resolve(file)));
+        WorkflowExecutionHistory history =
+                WorkflowExecutionHistory.fromJson(Files.readString(HistoryRecorder.HISTORIES.resolve(file)));
 
-        PlaceOrderInput input = CONVERTER.fromPayloads(0,
-                Optional.of(history.getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput()),
-                PlaceOrderInput.class, PlaceOrderInput.class);
+        PlaceOrderInput input = CONVERTER.fromPayloads(
+                0,
+                Optional.of(history.getEvents()
+                        .get(0)
+                        .getWorkflowExecutionStartedEventAttributes()
+                        .getInput()),
+                PlaceOrderInput.class,
+                PlaceOrderInput.class);
 
         assertThat(input.continuation().run()).isEqualTo(run);
         assertThat(input.continuation().phase()).isEqualTo(phase);
@@ -78,10 +104,13 @@ class OrderContinuationTest {
                  "eventSequence":4,"payments":{"method":"pm_card_visa","paid":50000},
                  "stock":{"allocatedUnits":1},"delays":{"promisedDate":"2027-06-08"}}""";
 
-        OrderContinuation read = CONVERTER.fromPayload(Payload.newBuilder()
+        OrderContinuation read = CONVERTER.fromPayload(
+                Payload.newBuilder()
                         .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-                        .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8)).build(),
-                OrderContinuation.class, OrderContinuation.class);
+                        .setData(ByteString.copyFrom(json, StandardCharsets.UTF_8))
+                        .build(),
+                OrderContinuation.class,
+                OrderContinuation.class);
 
         assertThat(read.phase()).isEqualTo(OrderPhase.STOCK);
         assertThat(read.stock().allocationIds()).isEmpty();

@@ -1,8 +1,8 @@
 package dev.waitwell.workflows.order;
 
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
-import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +19,7 @@ final class OrderFixtures {
     static final long UNIT_PRICE = 25_000;
     static final int DEPOSIT_PERCENT = 20;
 
-    private OrderFixtures() {
-    }
+    private OrderFixtures() {}
 
     /** A test extension builder with the order workflows' search attributes registered, as the worker does. */
     static io.temporal.testing.TestWorkflowExtension.Builder withSearchAttributes(
@@ -30,35 +29,72 @@ final class OrderFixtures {
     }
 
     /** A backorder (or an in-stock order, when everything is allocated at checkout) promised in 20 days. */
-    static PlaceOrderInput waiting(String orderId, OrderKind kind, PaymentPlan plan, String method, Instant now,
-            int quantity, int allocatedAtCheckout) {
+    static PlaceOrderInput waiting(
+            String orderId,
+            OrderKind kind,
+            PaymentPlan plan,
+            String method,
+            Instant now,
+            int quantity,
+            int allocatedAtCheckout) {
         Money unitPrice = Money.of(UNIT_PRICE, "USD");
         Money total = unitPrice.times(quantity);
         Money first = plan == PaymentPlan.PAY_LATER && kind == OrderKind.BACKORDER ? Money.of(0, "USD") : total;
-        LocalDate promised = now.plus(Duration.ofDays(20)).atZone(ZoneOffset.UTC).toLocalDate();
-        return new PlaceOrderInput(orderId, kind, customer(), "CAM-1", "Camera One", quantity, unitPrice, plan, method,
-                first, null, null, promised, "https://shop.test/c/orders/" + orderId,
-                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), allocatedAtCheckout, promised.plusDays(40));
+        LocalDate promised =
+                now.plus(Duration.ofDays(20)).atZone(ZoneOffset.UTC).toLocalDate();
+        return new PlaceOrderInput(
+                orderId,
+                kind,
+                customer(),
+                "CAM-1",
+                "Camera One",
+                quantity,
+                unitPrice,
+                plan,
+                method,
+                first,
+                null,
+                null,
+                promised,
+                "https://shop.test/c/orders/" + orderId,
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)),
+                allocatedAtCheckout,
+                promised.plusDays(40));
     }
 
     /**
      * The same order under another policy (continue-as-new limit, reminder interval), with another promised
      * date and limit on how far the promise may slip.
      */
-    static PlaceOrderInput withTerms(PlaceOrderInput input, OrderPolicy policy, LocalDate promisedDate,
-            LocalDate latestAcceptableDate) {
-        return new PlaceOrderInput(input.orderId(), input.kind(), input.customer(), input.sku(), input.productName(),
-                input.quantity(), input.unitPrice(), input.paymentPlan(), input.paymentMethod(), input.firstPayment(),
-                input.releaseDate(), input.releaseAt(), promisedDate, input.customerUrl(), policy,
-                input.allocatedAtCheckout(), latestAcceptableDate);
+    static PlaceOrderInput withTerms(
+            PlaceOrderInput input, OrderPolicy policy, LocalDate promisedDate, LocalDate latestAcceptableDate) {
+        return new PlaceOrderInput(
+                input.orderId(),
+                input.kind(),
+                input.customer(),
+                input.sku(),
+                input.productName(),
+                input.quantity(),
+                input.unitPrice(),
+                input.paymentPlan(),
+                input.paymentMethod(),
+                input.firstPayment(),
+                input.releaseDate(),
+                input.releaseAt(),
+                promisedDate,
+                input.customerUrl(),
+                policy,
+                input.allocatedAtCheckout(),
+                latestAcceptableDate);
     }
 
     private static Customer customer() {
-        return new Customer("c-1", "Ada Lovelace", "ada@example.com", "+14155550100", List.of(Channel.EMAIL, Channel.SMS));
+        return new Customer(
+                "c-1", "Ada Lovelace", "ada@example.com", "+14155550100", List.of(Channel.EMAIL, Channel.SMS));
     }
 
-    static PlaceOrderInput preorder(String orderId, PaymentPlan plan, String method, Instant now, Duration untilRelease,
-            int quantity) {
+    static PlaceOrderInput preorder(
+            String orderId, PaymentPlan plan, String method, Instant now, Duration untilRelease, int quantity) {
         Instant releaseAt = now.plus(untilRelease);
         LocalDate releaseDate = releaseAt.atZone(ZoneOffset.UTC).toLocalDate();
         Money unitPrice = Money.of(UNIT_PRICE, "USD");
@@ -68,8 +104,23 @@ final class OrderFixtures {
             case DEPOSIT -> total.percent(DEPOSIT_PERCENT);
             case PAY_LATER -> Money.of(0, "USD");
         };
-        return new PlaceOrderInput(orderId, OrderKind.PREORDER, customer(), "CAM-1", "Camera One", quantity, unitPrice,
-                plan, method, first, releaseDate, releaseAt, releaseDate.plusDays(7), "https://shop.test/c/orders/" + orderId,
-                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)), 0, releaseDate.plusDays(90));
+        return new PlaceOrderInput(
+                orderId,
+                OrderKind.PREORDER,
+                customer(),
+                "CAM-1",
+                "Camera One",
+                quantity,
+                unitPrice,
+                plan,
+                method,
+                first,
+                releaseDate,
+                releaseAt,
+                releaseDate.plusDays(7),
+                "https://shop.test/c/orders/" + orderId,
+                new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)),
+                0,
+                releaseDate.plusDays(90));
     }
 }

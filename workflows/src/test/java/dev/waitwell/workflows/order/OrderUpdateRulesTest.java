@@ -12,20 +12,21 @@ class OrderUpdateRulesTest {
     void shipsOnlyAnOrderTheWarehouseWasAskedToShip() {
         assertThatCode(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, false, false))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.AWAITING_STOCK, false, false,
-                false)).hasMessage("Order o-1 is AWAITING_STOCK: only an order that is READY_TO_SHIP can be shipped");
-        assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, true,
-                false)).hasMessageContaining("already has a shipment");
-        assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, false,
-                true)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(
+                        () -> OrderUpdateRules.requireShippable("o-1", OrderStatus.AWAITING_STOCK, false, false, false))
+                .hasMessage("Order o-1 is AWAITING_STOCK: only an order that is READY_TO_SHIP can be shipped");
+        assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, true, false))
+                .hasMessageContaining("already has a shipment");
+        assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, false, true))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void cancelsOnlyOnceAndNeverAfterShipment() {
         assertThatCode(() -> OrderUpdateRules.requireCancellable("o-1", OrderStatus.AWAITING_RELEASE, false, false))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> OrderUpdateRules.requireCancellable("o-1", OrderStatus.AWAITING_RELEASE, true,
-                false)).hasMessage("Order o-1 is AWAITING_RELEASE and already being cancelled: it can no longer be "
+        assertThatThrownBy(() -> OrderUpdateRules.requireCancellable("o-1", OrderStatus.AWAITING_RELEASE, true, false))
+                .hasMessage("Order o-1 is AWAITING_RELEASE and already being cancelled: it can no longer be "
                         + "cancelled");
         assertThatThrownBy(() -> OrderUpdateRules.requireCancellable("o-1", OrderStatus.READY_TO_SHIP, false, true))
                 .hasMessageContaining("being shipped");

@@ -18,7 +18,8 @@ class OrderWorkflowReplayTest {
 
     static Stream<Path> histories() throws IOException {
         try (Stream<Path> files = Files.list(HistoryRecorder.HISTORIES)) {
-            var list = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            var list =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertThat(list).as("committed histories").isNotEmpty();
             return list.stream();
         }

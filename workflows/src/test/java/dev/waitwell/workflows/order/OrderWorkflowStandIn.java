@@ -1,7 +1,7 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.inventory.StockAllocation;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -30,8 +30,7 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
-    public void promiseChanged(dev.waitwell.workflows.delay.PromiseChange change) {
-    }
+    public void promiseChanged(dev.waitwell.workflows.delay.PromiseChange change) {}
 
     @Override
     public OrderState decide(dev.waitwell.workflows.delay.DelayDecision decision) {
@@ -39,8 +38,7 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
-    public void validateDecide(dev.waitwell.workflows.delay.DelayDecision decision) {
-    }
+    public void validateDecide(dev.waitwell.workflows.delay.DelayDecision decision) {}
 
     @Override
     public OrderState awaitCheckout() {
@@ -53,8 +51,7 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
-    public void validateConfirmShipment(Shipment shipment) {
-    }
+    public void validateConfirmShipment(Shipment shipment) {}
 
     @Override
     public OrderState cancel(CancellationRequest request) {
@@ -62,8 +59,7 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
-    public void validateCancel(CancellationRequest request) {
-    }
+    public void validateCancel(CancellationRequest request) {}
 
     @Override
     public OrderState changePaymentMethod(PaymentMethodChange change) {
@@ -71,8 +67,7 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
-    public void validateChangePaymentMethod(PaymentMethodChange change) {
-    }
+    public void validateChangePaymentMethod(PaymentMethodChange change) {}
 
     @Override
     public OrderState retryPayment(PaymentRetry retry) {
@@ -80,12 +75,12 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     }
 
     @Override
-    public void validateRetryPayment(PaymentRetry retry) {
-    }
+    public void validateRetryPayment(PaymentRetry retry) {}
 
     @Override
     public OrderState state() {
-        return new OrderState(null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null,
-                allocated, null, null, null);
+        return new OrderState(
+                null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null, allocated, null,
+                null, null);
     }
 }

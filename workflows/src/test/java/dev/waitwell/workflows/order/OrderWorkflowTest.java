@@ -1,11 +1,5 @@
 package dev.waitwell.workflows.order;
 
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
-import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
-import dev.waitwell.workflows.lifecycle.StatusChange;
-import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderStatus;
 import static dev.waitwell.workflows.order.OrderFixtures.UNIT_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +18,11 @@ import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
+import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
+import dev.waitwell.workflows.lifecycle.StatusChange;
+import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
@@ -31,6 +30,7 @@ import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
@@ -52,16 +52,21 @@ import org.mockito.InOrder;
 class OrderWorkflowTest {
 
     @RegisterExtension
-    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(TestWorkflowExtension.newBuilder())
+    static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
+                    TestWorkflowExtension.newBuilder())
             .registerWorkflowImplementationTypes(OrderWorkflowImpl.class)
             .setDoNotStart(true)
             .build();
 
     private final FakePayments payments = new FakePayments();
-    private final OrderActivities orders = mock(OrderActivities.class, withSettings().withoutAnnotations());
-    private final TimelineActivities timeline = mock(TimelineActivities.class, withSettings().withoutAnnotations());
-    private final InventoryActivities inventory = mock(InventoryActivities.class, withSettings().withoutAnnotations());
-    private final LedgerActivities ledger = mock(LedgerActivities.class, withSettings().withoutAnnotations());
+    private final OrderActivities orders =
+            mock(OrderActivities.class, withSettings().withoutAnnotations());
+    private final TimelineActivities timeline =
+            mock(TimelineActivities.class, withSettings().withoutAnnotations());
+    private final InventoryActivities inventory =
+            mock(InventoryActivities.class, withSettings().withoutAnnotations());
+    private final LedgerActivities ledger =
+            mock(LedgerActivities.class, withSettings().withoutAnnotations());
     private final NotificationActivities notifications =
             mock(NotificationActivities.class, withSettings().withoutAnnotations());
 
@@ -75,8 +80,16 @@ class OrderWorkflowTest {
         org.mockito.Mockito.when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(1, null));
         org.mockito.Mockito.when(inventory.allocationsOf(any()))
                 .thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
-        worker.registerActivitiesImplementations(payments, orders, timeline, inventory, ledger, notifications,
-                mock(dev.waitwell.workflows.delay.DelayActivities.class, withSettings().withoutAnnotations()));
+        worker.registerActivitiesImplementations(
+                payments,
+                orders,
+                timeline,
+                inventory,
+                ledger,
+                notifications,
+                mock(
+                        dev.waitwell.workflows.delay.DelayActivities.class,
+                        withSettings().withoutAnnotations()));
         env.start();
         this.env = env;
         this.client = client;
@@ -102,8 +115,10 @@ class OrderWorkflowTest {
         assertThat(state.status()).isEqualTo(OrderStatus.READY_TO_SHIP);
         assertThat(state.released()).isTrue();
         assertThat(state.allocatedUnits()).isEqualTo(1);
-        assertThat(payments.charged.values()).extracting(ChargeRequest::purpose, c -> c.amount().amountMinor())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChargePurpose.DEPOSIT, 5_000L),
+        assertThat(payments.charged.values())
+                .extracting(ChargeRequest::purpose, c -> c.amount().amountMinor())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ChargePurpose.DEPOSIT, 5_000L),
                         org.assertj.core.groups.Tuple.tuple(ChargePurpose.BALANCE, 20_000L));
         verify(orders).requestFulfilment(any());
     }
@@ -143,8 +158,8 @@ class OrderWorkflowTest {
         env.sleep(Duration.ofDays(11));
 
         assertThat(payments.charged).hasSize(1);
-        assertThat(sentMilestones()).containsExactly(Milestone.CONFIRMED, Milestone.RELEASE_REMINDER,
-                Milestone.RELEASED);
+        assertThat(sentMilestones())
+                .containsExactly(Milestone.CONFIRMED, Milestone.RELEASE_REMINDER, Milestone.RELEASED);
     }
 
     @Test
@@ -188,7 +203,8 @@ class OrderWorkflowTest {
 
         assertThatThrownBy(() -> order.confirmShipment(new Shipment("UPS", "1Z1")))
                 .isInstanceOf(WorkflowUpdateException.class)
-                .rootCause().hasMessageContaining("AWAITING_RELEASE");
+                .rootCause()
+                .hasMessageContaining("AWAITING_RELEASE");
         assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
     }
 
@@ -202,13 +218,15 @@ class OrderWorkflowTest {
 
         assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(cancelled.refunded()).isEqualTo(5_000);
-        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(WorkflowStub.fromTyped(order).getResult(OrderOutcome.class).status())
+                .isEqualTo(OrderStatus.CANCELLED);
         assertThat(payments.totalRefunded()).isEqualTo(payments.totalCharged()).isEqualTo(5_000);
         verify(inventory).releaseUnits(new StockRequest("o-cancel", "CAM-1", 1));
         verify(inventory, never()).joinQueueOnRelease(any());
         assertThat(sent(Milestone.CANCELLED).facts().amount()).isEqualTo(Money.of(5_000, "USD"));
-        verify(timeline).recordStatus(argThat(change -> change.status() == OrderStatus.CANCELLED
-                && "customer asked".equals(change.cancellationReason())));
+        verify(timeline)
+                .recordStatus(argThat(change -> change.status() == OrderStatus.CANCELLED
+                        && "customer asked".equals(change.cancellationReason())));
     }
 
     @Test
@@ -227,8 +245,8 @@ class OrderWorkflowTest {
 
     @Test
     void declinedBalanceAwaitsPaymentAndARetryWithANewMethodCompletesIt() {
-        OrderWorkflow order = place("o-decline", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD,
-                Duration.ofDays(10));
+        OrderWorkflow order =
+                place("o-decline", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD, Duration.ofDays(10));
         releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
 
@@ -236,7 +254,8 @@ class OrderWorkflowTest {
         assertThat(awaiting.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
         assertThat(awaiting.lastPaymentError()).contains("declined");
         assertThat(sentMilestones()).contains(Milestone.PAYMENT_FAILED);
-        assertThatThrownBy(() -> order.confirmShipment(new Shipment("UPS", "1"))).isInstanceOf(WorkflowUpdateException.class);
+        assertThatThrownBy(() -> order.confirmShipment(new Shipment("UPS", "1")))
+                .isInstanceOf(WorkflowUpdateException.class);
 
         OrderState afterRetryWithSameCard = order.retryPayment(new PaymentRetry("support"));
         assertThat(afterRetryWithSameCard.status()).isEqualTo(OrderStatus.AWAITING_PAYMENT);
@@ -277,8 +296,12 @@ class OrderWorkflowTest {
         releaseWithStock(order);
         env.sleep(Duration.ofSeconds(1));
 
-        var cancelling = WorkflowStub.fromTyped(order).startUpdate("cancel", WorkflowUpdateStage.ACCEPTED,
-                OrderState.class, new CancellationRequest("customer asked", "support"));
+        var cancelling = WorkflowStub.fromTyped(order)
+                .startUpdate(
+                        "cancel",
+                        WorkflowUpdateStage.ACCEPTED,
+                        OrderState.class,
+                        new CancellationRequest("customer asked", "support"));
         payments.chargesHeld.countDown();
         OrderState cancelled = cancelling.getResult();
 
@@ -292,8 +315,8 @@ class OrderWorkflowTest {
 
     @Test
     void aSuccessfulRetryLeavesAwaitingPaymentAtOnceAndASecondRetryIsRefused() {
-        OrderWorkflow order = place("o-second-retry", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD,
-                Duration.ofDays(10));
+        OrderWorkflow order =
+                place("o-second-retry", PaymentPlan.PAY_LATER, FakePayments.DECLINING_METHOD, Duration.ofDays(10));
         releaseWithStock(order);
         env.sleep(Duration.ofMinutes(1));
 
@@ -313,7 +336,8 @@ class OrderWorkflowTest {
 
         assertThatThrownBy(() -> order.retryPayment(new PaymentRetry("support")))
                 .isInstanceOf(WorkflowUpdateException.class)
-                .rootCause().hasMessageContaining("no declined payment");
+                .rootCause()
+                .hasMessageContaining("no declined payment");
     }
 
     @Test
@@ -326,7 +350,8 @@ class OrderWorkflowTest {
 
         ArgumentCaptor<StatusChange> changes = ArgumentCaptor.forClass(StatusChange.class);
         verify(timeline, times(2)).recordStatus(changes.capture());
-        assertThat(changes.getAllValues()).extracting(StatusChange::status)
+        assertThat(changes.getAllValues())
+                .extracting(StatusChange::status)
                 .containsExactly(OrderStatus.READY_TO_SHIP, OrderStatus.SHIPPED);
         assertThat(changes.getAllValues()).extracting(StatusChange::eventKey).doesNotHaveDuplicates();
         verify(timeline, never()).recordStatus(argThat(c -> c.status() == OrderStatus.CANCELLED));
@@ -339,8 +364,11 @@ class OrderWorkflowTest {
     }
 
     private OrderWorkflow place(String orderId, PaymentPlan plan, String method, Duration untilRelease) {
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
         WorkflowClient.start(order::fulfil, OrderFixtures.preorder(orderId, plan, method, now, untilRelease, 1));
         return order;
@@ -355,7 +383,9 @@ class OrderWorkflowTest {
     private NotificationRequest sent(Milestone milestone) {
         ArgumentCaptor<NotificationRequest> sent = ArgumentCaptor.forClass(NotificationRequest.class);
         verify(notifications, org.mockito.Mockito.atLeast(1)).notify(sent.capture());
-        return sent.getAllValues().stream().filter(r -> r.milestone() == milestone).findFirst()
+        return sent.getAllValues().stream()
+                .filter(r -> r.milestone() == milestone)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(milestone + " not sent; sent: " + sentMilestones()));
     }
 }

@@ -3,8 +3,8 @@ package dev.waitwell.workflows.preorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waitwell.workflows.order.OrderWorkflow;
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.order.OrderWorkflowStandIn;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -29,8 +29,8 @@ class ProductReleaseWorkflowTest {
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         // o-3 never started: an order that closed between the listing and the signal.
-        worker.registerActivitiesImplementations((ReleaseActivities) request ->
-                new ReleasedProduct(request.sku(), List.of("o-1", "o-2", "o-3"), null));
+        worker.registerActivitiesImplementations(
+                (ReleaseActivities) request -> new ReleasedProduct(request.sku(), List.of("o-1", "o-2", "o-3"), null));
         env.start();
         this.client = client;
         this.options = options;
@@ -40,8 +40,11 @@ class ProductReleaseWorkflowTest {
     void tellsEveryOpenPreorderAndCountsTheOnesAlreadyClosed() {
         OrderWorkflow first = startListener("o-1");
         OrderWorkflow second = startListener("o-2");
-        ProductReleaseWorkflow release = client.newWorkflowStub(ProductReleaseWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(ProductReleaseWorkflowIds.of("CAM-1")).build());
+        ProductReleaseWorkflow release = client.newWorkflowStub(
+                ProductReleaseWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(ProductReleaseWorkflowIds.of("CAM-1"))
+                        .build());
 
         ReleaseOutcome outcome = release.release(new ReleaseRequest("CAM-1", "admin"));
 
@@ -51,8 +54,11 @@ class ProductReleaseWorkflowTest {
     }
 
     private OrderWorkflow startListener(String orderId) {
-        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options).setWorkflowId(OrderWorkflowIds.of(orderId)).build());
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .build());
         WorkflowClient.start(order::fulfil, null);
         return order;
     }

@@ -18,8 +18,8 @@ class BusinessFailureTest {
 
     @Test
     void findsTheBusinessFailureInsideTheSdksWrapping() {
-        RuntimeException wrapped = new RuntimeException("activity failed",
-                BusinessFailure.PAYMENT_DECLINED.raise("Your card was declined."));
+        RuntimeException wrapped = new RuntimeException(
+                "activity failed", BusinessFailure.PAYMENT_DECLINED.raise("Your card was declined."));
 
         assertThat(BusinessFailure.of(wrapped)).contains(BusinessFailure.PAYMENT_DECLINED);
         assertThat(BusinessFailure.PAYMENT_DECLINED.isCauseOf(wrapped)).isTrue();
@@ -29,8 +29,10 @@ class BusinessFailureTest {
 
     @Test
     void aTechnicalFailureIsNoBusinessFailure() {
-        assertThat(BusinessFailure.of(new IllegalStateException("connection refused"))).isEmpty();
-        assertThat(BusinessFailure.of(ApplicationFailure.newFailure("boom", "SomethingElse"))).isEmpty();
+        assertThat(BusinessFailure.of(new IllegalStateException("connection refused")))
+                .isEmpty();
+        assertThat(BusinessFailure.of(ApplicationFailure.newFailure("boom", "SomethingElse")))
+                .isEmpty();
     }
 
     @Test

@@ -9,8 +9,8 @@ class RefusalTest {
 
     @Test
     void readsTheTypeAndOwnWordsOfTheBusinessFailureInACauseChain() {
-        Throwable wrapped = new IllegalStateException("activity failed",
-                BusinessFailure.RECEIPT_CONFLICT.raise("receipt GRN-1 holds other goods"));
+        Throwable wrapped = new IllegalStateException(
+                "activity failed", BusinessFailure.RECEIPT_CONFLICT.raise("receipt GRN-1 holds other goods"));
 
         assertThat(Refusal.of(wrapped))
                 .contains(new Refusal(BusinessFailure.RECEIPT_CONFLICT, "receipt GRN-1 holds other goods"));
@@ -18,10 +18,11 @@ class RefusalTest {
 
     @Test
     void findsNoRefusalInAFailureOfAnotherType() {
-        Throwable technical = new IllegalStateException("activity failed",
-                ApplicationFailure.newNonRetryableFailure("disk full", "IOException"));
+        Throwable technical = new IllegalStateException(
+                "activity failed", ApplicationFailure.newNonRetryableFailure("disk full", "IOException"));
 
         assertThat(Refusal.of(technical)).isEmpty();
-        assertThat(Refusal.of(new IllegalStateException("no application failure"))).isEmpty();
+        assertThat(Refusal.of(new IllegalStateException("no application failure")))
+                .isEmpty();
     }
 }

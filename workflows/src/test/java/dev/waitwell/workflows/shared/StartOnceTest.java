@@ -75,8 +75,10 @@ class StartOnceTest {
 
     @Test
     void aWorkflowThatMayRerunStartsAgainOnceItClosed() {
-        WorkflowExecution first = start(StartOnce.optionsAllowingRerun("errand-2").build());
-        assertThat(start(StartOnce.optionsAllowingRerun("errand-2").build()).getRunId()).isEqualTo(first.getRunId());
+        WorkflowExecution first =
+                start(StartOnce.optionsAllowingRerun("errand-2").build());
+        assertThat(start(StartOnce.optionsAllowingRerun("errand-2").build()).getRunId())
+                .isEqualTo(first.getRunId());
 
         finish("errand-2");
 
