@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Decisions read back from timelines as the order workflow writes them (DelayProcess, OrderWorkflowImpl and the
+ * Decisions read back from timelines as the order workflow writes them (DelayDecisions, PromiseKeeper, OrderPhases and the
  * switch activity): the cases the HTTP story test does not reach, silence, a failed and a successful switch, and a
  * cancellation for want of an answer.
  */

@@ -4,6 +4,7 @@ import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.WorkflowTime;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.time.LocalDate;
 /**
  * A delay put to the customer: the notice with its choices, the wait for an answer until the window closes, and
  * carrying out what was decided (or what silence means). WAIT earns a reward code, SWITCH takes an in-stock
- * alternative ({@link ItemSwitch}), CANCEL (or silence where it cancels) refunds everything.
+ * alternative ({@link AlternativeSwitch}), CANCEL (or silence where it cancels) refunds everything.
  */
 final class DelayDecisions {
 
@@ -21,17 +22,17 @@ final class DelayDecisions {
     private final OrderRun run;
     private final PromiseTerms terms;
     private final DelayMessages messages;
-    private final ItemSwitch itemSwitch;
+    private final AlternativeSwitch alternativeSwitch;
     private OpenDecision open;
     private DelayDecision decision;
     private String rewardCode;
     private int decisionsSettled;
 
-    DelayDecisions(OrderRun run, PromiseTerms terms, DelayMessages messages, ItemSwitch itemSwitch) {
+    DelayDecisions(OrderRun run, PromiseTerms terms, DelayMessages messages, AlternativeSwitch alternativeSwitch) {
         this.run = run;
         this.terms = terms;
         this.messages = messages;
-        this.itemSwitch = itemSwitch;
+        this.alternativeSwitch = alternativeSwitch;
     }
 
     /** Opens delay {@code delayNumber} to {@code after} and returns once it is carried out; a cancel unwinds. */
@@ -42,7 +43,7 @@ final class DelayDecisions {
                 terms.promisedAtCheckout(),
                 terms.latestAcceptable(),
                 terms.policy().silentConsentLimit());
-        Instant deadline = OrderRun.now().plus(terms.policy().decisionWindow());
+        Instant deadline = WorkflowTime.now().plus(terms.policy().decisionWindow());
         OrderStatus resume = run.status();
         decision = null;
         open = new OpenDecision(
@@ -115,7 +116,7 @@ final class DelayDecisions {
                 return true;
             }
             case SWITCH -> {
-                boolean switched = itemSwitch.switchTo(chosen, messages, () -> {
+                boolean switched = alternativeSwitch.switchTo(chosen, messages, () -> {
                     open = null;
                     decisionsSettled++;
                 });

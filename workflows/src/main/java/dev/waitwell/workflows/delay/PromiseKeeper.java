@@ -3,6 +3,7 @@ package dev.waitwell.workflows.delay;
 import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
+import dev.waitwell.workflows.lifecycle.WorkflowTime;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,11 +40,11 @@ public final class PromiseKeeper {
     private int improvements;
 
     /** @param enabled whether promise changes, delay decisions and reminders apply (version) */
-    public PromiseKeeper(OrderRun run, PromiseTerms terms, ItemSwitch itemSwitch, boolean enabled) {
+    public PromiseKeeper(OrderRun run, PromiseTerms terms, AlternativeSwitch alternativeSwitch, boolean enabled) {
         this.run = run;
         this.terms = terms;
         this.messages = new DelayMessages(run.messages());
-        this.decisions = new DelayDecisions(run, terms, messages, itemSwitch);
+        this.decisions = new DelayDecisions(run, terms, messages, alternativeSwitch);
         this.enabled = enabled;
         this.releaseAt = terms.releaseAt();
     }
@@ -74,7 +75,7 @@ public final class PromiseKeeper {
             return;
         }
         if (nextReminder == null) {
-            nextReminder = OrderRun.now().plus(terms.policy().reminderInterval());
+            nextReminder = WorkflowTime.now().plus(terms.policy().reminderInterval());
         }
         while (!fact.get()) {
             Instant due = deadline.get();
@@ -100,7 +101,7 @@ public final class PromiseKeeper {
 
     /** The step a wait woke up for; false when its deadline passed and the wait is over. */
     private boolean next(Instant due, Instant expires) {
-        Instant now = OrderRun.now();
+        Instant now = WorkflowTime.now();
         if (!pending.isEmpty()) {
             handle(pending.poll());
         } else if (due != null && !now.isBefore(due)) {

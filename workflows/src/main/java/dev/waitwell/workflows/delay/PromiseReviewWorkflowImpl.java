@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.delay;
 
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -22,7 +23,7 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
                     .setStartToCloseTimeout(Duration.ofMinutes(2))
                     .setRetryOptions(RetryOptions.newBuilder()
                             .setMaximumInterval(Duration.ofMinutes(1))
-                            .setDoNotRetry("PRODUCT_NOT_FOUND")
+                            .setDoNotRetry(BusinessFailure.types(BusinessFailure.PRODUCT_NOT_FOUND))
                             .build())
                     .build());
 

@@ -24,7 +24,7 @@ final class CurrentWait {
             if (deadline == null) {
                 Workflow.await(() -> fact.get() || interrupted.get());
             } else {
-                Duration left = Duration.between(OrderRun.now(), deadline);
+                Duration left = Duration.between(WorkflowTime.now(), deadline);
                 if (left.compareTo(Duration.ZERO) > 0) {
                     Workflow.await(left, () -> fact.get() || interrupted.get());
                 }

@@ -119,11 +119,13 @@ public final class OrderRun {
 
     // ---- money
 
-    public void charged(Money amount) {
+    /** A charge went through: it counts as paid. */
+    public void recordCharge(Money amount) {
         totals.charged(amount);
     }
 
-    public void refunded(Money amount) {
+    /** Money went back to the customer. */
+    public void recordRefund(Money amount) {
         totals.refunded(amount);
     }
 
@@ -246,9 +248,5 @@ public final class OrderRun {
     /** When the wait in progress ends by itself; null when it does not. */
     public Instant waitingUntil() {
         return wait.until();
-    }
-
-    public static Instant now() {
-        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
     }
 }

@@ -49,9 +49,9 @@ final class OrderPhases {
     }
 
     /** A run that continues an earlier one: checkout is done, and the script resumes at {@code phase}. */
-    void resumeAt(OrderPhase phase, int run, boolean fulfilmentWasRequested) {
+    void resumeAt(OrderPhase phase, int number, boolean fulfilmentWasRequested) {
         resumedAt = phase;
-        runNumber = run;
+        runNumber = number;
         fulfilmentRequested = fulfilmentWasRequested;
         checkoutSettled = true;
     }
@@ -61,7 +61,10 @@ final class OrderPhases {
         if (resumedAt != null) {
             return;
         }
-        ChargePurpose purpose = input.paymentPlan() == PaymentPlan.DEPOSIT ? ChargePurpose.DEPOSIT : ChargePurpose.FULL;
+        ChargePurpose purpose = switch (input.paymentPlan()) {
+            case DEPOSIT -> ChargePurpose.DEPOSIT;
+            case FULL, PAY_LATER -> ChargePurpose.FULL;
+        };
         payments.collect(purpose, input.firstPayment(), run.status());
         checkoutSettled = true;
         run.throwIfCancelled();
@@ -155,6 +158,31 @@ final class OrderPhases {
                         + refunded.display(),
                 cancellation.reason());
         run.notifyCustomer(run.messages().cancelled(refunded, cancellation.reason()));
+    }
+
+    /** The order as the query and the updates answer it: the run's state, the steps' and the script's. */
+    OrderState state() {
+        CancellationRequest cancellation = run.cancellation();
+        return new OrderState(
+                input.orderId(),
+                run.status(),
+                run.currency(),
+                run.total().amountMinor(),
+                run.paid(),
+                run.refunded(),
+                payments.method(),
+                run.promisedDate(),
+                run.released(),
+                checkoutSettled,
+                payments.lastError(),
+                run.waitingFor(),
+                run.waitingUntil(),
+                shipment,
+                cancellation == null ? null : cancellation.reason(),
+                stock.allocatedUnits(),
+                promise.openDecision(),
+                run.item().sku(),
+                promise.rewardCode());
     }
 
     /** The confirmShipment update's fact; the wait in {@link #shipWhenConfirmed} acts on it. */

@@ -4,27 +4,36 @@ import io.temporal.workflow.Workflow;
 
 /**
  * The behaviour changes of the order workflow, and which of them this run follows. Asked once at the start, in
- * this fixed order (a replay must meet the markers in the order they were recorded). A run that continued as new
- * has no markers in its history and takes the newest versions (see {@link OrderContinuation}).
+ * this fixed order (a replay must meet the markers in the order they were recorded); a new change is added last.
+ * Every run records its own markers: a run that continued as new takes the versions of the code that runs it,
+ * whatever its first run took (see {@link OrderContinuation}).
  *
  * @param allocationQueue units come from the allocation queue (receipts, releases, returns), not directly
  * @param delayProcess promise changes, delay decisions and reminders while waiting
  * @param searchAttributes search attributes upserted at every status change and promise move
  * @param continueAsNew waiting orders continue as new once their history passes the policy's limit
+ * @param earlyMessages every signal that came with a run's start counts ({@link EarlyMessages})
  */
-record OrderVersions(boolean allocationQueue, boolean delayProcess, boolean searchAttributes, boolean continueAsNew) {
+record OrderVersions(
+        boolean allocationQueue,
+        boolean delayProcess,
+        boolean searchAttributes,
+        boolean continueAsNew,
+        boolean earlyMessages) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
     static final String SEARCH_ATTRIBUTES = "search-attributes";
     static final String CONTINUE_AS_NEW = "continue-as-new";
+    static final String EARLY_MESSAGES = "early-messages";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
         boolean delayProcess = isOn(DELAY_PROCESS);
         boolean searchAttributes = isOn(SEARCH_ATTRIBUTES);
         boolean continueAsNew = isOn(CONTINUE_AS_NEW);
-        return new OrderVersions(allocationQueue, delayProcess, searchAttributes, continueAsNew);
+        boolean earlyMessages = isOn(EARLY_MESSAGES);
+        return new OrderVersions(allocationQueue, delayProcess, searchAttributes, continueAsNew, earlyMessages);
     }
 
     private static boolean isOn(String change) {

@@ -1,7 +1,7 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.AlternativeSwitch;
 import dev.waitwell.workflows.delay.DelayDecision;
-import dev.waitwell.workflows.delay.ItemSwitch;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseKeeper;
 import dev.waitwell.workflows.inventory.StockAllocation;
@@ -31,6 +31,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     private StockKeeper stock;
     private PromiseKeeper promise;
     private OrderPhases phases;
+    private final EarlyMessages early = new EarlyMessages();
 
     @Override
     public OrderOutcome fulfil(PlaceOrderInput input) {
@@ -49,8 +50,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /**
      * Builds the run. The version markers come first in the run's first workflow task, after any update accepted
-     * with the start (as recorded histories have them), so this is not a {@code @WorkflowInit} constructor: the
-     * handlers wait for it instead ({@link #started()}).
+     * with the start (as recorded histories have them), so this is not a {@code @WorkflowInit} constructor: what
+     * handlers receive before it waits in {@link EarlyMessages} and is applied here.
      */
     private void start(PlaceOrderInput input) {
         OrderVersions versions = OrderVersions.ofThisRun();
@@ -66,7 +67,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(
-                run, input.promiseTerms(), new ItemSwitch(run, payments, stock), versions.delayProcess());
+                run, input.promiseTerms(), new AlternativeSwitch(run, payments, stock), versions.delayProcess());
         run.continuesAsNewWith(this::continueAsNew);
         OrderPhases script = new OrderPhases(input, run, payments, stock, promise);
         if (carried == null) {
@@ -79,15 +80,16 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             promise.resume(carried.delays());
             log.info("Order {} resumes {} in run {}", input.orderId(), carried.phase(), carried.run());
         }
+        early.applyTo(run, stock, promise, carried == null, versions.earlyMessages());
         this.phases = script;
     }
 
-    /** Whether {@link #start} has built the run: a handler that comes with the start waits for it. */
+    /** Whether {@link #start} has built the run; a message that comes with the start finds it not built yet. */
     private boolean started() {
         return phases != null;
     }
 
-    /** For validators, which cannot wait: a message that came with the start is refused, and may be sent again. */
+    /** For validators of updates that need the run's state: one that came with the start is refused, to send again. */
     private void requireStarted() {
         if (!started()) {
             throw new IllegalStateException("The order's workflow is starting; try again in a moment");
@@ -117,19 +119,28 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void productReleased() {
-        Workflow.await(this::started);
+        if (!started()) {
+            early.released();
+            return;
+        }
         run.markReleased();
     }
 
     @Override
     public void stockAllocated(StockAllocation allocation) {
-        Workflow.await(this::started);
+        if (!started()) {
+            early.allocated(allocation);
+            return;
+        }
         stock.allocated(allocation);
     }
 
     @Override
     public void promiseChanged(PromiseChange change) {
-        Workflow.await(this::started);
+        if (!started()) {
+            early.promiseChanged(change);
+            return;
+        }
         promise.promiseChanged(change);
     }
 
@@ -174,15 +185,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public void validateCancel(CancellationRequest request) {
-        requireStarted();
+        if (!started()) {
+            return; // nothing has happened yet that a cancellation could come too late for
+        }
         OrderUpdateRules.requireCancellable(
                 input.orderId(), run.status(), run.cancellationPending(), phases.shipment() != null);
     }
 
     @Override
     public OrderState cancel(CancellationRequest request) {
-        run.requestCancellation(request);
-        Workflow.await(() -> run.status().isFinal());
+        if (started()) {
+            run.requestCancellation(request);
+        } else {
+            early.cancel(request);
+        }
+        Workflow.await(() -> started() && run.status().isFinal());
         return state();
     }
 
@@ -213,26 +230,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     @Override
     public OrderState state() {
         requireStarted();
-        CancellationRequest cancellation = run.cancellation();
-        return new OrderState(
-                input.orderId(),
-                run.status(),
-                run.currency(),
-                run.total().amountMinor(),
-                run.paid(),
-                run.refunded(),
-                payments.method(),
-                run.promisedDate(),
-                run.released(),
-                phases.checkoutSettled(),
-                payments.lastError(),
-                run.waitingFor(),
-                run.waitingUntil(),
-                phases.shipment(),
-                cancellation == null ? null : cancellation.reason(),
-                stock.allocatedUnits(),
-                promise.openDecision(),
-                run.item().sku(),
-                promise.rewardCode());
+        return phases.state();
     }
 }

@@ -4,6 +4,7 @@ import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.lifecycle.WorkflowTime;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
@@ -51,7 +52,7 @@ public final class PaymentCollector {
         while (!attempt(purpose, amount)) {
             declineOutstanding = true;
             if (graceEnds == null) {
-                graceEnds = OrderRun.now().plus(grace);
+                graceEnds = WorkflowTime.now().plus(grace);
                 run.changeStatus(
                         OrderStatus.AWAITING_PAYMENT,
                         "Payment of " + amount.display() + " declined (" + lastError
@@ -77,7 +78,7 @@ public final class PaymentCollector {
         String step = purpose.name().toLowerCase(Locale.ROOT) + "-" + (attempts + 1);
         try {
             ChargeResult result = activities.charge(new ChargeRequest(run.orderId(), step, purpose, amount, method));
-            run.charged(result.amount());
+            run.recordCharge(result.amount());
             lastError = null;
             run.recordEvent(
                     "PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
@@ -129,7 +130,7 @@ public final class PaymentCollector {
         Money now = activities
                 .refundPart(new PartialRefundRequest(run.orderId(), "partial-refund-" + partialRefunds, amount, reason))
                 .refunded();
-        run.refunded(now);
+        run.recordRefund(now);
         run.recordEvent("REFUNDED", now.display() + " refunded: " + reason);
     }
 
@@ -138,7 +139,7 @@ public final class PaymentCollector {
         Money now = activities
                 .refundAll(new RefundRequest(run.orderId(), run.currency(), reason))
                 .refunded();
-        run.refunded(now);
+        run.recordRefund(now);
         if (now.isPositive()) {
             run.recordEvent("REFUNDED", now.display() + " refunded: " + reason);
         }
@@ -150,7 +151,10 @@ public final class PaymentCollector {
         return new CarriedPayments(method, run.paid(), run.refunded(), lastError, attempts, partialRefunds);
     }
 
-    /** A continued run: the step numbers go on where they stopped (the totals travel in the run's state). */
+    /**
+     * A continued run: the method and step numbers go on where they stopped. The totals carried beside them are
+     * read into the run's shared state when the next run starts ({@code OrderContinuation.runState()}).
+     */
     public void resume(CarriedPayments carried) {
         method = carried.method();
         lastError = carried.lastError();

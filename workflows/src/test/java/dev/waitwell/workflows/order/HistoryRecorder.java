@@ -18,9 +18,13 @@ import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -54,7 +58,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v4";
+    static final String RECORDING = "v5";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
@@ -93,6 +97,53 @@ class HistoryRecorder {
         when(inventory.allocationsOf(any()))
                 .thenReturn(new dev.waitwell.workflows.inventory.OrderAllocations(0, List.of()));
         return inventory;
+    }
+
+    /** v5: a cancellation that came with the start (recorded under v4 by the code before early messages too). */
+    @Test
+    void cancelledWithTheStart() throws IOException {
+        String orderId = "history-cancelled-with-the-start";
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(orderId))
+                        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                        .build());
+        PlaceOrderInput input =
+                OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now(), Duration.ofDays(30), 2);
+        WorkflowClient.startUpdateWithStart(
+                        order::cancel,
+                        new CancellationRequest("changed my mind", "support"),
+                        UpdateOptions.<OrderState>newBuilder()
+                                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                .build(),
+                        new WithStartWorkflowOperation<>(order::fulfil, input))
+                .getResult();
+        save("cancelled-with-the-start", order, OrderWorkflowIds.of(orderId));
+    }
+
+    /** v5: a release that came with a continued run's start is kept (before v5 it was lost: see the v4 history). */
+    @Test
+    void continuedRunReleasedWithTheStart() throws IOException {
+        String orderId = "history-continued-run-released-with-the-start";
+        PlaceOrderInput placed =
+                OrderFixtures.preorder(orderId, PaymentPlan.DEPOSIT, "pm_card_visa", now(), Duration.ofDays(30), 2);
+        client.newUntypedWorkflowStub(
+                        "OrderWorkflow",
+                        WorkflowOptions.newBuilder(options)
+                                .setWorkflowId(OrderWorkflowIds.of(orderId))
+                                .build())
+                .signalWithStart("productReleased", new Object[0], new Object[] {
+                    OrderFixtures.continuedWhileAwaitingRelease(placed, now().plus(Duration.ofDays(14)))
+                });
+        env.sleep(Duration.ofDays(1));
+        OrderWorkflow order = client.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderId));
+        order.cancel(new CancellationRequest("changed my mind", "support"));
+        save("continued-run-released-with-the-start", order, OrderWorkflowIds.of(orderId));
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(env.currentTimeMillis());
     }
 
     @Test

@@ -1,8 +1,14 @@
 package dev.waitwell.workflows.order;
 
+import dev.waitwell.workflows.delay.CarriedPromise;
+import dev.waitwell.workflows.inventory.CarriedStock;
+import dev.waitwell.workflows.lifecycle.OrderItem;
+import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.payment.CarriedPayments;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,5 +128,36 @@ final class OrderFixtures {
                 new OrderPolicy(Duration.ofDays(3), Duration.ofDays(7)),
                 0,
                 releaseDate.plusDays(90));
+    }
+
+    /**
+     * The input of a pre-order's second run, as its first would have handed it on while waiting for the release: the
+     * deposit paid in step {@code deposit-1}, nothing allocated, the promise unchanged.
+     */
+    static PlaceOrderInput continuedWhileAwaitingRelease(PlaceOrderInput placed, Instant nextReminder) {
+        OrderContinuation carried = new OrderContinuation(
+                2,
+                OrderPhase.RELEASE,
+                OrderStatus.AWAITING_RELEASE,
+                new OrderItem(placed.sku(), placed.productName(), placed.unitPrice()),
+                false,
+                false,
+                false,
+                4,
+                new CarriedPayments(
+                        placed.paymentMethod(), placed.firstPayment().amountMinor(), 0, null, 1, 0),
+                new CarriedStock(0, List.of(), false),
+                new CarriedPromise(
+                        placed.promisedDate(),
+                        placed.releaseAt(),
+                        nextReminder,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        List.of(),
+                        List.of()));
+        return placed.continuedWith(carried);
     }
 }

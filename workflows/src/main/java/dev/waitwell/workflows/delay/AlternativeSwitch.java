@@ -18,7 +18,7 @@ import io.temporal.workflow.Workflow;
  * transaction, the price difference is charged or refunded, and the order goes on to shipment with the new item.
  * An alternative that sold out meanwhile changes nothing.
  */
-public final class ItemSwitch {
+public final class AlternativeSwitch {
 
     private final DelayActivities activities =
             Workflow.newActivityStub(DelayActivities.class, OrderActivityOptions.DURABLE);
@@ -26,7 +26,7 @@ public final class ItemSwitch {
     private final PaymentCollector payments;
     private final StockKeeper stock;
 
-    public ItemSwitch(OrderRun run, PaymentCollector payments, StockKeeper stock) {
+    public AlternativeSwitch(OrderRun run, PaymentCollector payments, StockKeeper stock) {
         this.run = run;
         this.payments = payments;
         this.stock = stock;
