@@ -12,6 +12,8 @@ public enum Milestone {
     RELEASED,
     /** A charge was declined; the customer may set a new payment method through the link. */
     PAYMENT_FAILED,
+    /** The customer's bank asks them to confirm a charge: the link takes them to it. */
+    PAYMENT_ACTION_REQUIRED,
     /** The order shipped, with carrier and tracking number. */
     SHIPPED,
     /** The order was cancelled; says what was refunded. */

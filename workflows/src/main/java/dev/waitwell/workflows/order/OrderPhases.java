@@ -65,7 +65,7 @@ final class OrderPhases {
             case DEPOSIT -> ChargePurpose.DEPOSIT;
             case FULL, PAY_LATER -> ChargePurpose.FULL;
         };
-        payments.collect(purpose, input.firstPayment(), run.status());
+        payments.collectAtCheckout(purpose, input.firstPayment(), run.status());
         checkoutSettled = true;
         run.throwIfCancelled();
         run.notifyCustomer(run.messages().milestone(Milestone.CONFIRMED, run.netPaid()));
@@ -182,7 +182,8 @@ final class OrderPhases {
                 stock.allocatedUnits(),
                 promise.openDecision(),
                 run.item().sku(),
-                promise.rewardCode());
+                promise.rewardCode(),
+                payments.issue());
     }
 
     /** The confirmShipment update's fact; the wait in {@link #shipWhenConfirmed} acts on it. */

@@ -2,6 +2,7 @@ package dev.waitwell.workflows.order;
 
 import dev.waitwell.workflows.delay.OpenDecision;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.payment.PaymentIssue;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,6 +15,8 @@ import java.time.LocalDate;
  * @param decision the delay waiting for the customer's choice, or null
  * @param sku the product the order is for now (an alternative after a switch)
  * @param rewardCode the discount code issued for waiting after a delay, or null
+ * @param paymentIssue while a charge waits on the customer (declined, or their bank asks them to authenticate):
+ *     what stands in the way; else null
  */
 public record OrderState(
         String orderId,
@@ -34,4 +37,5 @@ public record OrderState(
         int allocatedUnits,
         OpenDecision decision,
         String sku,
-        String rewardCode) {}
+        String rewardCode,
+        PaymentIssue paymentIssue) {}

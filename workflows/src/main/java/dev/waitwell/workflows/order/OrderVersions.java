@@ -13,19 +13,22 @@ import io.temporal.workflow.Workflow;
  * @param searchAttributes search attributes upserted at every status change and promise move
  * @param continueAsNew waiting orders continue as new once their history passes the policy's limit
  * @param earlyMessages every signal that came with a run's start counts ({@link EarlyMessages})
+ * @param paymentSetup a checkout that charges nothing saves the payment method for later charges
  */
 record OrderVersions(
         boolean allocationQueue,
         boolean delayProcess,
         boolean searchAttributes,
         boolean continueAsNew,
-        boolean earlyMessages) {
+        boolean earlyMessages,
+        boolean paymentSetup) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
     static final String SEARCH_ATTRIBUTES = "search-attributes";
     static final String CONTINUE_AS_NEW = "continue-as-new";
     static final String EARLY_MESSAGES = "early-messages";
+    static final String PAYMENT_SETUP = "payment-setup";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
@@ -33,7 +36,9 @@ record OrderVersions(
         boolean searchAttributes = isOn(SEARCH_ATTRIBUTES);
         boolean continueAsNew = isOn(CONTINUE_AS_NEW);
         boolean earlyMessages = isOn(EARLY_MESSAGES);
-        return new OrderVersions(allocationQueue, delayProcess, searchAttributes, continueAsNew, earlyMessages);
+        boolean paymentSetup = isOn(PAYMENT_SETUP);
+        return new OrderVersions(
+                allocationQueue, delayProcess, searchAttributes, continueAsNew, earlyMessages, paymentSetup);
     }
 
     private static boolean isOn(String change) {

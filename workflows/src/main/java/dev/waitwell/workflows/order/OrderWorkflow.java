@@ -6,6 +6,7 @@ import dev.waitwell.workflows.inventory.AllocationListener;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.payment.PaymentListener;
 import dev.waitwell.workflows.preorder.ReleaseListener;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.workflow.QueryMethod;
@@ -39,11 +40,11 @@ import io.temporal.workflow.WorkflowMethod;
  * orders by workflow id only, never by run id.
  *
  * <p>Its signals are declared by the features that send them ({@link ReleaseListener}, {@link AllocationListener},
- * {@link PromiseListener}), so that a release, a receipt or a promise review can tell orders without knowing this
+ * {@link PromiseListener}, {@link PaymentListener}), so that a release, a receipt or a promise review can tell orders without knowing this
  * workflow.
  */
 @WorkflowInterface
-public interface OrderWorkflow extends ReleaseListener, AllocationListener, PromiseListener {
+public interface OrderWorkflow extends ReleaseListener, AllocationListener, PromiseListener, PaymentListener {
 
     @WorkflowMethod
     OrderOutcome fulfil(PlaceOrderInput input);

@@ -11,6 +11,7 @@ import dev.waitwell.workflows.lifecycle.OrderCancelled;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
+import dev.waitwell.workflows.payment.ChargeResolution;
 import dev.waitwell.workflows.payment.PaymentCollector;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -62,8 +63,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 carried == null ? input.atCheckout() : carried.runState(),
                 versions.searchAttributes(),
                 versions.continueAsNew() ? input.policy().historyEventLimit() : 0);
-        this.payments =
-                new PaymentCollector(run, input.paymentMethod(), input.policy().paymentGrace());
+        this.payments = new PaymentCollector(
+                run, input.paymentMethod(), input.policy().paymentGrace(), versions.paymentSetup());
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(
@@ -142,6 +143,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
             return;
         }
         promise.promiseChanged(change);
+    }
+
+    @Override
+    public void chargeResolved(ChargeResolution resolution) {
+        if (started()) { // a charge that waits on the customer exists only once the run does
+            payments.chargeResolved(resolution);
+        }
     }
 
     @Override

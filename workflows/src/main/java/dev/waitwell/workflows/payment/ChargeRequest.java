@@ -7,8 +7,26 @@ import java.util.Objects;
  * One charge of an order. {@code step} names the charge within the order ({@code checkout},
  * {@code balance-1}, {@code balance-2}...); the idempotency key is derived from order id and step, so
  * a retried activity never charges twice, while a deliberate new attempt uses a new step.
+ *
+ * @param customerPresent whether the customer is paying now (at checkout): their bank may then ask them to
+ *     authenticate on the spot; otherwise the charge is made off-session on the saved method (absent in
+ *     histories from before it: false)
+ * @param returnUrl where the customer comes back to after confirming with their bank (the order's page); may be
+ *     null
  */
-public record ChargeRequest(String orderId, String step, ChargePurpose purpose, Money amount, String paymentMethod) {
+public record ChargeRequest(
+        String orderId,
+        String step,
+        ChargePurpose purpose,
+        Money amount,
+        String paymentMethod,
+        boolean customerPresent,
+        String returnUrl) {
+
+    /** A charge made without the customer present. */
+    public ChargeRequest(String orderId, String step, ChargePurpose purpose, Money amount, String paymentMethod) {
+        this(orderId, step, purpose, amount, paymentMethod, false, null);
+    }
 
     public ChargeRequest {
         Objects.requireNonNull(orderId, "orderId");
@@ -22,6 +40,11 @@ public record ChargeRequest(String orderId, String step, ChargePurpose purpose, 
     }
 
     public String idempotencyKey() {
+        return keyOf(orderId, step);
+    }
+
+    /** The idempotency key of an order's charge step: {@code <orderId>/charge/<step>}. */
+    public static String keyOf(String orderId, String step) {
         return orderId + "/charge/" + step;
     }
 }

@@ -10,12 +10,21 @@ import io.temporal.activity.ActivityInterface;
 public interface PaymentActivities {
 
     /**
-     * Charges the order. Books cash against customer deposits.
+     * Charges the order. Books cash against customer deposits. A charge under a key that waited on the customer is
+     * checked again at the processor: it succeeds, stays waiting, or is declined now.
      *
-     * @throws io.temporal.failure.ApplicationFailure of type {@code PAYMENT_DECLINED} (non-retryable)
-     *     when the gateway declines; the declined attempt is recorded
+     * @throws io.temporal.failure.ApplicationFailure non-retryable, with a {@link PaymentIssue} as its details: of
+     *     type {@code PAYMENT_DECLINED} when the processor declines (recorded), {@code PAYMENT_METHOD_UNKNOWN} when
+     *     it does not know the method, {@code PAYMENT_ACTION_REQUIRED} when the customer's bank asks them to
+     *     authenticate (the charge waits under its key)
      */
     ChargeResult charge(ChargeRequest request);
+
+    /**
+     * Saves the order's payment method for later charges without the customer present (a {@code PAY_LATER} order
+     * at checkout). Never fails for a business reason: the issue, if any, is in the answer.
+     */
+    SavedMethod saveForLater(SaveMethodRequest request);
 
     /**
      * Refunds every successful charge of the order not yet refunded, each with its own key, and answers what

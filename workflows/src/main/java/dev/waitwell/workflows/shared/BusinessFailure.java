@@ -18,6 +18,8 @@ public enum BusinessFailure {
     PAYMENT_DECLINED,
     /** The payment method is unknown to the gateway. */
     PAYMENT_METHOD_UNKNOWN,
+    /** The customer's bank asks them to authenticate the charge; it waits under its key until they do. */
+    PAYMENT_ACTION_REQUIRED,
     /** A partial refund asks for more than the order's charges have left: a bug in the caller, not a retry. */
     REFUND_EXCEEDS_PAYMENTS,
     /** The notification a step refers to does not exist; it will not appear by retrying. */
@@ -35,9 +37,9 @@ public enum BusinessFailure {
     /** The order cannot switch: it holds another product, has shipped or was cancelled, or the request is wrong. */
     SWITCH_NOT_POSSIBLE;
 
-    /** The failure to throw from an activity: non-retryable, typed with this name. */
-    public ApplicationFailure raise(String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, name());
+    /** The failure to throw from an activity: non-retryable, typed with this name, with optional details. */
+    public ApplicationFailure raise(String message, Object... details) {
+        return ApplicationFailure.newNonRetryableFailure(message, name(), details);
     }
 
     /** The type names, for {@code RetryOptions.setDoNotRetry}. */

@@ -19,6 +19,11 @@ import java.util.Map;
 class FakePayments implements PaymentActivities {
 
     static final String DECLINING_METHOD = "pm_declined";
+    /** A card whose bank asks the customer to authenticate every charge, until {@link #authenticate} says they did. */
+    static final String AUTHENTICATING_METHOD = "pm_authenticating";
+
+    private final java.util.Set<String> authenticated = new java.util.HashSet<>();
+    final java.util.List<dev.waitwell.workflows.payment.SaveMethodRequest> saved = new ArrayList<>();
 
     final Map<String, ChargeRequest> charged = new LinkedHashMap<>();
     final List<ChargeRequest> declined = new ArrayList<>();
@@ -43,7 +48,18 @@ class FakePayments implements PaymentActivities {
     private synchronized ChargeResult chargeNow(ChargeRequest request) {
         if (DECLINING_METHOD.equals(request.paymentMethod())) {
             declined.add(request);
-            throw BusinessFailure.PAYMENT_DECLINED.raise("Your card was declined.");
+            throw BusinessFailure.PAYMENT_DECLINED.raise(
+                    "Your card was declined.",
+                    dev.waitwell.workflows.payment.PaymentIssue.declined("card_declined", "Your card was declined."));
+        }
+        if (AUTHENTICATING_METHOD.equals(request.paymentMethod())
+                && !authenticated.contains(request.idempotencyKey())) {
+            throw BusinessFailure.PAYMENT_ACTION_REQUIRED.raise(
+                    "authentication required",
+                    new dev.waitwell.workflows.payment.PaymentIssue(
+                            dev.waitwell.workflows.payment.PaymentIssue.AUTHENTICATION_REQUIRED,
+                            "Your bank asks you to confirm this payment.",
+                            "https://bank.test/confirm/" + request.idempotencyKey()));
         }
         charged.putIfAbsent(request.idempotencyKey(), request);
         return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
@@ -66,6 +82,18 @@ class FakePayments implements PaymentActivities {
         refundRequests.add(new RefundRequest(request.orderId(), request.amount().currency(), request.reason()));
         refundedByOrder.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
         return new RefundResult(request.amount());
+    }
+
+    /** The customer confirmed the charge under {@code key} with their bank: it succeeds when checked again. */
+    synchronized void authenticate(String key) {
+        authenticated.add(key);
+    }
+
+    @Override
+    public synchronized dev.waitwell.workflows.payment.SavedMethod saveForLater(
+            dev.waitwell.workflows.payment.SaveMethodRequest request) {
+        saved.add(request);
+        return new dev.waitwell.workflows.payment.SavedMethod("seti_" + request.orderId(), null);
     }
 
     synchronized long totalCharged() {

@@ -16,6 +16,7 @@ import dev.waitwell.workflows.lifecycle.OrderPolicy;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.payment.ChargeResolution;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -58,7 +59,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v5";
+    static final String RECORDING = "v6";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
@@ -67,6 +68,7 @@ class HistoryRecorder {
             .setDoNotStart(true)
             .build();
 
+    private final FakePayments payments = new FakePayments();
     private TestWorkflowEnvironment env;
     private WorkflowClient client;
     private WorkflowOptions options;
@@ -77,7 +79,7 @@ class HistoryRecorder {
                 mock(NotificationActivities.class, withSettings().withoutAnnotations());
         when(notifications.notify(any())).thenReturn(new NotificationResult(List.of()));
         worker.registerActivitiesImplementations(
-                new FakePayments(),
+                payments,
                 notifications,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),
@@ -144,6 +146,35 @@ class HistoryRecorder {
 
     private Instant now() {
         return Instant.ofEpochMilli(env.currentTimeMillis());
+    }
+
+    /** v6: the customer's bank asks them to confirm the deposit at checkout; the processor resolves it. */
+    @Test
+    void depositAuthenticatedAtCheckout() throws IOException {
+        record("deposit-authenticated-at-checkout", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD, order -> {
+            String key = "history-deposit-authenticated-at-checkout/charge/deposit-1";
+            payments.authenticate(key);
+            order.chargeResolved(new ChargeResolution(key, true));
+            order.cancel(new CancellationRequest("customer asked", "support"));
+        });
+    }
+
+    /** v6: a PAY_LATER checkout saves the method; the balance waits on the bank until support checks it again. */
+    @Test
+    void payLaterSavedThenBalanceAuthenticated() throws IOException {
+        record(
+                "pay-later-saved-balance-authenticated",
+                PaymentPlan.PAY_LATER,
+                FakePayments.AUTHENTICATING_METHOD,
+                order -> {
+                    order.productReleased();
+                    env.sleep(Duration.ofHours(1));
+                    payments.authenticate("history-pay-later-saved-balance-authenticated/charge/balance-1");
+                    order.retryPayment(new PaymentRetry("support"));
+                    order.stockAllocated(new StockAllocation(1, 2));
+                    env.sleep(Duration.ofMinutes(1));
+                    order.confirmShipment(new Shipment("UPS", "1Z999"));
+                });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.waitwell.workflows.order;
 
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.payment.ChargeResolution;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -28,6 +29,9 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     public void stockAllocated(StockAllocation allocation) {
         allocated += allocation.quantity();
     }
+
+    @Override
+    public void chargeResolved(ChargeResolution resolution) {}
 
     @Override
     public void promiseChanged(dev.waitwell.workflows.delay.PromiseChange change) {}
@@ -81,6 +85,6 @@ public class OrderWorkflowStandIn implements OrderWorkflow {
     public OrderState state() {
         return new OrderState(
                 null, null, null, 0, 0, 0, null, null, released, false, null, null, null, null, null, allocated, null,
-                null, null);
+                null, null, null);
     }
 }
