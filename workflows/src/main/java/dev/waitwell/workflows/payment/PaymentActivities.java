@@ -27,6 +27,12 @@ public interface PaymentActivities {
     SavedMethod saveForLater(SaveMethodRequest request);
 
     /**
+     * Reads the processor's refunds of one charge and records those Waitwell has not (made in the processor's
+     * dashboard): a refund row, its ledger entry and an audit row each, once per refund.
+     */
+    ReconciledRefunds reconcileRefunds(RefundReconciliation reconciliation);
+
+    /**
      * Refunds every successful charge of the order not yet refunded, each with its own key, and answers what
      * these cancellation refunds came to in all: a retried attempt answers as the first would have.
      */

@@ -96,6 +96,12 @@ class FakePayments implements PaymentActivities {
         return new dev.waitwell.workflows.payment.SavedMethod("seti_" + request.orderId(), null);
     }
 
+    @Override
+    public dev.waitwell.workflows.payment.ReconciledRefunds reconcileRefunds(
+            dev.waitwell.workflows.payment.RefundReconciliation reconciliation) {
+        throw new UnsupportedOperationException("order workflows never reconcile refunds");
+    }
+
     synchronized long totalCharged() {
         return charged.values().stream()
                 .mapToLong(c -> c.amount().amountMinor())
