@@ -129,6 +129,8 @@ final class RunningSystem implements AutoCloseable {
                 "WAITWELL_SECURITY_USERS",
                 "admin:admin:ADMIN;support:support:SUPPORT;ops:ops:OPS;shop:shop:STOREFRONT");
         env.put("WAITWELL_WORKER_READY_FILE", readyFile.toString());
+        // No default outside the local profile: a production-like process never fakes payments unless told to.
+        env.put("WAITWELL_PAYMENTS_GATEWAY", "sandbox");
         env.put("SERVER_PORT", String.valueOf(apiPort));
         env.putAll(extraEnvironment);
 
