@@ -25,8 +25,11 @@ import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.payment.RefundReconciliationWorkflowImpl;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
+import dev.waitwell.workflows.payment.SaveMethodRequest;
+import dev.waitwell.workflows.payment.SavedMethod;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
@@ -123,6 +126,10 @@ public class TestTemporal {
                 writes.charge(request, "ch_" + request.idempotencyKey());
                 return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
             });
+            when(payments.saveForLater(any())).thenAnswer(call -> {
+                SaveMethodRequest request = call.getArgument(0);
+                return new SavedMethod("seti_" + request.idempotencyKey(), null);
+            });
             when(payments.refundAll(any())).thenAnswer(call -> {
                 RefundRequest request = call.getArgument(0);
                 if (writes.covers(request.orderId())) {
@@ -195,7 +202,8 @@ public class TestTemporal {
                 StockReceiptWorkflowImpl.class,
                 AllocationFanOutWorkflowImpl.class,
                 PromiseReviewWorkflowImpl.class,
-                SmsFallbackWorkflowImpl.class);
+                SmsFallbackWorkflowImpl.class,
+                RefundReconciliationWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 activities.payments,
                 activities.orders,

@@ -40,6 +40,7 @@ public final class ProblemCodes {
     public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
     public static final String LINK_INVALID = "LINK_INVALID";
     public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String PAYMENT_ACTION_REQUIRED = "PAYMENT_ACTION_REQUIRED";
     public static final String NOTIFICATION_NOT_FOUND = "NOTIFICATION_NOT_FOUND";
 
     private static final String TYPE_BASE = "https://waitwell.dev/problems/";
