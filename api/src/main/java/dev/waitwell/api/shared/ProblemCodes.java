@@ -36,6 +36,7 @@ public final class ProblemCodes {
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
     public static final String DECISION_NOT_OPEN = "DECISION_NOT_OPEN";
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
     public static final String LINK_INVALID = "LINK_INVALID";
