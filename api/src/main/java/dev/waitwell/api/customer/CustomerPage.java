@@ -181,10 +181,11 @@ final class CustomerPage {
                 + "page afterwards.</p></section>";
     }
 
+    /** The return's parameters may say either way: the page claims nothing until the order has read Stripe. */
     private static String checkingPayment() {
         return "<section class=\"card\" role=\"status\" aria-labelledby=\"checking\"><h2 id=\"checking\">We are "
-                + "checking your payment</h2><p>Thank you for confirming with your bank. We are checking the payment "
-                + "with them now: reload this page in a moment to see your order's new status.</p></section>";
+                + "checking your payment</h2><p>You are back from your bank's page. We are checking the payment with "
+                + "your bank now: reload this page in a moment to see your order's status.</p></section>";
     }
 
     private static String paymentMethodForm(OrderView order, String token, boolean bankWaits) {

@@ -6,6 +6,7 @@ import com.stripe.net.Webhook;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,11 @@ class StripeWebhookController {
     @Operation(
             summary = "Stripe's webhook (signed with Stripe-Signature; no login): charges that waited on the "
                     + "customer's bank, refunds made in Stripe, disputes")
+    // The body is read from the request itself (below): documented here, since no parameter carries it.
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "A Stripe event (JSON) exactly as Stripe sent it: the signature is over these bytes",
+            content = @Content(mediaType = "application/json"))
     @PostMapping(PATH)
     ResponseEntity<WebhookAnswer> received(
             HttpServletRequest request, @RequestHeader(name = "Stripe-Signature", required = false) String signature)
