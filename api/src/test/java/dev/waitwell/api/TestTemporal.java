@@ -25,8 +25,11 @@ import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.payment.RefundReconciliationWorkflowImpl;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
+import dev.waitwell.workflows.payment.SaveMethodRequest;
+import dev.waitwell.workflows.payment.SavedMethod;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
@@ -52,7 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests). {@link DelayActivitiesFake}
  * and {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
  * the SMS fallback's. The mocks charge and refund what they are asked to (and write it, with the timeline, for the
- * orders a test names: {@link WorkerWrites}), and the release marks the product, lists its open pre-orders and
+ * orders a test names: {@link WorkerWrites}; charges whose bank asks the customer to confirm: {@link AuthenticatingBank}),
+ * and the release marks the product, lists its open pre-orders and
  * allocates them launch stock in the test database, like the real activities.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -71,6 +75,9 @@ public class TestTemporal {
         public final LedgerActivities ledger = quietMock(LedgerActivities.class);
         public final NotificationActivities notifications = quietMock(NotificationActivities.class);
         public final ReleaseActivities releases = quietMock(ReleaseActivities.class);
+        /** Charges on {@link AuthenticatingBank#METHOD} wait on the customer's bank. */
+        public final AuthenticatingBank bank;
+
         public final StockActivitiesFake stock;
         public final DelayActivitiesFake delays;
         public final PromiseReviewActivitiesFake reviews;
@@ -82,6 +89,7 @@ public class TestTemporal {
         Activities(JdbcClient jdbc, TransactionTemplate transaction) {
             this.jdbc = jdbc;
             this.writes = new WorkerWrites(jdbc, transaction);
+            this.bank = new AuthenticatingBank(jdbc);
             this.stock = new StockActivitiesFake(jdbc, transaction);
             this.delays = new DelayActivitiesFake(jdbc, transaction);
             this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
@@ -119,9 +127,16 @@ public class TestTemporal {
                 if (DECLINING_METHOD.equals(request.paymentMethod())) {
                     throw BusinessFailure.PAYMENT_DECLINED.raise("Your card was declined.");
                 }
+                if (AuthenticatingBank.METHOD.equals(request.paymentMethod())) {
+                    return bank.charge(request);
+                }
                 charged.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
                 writes.charge(request, "ch_" + request.idempotencyKey());
                 return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
+            });
+            when(payments.saveForLater(any())).thenAnswer(call -> {
+                SaveMethodRequest request = call.getArgument(0);
+                return new SavedMethod("seti_" + request.idempotencyKey(), null);
             });
             when(payments.refundAll(any())).thenAnswer(call -> {
                 RefundRequest request = call.getArgument(0);
@@ -195,7 +210,8 @@ public class TestTemporal {
                 StockReceiptWorkflowImpl.class,
                 AllocationFanOutWorkflowImpl.class,
                 PromiseReviewWorkflowImpl.class,
-                SmsFallbackWorkflowImpl.class);
+                SmsFallbackWorkflowImpl.class,
+                RefundReconciliationWorkflowImpl.class);
         worker.registerActivitiesImplementations(
                 activities.payments,
                 activities.orders,

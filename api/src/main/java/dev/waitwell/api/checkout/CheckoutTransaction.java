@@ -95,9 +95,7 @@ class CheckoutTransaction {
 
     private void requireKnownPaymentMethod(String paymentMethod) {
         if (!paymentMethods.exists(paymentMethod)) {
-            throw BusinessProblems.of(
-                    BusinessFailure.PAYMENT_METHOD_UNKNOWN,
-                    "The payment method " + paymentMethod + " is unknown to the payment gateway.");
+            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN, paymentMethods.refusal(paymentMethod));
         }
     }
 

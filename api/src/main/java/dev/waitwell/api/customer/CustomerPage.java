@@ -3,6 +3,7 @@ package dev.waitwell.api.customer;
 import dev.waitwell.api.order.DecisionView;
 import dev.waitwell.api.order.OrderDetails;
 import dev.waitwell.api.order.OrderView;
+import dev.waitwell.api.payment.PaymentIssueView;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,9 @@ final class CustomerPage {
             h2{font-size:1.05rem;margin:0 0 .5rem}form{margin:.6rem 0}\
             button{display:block;width:100%;min-height:2.75rem;padding:.6rem 1rem;font-size:1rem;font-weight:600;\
             border-radius:.5rem;border:2px solid #0b5cad;background:#0b5cad;color:#fff;cursor:pointer;text-align:left}\
-            button.secondary{background:#fff;color:#0b4a8b}button:focus-visible,input:focus-visible{outline:3px solid #f5a623;\
+            button.secondary{background:#fff;color:#0b4a8b}a.button{display:block;box-sizing:border-box;min-height:2.75rem;\
+            padding:.6rem 1rem;font-weight:600;border-radius:.5rem;background:#0b5cad;color:#fff;text-decoration:none;\
+            margin:.6rem 0}button:focus-visible,input:focus-visible,a.button:focus-visible{outline:3px solid #f5a623;\
             outline-offset:2px}label{display:block;font-weight:600;margin-bottom:.3rem}\
             input[type=text]{width:100%;box-sizing:border-box;min-height:2.75rem;padding:.5rem;font-size:1rem;\
             border:2px solid #4a5360;border-radius:.5rem;margin-bottom:.6rem}.note{color:#4a5360;font-size:.9rem}\
@@ -41,8 +44,12 @@ final class CustomerPage {
 
     private CustomerPage() {}
 
-    /** The order page; {@code token} goes into its forms, so that only the link's holder can post them. */
-    static String order(OrderDetails details, String token) {
+    /**
+     * The order page; {@code token} goes into its forms, so that only the link's holder can post them.
+     *
+     * @param checking the customer is back from their bank's page and the order checks the payment now
+     */
+    static String order(OrderDetails details, String token, boolean checking) {
         OrderView order = details.order();
         StringBuilder html = new StringBuilder(head("Your order " + order.orderId()));
         html.append("<main><h1>Order ")
@@ -70,8 +77,15 @@ final class CustomerPage {
         if (order.decision() != null) {
             html.append(decision(order, token));
         }
+        if (checking) {
+            html.append(checkingPayment());
+        }
         if ("AWAITING_PAYMENT".equals(order.status())) {
-            html.append(paymentMethodForm(order, token));
+            boolean bankWaits = confirmsWithBank(order.paymentIssue());
+            if (bankWaits && !checking) {
+                html.append(confirmWithBank(order.paymentIssue()));
+            }
+            html.append(paymentMethodForm(order, token, bankWaits));
         }
         html.append("<section class=\"card\" aria-labelledby=\"timeline\"><h2 id=\"timeline\">What happened</h2><ol>");
         for (OrderDetails.TimelineEntry entry : details.timeline()) {
@@ -150,9 +164,37 @@ final class CustomerPage {
                 + "</button></form>";
     }
 
-    private static String paymentMethodForm(OrderView order, String token) {
-        return "<section class=\"card alert\" aria-labelledby=\"payment\"><h2 id=\"payment\">Your payment did not go "
-                + "through</h2><p>Enter a new payment method and we will try again at once.</p>"
+    /** Only a web page may be linked: the URL comes from the processor, through the worker. */
+    private static boolean confirmsWithBank(PaymentIssueView issue) {
+        return issue != null
+                && issue.confirmsWithBank()
+                && (issue.actionUrl().startsWith("https://")
+                        || issue.actionUrl().startsWith("http://"));
+    }
+
+    /** A plain link to the bank's page (no script): the bank sends the customer back to this page afterwards. */
+    private static String confirmWithBank(PaymentIssueView issue) {
+        return "<section class=\"card alert\" aria-labelledby=\"bank\"><h2 id=\"bank\">Please confirm your payment"
+                + "</h2><p>Your bank asks you to confirm this payment before we can take it (a security check of your "
+                + "card). Your order waits until you do.</p><a class=\"button\" rel=\"noreferrer\" href=\""
+                + escape(issue.actionUrl()) + "\">Confirm with your bank</a><p class=\"note\">You come back to this "
+                + "page afterwards.</p></section>";
+    }
+
+    /** The return's parameters may say either way: the page claims nothing until the order has read Stripe. */
+    private static String checkingPayment() {
+        return "<section class=\"card\" role=\"status\" aria-labelledby=\"checking\"><h2 id=\"checking\">We are "
+                + "checking your payment</h2><p>You are back from your bank's page. We are checking the payment with "
+                + "your bank now: reload this page in a moment to see your order's status.</p></section>";
+    }
+
+    private static String paymentMethodForm(OrderView order, String token, boolean bankWaits) {
+        String intro = bankWaits
+                ? "<h2 id=\"payment\">Or use another payment method</h2><p>Enter a new payment method and we will "
+                        + "try it at once instead.</p>"
+                : "<h2 id=\"payment\">Your payment did not go through</h2><p>Enter a new payment method and we will "
+                        + "try again at once.</p>";
+        return "<section class=\"card alert\" aria-labelledby=\"payment\">" + intro
                 + "<form method=\"post\" action=\"" + escape(path(order.orderId(), "payment-method")) + "\">"
                 + hidden("token", token)
                 + "<label for=\"paymentMethod\">Payment method</label>"

@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The page behind the link in every message. No login: the signed token is the key. A GET only shows; the
- * choices on a delay and a new payment method are POST forms carrying the token, so neither a link scanner
- * nor another site can act for the customer.
+ * The page behind the link in every message. No login: the signed token is the key. A GET only shows (but for the
+ * return from the customer's bank, which only asks the order to check its waiting charge at Stripe); the choices on a
+ * delay and a new payment method are POST forms carrying the token, so neither a link scanner nor another site can
+ * act for the customer.
  */
 @Hidden
 @RestController
@@ -34,12 +35,22 @@ class CustomerPageController {
         this.actions = actions;
     }
 
+    /**
+     * The order page. Stripe sends the customer back here from their bank's page with {@code payment_intent},
+     * {@code redirect_status} and {@code payment_intent_client_secret} (never read): the one GET that may change
+     * something, by telling the order to check the charge that waited on the bank.
+     */
     @GetMapping(value = "/c/orders/{orderId}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(@PathVariable String orderId, @RequestParam(required = false) String token) {
+    ResponseEntity<String> page(
+            @PathVariable String orderId,
+            @RequestParam(required = false) String token,
+            @RequestParam(name = "payment_intent", required = false) String paymentIntent,
+            @RequestParam(name = "redirect_status", required = false) String redirectStatus) {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
-        return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token));
+        boolean checking = actions.returnedFromBank(orderId, paymentIntent, redirectStatus);
+        return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token, checking));
     }
 
     @PostMapping(

@@ -149,6 +149,9 @@ class BusinessMetrics implements MeterBinder {
                 }
             }
         }
+        for (String reason : BusinessQueries.DISPUTE_REASONS) {
+            known.add(Series.of(Figure.DISPUTES, "reason", reason));
+        }
         for (Channel channel : Channel.values()) {
             for (String status : BusinessQueries.NOTIFICATION_STATUSES) {
                 known.add(Series.of(Figure.NOTIFICATIONS, "channel", channel.name(), "status", status));

@@ -26,6 +26,27 @@ class BusinessQueries {
     static final List<String> DECIDERS = List.of("customer", "staff", "silence");
     /** The statuses a message can have (the CHECK constraint of notifications.status). */
     static final List<String> NOTIFICATION_STATUSES = List.of("SENDING", "SENT", "DELIVERED", "FAILED", "SKIPPED");
+    /**
+     * Stripe's dispute reasons; any other (a reason Stripe adds later) is counted as {@code other}, so that the label
+     * keeps a small, known set of values.
+     */
+    static final List<String> DISPUTE_REASONS = List.of(
+            "bank_cannot_process",
+            "check_returned",
+            "credit_not_processed",
+            "customer_initiated",
+            "debit_not_authorized",
+            "duplicate",
+            "fraudulent",
+            "general",
+            "incorrect_account_details",
+            "insufficient_funds",
+            "noncompliant",
+            "product_not_received",
+            "product_unacceptable",
+            "subscription_canceled",
+            "unrecognized",
+            "other");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
@@ -51,6 +72,7 @@ class BusinessQueries {
             delays(figures);
             decisions(figures);
             refunds(figures);
+            disputes(figures);
             notifications(figures);
             deposits(figures);
             return figures;
@@ -115,6 +137,14 @@ class BusinessQueries {
                  GROUP BY currency""").query((ResultSet rs) -> {
             add(figures, Series.of(Figure.REFUNDS, "currency", rs.getString(1)), rs.getLong(2));
             add(figures, Series.of(Figure.REFUNDED_MINOR, "currency", rs.getString(1)), rs.getLong(3));
+        });
+    }
+
+    private void disputes(Map<Series, Double> figures) {
+        jdbc.sql("SELECT reason, count(*) FROM order_disputes GROUP BY reason").query((ResultSet rs) -> {
+            String given = rs.getString(1);
+            String reason = given != null && DISPUTE_REASONS.contains(given) ? given : "other";
+            add(figures, Series.of(Figure.DISPUTES, "reason", reason), rs.getLong(2));
         });
     }
 

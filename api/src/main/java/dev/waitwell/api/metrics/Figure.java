@@ -19,6 +19,10 @@ enum Figure {
             true,
             "Decisions on delayed orders, by choice and by whom (customer, staff, or silence counted as WAIT)"),
     REFUNDS("waitwell.refunds", true, "Successful refunds, by currency"),
+    DISPUTES(
+            "waitwell.disputes",
+            true,
+            "Disputes customers opened with their bank against a charge, by the processor's reason"),
     REFUNDED_MINOR("waitwell.refunded.minor", true, "Money refunded, in minor units of the currency"),
     NOTIFICATIONS(
             "waitwell.notifications",

@@ -1,5 +1,6 @@
 package dev.waitwell.api.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.waitwell.api.audit.AuditEntry;
 import dev.waitwell.api.delay.DecisionRecord;
@@ -7,6 +8,7 @@ import dev.waitwell.api.delay.PromiseChangeRecord;
 import dev.waitwell.api.inventory.AllocationRecord;
 import dev.waitwell.api.inventory.QueuePlace;
 import dev.waitwell.api.ledger.LedgerLine;
+import dev.waitwell.api.payment.DisputeRecord;
 import dev.waitwell.api.payment.PaymentRecord;
 import dev.waitwell.api.payment.PaymentTotals;
 import dev.waitwell.api.payment.RefundRecord;
@@ -21,6 +23,7 @@ import java.util.List;
  * @param payments every charge attempt and refund
  * @param refunds the refunds again, with why and of which charge
  * @param paymentTotals what the payments table holds: paid, refunded and the difference still held
+ * @param disputes the customer's disputes of its charges with their bank (reported by Stripe)
  * @param allocations stock allocated to the order by receipts, releases and returned units
  * @param queue where the order stands in its product's allocation queue while it waits; else null
  * @param decisions how each delay was decided, by whom
@@ -33,10 +36,18 @@ record AdminOrderDetails(
         List<PaymentRecord> payments,
         List<RefundRecord> refunds,
         PaymentTotals paymentTotals,
+        List<DisputeRecord> disputes,
         List<AllocationRecord> allocations,
         QueuePlace queue,
         List<DecisionRecord> decisions,
         List<PromiseChangeRecord> promiseHistory,
         List<AuditEntry> audit,
         OrderState workflow,
-        String workflowNote) {}
+        String workflowNote) {
+
+    /** Whether a customer has disputed any of the order's charges with their bank. */
+    @JsonProperty
+    public boolean disputed() {
+        return !disputes.isEmpty();
+    }
+}

@@ -37,6 +37,7 @@ class AdminOrderViews {
                 payments.of(orderId),
                 payments.refundsOf(orderId),
                 payments.totals(orderId),
+                payments.disputesOf(orderId),
                 chapters.allocations(),
                 chapters.queue(),
                 chapters.decisions(),

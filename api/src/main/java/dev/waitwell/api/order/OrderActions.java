@@ -62,9 +62,7 @@ public class OrderActions {
     public OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
         requireOrder(orderId);
         if (!paymentMethods.exists(paymentMethod)) {
-            throw BusinessProblems.of(
-                    BusinessFailure.PAYMENT_METHOD_UNKNOWN,
-                    "The payment method " + paymentMethod + " is unknown to the payment gateway.");
+            throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN, paymentMethods.refusal(paymentMethod));
         }
         OrderState state =
                 update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD, new PaymentMethodChange(paymentMethod, username));

@@ -58,7 +58,8 @@ public class OrderQueries {
                 totals.refunded(),
                 links.urlFor(order.orderId(), order.linkExpiresAt()),
                 null,
-                rewardCode(order.orderId()));
+                rewardCode(order.orderId()),
+                null);
     }
 
     /** The view brought up to date with the workflow's state, with the alternatives of an open decision. */

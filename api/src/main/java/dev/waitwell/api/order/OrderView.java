@@ -1,5 +1,6 @@
 package dev.waitwell.api.order;
 
+import dev.waitwell.api.payment.PaymentIssueView;
 import dev.waitwell.workflows.order.OrderState;
 import java.time.LocalDate;
 
@@ -12,6 +13,8 @@ import java.time.LocalDate;
  * @param promisedDate the date the order is promised for now; null when no date can be promised (unknown)
  * @param decision the delay waiting for the customer's choice, or null
  * @param rewardCode the discount code issued for waiting after a delay, or null
+ * @param paymentIssue while a charge waits on the customer (declined, or their bank asks them to confirm): what
+ *     stands in the way, from the workflow's state; else null (and null when only the database answered)
  */
 public record OrderView(
         String orderId,
@@ -29,10 +32,11 @@ public record OrderView(
         long refunded,
         String customerUrl,
         DecisionView decision,
-        String rewardCode) {
+        String rewardCode,
+        PaymentIssueView paymentIssue) {
 
     /**
-     * The workflow's status, payments, promise, item and open decision are newer than what it has written to
+     * The workflow's status, payments, promise, item, open decision and payment issue are newer than what it has written to
      * the database so far.
      */
     OrderView withState(OrderState state, DecisionView openDecision) {
@@ -52,6 +56,7 @@ public record OrderView(
                 state.refunded(),
                 customerUrl,
                 openDecision,
-                state.rewardCode() == null ? rewardCode : state.rewardCode());
+                state.rewardCode() == null ? rewardCode : state.rewardCode(),
+                PaymentIssueView.of(state.paymentIssue()));
     }
 }

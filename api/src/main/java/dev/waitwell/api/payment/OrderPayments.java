@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads an order's payments. */
+/** Reads an order's payments, refunds and disputes. */
 @Component
 public class OrderPayments {
 
@@ -46,5 +46,14 @@ public class OrderPayments {
                   LEFT JOIN ledger_transactions t ON t.posting_key = r.idempotency_key AND t.kind = 'REFUND'
                  WHERE r.order_id = ? AND r.kind = 'REFUND'
                  ORDER BY r.created_at, r.id""").param(orderId).query(RefundRecord.class).list();
+    }
+
+    /** The disputes of the order's charges, oldest first. */
+    public List<DisputeRecord> disputesOf(String orderId) {
+        return jdbc.sql("""
+                SELECT opened_at, dispute_id, charge_reference, amount_minor AS amount, currency, reason, status
+                  FROM order_disputes
+                 WHERE order_id = ?
+                 ORDER BY opened_at, dispute_id""").param(orderId).query(DisputeRecord.class).list();
     }
 }

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The limited endpoints: everything that sends messages or moves money on a caller's request. */
+/**
+ * The limited endpoints: everything that sends messages or moves money on a caller's request, and Stripe's webhook,
+ * which anyone may post to.
+ */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfig implements WebMvcConfigurer {
 
@@ -28,6 +31,8 @@ class RateLimitConfig implements WebMvcConfigurer {
                         "/admin/v1/orders/*/decision",
                         "/c/v1/orders/*/decision",
                         "/c/orders/*/decision",
-                        "/c/orders/*/payment-method");
+                        "/c/orders/*/payment-method",
+                        // Anonymous like the customer's endpoints: limited per client address.
+                        "/webhooks/stripe");
     }
 }

@@ -61,8 +61,8 @@ class SecurityConfig {
                                 "/c/orders/*/payment-method",
                                 "/c/v1/orders/*/decision")
                         .permitAll()
-                        // Twilio signs its callbacks; the signature is checked by the controller.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status")
+                        // Twilio and Stripe sign their callbacks; the signatures are checked by the controllers.
+                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status", "/webhooks/stripe")
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*", "/admin/v1/products/*/eta")
                         .hasRole(ADMIN)

@@ -38,6 +38,9 @@ public final class BusinessProblems {
             case PAYMENT_METHOD_UNKNOWN ->
                 new Answer(HttpStatus.UNPROCESSABLE_CONTENT, ProblemCodes.PAYMENT_METHOD_UNKNOWN);
             case PAYMENT_DECLINED -> new Answer(HttpStatus.PAYMENT_REQUIRED, ProblemCodes.PAYMENT_DECLINED);
+            // The customer's bank waits for them to confirm: money is still required, from them, not from a retry.
+            case PAYMENT_ACTION_REQUIRED ->
+                new Answer(HttpStatus.PAYMENT_REQUIRED, ProblemCodes.PAYMENT_ACTION_REQUIRED);
             case NOTIFICATION_NOT_FOUND -> new Answer(HttpStatus.NOT_FOUND, ProblemCodes.NOTIFICATION_NOT_FOUND);
             // The API's word for an alternative that cannot take the order now, whichever side finds it.
             case OUT_OF_STOCK -> new Answer(HttpStatus.CONFLICT, ProblemCodes.ALTERNATIVE_NOT_AVAILABLE);

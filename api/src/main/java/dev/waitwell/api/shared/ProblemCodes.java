@@ -36,10 +36,12 @@ public final class ProblemCodes {
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
     public static final String DECISION_NOT_OPEN = "DECISION_NOT_OPEN";
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
     public static final String LINK_INVALID = "LINK_INVALID";
     public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String PAYMENT_ACTION_REQUIRED = "PAYMENT_ACTION_REQUIRED";
     public static final String NOTIFICATION_NOT_FOUND = "NOTIFICATION_NOT_FOUND";
 
     private static final String TYPE_BASE = "https://waitwell.dev/problems/";

@@ -150,6 +150,28 @@ class BusinessMetricsTest {
         });
     }
 
+    @Test
+    void countsDisputesByStripesReasonAndReasonsItDoesNotKnowAsOther() throws Exception {
+        String orderId = placedOrder();
+        Scrape before = settled();
+        assertThat(before.value("waitwell_disputes_total", "reason=\"subscription_canceled\""))
+                .as("known reasons exist from the first scrape")
+                .isNotNaN();
+
+        dispute(orderId, "duplicate");
+        dispute(orderId, "duplicate");
+        dispute(orderId, "a_reason_stripe_adds_next_year");
+        dispute(orderId, null);
+
+        eventually(after -> {
+            assertThat(increase(before, after, "waitwell_disputes_total", "reason=\"duplicate\""))
+                    .isEqualTo(2);
+            assertThat(increase(before, after, "waitwell_disputes_total", "reason=\"other\""))
+                    .isEqualTo(2);
+            assertThat(after.text()).doesNotContain("a_reason_stripe_adds_next_year");
+        });
+    }
+
     private Scrape scrape() throws Exception {
         return new Scrape(mvc.perform(get("/actuator/prometheus").with(httpBasic("ops", "ops")))
                 .andExpect(status().isOk())
@@ -202,6 +224,13 @@ class BusinessMetricsTest {
         mvc.perform(placeOrder(order(orderId, sku, 1, "PAY_LATER", "pm_card_visa")))
                 .andExpect(status().isCreated());
         return orderId;
+    }
+
+    /** As Stripe's webhook records it. */
+    private void dispute(String orderId, String reason) {
+        jdbc.sql("""
+                INSERT INTO order_disputes (dispute_id, order_id, charge_reference, amount_minor, currency, reason, status)
+                VALUES (?, ?, 'pi_metrics', 1000, 'EUR', ?, 'needs_response')""").params(unique("dp"), orderId, reason).update();
     }
 
     private void promiseChange(String reviewId, String orderId, LocalDate previous, LocalDate next) {

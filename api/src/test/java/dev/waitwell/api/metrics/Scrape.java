@@ -5,12 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A Prometheus text exposition, read the way a query would: one sample by name and labels. */
-record Scrape(String text) {
+public record Scrape(String text) {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)$");
 
     /** The sample named so whose labels include every {@code key="value"} given; NaN when there is none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         return text.lines()
                 .map(SAMPLE::matcher)
                 .filter(Matcher::matches)
