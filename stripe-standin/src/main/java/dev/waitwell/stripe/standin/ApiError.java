@@ -8,20 +8,29 @@ final class ApiError extends RuntimeException {
 
     private final int status;
     private final Map<String, Object> error;
+    private final boolean executed;
 
     private ApiError(int status, Map<String, Object> error) {
+        this(status, error, "card_error".equals(error.get("type")));
+    }
+
+    private ApiError(int status, Map<String, Object> error, boolean executed) {
         super(String.valueOf(error.get("message")));
         this.status = status;
         this.error = error;
+        this.executed = executed;
     }
 
     int status() {
         return status;
     }
 
-    /** Whether Stripe stores this answer under the request's idempotency key: only once the endpoint ran. */
+    /**
+     * Whether Stripe stores this answer under the request's idempotency key: only once the endpoint ran (a card
+     * error, a refusal that needed the account's state), not for a request refused on its parameters alone.
+     */
     boolean executed() {
-        return "card_error".equals(error.get("type"));
+        return executed;
     }
 
     Map<String, Object> body() {
@@ -30,6 +39,11 @@ final class ApiError extends RuntimeException {
 
     static ApiError invalidRequest(String code, String param, String message) {
         return new ApiError(400, error("invalid_request_error", code, message, param));
+    }
+
+    /** A request refused once the endpoint looked at the account (a refund of more than is left): kept under its key. */
+    static ApiError refused(String code, String param, String message) {
+        return new ApiError(400, error("invalid_request_error", code, message, param), true);
     }
 
     static ApiError notFound(String param, String message) {

@@ -67,17 +67,17 @@ final class ApiHandler implements HttpHandler {
                     "POST".equals(method) ? body : exchange.getRequestURI().getRawQuery());
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             requests.add(new RecordedRequest(method, path, key, params));
-            Outages.Mode mode = outages.next();
+            Outages.Trouble trouble = outages.next(method, path);
             Answer answer;
-            if (mode == Outages.Mode.FAIL) {
+            if (trouble.mode() == Outages.Mode.FAIL) {
                 answer = error(ApiError.server());
             } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer = error(ApiError.unauthenticated());
             } else {
                 answer = answer(method, path, "POST".equals(method) ? key : null, params);
             }
-            if (mode == Outages.Mode.HANG) {
-                sleep(outages.delay().toMillis());
+            if (trouble.mode() == Outages.Mode.HANG) {
+                sleep(trouble.delay().toMillis());
             }
             write(exchange, answer, key);
         }

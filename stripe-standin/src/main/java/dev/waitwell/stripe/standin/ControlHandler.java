@@ -19,7 +19,8 @@ import java.util.Map;
  *       with {@code payment_intent} (or {@code setup_intent}) and {@code redirect_status}, as Stripe does
  *   <li>{@code POST /_standin/intents/{intent}/authentication?succeeded=true|false}: the same without a browser
  *   <li>{@code POST /_standin/payment_intents/{intent}/dashboard_refund?amount=N}: a refund made in the dashboard
- *   <li>{@code POST /_standin/outage?fail=N} or {@code ?hang=N&millis=M}; {@code POST /_standin/forget_idempotency_keys}
+ *   <li>{@code POST /_standin/outage?fail=N} or {@code ?hang=N&millis=M}, optionally of one endpoint only
+ *       ({@code &method=POST&path=/v1/payment_intents}); {@code POST /_standin/forget_idempotency_keys}
  *   <li>{@code GET /_standin/requests}: every recorded request
  *   <li>{@code GET /_standin/events/signed?type=T&payment_intent=pi_...&secret=whsec_...}: a signed webhook event whose
  *       object is the PaymentIntent ({@code payment_intent.*}) or its latest charge ({@code charge.*}), as
@@ -74,13 +75,7 @@ final class ControlHandler implements HttpHandler {
                         200,
                         Map.of("id", standIn.refundInDashboard(path.get(1), Long.parseLong(params.get("amount")))));
             case "POST outage" -> {
-                if (params.containsKey("fail")) {
-                    standIn.failNextRequests(Integer.parseInt(params.get("fail")));
-                } else {
-                    standIn.hangNextRequests(
-                            Integer.parseInt(params.get("hang")),
-                            Duration.ofMillis(Long.parseLong(params.getOrDefault("millis", "30000"))));
-                }
+                outage(params);
                 json(exchange, 200, Map.of("ok", true));
             }
             case "POST forget_idempotency_keys" -> {
@@ -90,6 +85,28 @@ final class ControlHandler implements HttpHandler {
             case "GET requests" -> json(exchange, 200, Map.of("data", requests()));
             case "GET events" -> json(exchange, 200, signedEvent(params));
             default -> json(exchange, 404, Map.of("error", "unknown stand-in control " + route));
+        }
+    }
+
+    /** {@code fail=N} or {@code hang=N&millis=M}, of one endpoint with {@code method} and {@code path}, or any. */
+    private void outage(Map<String, String> params) {
+        String method = params.get("method");
+        String path = params.get("path");
+        if (params.containsKey("fail")) {
+            int count = Integer.parseInt(params.get("fail"));
+            if (path == null) {
+                standIn.failNextRequests(count);
+            } else {
+                standIn.failNextRequests(method, path, count);
+            }
+            return;
+        }
+        int count = Integer.parseInt(params.get("hang"));
+        Duration delay = Duration.ofMillis(Long.parseLong(params.getOrDefault("millis", "30000")));
+        if (path == null) {
+            standIn.hangNextRequests(count, delay);
+        } else {
+            standIn.hangNextRequests(method, path, count, delay);
         }
     }
 

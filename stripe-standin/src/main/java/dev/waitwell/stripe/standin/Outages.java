@@ -1,8 +1,14 @@
 package dev.waitwell.stripe.standin;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
-/** Trouble on Stripe's side for the next requests: a server error, or an answer that comes too late. */
+/**
+ * Trouble on Stripe's side for the next requests (of one endpoint, or any): a server error, or an answer that comes
+ * too late.
+ */
 final class Outages {
 
     enum Mode {
@@ -13,34 +19,52 @@ final class Outages {
         HANG
     }
 
-    private int failing;
-    private int hanging;
-    private Duration delay = Duration.ZERO;
+    /** What happens to the next {@code remaining} requests of {@code method} on {@code path} (null: any). */
+    private static final class Rule {
+        private final String method;
+        private final String path;
+        private final Mode mode;
+        private final Duration delay;
+        private int remaining;
 
-    synchronized void fail(int requests) {
-        failing = requests;
-        hanging = 0;
-    }
-
-    synchronized void hang(int requests, Duration delay) {
-        hanging = requests;
-        failing = 0;
-        this.delay = delay;
-    }
-
-    synchronized Mode next() {
-        if (failing > 0) {
-            failing--;
-            return Mode.FAIL;
+        Rule(String method, String path, Mode mode, int remaining, Duration delay) {
+            this.method = method;
+            this.path = path;
+            this.mode = mode;
+            this.remaining = remaining;
+            this.delay = delay;
         }
-        if (hanging > 0) {
-            hanging--;
-            return Mode.HANG;
+
+        boolean matches(String method, String path) {
+            return this.path == null || (this.method.equals(method) && this.path.equals(path));
         }
-        return Mode.NONE;
     }
 
-    synchronized Duration delay() {
-        return delay;
+    private final List<Rule> rules = new ArrayList<>();
+
+    synchronized void add(String method, String path, Mode mode, int requests, Duration delay) {
+        if (requests > 0) {
+            rules.add(new Rule(method, path, mode, requests, delay));
+        }
     }
+
+    synchronized void clear() {
+        rules.clear();
+    }
+
+    /** The trouble this request meets, and how long its answer waits for {@link Mode#HANG}. */
+    synchronized Trouble next(String method, String path) {
+        for (Iterator<Rule> iterator = rules.iterator(); iterator.hasNext(); ) {
+            Rule rule = iterator.next();
+            if (rule.matches(method, path)) {
+                if (--rule.remaining == 0) {
+                    iterator.remove();
+                }
+                return new Trouble(rule.mode, rule.delay);
+            }
+        }
+        return new Trouble(Mode.NONE, Duration.ZERO);
+    }
+
+    record Trouble(Mode mode, Duration delay) {}
 }

@@ -41,11 +41,11 @@ final class Refunds {
         long left = intent.amount() - refunded;
         long refund = amount == null ? left : amount;
         if (left == 0) {
-            throw ApiError.invalidRequest(
+            throw ApiError.refused(
                     "charge_already_refunded", null, "Charge " + charge.get("id") + " has already been refunded.");
         }
         if (refund > left) {
-            throw ApiError.invalidRequest(
+            throw ApiError.refused(
                     "amount_too_large",
                     "amount",
                     "Refund amount (" + refund + ") is greater than unrefunded amount on charge (" + left + ")");

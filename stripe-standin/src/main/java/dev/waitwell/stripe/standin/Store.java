@@ -17,7 +17,7 @@ final class Store {
     private static final String ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     final Map<String, Map<String, Object>> customers = new LinkedHashMap<>();
-    /** payment method id -> customer id */
+    /** payment method id -> the customer it was last attached to */
     final Map<String, String> attachments = new HashMap<>();
 
     final Map<String, PaymentIntent> paymentIntents = new LinkedHashMap<>();
@@ -60,13 +60,11 @@ final class Store {
         return customer;
     }
 
-    /** Attaches a payment method to a customer for later use; Stripe refuses one attached to someone else. */
+    /**
+     * Attaches a payment method to a customer for later use. The test cards are tokens, as at Stripe: every customer
+     * may attach them (a card from Elements, {@code pm_1...}, belongs to one customer; the stand-in knows none).
+     */
     void attach(TestCard card, String customer) {
-        String attachedTo = attachments.get(card.id());
-        if (attachedTo != null && !attachedTo.equals(customer)) {
-            throw ApiError.invalidRequest(
-                    null, "payment_method", "The payment method you provided has already been attached to a customer.");
-        }
         attachments.put(card.id(), customer);
     }
 

@@ -109,7 +109,12 @@ public final class StripeStandIn implements AutoCloseable {
 
     /** The next {@code count} requests answer HTTP 500 and change nothing (nothing is kept under their keys). */
     public void failNextRequests(int count) {
-        api.outages().fail(count);
+        api.outages().add(null, null, Outages.Mode.FAIL, count, Duration.ZERO);
+    }
+
+    /** The same for the next {@code count} requests of {@code method} on exactly {@code path}. */
+    public void failNextRequests(String method, String path, int count) {
+        api.outages().add(method, path, Outages.Mode.FAIL, count, Duration.ZERO);
     }
 
     /**
@@ -117,7 +122,17 @@ public final class StripeStandIn implements AutoCloseable {
      * read timeout gives up although the work is done, as happens when Stripe is slow.
      */
     public void hangNextRequests(int count, Duration delay) {
-        api.outages().hang(count, delay);
+        api.outages().add(null, null, Outages.Mode.HANG, count, delay);
+    }
+
+    /** The same for the next {@code count} requests of {@code method} on exactly {@code path}. */
+    public void hangNextRequests(String method, String path, int count, Duration delay) {
+        api.outages().add(method, path, Outages.Mode.HANG, count, delay);
+    }
+
+    /** Ends every outage still to come: the next requests are answered normally. */
+    public void endOutages() {
+        api.outages().clear();
     }
 
     /** Forgets every idempotency key, as Stripe does after about 24 hours. */

@@ -89,6 +89,18 @@ class IdempotencyAndOutagesTest extends StandInTest {
     }
 
     @Test
+    void anOutageOfOneEndpointLeavesTheOthersAnswering() throws Exception {
+        String customer = customerWith("pm_card_visa");
+        stripe.failNextRequests("POST", "/v1/payment_intents", 1);
+
+        assertThat(client.v1().customers().retrieve(customer).getId()).isEqualTo(customer);
+        assertThatThrownBy(() -> chargeOffSession(customer, "pm_card_visa", 2000, newKey()))
+                .isInstanceOf(ApiException.class);
+        assertThat(chargeOffSession(customer, "pm_card_visa", 2000, newKey()).getStatus())
+                .isEqualTo("succeeded");
+    }
+
+    @Test
     void forgottenKeysChargeAgainAsStripeDoesAfterADay() throws Exception {
         String customer = customerWith("pm_card_visa");
         String key = newKey();

@@ -65,6 +65,17 @@ class RefundsAndEventsTest extends StandInTest {
     }
 
     @Test
+    void aRefundOfMoreThanIsLeftIsKeptUnderItsKeyAsStripeKeepsWhatItRan() throws Exception {
+        PaymentIntent paid = chargeOffSession(customerWith("pm_card_visa"), "pm_card_visa", 10000, newKey());
+        stripe.refundInDashboard(paid.getId(), 6000);
+
+        assertThatThrownBy(() -> refund(paid.getId(), 10000L, "o-2/refund"))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> refund(paid.getId(), 4000L, "o-2/refund"))
+                .isInstanceOf(com.stripe.exception.IdempotencyException.class);
+    }
+
+    @Test
     void aSignedEventIsVerifiedByStripeJavaAndCarriesTheObjectInItsApiVersion() throws Exception {
         PaymentIntent paid = chargeOffSession(customerWith("pm_card_visa"), "pm_card_visa", 10000, newKey());
 
