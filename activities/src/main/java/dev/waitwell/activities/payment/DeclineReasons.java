@@ -46,7 +46,9 @@ final class DeclineReasons {
             Map.entry("payment_intent_authentication_failure", "The payment was not confirmed with your bank."),
             Map.entry(PaymentIssue.AUTHENTICATION_REQUIRED, "Your bank asks you to confirm this payment."),
             Map.entry(PaymentIssue.PAYMENT_METHOD_UNKNOWN, "The payment method is not known; please choose another."),
-            Map.entry(AMOUNT_NOT_SUPPORTED, "This amount cannot be charged to a card in its currency."));
+            Map.entry(AMOUNT_NOT_SUPPORTED, "This amount cannot be charged to a card in its currency."),
+            Map.entry("amount_too_small", "The amount is below the smallest card payment allowed."),
+            Map.entry("amount_too_large", "The amount is above the largest card payment allowed."));
 
     private DeclineReasons() {}
 

@@ -82,6 +82,11 @@ final class StripeIntents {
         return "resource_missing".equals(refused.getCode()) && "payment_method".equals(refused.getParam());
     }
 
+    /** The amount is below the smallest card payment Stripe takes in its currency, or above the largest. */
+    static boolean amountOutOfBounds(InvalidRequestException refused) {
+        return "amount_too_small".equals(refused.getCode()) || "amount_too_large".equals(refused.getCode());
+    }
+
     /** Anything else Stripe answered: retried with backoff, never a decline. The message names no secret. */
     static StripeUnavailableException unavailable(String what, StripeException e) {
         return new StripeUnavailableException(

@@ -77,6 +77,15 @@ class StripePaymentGateway implements PaymentGateway {
             if (StripeIntents.unknownMethod(refused)) {
                 throw new UnknownPaymentMethodException(request.paymentMethod());
             }
+            if (StripeIntents.amountOutOfBounds(refused)) {
+                // No retry makes a card payment of this size possible: the order hears it as a decline.
+                log.warn(
+                        "Order {}: Stripe refuses {}: {}",
+                        request.orderId(),
+                        request.amount().display(),
+                        refused.getCode());
+                return GatewayCharge.declined(null, refused.getCode());
+            }
             throw StripeIntents.unavailable("charge " + request.idempotencyKey(), refused);
         } catch (StripeException e) {
             throw StripeIntents.unavailable("charge " + request.idempotencyKey(), e);

@@ -154,6 +154,21 @@ class StripeChargesTest extends StripeTest {
     }
 
     @Test
+    void anAmountBelowStripesSmallestCardPaymentIsDeclinedNotRetriedForever() {
+        String orderId = order();
+        ChargeRequest request = later(orderId, "switch-1", usd(20), "pm_card_visa");
+
+        Throwable declined = org.assertj.core.api.Assertions.catchThrowable(() -> payments.charge(request));
+
+        assertThat(((ApplicationFailure) declined).getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name());
+        assertThat(issueOf(declined))
+                .isEqualTo(PaymentIssue.declined(
+                        "amount_too_small", "The amount is below the smallest card payment allowed."));
+        assertThat(payment(request.idempotencyKey(), "status || ' ' || failure_reason"))
+                .isEqualTo("DECLINED amount_too_small");
+    }
+
+    @Test
     void aMethodStripeDoesNotKnowIsRefusedForGoodAndNotRecorded() {
         String orderId = order();
 

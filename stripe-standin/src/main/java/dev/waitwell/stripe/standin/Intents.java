@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /** Customers, payment methods and intents: the endpoints that take money or save a card. */
 final class Intents {
 
+    /** The smallest charge Stripe takes in some currencies (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts). */
+    private static final Map<String, Long> MINIMUM = Map.of("usd", 50L, "eur", 50L, "gbp", 30L, "jpy", 50L, "chf", 50L);
     /** Stripe wants these amounts in three decimals, the last of them 0. */
     private static final Set<String> THREE_DECIMALS = Set.of("bhd", "jod", "kwd", "omr", "tnd");
     /** One metadata clause of a search query: {@code metadata['order_id']:'o-1'}. */
@@ -198,6 +200,12 @@ final class Intents {
     private static void checkAmount(long amount, String currency) {
         if (!currency.equals(currency.toLowerCase()) || currency.length() != 3) {
             throw ApiError.invalidRequest("parameter_invalid", "currency", "Invalid currency: " + currency);
+        }
+        if (amount < MINIMUM.getOrDefault(currency, 1L)) {
+            throw ApiError.invalidRequest(
+                    "amount_too_small",
+                    "amount",
+                    "Amount must be at least " + MINIMUM.get(currency) + " in the minor unit of " + currency + ".");
         }
         if (THREE_DECIMALS.contains(currency) && amount % 10 != 0) {
             throw ApiError.invalidRequest(

@@ -216,6 +216,14 @@ class PaymentsTest extends StandInTest {
     }
 
     @Test
+    void anAmountBelowStripesSmallestChargeIsRefused() {
+        assertThatThrownBy(() -> chargeOffSession(null, "pm_card_visa", 20, newKey()))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.getCode()).isEqualTo("amount_too_small"));
+    }
+
+    @Test
     void confirmingWithRedirectingMethodsNeedsAReturnUrlAsAtStripe() {
         assertThatThrownBy(() -> client.v1()
                         .paymentIntents()
