@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,8 +151,22 @@ final class ApiHandler implements HttpHandler {
         throw ApiError.notFound(null, "Unrecognized request URL (" + method + ": " + path + ").");
     }
 
+    /** A secret key as stripe-java sends it ({@code Bearer sk_...}) or as curl does ({@code -u sk_...:}). */
     private static boolean authorized(String authorization) {
-        return authorization != null && authorization.startsWith("Bearer sk_");
+        if (authorization == null) {
+            return false;
+        }
+        if (authorization.startsWith("Basic ")) {
+            try {
+                authorization = "Bearer "
+                        + new String(
+                                Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+                                StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return authorization.startsWith("Bearer sk_") || authorization.startsWith("Bearer rk_");
     }
 
     private static Answer error(ApiError error) {
