@@ -11,10 +11,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Activities against a real, freshly migrated PostgreSQL database, with neither SMTP nor Twilio configured.
- * Subclasses share one context and database; fixtures make unique ids, so tests never see each other's rows.
+ * Activities against a real, freshly migrated PostgreSQL database, with neither SMTP nor Twilio configured, and
+ * payments through the sandbox (set explicitly: there is no default gateway). Subclasses share one context and
+ * database; fixtures make unique ids, so tests never see each other's rows.
  */
-@SpringBootTest(classes = ActivitiesTestApplication.class)
+@SpringBootTest(classes = ActivitiesTestApplication.class, properties = "waitwell.payments.gateway=sandbox")
 public abstract class DatabaseTest {
 
     @Autowired

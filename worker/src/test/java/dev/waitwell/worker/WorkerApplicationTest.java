@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.schema.testing.TestDatabase;
+import dev.waitwell.workflows.payment.ReconciledRefunds;
+import dev.waitwell.workflows.payment.RefundReconciliation;
+import dev.waitwell.workflows.payment.RefundReconciliationWorkflow;
+import dev.waitwell.workflows.payment.RefundReconciliationWorkflowIds;
 import dev.waitwell.workflows.shared.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The worker as it runs, on the Temporal test server, with its management port on a random port. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.temporal.test-server.enabled=true")
+        properties = {"spring.temporal.test-server.enabled=true", "waitwell.payments.gateway=sandbox"})
 class WorkerApplicationTest {
 
     private static final Path READY_FILE = readyFile();
@@ -42,6 +48,9 @@ class WorkerApplicationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private WorkflowClient client;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -64,6 +73,20 @@ class WorkerApplicationTest {
     void pollsTheOrdersQueue() {
         assertThat(workerFactory.isStarted()).isTrue();
         assertThat(workerFactory.getWorker(TaskQueues.ORDERS)).isNotNull();
+    }
+
+    /** The API's Stripe webhook starts it; here with a charge that is not ours, so nothing is recorded. */
+    @Test
+    void reconcilesTheRefundsAProcessorReportsOnTheOrdersQueue() {
+        RefundReconciliationWorkflow reconciliation = client.newWorkflowStub(
+                RefundReconciliationWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(TaskQueues.ORDERS)
+                        .setWorkflowId(RefundReconciliationWorkflowIds.of("evt_worker_test"))
+                        .build());
+
+        assertThat(reconciliation.reconcile(new RefundReconciliation("pi_not_ours", "evt_worker_test")))
+                .isEqualTo(new ReconciledRefunds(null, 0, null));
     }
 
     @Test

@@ -24,6 +24,37 @@ public class Ledger {
         this.jdbc = jdbc;
     }
 
+    /** Whether a transaction is posted under {@code postingKey}. */
+    public boolean posted(String postingKey) {
+        return jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE posting_key = :postingKey")
+                        .param("postingKey", postingKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * What the ledger owes the order's customer in {@code currency}: the balance of their customer deposits. Locks the
+     * order's row until the caller's transaction ends, so postings that depend on it (revenue, a refund made outside
+     * Waitwell) are made one after the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long depositsHeld(String orderId, String currency) {
+        jdbc.sql("SELECT order_id FROM orders WHERE order_id = :orderId FOR UPDATE")
+                .param("orderId", orderId)
+                .query(String.class)
+                .optional();
+        return jdbc.sql("""
+                        SELECT coalesce(sum(l.credit_minor - l.debit_minor), 0) FROM ledger_lines l
+                          JOIN ledger_transactions t ON t.id = l.transaction_id
+                         WHERE t.order_id = :orderId AND t.currency = :currency AND l.account = :account""")
+                .param("orderId", orderId)
+                .param("currency", currency)
+                .param("account", Account.CUSTOMER_DEPOSITS.column())
+                .query(Long.class)
+                .single();
+    }
+
     /**
      * Posts the lines under {@code postingKey}. Balance is checked by a deferred trigger at commit, so an
      * unbalanced posting fails the whole transaction it is part of.

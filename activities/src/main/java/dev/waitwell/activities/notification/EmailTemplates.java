@@ -69,6 +69,17 @@ final class EmailTemplates {
                         "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount())) + " for "
                                 + product + (f.reason() == null ? "." : ": " + f.reason() + "."),
                         "Please choose another payment method through the link below, or your order will be cancelled.");
+            // The bank's own page is reached from the order page only: a link to it in a message would teach
+            // customers to follow payment links in emails.
+            case PAYMENT_ACTION_REQUIRED ->
+                draft(
+                        request,
+                        recipient,
+                        order + " payment: please confirm it with your bank",
+                        "Your bank asks you to confirm the payment of "
+                                + (f.amount() == null ? "your order" : money(f.amount())) + " for " + product + ".",
+                        "Please open your order through the link below and choose \"Confirm with your bank\"."
+                                + " Until you confirm, we cannot go on with your order.");
             case SHIPPED ->
                 draft(
                         request,

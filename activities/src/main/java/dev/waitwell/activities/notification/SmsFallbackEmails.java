@@ -63,6 +63,7 @@ final class SmsFallbackEmails {
             case CHARGED -> "charged";
             case RELEASED -> "released";
             case PAYMENT_FAILED -> "payment failed";
+            case PAYMENT_ACTION_REQUIRED -> "please confirm your payment";
             case SHIPPED -> "shipped";
             case CANCELLED -> "cancelled";
             case DELAY_NOTICE -> "delayed, please choose";

@@ -86,6 +86,10 @@ final class SmsTemplates {
             case PAYMENT_FAILED ->
                 "We could not charge " + (f.amount() == null ? "your payment" : money(f.amount())) + " for " + product
                         + ". Please update your payment method.";
+            case PAYMENT_ACTION_REQUIRED ->
+                "Your bank asks you to confirm the payment of "
+                        + (f.amount() == null ? "your order" : money(f.amount())) + " for " + product
+                        + ". Please confirm it on your order page:";
             case SHIPPED -> product + " shipped with " + f.carrier() + ", tracking " + f.trackingNumber() + ".";
             case CANCELLED ->
                 product + " cancelled" + (f.reason() == null ? "." : ": " + shortened(f.reason()) + ".")

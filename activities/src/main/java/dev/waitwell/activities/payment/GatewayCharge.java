@@ -1,13 +1,43 @@
 package dev.waitwell.activities.payment;
 
-/** The processor's answer to a charge: its reference and, when declined, why. */
-record GatewayCharge(String reference, boolean succeeded, String declineCode) {
+import dev.waitwell.workflows.payment.PaymentIssue;
+import java.util.Objects;
 
-    static GatewayCharge succeeded(String reference) {
-        return new GatewayCharge(reference, true, null);
+/**
+ * The processor's answer to a charge: its reference (null when it declined before a payment existed, such as a card
+ * refused when attached), and how it stands.
+ *
+ * @param failureCode for a decline, the code recorded ({@link DeclineReasons#recordedCode}); for a charge waiting on
+ *     the customer, {@code authentication_required}
+ * @param actionUrl for a charge waiting on the customer, the bank's page (null when the processor gave none)
+ */
+record GatewayCharge(String reference, Status status, String failureCode, String actionUrl) {
+
+    enum Status {
+        SUCCEEDED,
+        DECLINED,
+        /** The customer's bank asks them to authenticate; the charge waits under its key. */
+        REQUIRES_ACTION
     }
 
-    static GatewayCharge declined(String reference, String declineCode) {
-        return new GatewayCharge(reference, false, declineCode);
+    GatewayCharge {
+        Objects.requireNonNull(status, "status");
+    }
+
+    static GatewayCharge succeeded(String reference) {
+        return new GatewayCharge(reference, Status.SUCCEEDED, null, null);
+    }
+
+    static GatewayCharge declined(String reference, String failureCode) {
+        return new GatewayCharge(reference, Status.DECLINED, failureCode, null);
+    }
+
+    static GatewayCharge requiresAction(String reference, String actionUrl) {
+        return new GatewayCharge(reference, Status.REQUIRES_ACTION, PaymentIssue.AUTHENTICATION_REQUIRED, actionUrl);
+    }
+
+    /** The short reason recorded next to the code, which the customer may read. */
+    String failureMessage() {
+        return failureCode == null ? null : DeclineReasons.messageFor(failureCode);
     }
 }

@@ -15,7 +15,7 @@ class Payments {
 
     private static final String COLUMNS = """
             id, order_id, idempotency_key, kind, purpose, status, amount_minor, currency, gateway_reference,
-            failure_reason""";
+            failure_reason, failure_message, action_url""";
 
     private final JdbcClient jdbc;
 
@@ -28,6 +28,25 @@ class Payments {
                 .param("key", idempotencyKey)
                 .query(Payments::row)
                 .optional();
+    }
+
+    /** The charge the processor knows by {@code reference} (a PaymentIntent id), if it is ours. */
+    Optional<PaymentRow> findChargeByReference(String reference) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM payments WHERE gateway_reference = :reference AND kind = 'CHARGE'
+                        ORDER BY id LIMIT 1""")
+                .param("reference", reference)
+                .query(Payments::row)
+                .optional();
+    }
+
+    /** Whether a refund with this processor reference is recorded. */
+    boolean refundRecorded(String reference) {
+        return jdbc.sql("SELECT count(*) FROM payments WHERE gateway_reference = :reference AND kind = 'REFUND'")
+                        .param("reference", reference)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A successful charge and what of it has not been refunded yet. */
@@ -71,38 +90,69 @@ class Payments {
     boolean insertCharge(ChargeRequest request, GatewayCharge outcome) {
         return jdbc.sql("""
                         INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
-                                              payment_method, gateway_reference, failure_reason)
+                                              payment_method, gateway_reference, failure_reason, failure_message,
+                                              action_url)
                         VALUES (:orderId, :key, 'CHARGE', :purpose, :status, :amount, :currency,
-                                :method, :reference, :failure)
+                                :method, :reference, :failure, :message, :actionUrl)
                         ON CONFLICT DO NOTHING""")
                         .param("orderId", request.orderId())
                         .param("key", request.idempotencyKey())
                         .param("purpose", request.purpose().name())
-                        .param("status", outcome.succeeded() ? "SUCCEEDED" : "DECLINED")
+                        .param("status", outcome.status().name())
                         .param("amount", request.amount().amountMinor())
                         .param("currency", request.amount().currency())
                         .param("method", request.paymentMethod())
                         .param("reference", outcome.reference())
-                        .param("failure", outcome.declineCode())
+                        .param("failure", outcome.failureCode())
+                        .param("message", outcome.failureMessage())
+                        .param("actionUrl", outcome.actionUrl())
                         .update()
                 == 1;
     }
 
-    /** @return true when this call inserted the row */
-    boolean insertRefund(PaymentRow charge, String refundKey, Money amount, GatewayRefund refund) {
+    /**
+     * Records how a charge that waited on the customer stands now. Only a waiting row changes, so of two concurrent
+     * checks that find it paid, one books it.
+     *
+     * @return true when this call changed the waiting row
+     */
+    boolean settle(PaymentRow waiting, GatewayCharge outcome) {
+        return jdbc.sql("""
+                        UPDATE payments
+                           SET status = :status, failure_reason = :failure, failure_message = :message,
+                               action_url = :actionUrl,
+                               gateway_reference = coalesce(:reference, gateway_reference), updated_at = now()
+                         WHERE id = :id AND status = 'REQUIRES_ACTION'""")
+                        .param("status", outcome.status().name())
+                        .param("failure", outcome.failureCode())
+                        .param("message", outcome.failureMessage())
+                        .param("actionUrl", outcome.actionUrl())
+                        .param("reference", outcome.reference())
+                        .param("id", waiting.id())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * @param recordedBy who reported a refund Waitwell did not record when it was made ({@code stripe:<event id>});
+     *     null for Waitwell's own
+     * @return true when this call inserted the row
+     */
+    boolean insertRefund(PaymentRow charge, String refundKey, Money amount, String reference, String recordedBy) {
         return jdbc.sql("""
                         INSERT INTO payments (order_id, idempotency_key, kind, purpose, status, amount_minor, currency,
-                                              gateway_reference, refund_of)
+                                              gateway_reference, refund_of, recorded_by)
                         VALUES (:orderId, :key, 'REFUND', :purpose, 'SUCCEEDED', :amount, :currency,
-                                :reference, :refundOf)
+                                :reference, :refundOf, :recordedBy)
                         ON CONFLICT DO NOTHING""")
                         .param("orderId", charge.orderId())
                         .param("key", refundKey)
                         .param("purpose", charge.purpose())
                         .param("amount", amount.amountMinor())
                         .param("currency", amount.currency())
-                        .param("reference", refund.reference())
+                        .param("reference", reference)
                         .param("refundOf", charge.id())
+                        .param("recordedBy", recordedBy)
                         .update()
                 == 1;
     }
@@ -117,6 +167,8 @@ class Payments {
                 rs.getString("status"),
                 Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
                 rs.getString("gateway_reference"),
-                rs.getString("failure_reason"));
+                rs.getString("failure_reason"),
+                rs.getString("failure_message"),
+                rs.getString("action_url"));
     }
 }

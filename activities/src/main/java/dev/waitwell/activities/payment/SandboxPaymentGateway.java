@@ -1,18 +1,20 @@
 package dev.waitwell.activities.payment;
 
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.payment.PaymentIssue;
+import dev.waitwell.workflows.payment.SaveMethodRequest;
+import dev.waitwell.workflows.payment.SavedMethod;
 import dev.waitwell.workflows.shared.Money;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * A card processor simulated in PostgreSQL ({@code sandbox_transactions}), with the test cards seeded in
  * {@code payment_methods}. It commits on its own, as a remote processor would, independent of the caller's
- * transaction.
+ * transaction. Its keys never expire and no bank ever asks the customer to authenticate.
  */
-@Component
-@ConditionalOnProperty(prefix = "waitwell.payments", name = "gateway", havingValue = "sandbox", matchIfMissing = true)
 class SandboxPaymentGateway implements PaymentGateway {
 
     private final JdbcClient jdbc;
@@ -22,12 +24,16 @@ class SandboxPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayCharge charge(String idempotencyKey, String paymentMethod, Money amount) {
-        Boolean declines = jdbc.sql("SELECT declines FROM payment_methods WHERE id = :id AND gateway = 'sandbox'")
-                .param("id", paymentMethod)
-                .query(Boolean.class)
-                .optional()
-                .orElseThrow(() -> new UnknownPaymentMethodException(paymentMethod));
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public GatewayCharge charge(ChargeRequest request, boolean keyMayBeForgotten) {
+        String idempotencyKey = request.idempotencyKey();
+        String paymentMethod = request.paymentMethod();
+        Money amount = request.amount();
+        boolean declines = declines(paymentMethod).orElseThrow(() -> new UnknownPaymentMethodException(paymentMethod));
         jdbc.sql("""
                         INSERT INTO sandbox_transactions
                             (id, idempotency_key, kind, payment_method, amount_minor, currency, status, decline_code)
@@ -51,10 +57,48 @@ class SandboxPaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public GatewayCharge recheck(String reference) {
+        throw new IllegalStateException("the sandbox never waits on a customer's bank: " + reference);
+    }
+
+    /** Nothing to save: the sandbox charges every known method at any time. */
+    @Override
+    public SavedMethod save(SaveMethodRequest request) {
+        return declines(request.paymentMethod()).isPresent()
+                ? new SavedMethod(request.paymentMethod(), null)
+                : new SavedMethod(
+                        null,
+                        PaymentIssue.declined(
+                                PaymentIssue.PAYMENT_METHOD_UNKNOWN,
+                                DeclineReasons.messageFor(PaymentIssue.PAYMENT_METHOD_UNKNOWN)));
+    }
+
+    @Override
+    public List<GatewayRefund> refundsOf(String chargeReference) {
+        return jdbc.sql("""
+                        SELECT id, amount_minor, currency, idempotency_key FROM sandbox_transactions
+                         WHERE charge_id = :chargeId AND kind = 'REFUND' ORDER BY created_at, id""")
+                .param("chargeId", chargeReference)
+                .query((rs, n) -> new GatewayRefund(
+                        rs.getString("id"),
+                        Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
+                        rs.getString("idempotency_key")))
+                .list();
+    }
+
+    /** Whether every charge on the method is declined; empty when the sandbox does not know it. */
+    private Optional<Boolean> declines(String paymentMethod) {
+        return jdbc.sql("SELECT declines FROM payment_methods WHERE id = :id AND gateway = 'sandbox'")
+                .param("id", paymentMethod)
+                .query(Boolean.class)
+                .optional();
+    }
+
+    @Override
     public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
         GatewayRefund earlier = jdbc.sql("SELECT id FROM sandbox_transactions WHERE idempotency_key = :key")
                 .param("key", idempotencyKey)
-                .query((rs, n) -> new GatewayRefund(rs.getString("id")))
+                .query((rs, n) -> new GatewayRefund(rs.getString("id"), amount, idempotencyKey))
                 .optional()
                 .orElse(null);
         if (earlier != null) {
@@ -88,7 +132,7 @@ class SandboxPaymentGateway implements PaymentGateway {
                 .update();
         return jdbc.sql("SELECT id FROM sandbox_transactions WHERE idempotency_key = :key")
                 .param("key", idempotencyKey)
-                .query((rs, n) -> new GatewayRefund(rs.getString("id")))
+                .query((rs, n) -> new GatewayRefund(rs.getString("id"), amount, idempotencyKey))
                 .single();
     }
 }

@@ -55,6 +55,15 @@ class ActivitiesArchitectureTest {
             .because("the worker finds activity beans by name; nothing calls an implementation directly");
 
     @ArchTest
+    static final ArchRule onlyPaymentsTalkToStripe = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.waitwell.activities.payment..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.stripe..")
+            .because("the payment gateway is the one place that knows the processor");
+
+    @ArchTest
     static final ArchRule moneyIsNeverFloatingPoint = fields().that()
             .areDeclaredInClassesThat()
             .resideInAnyPackage("..payment..", "..ledger..")

@@ -8,6 +8,7 @@ import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.shared.Money;
 import java.util.List;
@@ -49,6 +50,21 @@ class LedgerActivitiesTest extends DatabaseTest {
         assertThat(balance(orderId, "customerDeposits")).isZero();
         assertThat(balance(orderId, "revenue")).isEqualTo(-10000);
         assertThat(balance(orderId, "cash")).isEqualTo(10000);
+    }
+
+    @Test
+    void revenueIsNeverMoreThanTheCustomerDepositsTheLedgerHolds() {
+        String orderId = fixture.preorder();
+        payments.charge(
+                new ChargeRequest(orderId, "checkout", ChargePurpose.FULL, Money.of(10000, "USD"), "pm_card_visa"));
+        payments.refundPart(new PartialRefundRequest(orderId, "partial-refund-1", Money.of(2500, "USD"), "switch"));
+
+        ledgerActivities.recognizeRevenue(new RevenueRecognition(orderId, Money.of(10000, "USD")));
+        ledgerActivities.recognizeRevenue(new RevenueRecognition(orderId, Money.of(10000, "USD")));
+
+        assertThat(balance(orderId, "revenue")).isEqualTo(-7500);
+        assertThat(balance(orderId, "customerDeposits")).isZero();
+        assertThat(balance(orderId, "cash")).isEqualTo(7500);
     }
 
     @Test

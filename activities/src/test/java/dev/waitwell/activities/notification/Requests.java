@@ -33,7 +33,7 @@ final class Requests {
     static MessageFacts facts(String orderId, Milestone milestone) {
         Money amount = switch (milestone) {
             case CONFIRMED -> Money.of(2000, "USD");
-            case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED -> Money.of(8000, "USD");
+            case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED, PAYMENT_ACTION_REQUIRED -> Money.of(8000, "USD");
             case CANCELLED -> Money.of(2000, "USD");
             case SWITCHED -> Money.of(-2000, "USD");
             case RELEASED, SHIPPED, DELAY_NOTICE, DELAY_ACCEPTED, PROMISE_IMPROVED, WAIT_REMINDER -> null;

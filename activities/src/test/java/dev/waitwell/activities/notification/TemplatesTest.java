@@ -147,6 +147,26 @@ class TemplatesTest {
     }
 
     @Test
+    void aPaymentToConfirmSaysTheBankAsksAndLeadsToTheOrderPageNeverToTheBank() {
+        NotificationRequest request = Requests.of("o-42", Milestone.PAYMENT_ACTION_REQUIRED);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject()).isEqualTo("Order o-42 payment: please confirm it with your bank");
+        assertThat(email.body())
+                .contains(
+                        "Your bank asks you to confirm the payment of USD 80.00 for Camera X.",
+                        "choose \"Confirm with your bank\"",
+                        "Your order o-42: " + request.facts().customerUrl());
+        assertThat(sms)
+                .isEqualTo("Waitwell order o-42: Your bank asks you to confirm the payment of USD 80.00 for Camera X."
+                        + " Please confirm it on your order page: "
+                        + request.facts().customerUrl());
+        assertThat(email.body() + sms).doesNotContainIgnoringCase("stripe").doesNotContain("authenticate");
+    }
+
+    @Test
     void chargedNeverSaysReleasedForItServesBackordersToo() {
         NotificationRequest request = Requests.of("o-42", Milestone.CHARGED);
 
@@ -302,6 +322,7 @@ class TemplatesTest {
             case CHARGED -> "charged";
             case RELEASED -> "released";
             case PAYMENT_FAILED -> "payment failed";
+            case PAYMENT_ACTION_REQUIRED -> "confirm it with your bank";
             case SHIPPED -> "shipped";
             case CANCELLED -> "cancelled";
             case DELAY_NOTICE -> "delayed";
@@ -315,7 +336,7 @@ class TemplatesTest {
     private static String relevantAmount(Milestone milestone) {
         return switch (milestone) {
             case CONFIRMED, CANCELLED -> "USD 20.00";
-            case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED -> "USD 80.00";
+            case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED, PAYMENT_ACTION_REQUIRED -> "USD 80.00";
             case RELEASED, SHIPPED -> "USD 100.00";
             case DELAY_NOTICE -> "10%";
             case DELAY_ACCEPTED -> "WAIT-AB12CD34";

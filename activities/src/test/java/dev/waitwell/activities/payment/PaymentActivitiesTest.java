@@ -9,7 +9,12 @@ import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
+import dev.waitwell.workflows.payment.PaymentIssue;
+import dev.waitwell.workflows.payment.ReconciledRefunds;
+import dev.waitwell.workflows.payment.RefundReconciliation;
 import dev.waitwell.workflows.payment.RefundRequest;
+import dev.waitwell.workflows.payment.SaveMethodRequest;
+import dev.waitwell.workflows.payment.SavedMethod;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ApplicationFailure;
@@ -68,17 +73,20 @@ class PaymentActivitiesTest extends DatabaseTest {
         assertThatThrownBy(() -> payments.charge(request)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
             assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name());
             assertThat(failure.isNonRetryable()).isTrue();
+            assertThat(failure.getDetails().get(PaymentIssue.class))
+                    .isEqualTo(PaymentIssue.declined("card_declined", "Your bank declined the payment."));
         });
         assertThatThrownBy(() -> payments.charge(request))
                 .isInstanceOfSatisfying(
                         ApplicationFailure.class,
                         failure -> assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_DECLINED.name()));
 
-        assertThat(jdbc.sql("SELECT status || ':' || failure_reason FROM payments WHERE order_id = ?")
+        assertThat(jdbc.sql(
+                                "SELECT status || ':' || failure_reason || ':' || failure_message FROM payments WHERE order_id = ?")
                         .param(orderId)
                         .query(String.class)
                         .list())
-                .containsExactly("DECLINED:card_declined");
+                .containsExactly("DECLINED:card_declined:Your bank declined the payment.");
         assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId))
                 .isZero();
     }
@@ -91,9 +99,37 @@ class PaymentActivitiesTest extends DatabaseTest {
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
                     assertThat(failure.getType()).isEqualTo(BusinessFailure.PAYMENT_METHOD_UNKNOWN.name());
                     assertThat(failure.isNonRetryable()).isTrue();
+                    assertThat(failure.getDetails().get(PaymentIssue.class).code())
+                            .isEqualTo(PaymentIssue.PAYMENT_METHOD_UNKNOWN);
                 });
         assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId))
                 .isZero();
+    }
+
+    @Test
+    void theSandboxSavesKnownMethodsAsTheyAreAndNamesUnknownOnes() {
+        String orderId = fixture.preorder();
+
+        SavedMethod saved = payments.saveForLater(new SaveMethodRequest(orderId, "pm_card_visa", null));
+        SavedMethod unknown = payments.saveForLater(new SaveMethodRequest(orderId, "pm_card_unheard_of", null));
+
+        assertThat(saved).isEqualTo(new SavedMethod("pm_card_visa", null));
+        assertThat(unknown.reference()).isNull();
+        assertThat(unknown.issue().code()).isEqualTo(PaymentIssue.PAYMENT_METHOD_UNKNOWN);
+    }
+
+    @Test
+    void theSandboxHasNoRefundsWaitwellDidNotMake() {
+        String orderId = fixture.preorder();
+        ChargeResult charged = payments.charge(deposit(orderId, "checkout", 2000, "pm_card_visa"));
+        payments.refundPart(part(orderId, "partial-refund-1", 500));
+
+        ReconciledRefunds reconciled =
+                payments.reconcileRefunds(new RefundReconciliation(charged.chargeId(), "evt_sandbox"));
+
+        assertThat(reconciled).isEqualTo(new ReconciledRefunds(orderId, 0, Money.of(0, "USD")));
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = ? AND kind = 'REFUND'", orderId))
+                .isEqualTo(1);
     }
 
     @Test
