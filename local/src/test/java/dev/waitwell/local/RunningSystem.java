@@ -212,6 +212,45 @@ final class RunningSystem implements AutoCloseable {
         return baseUrl + path;
     }
 
+    /** A POST of {@code body} as is, without login (a provider's webhook), with its headers; returns the status. */
+    int postRaw(String path, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page as a browser gets it, without login (the customer's signed link): its HTML. */
+    String page(String absoluteUrl) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(absoluteUrl))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Accept", "text/html")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + absoluteUrl + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + absoluteUrl + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form POST without login, as a provider's webhook sends it; returns the status. */
     int postForm(String path, Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()

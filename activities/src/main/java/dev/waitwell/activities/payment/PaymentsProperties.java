@@ -52,6 +52,11 @@ record PaymentsProperties(Gateway gateway, @DefaultValue Stripe stripe) {
             @DefaultValue("PT5S") Duration connectTimeout,
             @DefaultValue("PT20S") Duration readTimeout) {
 
+        Stripe {
+            // Compose passes an unset variable as blank: blank means Stripe's own API.
+            apiBase = apiBase == null || apiBase.isBlank() ? "https://api.stripe.com" : apiBase;
+        }
+
         void requireSecretKey() {
             if (secretKey == null || secretKey.isBlank()) {
                 throw new IllegalArgumentException("waitwell.payments.stripe.secret-key"

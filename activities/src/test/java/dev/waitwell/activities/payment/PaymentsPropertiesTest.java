@@ -55,6 +55,18 @@ class PaymentsPropertiesTest {
     }
 
     @Test
+    void aBlankApiBaseIsStripesOwnAsComposePassesAnUnsetVariable() {
+        worker.withPropertyValues(
+                        "waitwell.payments.gateway=stripe",
+                        "waitwell.payments.stripe.secret-key=sk_test_key",
+                        "waitwell.payments.stripe.api-base=")
+                .run(context -> assertThat(context.getBean(PaymentsProperties.class)
+                                .stripe()
+                                .apiBase())
+                        .isEqualTo("https://api.stripe.com"));
+    }
+
+    @Test
     void theSandboxNeedsNoKey() {
         worker.withPropertyValues("waitwell.payments.gateway=sandbox")
                 .run(context -> assertThat(

@@ -19,7 +19,9 @@ public final class OrderActivityOptions {
                     .setBackoffCoefficient(2)
                     .setMaximumInterval(Duration.ofMinutes(1))
                     .setDoNotRetry(BusinessFailure.types(
-                            BusinessFailure.PAYMENT_DECLINED, BusinessFailure.PAYMENT_METHOD_UNKNOWN))
+                            BusinessFailure.PAYMENT_DECLINED,
+                            BusinessFailure.PAYMENT_METHOD_UNKNOWN,
+                            BusinessFailure.PAYMENT_ACTION_REQUIRED))
                     .build())
             .build();
 
