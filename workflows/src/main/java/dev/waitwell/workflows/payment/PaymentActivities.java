@@ -21,6 +21,15 @@ public interface PaymentActivities {
     ChargeResult charge(ChargeRequest request);
 
     /**
+     * Lets go of a charge that waits on the customer's bank (a new method replaces it, the grace period ended, the
+     * order is being cancelled): checks it one last time under its key and, unless the customer completed it
+     * meanwhile, cancels it at the processor so that it can never succeed later. A completed one is recorded and
+     * booked as {@link #charge} would. Idempotent; for a charge that does not wait (any more), it answers what the
+     * charge is now.
+     */
+    WaitingChargeCancellation cancelWaitingCharge(ChargeRequest request);
+
+    /**
      * Saves the order's payment method for later charges without the customer present (a {@code PAY_LATER} order
      * at checkout). Never fails for a business reason: the issue, if any, is in the answer.
      */
