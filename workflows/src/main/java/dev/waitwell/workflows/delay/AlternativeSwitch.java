@@ -59,7 +59,7 @@ public final class AlternativeSwitch {
         if (difference.isPositive()) {
             payments.collect(ChargePurpose.BALANCE, difference, OrderStatus.AWAITING_STOCK);
         } else if (difference.amountMinor() < 0) {
-            payments.refundPart(Money.of(-difference.amountMinor(), run.currency()), "switched from " + from);
+            payments.refunds().refundPart(Money.of(-difference.amountMinor(), run.currency()), "switched from " + from);
         }
         run.changeStatus(
                 OrderStatus.AWAITING_STOCK,

@@ -149,7 +149,9 @@ final class OrderPhases {
         if (promise.enabled()) {
             stock.giveBack();
         }
-        Money refunded = payments.refundAll(cancellation.reason());
+        // A charge still waiting on the customer's bank is let go of first: it must never succeed after this.
+        payments.letGoOfWaitingCharge();
+        Money refunded = payments.refunds().refundAll(cancellation.reason());
         if (!promise.enabled()) {
             stock.giveBack();
         }

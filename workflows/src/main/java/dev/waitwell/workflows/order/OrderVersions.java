@@ -14,6 +14,7 @@ import io.temporal.workflow.Workflow;
  * @param continueAsNew waiting orders continue as new once their history passes the policy's limit
  * @param earlyMessages every signal that came with a run's start counts ({@link EarlyMessages})
  * @param paymentSetup a checkout that charges nothing saves the payment method for later charges
+ * @param paymentRetries a retry asked for while a charge ran is forgotten once the money is in
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -21,7 +22,8 @@ record OrderVersions(
         boolean searchAttributes,
         boolean continueAsNew,
         boolean earlyMessages,
-        boolean paymentSetup) {
+        boolean paymentSetup,
+        boolean paymentRetries) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -29,6 +31,7 @@ record OrderVersions(
     static final String CONTINUE_AS_NEW = "continue-as-new";
     static final String EARLY_MESSAGES = "early-messages";
     static final String PAYMENT_SETUP = "payment-setup";
+    static final String PAYMENT_RETRIES = "payment-retries";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
@@ -37,8 +40,15 @@ record OrderVersions(
         boolean continueAsNew = isOn(CONTINUE_AS_NEW);
         boolean earlyMessages = isOn(EARLY_MESSAGES);
         boolean paymentSetup = isOn(PAYMENT_SETUP);
+        boolean paymentRetries = isOn(PAYMENT_RETRIES);
         return new OrderVersions(
-                allocationQueue, delayProcess, searchAttributes, continueAsNew, earlyMessages, paymentSetup);
+                allocationQueue,
+                delayProcess,
+                searchAttributes,
+                continueAsNew,
+                earlyMessages,
+                paymentSetup,
+                paymentRetries);
     }
 
     private static boolean isOn(String change) {

@@ -64,7 +64,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 versions.searchAttributes(),
                 versions.continueAsNew() ? input.policy().historyEventLimit() : 0);
         this.payments = new PaymentCollector(
-                run, input.paymentMethod(), input.policy().paymentGrace(), versions.paymentSetup());
+                run,
+                input.paymentMethod(),
+                input.policy().paymentGrace(),
+                versions.paymentSetup(),
+                versions.paymentRetries());
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(
@@ -219,7 +223,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     @Override
     public OrderState changePaymentMethod(PaymentMethodChange change) {
-        payments.changeMethod(change.paymentMethod());
+        payments.changeMethod(change.paymentMethod(), PaymentMethodChange.BY_THE_CUSTOMER.equals(change.requestedBy()));
         return state();
     }
 

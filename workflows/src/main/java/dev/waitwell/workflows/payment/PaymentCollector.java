@@ -5,7 +5,6 @@ import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.WorkflowTime;
-import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -27,26 +26,33 @@ public final class PaymentCollector {
     private final PaymentActivities activities =
             Workflow.newActivityStub(PaymentActivities.class, OrderActivityOptions.DURABLE);
     private final OrderRun run;
+    private final PaymentRefunds refunds;
     private final Duration grace;
     private final boolean savesForLater;
     private String method;
     private String lastError;
     private PaymentIssue issue;
-    private String waitingStep;
+    private final BankWait bank = new BankWait();
+    private final boolean clearsStaleRetries;
+    private boolean customerPresentNext;
     private boolean retryRequested;
     private boolean declineOutstanding;
     private int attempts;
-    private int partialRefunds;
 
     /**
      * @param grace how long a declined charge may stay unpaid before the order is cancelled and refunded
      * @param savesForLater whether a checkout that charges nothing saves the method for later charges (version)
+     * @param clearsStaleRetries whether a retry asked for while a charge ran is forgotten once the money is in, so
+     *     that it never fires on the next charge (version)
      */
-    public PaymentCollector(OrderRun run, String method, Duration grace, boolean savesForLater) {
+    public PaymentCollector(
+            OrderRun run, String method, Duration grace, boolean savesForLater, boolean clearsStaleRetries) {
         this.run = run;
+        this.refunds = new PaymentRefunds(run);
         this.method = method;
         this.grace = grace;
         this.savesForLater = savesForLater;
+        this.clearsStaleRetries = clearsStaleRetries;
     }
 
     /**
@@ -58,7 +64,8 @@ public final class PaymentCollector {
             saveForLater();
             return;
         }
-        collect(purpose, amount, resumeTo, true);
+        customerPresentNext = true;
+        collect(purpose, amount, resumeTo);
     }
 
     /**
@@ -67,30 +74,30 @@ public final class PaymentCollector {
      * {@code AWAITING_PAYMENT} for {@code resumeTo} at once.
      */
     public void collect(ChargePurpose purpose, Money amount, OrderStatus resumeTo) {
-        collect(purpose, amount, resumeTo, false);
-    }
-
-    private void collect(ChargePurpose purpose, Money amount, OrderStatus resumeTo, boolean customerPresent) {
         if (!amount.isPositive()) {
             return;
+        }
+        if (clearsStaleRetries) {
+            retryRequested = false;
         }
         Instant graceEnds = null;
         Set<ChargeOutcome.Kind> told = EnumSet.noneOf(ChargeOutcome.Kind.class);
         ChargeOutcome outcome;
-        boolean present = customerPresent;
-        while (!(outcome = attempt(purpose, amount, present)).paid()) {
-            present = false;
+        while (!(outcome = attempt(purpose, amount)).paid()) {
             declineOutstanding = true;
             if (graceEnds == null) {
                 graceEnds = WorkflowTime.now().plus(grace);
             }
             if (told.add(outcome.kind())) {
-                tellCustomer(outcome, purpose, amount, graceEnds);
+                PaymentNotices.tell(run, outcome, purpose, amount, graceEnds);
             }
             String waitsFor = outcome.kind() == ChargeOutcome.Kind.WAITS_ON_CUSTOMER
                     ? "the customer's confirmation with their bank"
                     : "a payment retry or a new payment method";
             if (!run.waitUntil(waitsFor, graceEnds, () -> retryRequested)) {
+                if (completedAfterAll(bank.takeWaiting())) {
+                    break; // the customer confirmed with their bank as time ran out
+                }
                 run.requestCancellation(new CancellationRequest("payment not received within " + grace, "system"));
                 run.throwIfCancelled();
             }
@@ -103,49 +110,39 @@ public final class PaymentCollector {
         run.throwIfCancelled();
     }
 
-    /** The first time a charge is declined, or waits on the customer's bank: the status says why, the customer hears. */
-    private void tellCustomer(ChargeOutcome outcome, ChargePurpose purpose, Money amount, Instant graceEnds) {
-        if (outcome.kind() == ChargeOutcome.Kind.WAITS_ON_CUSTOMER) {
-            run.changeStatus(
-                    OrderStatus.AWAITING_PAYMENT,
-                    "Payment of " + amount.display() + " needs the customer's confirmation with their bank ("
-                            + outcome.issue().code() + "); waiting until " + graceEnds);
-            run.notifyCustomer(run.messages()
-                    .milestone(
-                            Milestone.PAYMENT_ACTION_REQUIRED,
-                            Milestone.PAYMENT_ACTION_REQUIRED.name() + "-" + purpose,
-                            amount));
-            return;
-        }
-        run.changeStatus(
-                OrderStatus.AWAITING_PAYMENT,
-                "Payment of " + amount.display() + " declined (" + lastError
-                        + "); waiting for a new payment method until " + graceEnds);
-        run.notifyCustomer(run.messages()
-                .milestone(Milestone.PAYMENT_FAILED, Milestone.PAYMENT_FAILED.name() + "-" + purpose, amount));
-    }
-
-    private ChargeOutcome attempt(ChargePurpose purpose, Money amount, boolean customerPresent) {
+    private ChargeOutcome attempt(ChargePurpose purpose, Money amount) {
         run.throwIfCancelled();
+        if (completedAfterAll(bank.takeReplaced())) {
+            return ChargeOutcome.PAID; // the customer confirmed the charge a new method was to replace
+        }
+        boolean present = customerPresentNext;
+        customerPresentNext = false;
         // A charge that waits on the customer's bank is checked again under its own key: a new one would charge twice.
-        String step =
-                waitingStep != null ? waitingStep : purpose.name().toLowerCase(Locale.ROOT) + "-" + (attempts + 1);
+        ChargeRequest request = bank.waiting() != null
+                ? bank.waiting()
+                : new ChargeRequest(
+                        run.orderId(),
+                        purpose.name().toLowerCase(Locale.ROOT) + "-" + (attempts + 1),
+                        purpose,
+                        amount,
+                        method,
+                        present,
+                        run.customerUrl());
+        int changesAtStart = bank.startAttempt();
         try {
-            ChargeResult result = activities.charge(new ChargeRequest(
-                    run.orderId(), step, purpose, amount, method, customerPresent, run.customerUrl()));
-            run.recordCharge(result.amount());
-            lastError = null;
-            issue = null;
-            waitingStep = null;
-            run.recordEvent(
-                    "PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
+            ChargeResult result = activities.charge(request);
+            paid(result, purpose);
             return ChargeOutcome.PAID;
         } catch (ActivityFailure failure) {
             ChargeOutcome outcome = ChargeOutcome.of(failure).orElseThrow(() -> failure);
             lastError = outcome.reason();
             issue = outcome.issue();
             boolean waits = outcome.kind() == ChargeOutcome.Kind.WAITS_ON_CUSTOMER;
-            waitingStep = waits ? step : null;
+            if (waits) {
+                bank.waitsOn(request, changesAtStart);
+            } else {
+                bank.settled();
+            }
             run.recordEvent(
                     waits ? "PAYMENT_ACTION_REQUIRED" : "PAYMENT_DECLINED",
                     purpose + " of " + amount.display() + (waits ? " waits on the customer's bank: " : " declined: ")
@@ -156,9 +153,46 @@ public final class PaymentCollector {
         }
     }
 
+    private void paid(ChargeResult result, ChargePurpose purpose) {
+        run.recordCharge(result.amount());
+        lastError = null;
+        issue = null;
+        bank.settled();
+        run.recordEvent("PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
+    }
+
+    /**
+     * Lets go of a charge that waited on the customer's bank: the processor cancels it, unless the customer completed
+     * it meanwhile, in which case it counts as paid. Returns whether it was completed; false for none.
+     */
+    private boolean completedAfterAll(ChargeRequest waited) {
+        if (waited == null) {
+            return false;
+        }
+        WaitingChargeCancellation cancellation = activities.cancelWaitingCharge(waited);
+        if (!cancellation.wasCompleted()) {
+            run.recordEvent(
+                    "PAYMENT_CANCELLED",
+                    waited.purpose() + " of " + waited.amount().display() + " that waited on the customer's bank"
+                            + " was cancelled at the processor");
+            return false;
+        }
+        paid(cancellation.completed(), waited.purpose());
+        return true;
+    }
+
+    /**
+     * The order is being cancelled: a charge that still waits on the customer's bank is let go of first, so that it
+     * can never succeed later; one the customer completed meanwhile counts as paid, and the refund covers it.
+     */
+    public void letGoOfWaitingCharge() {
+        completedAfterAll(bank.takeWaiting());
+        completedAfterAll(bank.takeReplaced());
+    }
+
     /** The chargeResolved signal: the charge that waits on the customer is checked again at once. */
     public void chargeResolved(ChargeResolution resolution) {
-        if (waitingStep != null && resolution.chargeKey().equals(ChargeRequest.keyOf(run.orderId(), waitingStep))) {
+        if (bank.isWaitingFor(resolution.chargeKey())) {
             retryRequested = true;
         }
     }
@@ -190,41 +224,29 @@ public final class PaymentCollector {
                 () -> attempts > before || !declineOutstanding || run.status().isFinal());
     }
 
-    /** Sets the method for the next charge; retries at once when a charge is outstanding (an update handler). */
-    public void changeMethod(String paymentMethod) {
+    /**
+     * Sets the method for the next charge; retries at once when a charge is outstanding (an update handler). A charge
+     * that waited on the customer's bank is let go of first. A method the customer gave on their own page is charged
+     * with them present.
+     */
+    public void changeMethod(String paymentMethod, boolean byTheCustomer) {
         method = paymentMethod;
-        waitingStep = null; // the new method is charged under a new key
+        bank.methodChanged();
+        customerPresentNext = byTheCustomer;
         run.recordPaymentMethod(method);
         if (declineOutstanding) {
             retryNow();
         }
     }
 
-    /** Refunds part of what was paid (a switch to a cheaper item). */
-    public void refundPart(Money amount, String reason) {
-        partialRefunds++;
-        Money now = activities
-                .refundPart(new PartialRefundRequest(run.orderId(), "partial-refund-" + partialRefunds, amount, reason))
-                .refunded();
-        run.recordRefund(now);
-        run.recordEvent("REFUNDED", now.display() + " refunded: " + reason);
-    }
-
-    /** Refunds everything paid and not yet refunded; returns the total refunded so far. */
-    public Money refundAll(String reason) {
-        Money now = activities
-                .refundAll(new RefundRequest(run.orderId(), run.currency(), reason))
-                .refunded();
-        run.recordRefund(now);
-        if (now.isPositive()) {
-            run.recordEvent("REFUNDED", now.display() + " refunded: " + reason);
-        }
-        return Money.of(run.refunded(), run.currency());
+    /** Refunds by the order's steps: a switch's difference, a cancellation's everything. */
+    public PaymentRefunds refunds() {
+        return refunds;
     }
 
     /** The money as the next run needs it. */
     public CarriedPayments carried() {
-        return new CarriedPayments(method, run.paid(), run.refunded(), lastError, attempts, partialRefunds);
+        return new CarriedPayments(method, run.paid(), run.refunded(), lastError, attempts, refunds.partialRefunds());
     }
 
     /**
@@ -235,7 +257,7 @@ public final class PaymentCollector {
         method = carried.method();
         lastError = carried.lastError();
         attempts = carried.attempts();
-        partialRefunds = carried.partialRefunds();
+        refunds.resume(carried.partialRefunds());
     }
 
     public String method() {
@@ -248,6 +270,6 @@ public final class PaymentCollector {
 
     /** What stands in the way of the charge that waits on the customer; null when none does. */
     public PaymentIssue issue() {
-        return declineOutstanding ? issue : null;
+        return declineOutstanding && !run.cancellationPending() && !run.status().isFinal() ? issue : null;
     }
 }

@@ -84,6 +84,20 @@ class FakePayments implements PaymentActivities {
         return new RefundResult(request.amount());
     }
 
+    final java.util.List<String> cancelledWaiting = new ArrayList<>();
+
+    @Override
+    public synchronized dev.waitwell.workflows.payment.WaitingChargeCancellation cancelWaitingCharge(
+            ChargeRequest request) {
+        if (authenticated.contains(request.idempotencyKey())) {
+            charged.putIfAbsent(request.idempotencyKey(), request);
+            return new dev.waitwell.workflows.payment.WaitingChargeCancellation(
+                    new ChargeResult("ch_" + request.idempotencyKey(), request.amount()));
+        }
+        cancelledWaiting.add(request.idempotencyKey());
+        return new dev.waitwell.workflows.payment.WaitingChargeCancellation(null);
+    }
+
     /** The customer confirmed the charge under {@code key} with their bank: it succeeds when checked again. */
     synchronized void authenticate(String key) {
         authenticated.add(key);

@@ -143,14 +143,72 @@ class PaymentAuthenticationWorkflowTest {
     }
 
     @Test
-    void aNewPaymentMethodReplacesTheChargeThatWaitsOnTheBank() {
+    void aNewPaymentMethodReplacesTheChargeThatWaitsOnTheBankWhichIsCancelledFirst() {
         OrderWorkflow order = place("o-new-card", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
         order.awaitCheckout();
 
         OrderState state = order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "customer"));
 
         assertThat(state.paid()).isEqualTo(5_000);
+        assertThat(payments.cancelledWaiting).containsExactly("o-new-card/charge/deposit-1");
         assertThat(payments.charged).containsOnlyKeys("o-new-card/charge/deposit-2");
+        assertThat(payments.charged.get("o-new-card/charge/deposit-2").customerPresent())
+                .as("the customer gave the card on their own page")
+                .isTrue();
+    }
+
+    @Test
+    void aCardTheCustomerConfirmedJustBeforeGivingANewOneCountsAndTheNewOneIsNotCharged() {
+        OrderWorkflow order = place("o-both", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
+        order.awaitCheckout();
+        payments.authenticate("o-both/charge/deposit-1");
+
+        OrderState state = order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", "customer"));
+
+        assertThat(state.paid()).isEqualTo(5_000);
+        assertThat(payments.charged).containsOnlyKeys("o-both/charge/deposit-1");
+    }
+
+    @Test
+    void aCancelledOrderLetsGoOfTheChargeThatWaitsOnTheBankAndShowsNoIssue() {
+        OrderWorkflow order = place("o-cancel", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
+        order.awaitCheckout();
+
+        OrderState cancelled =
+                order.cancel(new dev.waitwell.workflows.lifecycle.CancellationRequest("changed my mind", "customer"));
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paymentIssue()).isNull();
+        assertThat(payments.cancelledWaiting).containsExactly("o-cancel/charge/deposit-1");
+        assertThat(payments.charged).isEmpty();
+    }
+
+    @Test
+    void aChargeTheCustomerConfirmedJustBeforeTheCancellationIsRefunded() {
+        OrderWorkflow order = place("o-late", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
+        order.awaitCheckout();
+        payments.authenticate("o-late/charge/deposit-1");
+
+        OrderState cancelled =
+                order.cancel(new dev.waitwell.workflows.lifecycle.CancellationRequest("changed my mind", "customer"));
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(cancelled.paid()).isEqualTo(5_000);
+        assertThat(cancelled.refunded()).isEqualTo(5_000);
+        assertThat(payments.cancelledWaiting).isEmpty();
+    }
+
+    @Test
+    void whenTheGracePeriodEndsAChargeTheCustomerConfirmedAfterAllCounts() {
+        OrderWorkflow order = place("o-last-minute", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
+        order.awaitCheckout();
+        payments.authenticate("o-last-minute/charge/deposit-1"); // no webhook came, the customer never returned
+
+        env.sleep(Duration.ofDays(8));
+
+        OrderState state = order.state();
+        assertThat(state.status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
+        assertThat(state.paid()).isEqualTo(5_000);
     }
 
     @Test
@@ -163,7 +221,9 @@ class PaymentAuthenticationWorkflowTest {
         OrderState state = order.state();
         assertThat(state.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(state.cancellationReason()).contains("payment not received");
+        assertThat(state.paymentIssue()).isNull();
         assertThat(payments.charged).isEmpty();
+        assertThat(payments.cancelledWaiting).containsExactly("o-silent/charge/deposit-1");
     }
 
     @Test
