@@ -88,9 +88,24 @@ class StripeEndToEndTest {
         assertThat(system.page(customerUrl)).contains("Confirm with your bank");
 
         stripe.completeAuthentication(balance, true);
-        assertThat(postEvent("payment_intent.succeeded", balance, "whsec_forged"))
+        int readsBefore =
+                stripe.requests("GET", "/v1/payment_intents/" + balance).size();
+        SignedEvent forged = StripeStandIn.signedEvent(
+                "payment_intent.succeeded", stripe.paymentIntentJson(balance), "whsec_forged");
+        assertThat(system.postRaw(
+                        "/webhooks/stripe",
+                        "application/json",
+                        forged.payload(),
+                        Map.of("Stripe-Signature", forged.signature())))
                 .as("a forged signature")
                 .isEqualTo(400);
+        assertThat(system.queryLong("SELECT count(*) FROM payment_events WHERE event_id = ?", forged.id()))
+                .as("a forged event is not recorded")
+                .isZero();
+        pause(Duration.ofSeconds(3)); // time for a signal, had one been sent
+        assertThat(stripe.requests("GET", "/v1/payment_intents/" + balance))
+                .as("the order did not check its charge on the forged event's word")
+                .hasSize(readsBefore);
         assertThat(order(orderId).path("status").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(postEvent("payment_intent.succeeded", balance, WEBHOOK_SECRET))
                 .isEqualTo(200);
@@ -124,6 +139,25 @@ class StripeEndToEndTest {
                 .body();
         assertThat(details.path("paymentTotals").path("paid").asLong()).isEqualTo(10_000);
         assertThat(details.path("paymentTotals").path("netHeld").asLong()).isEqualTo(10_000);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long sum(JsonNode ledger, String account, String side) {
+        long total = 0;
+        for (JsonNode line : ledger) {
+            if (account.equalsIgnoreCase(line.path("account").asText().replace("_", ""))) {
+                total += line.path(side).asLong();
+            }
+        }
+        return total;
     }
 
     private static int postEvent(String type, String paymentIntent, String secret) {
