@@ -23,10 +23,13 @@ public final class AuthenticatingBank {
     public static final String ASKS = "Your bank asks you to confirm this payment.";
     public static final String NOT_CONFIRMED_CODE = "payment_intent_authentication_failure";
     public static final String NOT_CONFIRMED = "Your bank did not confirm the payment.";
-    /** Stripe's status of a PaymentIntent cancelled while it waited: it can never succeed afterwards. */
-    public static final String CANCELLED_CODE = "canceled";
+    /**
+     * What the worker records for a charge let go of while it waited (the cancellation reason it gives Stripe): the
+     * PaymentIntent is cancelled and can never succeed afterwards.
+     */
+    public static final String CANCELLED_CODE = "abandoned";
 
-    public static final String CANCELLED = "The payment was cancelled before your bank confirmed it.";
+    public static final String CANCELLED = "The payment was cancelled before it was confirmed with your bank.";
 
     private final JdbcClient jdbc;
     private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
@@ -80,8 +83,8 @@ public final class AuthenticatingBank {
 
     /**
      * As the worker's activity lets go of a charge that waits on the bank: a charge the customer confirmed meanwhile
-     * is recorded as paid and answered; one they did not is cancelled (its row declined, the schema has no cancelled
-     * status) and can never succeed later; one already declined stays as it is.
+     * is recorded as paid and answered; one they did not is cancelled (its row {@code DECLINED} with
+     * {@link #CANCELLED_CODE}) and can never succeed later; one already declined stays as it is.
      */
     WaitingChargeCancellation cancel(ChargeRequest request) {
         String paymentIntent = paymentIntentOf(request.idempotencyKey());

@@ -52,6 +52,11 @@ class AuthenticatingBankTest {
 
         assertThat(cancellation.wasCompleted()).isFalse();
         assertThat(statusOf(waiting)).isEqualTo("DECLINED");
+        assertThat(jdbc.sql("SELECT failure_reason FROM payments WHERE idempotency_key = ?")
+                        .param(waiting.idempotencyKey())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(AuthenticatingBank.CANCELLED_CODE);
         activities.bank.confirm(AuthenticatingBank.paymentIntentOf(waiting.idempotencyKey()));
         assertThatThrownBy(() -> activities.payments.charge(waiting))
                 .isInstanceOfSatisfying(
