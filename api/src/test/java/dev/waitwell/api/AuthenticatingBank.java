@@ -3,6 +3,7 @@ package dev.waitwell.api;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PaymentIssue;
+import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +23,18 @@ public final class AuthenticatingBank {
     public static final String ASKS = "Your bank asks you to confirm this payment.";
     public static final String NOT_CONFIRMED_CODE = "payment_intent_authentication_failure";
     public static final String NOT_CONFIRMED = "Your bank did not confirm the payment.";
+    /**
+     * What the worker records for a charge let go of while it waited (the cancellation reason it gives Stripe): the
+     * PaymentIntent is cancelled and can never succeed afterwards.
+     */
+    public static final String CANCELLED_CODE = "abandoned";
+
+    public static final String CANCELLED = "The payment was cancelled before it was confirmed with your bank.";
 
     private final JdbcClient jdbc;
     private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
     AuthenticatingBank(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -54,6 +63,9 @@ public final class AuthenticatingBank {
 
     ChargeResult charge(ChargeRequest request) {
         String paymentIntent = paymentIntentOf(request.idempotencyKey());
+        if (cancelled.contains(paymentIntent)) {
+            throw BusinessFailure.PAYMENT_DECLINED.raise(CANCELLED, PaymentIssue.declined(CANCELLED_CODE, CANCELLED));
+        }
         if (confirmed.contains(paymentIntent)) {
             write(request, paymentIntent, "SUCCEEDED", null, null, null);
             return new ChargeResult(paymentIntent, request.amount());
@@ -67,6 +79,24 @@ public final class AuthenticatingBank {
         write(request, paymentIntent, "REQUIRES_ACTION", bankPage, PaymentIssue.AUTHENTICATION_REQUIRED, ASKS);
         throw BusinessFailure.PAYMENT_ACTION_REQUIRED.raise(
                 ASKS, new PaymentIssue(PaymentIssue.AUTHENTICATION_REQUIRED, ASKS, bankPage));
+    }
+
+    /**
+     * As the worker's activity lets go of a charge that waits on the bank: a charge the customer confirmed meanwhile
+     * is recorded as paid and answered; one they did not is cancelled (its row {@code DECLINED} with
+     * {@link #CANCELLED_CODE}) and can never succeed later; one already declined stays as it is.
+     */
+    WaitingChargeCancellation cancel(ChargeRequest request) {
+        String paymentIntent = paymentIntentOf(request.idempotencyKey());
+        if (confirmed.contains(paymentIntent) && !cancelled.contains(paymentIntent)) {
+            write(request, paymentIntent, "SUCCEEDED", null, null, null);
+            return new WaitingChargeCancellation(new ChargeResult(paymentIntent, request.amount()));
+        }
+        if (!failed.contains(paymentIntent)) {
+            cancelled.add(paymentIntent);
+            write(request, paymentIntent, "DECLINED", null, CANCELLED_CODE, CANCELLED);
+        }
+        return new WaitingChargeCancellation(null);
     }
 
     private void write(

@@ -79,9 +79,15 @@ public final class StripeWebhooks {
     }
 
     public static String dispute(String dispute, String paymentIntent, long amount, String reason, long created) {
+        return dispute(dispute, paymentIntent, amount, "eur", reason, created);
+    }
+
+    /** A dispute of {@code amount} in Stripe's unit of {@code currency} (lower case, as Stripe writes it). */
+    public static String dispute(
+            String dispute, String paymentIntent, long amount, String currency, String reason, long created) {
         return """
-                {"id": "%s", "object": "dispute", "amount": %d, "currency": "eur", "charge": "ch_disputed",
+                {"id": "%s", "object": "dispute", "amount": %d, "currency": "%s", "charge": "ch_disputed",
                  "payment_intent": "%s", "reason": "%s", "status": "needs_response", "created": %d,
-                 "is_charge_refundable": false, "livemode": false}""".formatted(dispute, amount, paymentIntent, reason, created);
+                 "is_charge_refundable": false, "livemode": false}""".formatted(dispute, amount, currency, paymentIntent, reason, created);
     }
 }

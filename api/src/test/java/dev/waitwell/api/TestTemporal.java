@@ -30,6 +30,7 @@ import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
 import dev.waitwell.workflows.payment.SaveMethodRequest;
 import dev.waitwell.workflows.payment.SavedMethod;
+import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
@@ -56,7 +57,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
  * the SMS fallback's. The mocks charge and refund what they are asked to (and write it, with the timeline, for the
  * orders a test names: {@link WorkerWrites}; charges whose bank asks the customer to confirm: {@link AuthenticatingBank}),
- * and the release marks the product, lists its open pre-orders and
+ * let go of a charge that waits on the bank as the worker's activity does (the completed charge, or none), and the
+ * release marks the product, lists its open pre-orders and
  * allocates them launch stock in the test database, like the real activities.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -83,6 +85,7 @@ public class TestTemporal {
         public final PromiseReviewActivitiesFake reviews;
         public final SmsFallbackActivitiesFake smsFallbacks;
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
+        private final Map<String, ChargeResult> paidCharges = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
         private final WorkerWrites writes;
 
@@ -132,7 +135,17 @@ public class TestTemporal {
                 }
                 charged.merge(request.orderId(), request.amount().amountMinor(), Long::sum);
                 writes.charge(request, "ch_" + request.idempotencyKey());
-                return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
+                ChargeResult result = new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
+                paidCharges.put(request.idempotencyKey(), result);
+                return result;
+            });
+            when(payments.cancelWaitingCharge(any())).thenAnswer(call -> {
+                ChargeRequest request = call.getArgument(0);
+                if (AuthenticatingBank.METHOD.equals(request.paymentMethod())) {
+                    return bank.cancel(request);
+                }
+                // Only the bank's charges wait; on other methods the charge is what it is now: paid, or nothing.
+                return new WaitingChargeCancellation(paidCharges.get(request.idempotencyKey()));
             });
             when(payments.saveForLater(any())).thenAnswer(call -> {
                 SaveMethodRequest request = call.getArgument(0);

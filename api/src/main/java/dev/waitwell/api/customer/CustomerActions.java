@@ -5,13 +5,8 @@ import dev.waitwell.api.order.OrderDecisions;
 import dev.waitwell.api.order.OrderDetails;
 import dev.waitwell.api.order.OrderQueries;
 import dev.waitwell.api.order.OrderWorkflows;
-import dev.waitwell.api.payment.WaitingCharges;
-import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.shared.DelayChoice;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,26 +16,23 @@ import org.springframework.stereotype.Service;
 @Service
 class CustomerActions {
 
-    private static final Logger log = LoggerFactory.getLogger(CustomerActions.class);
-    private static final Pattern PAYMENT_INTENT = Pattern.compile("pi_[A-Za-z0-9_]{1,200}");
-
     private final OrderQueries queries;
     private final OrderWorkflows workflows;
     private final OrderDecisions decisions;
     private final OrderActions actions;
-    private final WaitingCharges waitingCharges;
+    private final BankReturns bankReturns;
 
     CustomerActions(
             OrderQueries queries,
             OrderWorkflows workflows,
             OrderDecisions decisions,
             OrderActions actions,
-            WaitingCharges waitingCharges) {
+            BankReturns bankReturns) {
         this.queries = queries;
         this.workflows = workflows;
         this.decisions = decisions;
         this.actions = actions;
-        this.waitingCharges = waitingCharges;
+        this.bankReturns = bankReturns;
     }
 
     OrderDetails liveDetails(String orderId) {
@@ -56,28 +48,12 @@ class CustomerActions {
     }
 
     /**
-     * The customer is back from their bank's page, where Stripe sent them with the PaymentIntent's id. When it names
-     * this order's charge that waits on the bank, the order is told to check it: its activity asks Stripe, so the
-     * query parameters are a hint that moves no money. The page renders even when Temporal does not take the signal
-     * (Stripe's webhook tells the order too).
+     * The customer is back from their bank's page: the order may be told to check the charge that waits there.
      *
      * @return whether a waiting charge of the order was named: the page then says that the payment is being checked
+     * @see BankReturns
      */
-    boolean returnedFromBank(String orderId, String paymentIntent, String redirectStatus) {
-        if (paymentIntent == null || !PAYMENT_INTENT.matcher(paymentIntent).matches()) {
-            return false;
-        }
-        Optional<WaitingCharges.WaitingCharge> charge = waitingCharges.ofOrder(orderId, paymentIntent);
-        if (charge.isEmpty()) {
-            return false;
-        }
-        try {
-            waitingCharges.resolved(charge.get(), "succeeded".equals(redirectStatus));
-        } catch (ApiException temporalAway) {
-            log.warn(
-                    "Order {}: back from the bank, but the order could not be told now; Stripe's webhook will",
-                    orderId);
-        }
-        return true;
+    boolean returnedFromBank(HttpServletRequest request, String orderId, String paymentIntent, String redirectStatus) {
+        return bankReturns.returned(request, orderId, paymentIntent, redirectStatus);
     }
 }

@@ -4,6 +4,7 @@ import dev.waitwell.api.order.OrderView;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,18 +39,19 @@ class CustomerPageController {
     /**
      * The order page. Stripe sends the customer back here from their bank's page with {@code payment_intent},
      * {@code redirect_status} and {@code payment_intent_client_secret} (never read): the one GET that may change
-     * something, by telling the order to check the charge that waited on the bank.
+     * something, by telling the order to check the charge that waited on the bank (bounded: {@link BankReturns}).
      */
     @GetMapping(value = "/c/orders/{orderId}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> page(
             @PathVariable String orderId,
             @RequestParam(required = false) String token,
             @RequestParam(name = "payment_intent", required = false) String paymentIntent,
-            @RequestParam(name = "redirect_status", required = false) String redirectStatus) {
+            @RequestParam(name = "redirect_status", required = false) String redirectStatus,
+            HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
-        boolean checking = actions.returnedFromBank(orderId, paymentIntent, redirectStatus);
+        boolean checking = actions.returnedFromBank(request, orderId, paymentIntent, redirectStatus);
         return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token, checking));
     }
 

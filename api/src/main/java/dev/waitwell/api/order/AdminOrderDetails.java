@@ -12,13 +12,12 @@ import dev.waitwell.api.payment.DisputeRecord;
 import dev.waitwell.api.payment.PaymentRecord;
 import dev.waitwell.api.payment.PaymentTotals;
 import dev.waitwell.api.payment.RefundRecord;
-import dev.waitwell.workflows.order.OrderState;
 import java.util.List;
 
 /**
  * An order as staff see it: the details, its ledger lines and payments, its whole story from the database, and the
  * live workflow state ({@code workflow} is null, with {@code workflowNote} saying why, when the workflow cannot be
- * queried). Lists are oldest first.
+ * queried; its payment issue leaves out the bank's page). Lists are oldest first.
  *
  * @param payments every charge attempt and refund
  * @param refunds the refunds again, with why and of which charge
@@ -42,7 +41,7 @@ record AdminOrderDetails(
         List<DecisionRecord> decisions,
         List<PromiseChangeRecord> promiseHistory,
         List<AuditEntry> audit,
-        OrderState workflow,
+        WorkflowStateView workflow,
         String workflowNote) {
 
     /** Whether a customer has disputed any of the order's charges with their bank. */

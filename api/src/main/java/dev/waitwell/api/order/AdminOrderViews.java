@@ -43,7 +43,7 @@ class AdminOrderViews {
                 chapters.decisions(),
                 chapters.promiseHistory(),
                 chapters.audit(),
-                state.orElse(null),
+                state.map(WorkflowStateView::of).orElse(null),
                 state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.");
     }
 }

@@ -2,9 +2,9 @@ package dev.waitwell.api.payment;
 
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.workflows.shared.Money;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -103,11 +103,12 @@ class StripeEvents {
             return WebhookAnswer.Outcome.IGNORED;
         }
         Instant created = dispute.instant("created");
+        Money disputed = StripeAmounts.fromStripe(amount, currency); // Stripe's unit is not always ISO's minor unit
         boolean ours = disputes.opened(new Disputes.Opened(
                 id,
                 paymentIntent,
-                amount,
-                currency.toUpperCase(Locale.ROOT),
+                disputed.amountMinor(),
+                disputed.currency(),
                 dispute.text("reason"),
                 dispute.text("status") == null ? "unknown" : dispute.text("status"),
                 created == null ? clock.instant() : created));

@@ -1,6 +1,5 @@
 package dev.waitwell.api.ratelimit;
 
-import java.time.Clock;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,13 +13,14 @@ class RateLimitConfig implements WebMvcConfigurer {
 
     private final RateLimitInterceptor interceptor;
 
-    RateLimitConfig(RateLimitProperties properties, Clock clock) {
-        this.interceptor = new RateLimitInterceptor(new FixedWindowLimiter(clock), properties);
+    RateLimitConfig(RateLimits limits) {
+        this.interceptor = new RateLimitInterceptor(limits);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        // Reads (GET) on these paths are let through by the interceptor itself.
+        // Reads (GET) on these paths are let through by the interceptor itself; the customer page's GET that tells
+        // the order its customer is back from the bank takes its allowance in the customer feature (BankReturns).
         registry.addInterceptor(interceptor)
                 .addPathPatterns(
                         "/api/v1/orders",

@@ -2,8 +2,6 @@ package dev.waitwell.api.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -15,12 +13,10 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
-    private final FixedWindowLimiter limiter;
-    private final RateLimitProperties properties;
+    private final RateLimits limits;
 
-    RateLimitInterceptor(FixedWindowLimiter limiter, RateLimitProperties properties) {
-        this.limiter = limiter;
-        this.properties = properties;
+    RateLimitInterceptor(RateLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -28,23 +24,10 @@ class RateLimitInterceptor implements HandlerInterceptor {
         if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
             return true;
         }
-        List<FixedWindowLimiter.Limit> limits = new ArrayList<>();
-        limits.add(new FixedWindowLimiter.Limit(caller(request), properties.perUserPerMinute()));
-        String orderId = orderId(request);
-        if (orderId != null) {
-            limits.add(new FixedWindowLimiter.Limit("order:" + orderId, properties.perOrderPerMinute()));
-        }
-        limiter.acquire(limits).ifPresent(retryAfter -> {
+        limits.acquire(request, orderId(request)).ifPresent(retryAfter -> {
             throw new RateLimited(retryAfter);
         });
         return true;
-    }
-
-    private static String caller(HttpServletRequest request) {
-        // Anonymous callers (the customer's link) have no principal here.
-        return request.getUserPrincipal() != null
-                ? "user:" + request.getUserPrincipal().getName()
-                : "ip:" + request.getRemoteAddr();
     }
 
     private static String orderId(HttpServletRequest request) {

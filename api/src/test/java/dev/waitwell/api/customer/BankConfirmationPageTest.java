@@ -8,6 +8,7 @@ import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -22,23 +23,32 @@ import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The customer's page while their bank asks them to confirm a charge: a plain link to the bank's page, and the way
- * back from it, which has the order check the charge at Stripe once.
+ * back from it, which has the order check the charge at Stripe, once per PaymentIntent every 30 seconds and within
+ * the order's rate limit.
  */
 @StripeApiTest
 class BankConfirmationPageTest {
 
     private static final String CHARGE_RESOLVED = "chargeResolved";
+    // application-test.yml: 10 limited requests per order and minute.
+    private static final int PER_ORDER = 10;
 
     @Autowired
     MockMvc mvc;
 
     @Autowired
     WorkflowClient temporal;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     TestTemporal.Activities activities;
@@ -95,8 +105,7 @@ class BankConfirmationPageTest {
     void theReturnFromTheBankHasTheOrderCheckTheChargeOnceAndSaysSo() throws Exception {
         Waiting waiting = waitingOnTheBank();
         activities.bank.confirm(waiting.paymentIntent());
-        String back = waiting.page() + "&payment_intent=" + waiting.paymentIntent() + "&payment_intent_client_secret="
-                + waiting.paymentIntent() + "_secret_test&redirect_status=succeeded";
+        String back = backFromTheBank(waiting);
 
         String html = mvc.perform(get(back))
                 .andExpect(status().isOk())
@@ -116,6 +125,57 @@ class BankConfirmationPageTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(again).contains("Waiting for the release").doesNotContain("We are checking your payment");
+        assertThat(WorkflowProbe.signals(temporal, waiting.orderId(), CHARGE_RESOLVED))
+                .isOne();
+    }
+
+    @Test
+    void aReloadWithin30SecondsOfTheReturnTellsTheOrderNothingMore() throws Exception {
+        Waiting waiting = waitingOnTheBank(); // the customer does not confirm: the charge keeps waiting
+        String back = backFromTheBank(waiting);
+        mvc.perform(get(back)).andExpect(status().isOk());
+
+        String again = mvc.perform(get(back))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(again).contains("We are checking your payment");
+        assertThat(paymentStatus(waiting)).isEqualTo("REQUIRES_ACTION");
+        assertThat(WorkflowProbe.signals(temporal, waiting.orderId(), CHARGE_RESOLVED))
+                .isOne();
+    }
+
+    @Test
+    void overTheOrdersRateLimitTheReturnShowsThePageAndTellsNobody() throws Exception {
+        Waiting waiting = waitingOnTheBank();
+        awaitAMinuteWithTimeLeft();
+        for (int i = 0; i < PER_ORDER; i++) {
+            mvc.perform(noPaymentMethod(waiting)).andExpect(status().isBadRequest());
+        }
+
+        String html = mvc.perform(get(backFromTheBank(waiting)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("Order " + waiting.orderId(), "Payment needed");
+        assertThat(WorkflowProbe.signals(temporal, waiting.orderId(), CHARGE_RESOLVED))
+                .isZero();
+    }
+
+    @Test
+    void aReturnThatTellsTheOrderCountsAgainstItsRateLimitLikeThePagesForms() throws Exception {
+        Waiting waiting = waitingOnTheBank();
+        awaitAMinuteWithTimeLeft();
+        mvc.perform(get(backFromTheBank(waiting))).andExpect(status().isOk());
+        for (int i = 1; i < PER_ORDER; i++) {
+            mvc.perform(noPaymentMethod(waiting)).andExpect(status().isBadRequest());
+        }
+
+        mvc.perform(noPaymentMethod(waiting)).andExpect(status().isTooManyRequests());
         assertThat(WorkflowProbe.signals(temporal, waiting.orderId(), CHARGE_RESOLVED))
                 .isOne();
     }
@@ -153,7 +213,41 @@ class BankConfirmationPageTest {
                 .isZero();
     }
 
-    private record Waiting(String orderId, String paymentIntent, String page) {}
+    private record Waiting(String orderId, String paymentIntent, String page) {
+
+        String token() {
+            return page.substring(page.indexOf("?token=") + "?token=".length());
+        }
+    }
+
+    /** The customer's link as Stripe sends them back to it from their bank's page. */
+    private static String backFromTheBank(Waiting waiting) {
+        return waiting.page() + "&payment_intent=" + waiting.paymentIntent() + "&payment_intent_client_secret="
+                + waiting.paymentIntent() + "_secret_test&redirect_status=succeeded";
+    }
+
+    /** The page's form for a new payment method, sent empty: refused (400), but counted by the rate limit. */
+    private static MockHttpServletRequestBuilder noPaymentMethod(Waiting waiting) {
+        return post("/c/orders/{id}/payment-method", waiting.orderId())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("token", waiting.token())
+                .param("paymentMethod", "");
+    }
+
+    /** The rate limits count in whole minutes of the clock: a test that fills one needs it to last a while. */
+    private static void awaitAMinuteWithTimeLeft() throws InterruptedException {
+        long intoTheMinute = System.currentTimeMillis() % 60_000;
+        if (intoTheMinute > 45_000) {
+            Thread.sleep(60_000 - intoTheMinute);
+        }
+    }
+
+    private String paymentStatus(Waiting waiting) {
+        return jdbc.sql("SELECT status FROM payments WHERE gateway_reference = ?")
+                .param(waiting.paymentIntent())
+                .query(String.class)
+                .single();
+    }
 
     private Waiting waitingOnTheBank() throws Exception {
         String sku = preorderable();

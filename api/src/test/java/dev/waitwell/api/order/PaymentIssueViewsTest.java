@@ -6,6 +6,7 @@ import static dev.waitwell.api.Fixtures.placeOrder;
 import static dev.waitwell.api.Fixtures.product;
 import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,8 +31,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
 
 /**
- * While a charge waits on the customer, the checkout answer, the shop's order and support's order carry
- * {@code paymentIssue}: the code and the short reason, never the bank's page (that is for the customer's page).
+ * While a charge waits on the customer, the checkout answer, the shop's order and support's order (also in the
+ * workflow's live state) carry {@code paymentIssue}: the code and the short reason, never the bank's page (that is for
+ * the customer's page).
  */
 @StripeApiTest
 class PaymentIssueViewsTest {
@@ -64,6 +66,27 @@ class PaymentIssueViewsTest {
         for (ResultActions view : new ResultActions[] {checkout, shopView(orderId), supportView(orderId)}) {
             view.andExpectAll(waitsOnTheBank());
         }
+    }
+
+    @Test
+    void supportsViewOfTheWorkflowsLiveStateLeavesTheBanksPageOutToo() throws Exception {
+        String sku = preorderable();
+        String orderId = unique("sca");
+        mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", AuthenticatingBank.METHOD)))
+                .andExpect(status().isCreated());
+        String bankPage = AuthenticatingBank.bankPageOf(
+                AuthenticatingBank.paymentIntentOf(ChargeRequest.keyOf(orderId, "full-1")));
+
+        String json = supportView(orderId)
+                .andExpect(jsonPath("$.workflow.status").value("AWAITING_PAYMENT"))
+                .andExpect(jsonPath("$.workflow.paymentIssue.code").value("authentication_required"))
+                .andExpect(jsonPath("$.workflow.paymentIssue.message").value(AuthenticatingBank.ASKS))
+                .andExpect(jsonPath("$.workflow.paymentIssue.actionUrl").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(json).doesNotContain(bankPage.substring(0, bankPage.indexOf('?')));
     }
 
     @Test
