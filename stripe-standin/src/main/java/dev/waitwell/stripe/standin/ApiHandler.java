@@ -142,6 +142,7 @@ final class ApiHandler implements HttpHandler {
             case "GET setup_intents" -> intents.setupIntent(id);
             case "GET payment_intents" -> intents.paymentIntent(id);
             case "POST payment_intents/confirm" -> intents.confirmPaymentIntent(id, params);
+            case "POST payment_intents/cancel" -> intents.cancelPaymentIntent(id, params);
             case "GET refunds" -> refunds.retrieve(id);
             default -> unknown(method, path);
         };

@@ -15,6 +15,10 @@ final class Intents {
     private static final Map<String, Long> MINIMUM = Map.of("usd", 50L, "eur", 50L, "gbp", 30L, "jpy", 50L, "chf", 50L);
     /** Stripe wants these amounts in three decimals, the last of them 0. */
     private static final Set<String> THREE_DECIMALS = Set.of("bhd", "jod", "kwd", "omr", "tnd");
+    /** Stripe's reasons for cancelling a PaymentIntent. */
+    private static final Set<String> CANCELLATION_REASONS =
+            Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
+
     /** One metadata clause of a search query: {@code metadata['order_id']:'o-1'}. */
     private static final Pattern METADATA_CLAUSE = Pattern.compile("metadata\\['([^']+)'\\]:'([^']*)'");
 
@@ -130,6 +134,20 @@ final class Intents {
             store.card(paymentMethod);
         }
         intent.confirm(store, paymentMethod, "true".equals(params.get("off_session")), params.get("return_url"));
+        return intent.json();
+    }
+
+    Map<String, Object> cancelPaymentIntent(String id, Map<String, String> params) {
+        String reason = params.get("cancellation_reason");
+        if (reason != null && !CANCELLATION_REASONS.contains(reason)) {
+            throw ApiError.invalidRequest(
+                    "parameter_invalid",
+                    "cancellation_reason",
+                    "Invalid cancellation_reason: must be one of duplicate, fraudulent, requested_by_customer or"
+                            + " abandoned");
+        }
+        PaymentIntent intent = paymentIntentOf(id);
+        intent.cancel(reason);
         return intent.json();
     }
 
