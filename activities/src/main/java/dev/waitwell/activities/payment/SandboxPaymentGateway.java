@@ -61,6 +61,11 @@ class SandboxPaymentGateway implements PaymentGateway {
         throw new IllegalStateException("the sandbox never waits on a customer's bank: " + reference);
     }
 
+    @Override
+    public GatewayCharge cancelWaiting(String chargeKey, String reference) {
+        throw new IllegalStateException("the sandbox never waits on a customer's bank: " + chargeKey);
+    }
+
     /** Nothing to save: the sandbox charges every known method at any time. */
     @Override
     public SavedMethod save(SaveMethodRequest request) {

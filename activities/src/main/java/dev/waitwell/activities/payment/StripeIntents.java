@@ -24,7 +24,12 @@ final class StripeIntents {
             case "requires_action" -> GatewayCharge.requiresAction(intent.getId(), actionUrl(intent.getNextAction()));
             case "requires_payment_method" ->
                 GatewayCharge.declined(intent.getId(), codeOf(intent.getLastPaymentError()));
-            case "canceled" -> GatewayCharge.declined(intent.getId(), DeclineReasons.CARD_DECLINED);
+            case "canceled" ->
+                GatewayCharge.declined(
+                        intent.getId(),
+                        DeclineReasons.ABANDONED.equals(intent.getCancellationReason())
+                                ? DeclineReasons.ABANDONED
+                                : DeclineReasons.CARD_DECLINED);
             default ->
                 throw new StripeUnavailableException("PaymentIntent " + intent.getId() + " is " + intent.getStatus()
                         + " at Stripe; checked again on the next attempt");
@@ -80,6 +85,11 @@ final class StripeIntents {
     /** Stripe does not know the payment method: no charge on it can ever succeed. */
     static boolean unknownMethod(InvalidRequestException refused) {
         return "resource_missing".equals(refused.getCode()) && "payment_method".equals(refused.getParam());
+    }
+
+    /** Stripe refuses what the PaymentIntent's status does not allow (cancelling one that succeeded). */
+    static boolean unexpectedState(InvalidRequestException refused) {
+        return "payment_intent_unexpected_state".equals(refused.getCode());
     }
 
     /** The amount is below the smallest card payment Stripe takes in its currency, or above the largest. */

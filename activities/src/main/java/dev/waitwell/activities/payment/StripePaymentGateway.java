@@ -35,11 +35,13 @@ class StripePaymentGateway implements PaymentGateway {
 
     private final StripeClient stripe;
     private final StripeCustomers customers;
+    private final StripeWaitingCharges waiting;
     private final StripeRefunds refunds;
 
     StripePaymentGateway(StripeClient stripe, StripeCustomers customers) {
         this.stripe = stripe;
         this.customers = customers;
+        this.waiting = new StripeWaitingCharges(stripe);
         this.refunds = new StripeRefunds(stripe);
     }
 
@@ -94,11 +96,12 @@ class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public GatewayCharge recheck(String reference) {
-        try {
-            return StripeIntents.outcomeOf(stripe.v1().paymentIntents().retrieve(reference));
-        } catch (StripeException e) {
-            throw StripeIntents.unavailable("check of " + reference, e);
-        }
+        return waiting.recheck(reference);
+    }
+
+    @Override
+    public GatewayCharge cancelWaiting(String chargeKey, String reference) {
+        return waiting.cancel(chargeKey, reference);
     }
 
     @Override
