@@ -74,6 +74,9 @@ final class ApiHandler implements HttpHandler {
                 answer = error(ApiError.server());
             } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer = error(ApiError.unauthenticated());
+            } else if (trouble.mode() == Outages.Mode.REFUSE) {
+                answer = new Answer(
+                        trouble.refusal().status(), Json.write(trouble.refusal().body()), false);
             } else {
                 answer = answer(method, path, "POST".equals(method) ? key : null, params);
             }
@@ -137,6 +140,7 @@ final class ApiHandler implements HttpHandler {
         String route = method + " " + resource + action;
         return switch (route) {
             case "GET customers" -> intents.customer(id);
+            case "DELETE customers" -> intents.deleteCustomer(id);
             case "GET payment_methods" -> intents.paymentMethod(id);
             case "POST payment_methods/attach" -> intents.attach(id, params);
             case "GET setup_intents" -> intents.setupIntent(id);

@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Trouble on Stripe's side for the next requests (of one endpoint, or any): a server error, or an answer that comes
- * too late.
+ * Trouble on Stripe's side for the next requests (of one endpoint, or any): a server error, an answer that comes too
+ * late, or a refusal.
  */
 final class Outages {
 
@@ -16,7 +16,9 @@ final class Outages {
         /** HTTP 500 before Stripe does anything: nothing is stored under the idempotency key. */
         FAIL,
         /** The request is carried out but its answer is held back: the client times out, the work is done. */
-        HANG
+        HANG,
+        /** A {@link Refusal} before Stripe does anything: nothing is stored under the idempotency key. */
+        REFUSE
     }
 
     /** What happens to the next {@code remaining} requests of {@code method} on {@code path} (null: any). */
@@ -25,14 +27,16 @@ final class Outages {
         private final String path;
         private final Mode mode;
         private final Duration delay;
+        private final Refusal refusal;
         private int remaining;
 
-        Rule(String method, String path, Mode mode, int remaining, Duration delay) {
+        Rule(String method, String path, Mode mode, int remaining, Duration delay, Refusal refusal) {
             this.method = method;
             this.path = path;
             this.mode = mode;
             this.remaining = remaining;
             this.delay = delay;
+            this.refusal = refusal;
         }
 
         boolean matches(String method, String path) {
@@ -44,7 +48,13 @@ final class Outages {
 
     synchronized void add(String method, String path, Mode mode, int requests, Duration delay) {
         if (requests > 0) {
-            rules.add(new Rule(method, path, mode, requests, delay));
+            rules.add(new Rule(method, path, mode, requests, delay, null));
+        }
+    }
+
+    synchronized void refuse(String method, String path, int requests, Refusal refusal) {
+        if (requests > 0) {
+            rules.add(new Rule(method, path, Mode.REFUSE, requests, Duration.ZERO, refusal));
         }
     }
 
@@ -52,7 +62,7 @@ final class Outages {
         rules.clear();
     }
 
-    /** The trouble this request meets, and how long its answer waits for {@link Mode#HANG}. */
+    /** The trouble this request meets: how long its answer waits for {@link Mode#HANG}, its {@link Refusal}. */
     synchronized Trouble next(String method, String path) {
         for (Iterator<Rule> iterator = rules.iterator(); iterator.hasNext(); ) {
             Rule rule = iterator.next();
@@ -60,11 +70,11 @@ final class Outages {
                 if (--rule.remaining == 0) {
                     iterator.remove();
                 }
-                return new Trouble(rule.mode, rule.delay);
+                return new Trouble(rule.mode, rule.delay, rule.refusal);
             }
         }
-        return new Trouble(Mode.NONE, Duration.ZERO);
+        return new Trouble(Mode.NONE, Duration.ZERO, null);
     }
 
-    record Trouble(Mode mode, Duration delay) {}
+    record Trouble(Mode mode, Duration delay, Refusal refusal) {}
 }

@@ -130,7 +130,16 @@ public final class StripeStandIn implements AutoCloseable {
         api.outages().add(method, path, Outages.Mode.HANG, count, delay);
     }
 
-    /** Ends every outage still to come: the next requests are answered normally. */
+    /**
+     * The next {@code count} requests of {@code method} on exactly {@code path} are refused as Stripe refuses them for
+     * {@code refusal} (a card saved by another customer, a disputed charge, a rate limit...): nothing is done, nothing
+     * is kept under their keys.
+     */
+    public void refuseNextRequests(String method, String path, int count, Refusal refusal) {
+        api.outages().refuse(method, path, count, refusal);
+    }
+
+    /** Ends every outage and refusal still to come: the next requests are answered normally. */
     public void endOutages() {
         api.outages().clear();
     }
@@ -168,6 +177,16 @@ public final class StripeStandIn implements AutoCloseable {
             return intentId.startsWith("seti_")
                     ? store.setupIntents.get(intentId).returnUrl()
                     : intents.paymentIntentOf(intentId).returnUrl();
+        }
+    }
+
+    /**
+     * A customer deleted in Stripe's dashboard: its payment methods are detached, and any request that names it is
+     * refused ({@code resource_missing}), as at Stripe.
+     */
+    public void deleteCustomer(String customerId) {
+        synchronized (lock) {
+            store.deleteCustomer(customerId);
         }
     }
 
