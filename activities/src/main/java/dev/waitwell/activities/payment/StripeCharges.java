@@ -1,0 +1,145 @@
+package dev.waitwell.activities.payment;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
+import dev.waitwell.workflows.payment.ChargeRequest;
+import dev.waitwell.workflows.payment.PaymentIssue;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Charges through Stripe's PaymentIntents: the payment method attached to the customer's Stripe Customer, then a
+ * PaymentIntent under the charge's key, confirmed with the customer present (saving the method for later) or
+ * off-session on the saved method; one whose bank wants the customer is confirmed again for them.
+ */
+final class StripeCharges {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeCharges.class);
+
+    private final StripeClient stripe;
+    private final StripeCustomers customers;
+
+    StripeCharges(StripeClient stripe, StripeCustomers customers) {
+        this.stripe = stripe;
+        this.customers = customers;
+    }
+
+    GatewayCharge charge(ChargeRequest request, boolean keyMayBeForgotten) {
+        long amount;
+        try {
+            amount = StripeAmounts.toStripe(request.amount());
+        } catch (StripeAmounts.UnsupportedAmountException e) {
+            log.warn("Order {}: {}", request.orderId(), e.getMessage());
+            return GatewayCharge.declined(null, DeclineReasons.AMOUNT_NOT_SUPPORTED);
+        }
+        try {
+            String customer = customers.forOrder(request.orderId());
+            customers.attach(request.paymentMethod(), customer, request.idempotencyKey() + "/attach");
+            PaymentIntent intent =
+                    keyMayBeForgotten ? madeUnder(request.idempotencyKey()).orElse(null) : null;
+            if (intent == null) {
+                intent = create(request, customer, amount);
+            }
+            return StripeIntents.needsCustomer(intent)
+                    ? withCustomer(intent, request)
+                    : StripeIntents.outcomeOf(intent);
+        } catch (CardException declined) {
+            PaymentIntent intent = StripeIntents.intentOf(declined);
+            return PaymentIssue.AUTHENTICATION_REQUIRED.equals(declined.getCode()) && intent != null
+                    ? withCustomer(intent, request)
+                    : StripeIntents.declined(declined);
+        } catch (InvalidRequestException refused) {
+            if (StripeIntents.unknownMethod(refused)) {
+                throw new UnknownPaymentMethodException(request.paymentMethod());
+            }
+            if (StripeIntents.amountOutOfBounds(refused)) {
+                // No retry makes a card payment of this size possible: the order hears it as a decline.
+                log.warn(
+                        "Order {}: Stripe refuses {}: {}",
+                        request.orderId(),
+                        request.amount().display(),
+                        refused.getCode());
+                return GatewayCharge.declined(null, refused.getCode());
+            }
+            throw StripeIntents.unavailable("charge " + request.idempotencyKey(), refused);
+        } catch (StripeException e) {
+            throw StripeIntents.unavailable("charge " + request.idempotencyKey(), e);
+        }
+    }
+
+    private PaymentIntent create(ChargeRequest request, String customer, long amount) throws StripeException {
+        PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency(StripeAmounts.currency(request.amount()))
+                .setCustomer(customer)
+                .setPaymentMethod(request.paymentMethod())
+                .addPaymentMethodType(StripeCustomers.CARD)
+                .setConfirm(true)
+                .putMetadata("order_id", request.orderId())
+                .putMetadata("charge_key", request.idempotencyKey());
+        if (request.customerPresent()) {
+            params.setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION);
+            if (request.returnUrl() != null) {
+                params.setReturnUrl(request.returnUrl());
+            }
+        } else {
+            params.setOffSession(true);
+        }
+        return stripe.v1().paymentIntents().create(params.build(), key(request.idempotencyKey()));
+    }
+
+    /**
+     * The bank wants the customer for an off-session charge: confirmed again as if they were here, with where to come
+     * back to, Stripe answers the bank's page to send them to. Its own key: the intent's creation has the charge's.
+     */
+    private GatewayCharge withCustomer(PaymentIntent intent, ChargeRequest request) {
+        PaymentIntentConfirmParams.Builder params =
+                PaymentIntentConfirmParams.builder().setPaymentMethod(request.paymentMethod());
+        if (request.returnUrl() != null) {
+            params.setReturnUrl(request.returnUrl());
+        }
+        try {
+            return StripeIntents.outcomeOf(stripe.v1()
+                    .paymentIntents()
+                    .confirm(intent.getId(), params.build(), key(request.idempotencyKey() + "/authenticate")));
+        } catch (CardException declined) {
+            return StripeIntents.declined(declined);
+        } catch (StripeException e) {
+            throw StripeIntents.unavailable("confirmation of " + intent.getId(), e);
+        }
+    }
+
+    /**
+     * The PaymentIntent made under a charge key, found by its metadata: after a day Stripe has forgotten the key, and
+     * creating again would charge twice. A paid one wins over others; else the latest.
+     */
+    private Optional<PaymentIntent> madeUnder(String chargeKey) throws StripeException {
+        List<PaymentIntent> found = stripe.v1()
+                .paymentIntents()
+                .search(PaymentIntentSearchParams.builder()
+                        .setQuery("metadata['charge_key']:'" + chargeKey.replace("'", "\\'") + "'")
+                        .build())
+                .getData();
+        log.info(
+                "Charge {} may be older than Stripe's memory of keys: {} PaymentIntent(s) found",
+                chargeKey,
+                found.size());
+        return found.stream()
+                .max(Comparator.comparing((PaymentIntent intent) -> "succeeded".equals(intent.getStatus()))
+                        .thenComparing(PaymentIntent::getCreated));
+    }
+
+    private static RequestOptions key(String idempotencyKey) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyKey).build();
+    }
+}
