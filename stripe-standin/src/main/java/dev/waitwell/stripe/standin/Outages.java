@@ -39,8 +39,22 @@ final class Outages {
             this.refusal = refusal;
         }
 
+        /** Of any request, or of {@code method} on {@code path}, where a {@code *} stands for one segment. */
         boolean matches(String method, String path) {
-            return this.path == null || (this.method.equals(method) && this.path.equals(path));
+            if (this.path == null) {
+                return true;
+            }
+            String[] expected = this.path.split("/");
+            String[] actual = path.split("/");
+            if (!this.method.equals(method) || expected.length != actual.length) {
+                return false;
+            }
+            for (int i = 0; i < expected.length; i++) {
+                if (!expected[i].equals("*") && !expected[i].equals(actual[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

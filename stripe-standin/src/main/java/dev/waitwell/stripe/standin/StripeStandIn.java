@@ -112,7 +112,7 @@ public final class StripeStandIn implements AutoCloseable {
         api.outages().add(null, null, Outages.Mode.FAIL, count, Duration.ZERO);
     }
 
-    /** The same for the next {@code count} requests of {@code method} on exactly {@code path}. */
+    /** The same for the next {@code count} requests of {@code method} on {@code path} ({@code *}: any one segment). */
     public void failNextRequests(String method, String path, int count) {
         api.outages().add(method, path, Outages.Mode.FAIL, count, Duration.ZERO);
     }
@@ -125,15 +125,16 @@ public final class StripeStandIn implements AutoCloseable {
         api.outages().add(null, null, Outages.Mode.HANG, count, delay);
     }
 
-    /** The same for the next {@code count} requests of {@code method} on exactly {@code path}. */
+    /** The same for the next {@code count} requests of {@code method} on {@code path} ({@code *}: any one segment). */
     public void hangNextRequests(String method, String path, int count, Duration delay) {
         api.outages().add(method, path, Outages.Mode.HANG, count, delay);
     }
 
     /**
-     * The next {@code count} requests of {@code method} on exactly {@code path} are refused as Stripe refuses them for
+     * The next {@code count} requests of {@code method} on {@code path} are refused as Stripe refuses them for
      * {@code refusal} (a card saved by another customer, a disputed charge, a rate limit...): nothing is done, nothing
-     * is kept under their keys.
+     * is kept under their keys. A {@code *} in the path stands for one segment (an intent's id), as it does for the
+     * other outages of one endpoint.
      */
     public void refuseNextRequests(String method, String path, int count, Refusal refusal) {
         api.outages().refuse(method, path, count, refusal);

@@ -38,6 +38,21 @@ class RefusalsTest extends StandInTest {
     }
 
     @Test
+    void aStarInThePathStandsForTheIntentsId() throws Exception {
+        String customer = customerWith("pm_card_authenticationRequired");
+        PaymentIntent waiting =
+                chargeOnSession(customer, "pm_card_authenticationRequired", 2000, "https://shop.example/o/1");
+        stripe.refuseNextRequests("POST", "/v1/payment_intents/*/confirm", 1, Refusal.PAYMENT_METHOD_USED_BEFORE);
+
+        assertThatThrownBy(() -> client.v1().paymentIntents().confirm(waiting.getId(), key(newKey())))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        refused -> assertThat(refused.getMessage()).contains("may not be used again"));
+        assertThat(client.v1().paymentIntents().retrieve(waiting.getId()).getStatus())
+                .isEqualTo("requires_action");
+    }
+
+    @Test
     void rateLimitsLockTimeoutsAndKeysInUseAreTheErrorsStripeJavaMakesOfThem() throws Exception {
         String customer = customerWith("pm_card_visa");
         stripe.refuseNextRequests("POST", "/v1/payment_intents", 1, Refusal.RATE_LIMITED);
