@@ -39,7 +39,11 @@ interface PaymentGateway {
     /** Saves the method for later charges without the customer; an issue is in the answer, never thrown. */
     SavedMethod save(SaveMethodRequest request);
 
-    GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount);
+    /**
+     * Refunds {@code amount} of a charge under its idempotency key. A refund the processor refuses is retried like an
+     * outage (a refund is owed), and logged for support to look at.
+     */
+    GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount);
 
     /** Every refund of a charge the processor knows of, whoever made it. */
     List<GatewayRefund> refundsOf(String chargeReference);

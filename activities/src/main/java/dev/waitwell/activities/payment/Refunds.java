@@ -120,7 +120,7 @@ class Refunds {
 
     /** Gateway first, then the refund row and its posting together, unless a row under the key was recorded first. */
     private void refund(PaymentRow charge, String refundKey, Money amount, String reason) {
-        GatewayRefund refund = gateway.refund(refundKey, charge.gatewayReference(), amount);
+        GatewayRefund refund = gateway.refund(charge.orderId(), refundKey, charge.gatewayReference(), amount);
         transactions.executeWithoutResult(tx -> record(charge, refundKey, amount, refund, reason));
     }
 

@@ -100,7 +100,7 @@ class SandboxPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
+    public GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount) {
         GatewayRefund earlier = jdbc.sql("SELECT id FROM sandbox_transactions WHERE idempotency_key = :key")
                 .param("key", idempotencyKey)
                 .query((rs, n) -> new GatewayRefund(rs.getString("id"), amount, idempotencyKey))

@@ -59,22 +59,44 @@ final class StripeCharges {
                     ? withCustomer(intent, request)
                     : StripeIntents.declined(declined);
         } catch (InvalidRequestException refused) {
-            if (StripeIntents.unknownMethod(refused)) {
-                throw new UnknownPaymentMethodException(request.paymentMethod());
-            }
-            if (StripeIntents.amountOutOfBounds(refused)) {
-                // No retry makes a card payment of this size possible: the order hears it as a decline.
-                log.warn(
-                        "Order {}: Stripe refuses {}: {}",
-                        request.orderId(),
-                        request.amount().display(),
-                        refused.getCode());
-                return GatewayCharge.declined(null, refused.getCode());
-            }
-            throw StripeIntents.unavailable("charge " + request.idempotencyKey(), refused);
+            return refused(request, refused, null);
         } catch (StripeException e) {
             throw StripeIntents.unavailable("charge " + request.idempotencyKey(), e);
         }
+    }
+
+    /**
+     * What Stripe refused (HTTP 400) on a charge: an unknown method, an amount it never takes for a card, or a method it
+     * will not use for this payment (another customer's card, one used before, a customer deleted, a currency it does
+     * not take...): no retry changes those, and the order hears them as a decline. A lock, a rate limit or a key still
+     * in use is retried.
+     *
+     * @param intent the PaymentIntent refused, when there is one
+     */
+    private GatewayCharge refused(ChargeRequest request, InvalidRequestException refused, String intent) {
+        if (StripeIntents.unknownMethod(refused)) {
+            throw new UnknownPaymentMethodException(request.paymentMethod());
+        }
+        if (StripeIntents.amountOutOfBounds(refused)) {
+            log.warn(
+                    "Order {}: Stripe refuses {}: {}",
+                    request.orderId(),
+                    request.amount().display(),
+                    refused.getCode());
+            return GatewayCharge.declined(intent, refused.getCode());
+        }
+        if (!StripeIntents.refusedForGood(refused)) {
+            throw StripeIntents.unavailable("charge " + request.idempotencyKey(), refused);
+        }
+        log.warn(
+                "Order {}: Stripe refuses charge {} on {} for good, declined as {}: {}",
+                request.orderId(),
+                request.idempotencyKey(),
+                request.paymentMethod(),
+                DeclineReasons.PAYMENT_METHOD_UNUSABLE,
+                StripeIntents.describe(refused));
+        return GatewayCharge.declined(
+                intent != null ? intent : StripeIntents.intentIdOf(refused), DeclineReasons.PAYMENT_METHOD_UNUSABLE);
     }
 
     private PaymentIntent create(ChargeRequest request, String customer, long amount) throws StripeException {
@@ -114,6 +136,8 @@ final class StripeCharges {
                     .confirm(intent.getId(), params.build(), key(request.idempotencyKey() + "/authenticate")));
         } catch (CardException declined) {
             return StripeIntents.declined(declined);
+        } catch (InvalidRequestException refused) {
+            return refused(request, refused, intent.getId());
         } catch (StripeException e) {
             throw StripeIntents.unavailable("confirmation of " + intent.getId(), e);
         }
@@ -123,13 +147,19 @@ final class StripeCharges {
      * The PaymentIntent made under a charge key, found by its metadata: after a day Stripe has forgotten the key, and
      * creating again would charge twice. A paid one wins over others; else the latest.
      */
-    private Optional<PaymentIntent> madeUnder(String chargeKey) throws StripeException {
-        List<PaymentIntent> found = stripe.v1()
-                .paymentIntents()
-                .search(PaymentIntentSearchParams.builder()
-                        .setQuery("metadata['charge_key']:'" + chargeKey.replace("'", "\\'") + "'")
-                        .build())
-                .getData();
+    private Optional<PaymentIntent> madeUnder(String chargeKey) {
+        List<PaymentIntent> found;
+        try {
+            found = stripe.v1()
+                    .paymentIntents()
+                    .search(PaymentIntentSearchParams.builder()
+                            .setQuery("metadata['charge_key']:'" + chargeKey.replace("'", "\\'") + "'")
+                            .build())
+                    .getData();
+        } catch (StripeException e) {
+            // Whatever Stripe answers to the search, it says nothing of the customer's payment method: retried.
+            throw StripeIntents.unavailable("search for charge " + chargeKey, e);
+        }
         log.info(
                 "Charge {} may be older than Stripe's memory of keys: {} PaymentIntent(s) found",
                 chargeKey,

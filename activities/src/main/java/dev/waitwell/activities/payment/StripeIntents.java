@@ -8,9 +8,17 @@ import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeError;
 import dev.waitwell.workflows.payment.PaymentIssue;
 import dev.waitwell.workflows.payment.SavedMethod;
+import java.util.Set;
 
 /** How Stripe's intents and errors read as Waitwell's outcomes. */
 final class StripeIntents {
+
+    /**
+     * Codes of refusals that pass: a lock held by another request, a rate limit, a key whose request still runs; and an
+     * intent whose state moved on, read again instead.
+     */
+    private static final Set<String> RETRIED =
+            Set.of("lock_timeout", "rate_limit", "idempotency_key_in_use", "payment_intent_unexpected_state");
 
     private StripeIntents() {}
 
@@ -95,6 +103,33 @@ final class StripeIntents {
     /** The amount is below the smallest card payment Stripe takes in its currency, or above the largest. */
     static boolean amountOutOfBounds(InvalidRequestException refused) {
         return "amount_too_small".equals(refused.getCode()) || "amount_too_large".equals(refused.getCode());
+    }
+
+    /**
+     * Stripe refused the request for good (HTTP 400): the same request can never succeed. Not a held lock, a rate
+     * limit, a key still in use (retried), nor an intent whose state moved on (read again instead).
+     */
+    static boolean refusedForGood(InvalidRequestException refused) {
+        return Integer.valueOf(400).equals(refused.getStatusCode())
+                && (refused.getCode() == null || !RETRIED.contains(refused.getCode()));
+    }
+
+    /** The PaymentIntent an error happened to, when Stripe sends it with the error; else null. */
+    static String intentIdOf(StripeException e) {
+        StripeError error = e.getStripeError();
+        return error == null || error.getPaymentIntent() == null
+                ? null
+                : error.getPaymentIntent().getId();
+    }
+
+    /** Stripe's answer for a log: status, code, parameter, request and message (which names no secret). */
+    static String describe(StripeException e) {
+        return "HTTP " + e.getStatusCode() + ", code " + e.getCode() + ", param "
+                + (e instanceof InvalidRequestException refused ? refused.getParam() : null) + ", request "
+                + e.getRequestId() + ": "
+                + (e.getStripeError() == null
+                        ? e.getMessage()
+                        : e.getStripeError().getMessage());
     }
 
     /** Anything else Stripe answered: retried with backoff, never a decline. The message names no secret. */

@@ -85,8 +85,8 @@ class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
-        return refunds.refund(idempotencyKey, chargeReference, amount);
+    public GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount) {
+        return refunds.refund(orderId, idempotencyKey, chargeReference, amount);
     }
 
     @Override

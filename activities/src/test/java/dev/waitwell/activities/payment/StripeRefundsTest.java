@@ -229,7 +229,7 @@ class StripeRefundsTest extends StripeTest {
         ChargeResult paid = payments.charge(later(orderId, "balance-1", usd(10000), "pm_card_visa"));
         STRIPE.refundInDashboard(paid.chargeId(), 6000);
 
-        assertThatThrownBy(() -> gateway.refund(orderId + "/race", paid.chargeId(), usd(10000)))
+        assertThatThrownBy(() -> gateway.refund(orderId, orderId + "/race", paid.chargeId(), usd(10000)))
                 .isInstanceOf(StripeUnavailableException.class)
                 .hasMessageContaining("refunded outside Waitwell");
     }
@@ -257,8 +257,8 @@ class StripeRefundsTest extends StripeTest {
     private record ReportedBeforeRecorded(PaymentGateway stripe, PaymentActivities payments) implements PaymentGateway {
 
         @Override
-        public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
-            GatewayRefund refund = stripe.refund(idempotencyKey, chargeReference, amount);
+        public GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount) {
+            GatewayRefund refund = stripe.refund(orderId, idempotencyKey, chargeReference, amount);
             payments.reconcileRefunds(new RefundReconciliation(chargeReference, "evt_race"));
             return refund;
         }
