@@ -78,7 +78,7 @@ final class ApiHandler implements HttpHandler {
                 answer = new Answer(
                         trouble.refusal().status(), Json.write(trouble.refusal().body()), false);
             } else {
-                answer = answer(method, path, "POST".equals(method) ? key : null, params);
+                answer = answer(method, path, "POST".equals(method) ? key : null, params, trouble.mode());
             }
             if (trouble.mode() == Outages.Mode.HANG) {
                 sleep(trouble.delay().toMillis());
@@ -87,7 +87,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private Answer answer(String method, String path, String key, Map<String, String> params) {
+    private Answer answer(String method, String path, String key, Map<String, String> params, Outages.Mode mode) {
         synchronized (lock) {
             Stored earlier = key == null ? null : idempotent.get(key);
             if (earlier != null) {
@@ -96,12 +96,19 @@ final class ApiHandler implements HttpHandler {
                         : error(ApiError.idempotency(key));
             }
             Answer answer;
-            try {
-                answer = new Answer(200, Json.write(route(method, path, params)), false);
-            } catch (ApiError e) {
-                answer = error(e);
-                if (!e.executed()) {
-                    return answer; // Stripe keeps no result for a request it refused before running it
+            if (mode == Outages.Mode.FAIL_KEPT) {
+                answer = error(ApiError.server());
+            } else {
+                try {
+                    answer = new Answer(200, Json.write(route(method, path, params)), false);
+                } catch (ApiError e) {
+                    answer = error(e);
+                    if (!e.executed()) {
+                        return answer; // Stripe keeps no result for a request it refused before running it
+                    }
+                }
+                if (mode == Outages.Mode.FAIL_KEPT_AFTER_RUNNING) {
+                    answer = error(ApiError.server());
                 }
             }
             if (key != null) {

@@ -15,6 +15,13 @@ final class Outages {
         NONE,
         /** HTTP 500 before Stripe does anything: nothing is stored under the idempotency key. */
         FAIL,
+        /**
+         * HTTP 500 once the endpoint began, before it did anything: Stripe keeps the 500 under the idempotency key and
+         * answers it again to every retry under the key (marked {@code Idempotent-Replayed}) until it forgets the key.
+         */
+        FAIL_KEPT,
+        /** The same, but the request was carried out (a PaymentIntent made and confirmed) before it failed. */
+        FAIL_KEPT_AFTER_RUNNING,
         /** The request is carried out but its answer is held back: the client times out, the work is done. */
         HANG,
         /** A {@link Refusal} before Stripe does anything: nothing is stored under the idempotency key. */

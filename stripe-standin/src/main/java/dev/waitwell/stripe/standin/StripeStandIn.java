@@ -118,6 +118,23 @@ public final class StripeStandIn implements AutoCloseable {
     }
 
     /**
+     * The next {@code count} requests of {@code method} on {@code path} fail with a 500 that Stripe keeps under their
+     * idempotency keys, as it keeps any answer once an endpoint began: a retry under the same key gets the same 500
+     * again, marked {@code Idempotent-Replayed: true}, until the key is forgotten ({@link #forgetIdempotencyKeys}).
+     *
+     * @param carriedOut whether the request did its work (a PaymentIntent made and confirmed) before it failed
+     */
+    public void failNextRequestsKeepingTheError(String method, String path, int count, boolean carriedOut) {
+        api.outages()
+                .add(
+                        method,
+                        path,
+                        carriedOut ? Outages.Mode.FAIL_KEPT_AFTER_RUNNING : Outages.Mode.FAIL_KEPT,
+                        count,
+                        Duration.ZERO);
+    }
+
+    /**
      * The next {@code count} requests are carried out, but their answers wait {@code delay}: a client with a shorter
      * read timeout gives up although the work is done, as happens when Stripe is slow.
      */
