@@ -45,8 +45,10 @@ final class StripeCharges {
         try {
             String customer = customers.forOrder(request.orderId());
             customers.attach(request.paymentMethod(), customer, request.idempotencyKey() + "/attach");
-            PaymentIntent intent =
-                    keyMayBeForgotten ? madeUnder(request.idempotencyKey()).orElse(null) : null;
+            PaymentIntent intent = keyMayBeForgotten
+                    ? madeUnder(request.idempotencyKey(), "older than Stripe's memory of keys")
+                            .orElse(null)
+                    : null;
             if (intent == null) {
                 intent = create(request, customer, amount);
             }
@@ -61,8 +63,33 @@ final class StripeCharges {
         } catch (InvalidRequestException refused) {
             return refused(request, refused, null);
         } catch (StripeException e) {
+            if (StripeIntents.replayedServerError(e)) {
+                return afterKeptServerError(request, e);
+            }
             throw StripeIntents.unavailable("charge " + request.idempotencyKey(), e);
         }
+    }
+
+    /**
+     * Stripe keeps a server error under one of the charge's keys and answers it to every retry for a day: whether the
+     * PaymentIntent was made before the error, only a search by the charge key in its metadata tells, as when Stripe
+     * has forgotten the key. Found, it is the outcome. Not found (never made, or not searchable yet: search lags
+     * behind writes), the activity is retried and looks again, until Stripe forgets the key and a retry makes it.
+     */
+    private GatewayCharge afterKeptServerError(ChargeRequest request, StripeException kept) {
+        Optional<PaymentIntent> made = madeUnder(request.idempotencyKey(), "Stripe replays a server error");
+        if (made.isEmpty()) {
+            log.warn(
+                    "Order {}: Stripe keeps a server error under a key of charge {} and no PaymentIntent made under it"
+                            + " is found: retried until one is, or Stripe forgets the key (a day after it was first"
+                            + " used)",
+                    request.orderId(),
+                    request.idempotencyKey());
+            throw StripeIntents.unavailable(
+                    "charge " + request.idempotencyKey() + " (a server error Stripe keeps under its key)", kept);
+        }
+        PaymentIntent intent = made.get();
+        return StripeIntents.needsCustomer(intent) ? withCustomer(intent, request) : StripeIntents.outcomeOf(intent);
     }
 
     /**
@@ -139,15 +166,42 @@ final class StripeCharges {
         } catch (InvalidRequestException refused) {
             return refused(request, refused, intent.getId());
         } catch (StripeException e) {
+            if (StripeIntents.replayedServerError(e)) {
+                return afterKeptConfirmationError(intent.getId(), request, e);
+            }
             throw StripeIntents.unavailable("confirmation of " + intent.getId(), e);
         }
     }
 
     /**
-     * The PaymentIntent made under a charge key, found by its metadata: after a day Stripe has forgotten the key, and
-     * creating again would charge twice. A paid one wins over others; else the latest.
+     * Stripe keeps a server error under the confirmation's key: read again, the intent tells whether it was confirmed
+     * before the error. If not, the activity is retried until Stripe forgets the key.
      */
-    private Optional<PaymentIntent> madeUnder(String chargeKey) {
+    private GatewayCharge afterKeptConfirmationError(String intent, ChargeRequest request, StripeException kept) {
+        PaymentIntent now;
+        try {
+            now = stripe.v1().paymentIntents().retrieve(intent);
+        } catch (StripeException e) {
+            throw StripeIntents.unavailable("check of " + intent, e);
+        }
+        if (!StripeIntents.needsCustomer(now)) {
+            return StripeIntents.outcomeOf(now);
+        }
+        log.warn(
+                "Order {}: Stripe keeps a server error under the confirmation of {} ({}/authenticate), which it did not"
+                        + " confirm: retried until Stripe forgets the key",
+                request.orderId(),
+                intent,
+                request.idempotencyKey());
+        throw StripeIntents.unavailable(
+                "confirmation of " + intent + " (a server error Stripe keeps under its key)", kept);
+    }
+
+    /**
+     * The PaymentIntent made under a charge key, found by its metadata, when the key no longer tells: after a day Stripe
+     * has forgotten it, and creating again would charge twice. A paid one wins over others; else the latest.
+     */
+    private Optional<PaymentIntent> madeUnder(String chargeKey, String why) {
         List<PaymentIntent> found;
         try {
             found = stripe.v1()
@@ -160,10 +214,7 @@ final class StripeCharges {
             // Whatever Stripe answers to the search, it says nothing of the customer's payment method: retried.
             throw StripeIntents.unavailable("search for charge " + chargeKey, e);
         }
-        log.info(
-                "Charge {} may be older than Stripe's memory of keys: {} PaymentIntent(s) found",
-                chargeKey,
-                found.size());
+        log.info("PaymentIntents made under charge {} ({}): {} found", chargeKey, why, found.size());
         return found.stream()
                 .max(Comparator.comparing((PaymentIntent intent) -> "succeeded".equals(intent.getStatus()))
                         .thenComparing(PaymentIntent::getCreated));

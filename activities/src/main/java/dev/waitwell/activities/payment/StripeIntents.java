@@ -114,6 +114,23 @@ final class StripeIntents {
                 && (refused.getCode() == null || !RETRIED.contains(refused.getCode()));
     }
 
+    /**
+     * A server error Stripe keeps under the request's idempotency key and answered again: the request began at Stripe,
+     * and every retry under the key gets the same answer until Stripe forgets the key.
+     */
+    static boolean replayedServerError(StripeException e) {
+        return e.getStatusCode() != null
+                && e.getStatusCode() >= 500
+                && e.getStripeError() != null
+                && e.getStripeError().getLastResponse() != null
+                && e.getStripeError()
+                        .getLastResponse()
+                        .headers()
+                        .firstValue("Idempotent-Replayed")
+                        .filter("true"::equalsIgnoreCase)
+                        .isPresent();
+    }
+
     /** The PaymentIntent an error happened to, when Stripe sends it with the error; else null. */
     static String intentIdOf(StripeException e) {
         StripeError error = e.getStripeError();
