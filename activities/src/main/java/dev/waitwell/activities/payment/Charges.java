@@ -7,6 +7,7 @@ import dev.waitwell.activities.ledger.PostingKind;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PaymentIssue;
+import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import org.slf4j.Logger;
@@ -62,6 +63,35 @@ class Charges {
             log.info("Charge {} of order {} was recorded already: {}", key, request.orderId(), recorded.status());
         }
         return resultOf(recorded);
+    }
+
+    /**
+     * Lets go of a charge that waits on the customer's bank: the processor reads it once more and cancels it unless it
+     * succeeded meanwhile; a success is recorded and booked as {@link #charge} would. A charge that does not wait (any
+     * more) is answered from its row: completed when it succeeded, else nothing (declined, cancelled, never made).
+     */
+    WaitingChargeCancellation cancelWaiting(ChargeRequest request) {
+        String key = request.idempotencyKey();
+        PaymentRow recorded = payments.findByKey(key).orElse(null);
+        if (recorded != null && recorded.requiresAction()) {
+            PaymentRow waiting = recorded;
+            GatewayCharge outcome = gateway.cancelWaiting(key, waiting.gatewayReference());
+            log.info(
+                    "Charge {} of order {} that waited on the customer's bank was let go of: {}",
+                    key,
+                    request.orderId(),
+                    outcome.status() == GatewayCharge.Status.SUCCEEDED ? "the customer completed it" : "cancelled");
+            recorded = transactions.execute(tx -> settle(waiting, outcome));
+        }
+        if (recorded == null || !recorded.succeeded()) {
+            log.info(
+                    "Charge {} of order {} is not to be paid: {}",
+                    key,
+                    request.orderId(),
+                    recorded == null ? "never recorded" : recorded.status() + " " + recorded.failureReason());
+            return new WaitingChargeCancellation(null);
+        }
+        return new WaitingChargeCancellation(new ChargeResult(recorded.gatewayReference(), recorded.amount()));
     }
 
     private GatewayCharge chargeThroughGateway(ChargeRequest request) {

@@ -15,6 +15,13 @@ final class DeclineReasons {
     static final String CARD_DECLINED = "card_declined";
     /** An amount the processor cannot take in its currency (a three-decimal amount not ending in 0). */
     static final String AMOUNT_NOT_SUPPORTED = "amount_not_supported";
+    /**
+     * A method the processor will not use for this payment, for good: another customer's card, one used before, a
+     * customer deleted at the processor, a currency it does not take.
+     */
+    static final String PAYMENT_METHOD_UNUSABLE = "payment_method_unusable";
+    /** A charge that waited on the customer's bank and was let go of (cancelled at the processor) before they confirmed. */
+    static final String ABANDONED = "abandoned";
 
     private static final Set<String> SHOWN_AS_DECLINED = Set.of(
             "generic_decline",
@@ -46,6 +53,10 @@ final class DeclineReasons {
             Map.entry("payment_intent_authentication_failure", "The payment was not confirmed with your bank."),
             Map.entry(PaymentIssue.AUTHENTICATION_REQUIRED, "Your bank asks you to confirm this payment."),
             Map.entry(PaymentIssue.PAYMENT_METHOD_UNKNOWN, "The payment method is not known; please choose another."),
+            Map.entry(
+                    PAYMENT_METHOD_UNUSABLE,
+                    "This payment method cannot be used for this payment; please choose another."),
+            Map.entry(ABANDONED, "The payment was cancelled before it was confirmed with your bank."),
             Map.entry(AMOUNT_NOT_SUPPORTED, "This amount cannot be charged to a card in its currency."),
             Map.entry("amount_too_small", "The amount is below the smallest card payment allowed."),
             Map.entry("amount_too_large", "The amount is above the largest card payment allowed."));

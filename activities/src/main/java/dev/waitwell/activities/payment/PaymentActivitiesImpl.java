@@ -10,6 +10,7 @@ import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.RefundResult;
 import dev.waitwell.workflows.payment.SaveMethodRequest;
 import dev.waitwell.workflows.payment.SavedMethod;
+import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,11 @@ class PaymentActivitiesImpl implements PaymentActivities {
     @Override
     public ChargeResult charge(ChargeRequest request) {
         return charges.charge(request);
+    }
+
+    @Override
+    public WaitingChargeCancellation cancelWaitingCharge(ChargeRequest request) {
+        return charges.cancelWaiting(request);
     }
 
     @Override

@@ -29,10 +29,21 @@ interface PaymentGateway {
     /** Reads again a charge that waited on the customer's bank: it succeeded, still waits, or was declined. */
     GatewayCharge recheck(String reference);
 
+    /**
+     * Lets go of a charge that waits on the customer's bank: read once more, and cancelled at the processor unless it
+     * succeeded meanwhile, so that it can never succeed later. Answers succeeded or declined, never waiting.
+     * Idempotent by {@code chargeKey}.
+     */
+    GatewayCharge cancelWaiting(String chargeKey, String reference);
+
     /** Saves the method for later charges without the customer; an issue is in the answer, never thrown. */
     SavedMethod save(SaveMethodRequest request);
 
-    GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount);
+    /**
+     * Refunds {@code amount} of a charge under its idempotency key. A refund the processor refuses is retried like an
+     * outage (a refund is owed), and logged for support to look at.
+     */
+    GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount);
 
     /** Every refund of a charge the processor knows of, whoever made it. */
     List<GatewayRefund> refundsOf(String chargeReference);

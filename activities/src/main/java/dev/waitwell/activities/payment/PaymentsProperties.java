@@ -42,15 +42,17 @@ record PaymentsProperties(Gateway gateway, @DefaultValue Stripe stripe) {
      *     used by the API; the worker does not need it
      * @param apiBase Stripe's API ({@code WAITWELL_PAYMENTS_STRIPE_API_BASE}); tests point it at a stand-in
      * @param connectTimeout how long to wait for a connection to Stripe
-     * @param readTimeout how long to wait for Stripe's answer: shorter than the payment activity's 30 s, so a slow
-     *     answer fails the attempt and the retry, under the same key, gets the first outcome
+     * @param readTimeout how long to wait for one answer of Stripe. A charge may ask several times in a row within one
+     *     attempt of the payment activity (attach, create, confirm; the customer on their first order; a search),
+     *     and the attempt has 30 s: three slow answers must still end inside it, so that the attempt fails on its own
+     *     and the retry, under the same keys, gets the first outcome
      */
     record Stripe(
             String secretKey,
             String webhookSecret,
             @DefaultValue("https://api.stripe.com") String apiBase,
-            @DefaultValue("PT5S") Duration connectTimeout,
-            @DefaultValue("PT20S") Duration readTimeout) {
+            @DefaultValue("PT3S") Duration connectTimeout,
+            @DefaultValue("PT8S") Duration readTimeout) {
 
         Stripe {
             // Compose passes an unset variable as blank: blank means Stripe's own API.

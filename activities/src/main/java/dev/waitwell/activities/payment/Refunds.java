@@ -81,10 +81,7 @@ class Refunds {
         String currency = request.amount().currency();
         reconciler.beforeRefunding(request.orderId());
         List<PaymentRow> recorded = payments.refundsByKeyPrefix(request.orderId(), prefix);
-        long done = recorded.stream()
-                .mapToLong(refund -> refund.amount().amountMinor())
-                .sum();
-        long left = request.amount().amountMinor() - done;
+        long left = request.amount().amountMinor() - sum(recorded);
         List<Payments.Refundable> plan = left <= 0
                 ? List.of()
                 : payments.refundableCharges(request.orderId(), true).stream()
@@ -105,11 +102,12 @@ class Refunds {
             }
             requireCurrency(refundable.charge(), currency);
             Money part = Money.of(Math.min(left, refundable.remaining().amountMinor()), currency);
-            if (refund(refundable.charge(), prefix + refundable.charge().id(), part, request.reason())) {
-                done += part.amountMinor();
-            }
+            refund(refundable.charge(), prefix + refundable.charge().id(), part, request.reason());
             left -= part.amountMinor();
         }
+        // Every refund under this step's keys counts, whoever recorded it: this call, an earlier attempt, or the
+        // reconciliation of Stripe's report, which may record our own refund (its key in the metadata) first.
+        long done = sum(payments.refundsByKeyPrefix(request.orderId(), prefix));
         log.info(
                 "Refunded {} {} of order {} in part ({}, {})",
                 done,
@@ -120,10 +118,16 @@ class Refunds {
         return new RefundResult(Money.of(done, currency));
     }
 
-    /** Gateway first, then the refund row and its posting together. @return true when this call recorded it */
-    private boolean refund(PaymentRow charge, String refundKey, Money amount, String reason) {
-        GatewayRefund refund = gateway.refund(refundKey, charge.gatewayReference(), amount);
-        return Boolean.TRUE.equals(transactions.execute(tx -> record(charge, refundKey, amount, refund, reason)));
+    /** Gateway first, then the refund row and its posting together, unless a row under the key was recorded first. */
+    private void refund(PaymentRow charge, String refundKey, Money amount, String reason) {
+        GatewayRefund refund = gateway.refund(charge.orderId(), refundKey, charge.gatewayReference(), amount);
+        transactions.executeWithoutResult(tx -> record(charge, refundKey, amount, refund, reason));
+    }
+
+    private static long sum(List<PaymentRow> refunds) {
+        return refunds.stream()
+                .mapToLong(refund -> refund.amount().amountMinor())
+                .sum();
     }
 
     private static void requireCurrency(PaymentRow charge, String currency) {
@@ -133,9 +137,9 @@ class Refunds {
         }
     }
 
-    private boolean record(PaymentRow charge, String refundKey, Money amount, GatewayRefund refund, String reason) {
+    private void record(PaymentRow charge, String refundKey, Money amount, GatewayRefund refund, String reason) {
         if (!payments.insertRefund(charge, refundKey, amount, refund.reference(), null)) {
-            return false;
+            return;
         }
         ledger.post(
                 refundKey,
@@ -146,6 +150,5 @@ class Refunds {
                 List.of(
                         LedgerLine.debit(Account.CUSTOMER_DEPOSITS, amount.amountMinor()),
                         LedgerLine.credit(Account.CASH, amount.amountMinor())));
-        return true;
     }
 }

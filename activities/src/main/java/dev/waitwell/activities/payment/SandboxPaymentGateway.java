@@ -61,6 +61,11 @@ class SandboxPaymentGateway implements PaymentGateway {
         throw new IllegalStateException("the sandbox never waits on a customer's bank: " + reference);
     }
 
+    @Override
+    public GatewayCharge cancelWaiting(String chargeKey, String reference) {
+        throw new IllegalStateException("the sandbox never waits on a customer's bank: " + chargeKey);
+    }
+
     /** Nothing to save: the sandbox charges every known method at any time. */
     @Override
     public SavedMethod save(SaveMethodRequest request) {
@@ -95,7 +100,7 @@ class SandboxPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
+    public GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount) {
         GatewayRefund earlier = jdbc.sql("SELECT id FROM sandbox_transactions WHERE idempotency_key = :key")
                 .param("key", idempotencyKey)
                 .query((rs, n) -> new GatewayRefund(rs.getString("id"), amount, idempotencyKey))

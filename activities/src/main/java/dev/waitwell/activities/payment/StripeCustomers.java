@@ -5,6 +5,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.PaymentMethodAttachParams;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One Stripe Customer per Waitwell customer ({@code stripe_customers}): created the first time one of their orders
- * pays, reused by every later order, so the cards they saved are theirs to be charged again.
+ * pays, reused by every later order, so the cards attached to it are theirs to be charged again.
  */
 final class StripeCustomers {
+
+    /** The payment method type Waitwell takes: cards. */
+    static final String CARD = "card";
 
     private static final Logger log = LoggerFactory.getLogger(StripeCustomers.class);
 
@@ -61,6 +65,20 @@ final class StripeCustomers {
                 .update();
         log.info("Stripe customer {} for customer {} (order {})", created.getId(), customer.id(), orderId);
         return stored(customer.id()).orElseThrow();
+    }
+
+    /** Attaches the payment method to the Stripe Customer, so it can be charged again later; Stripe checks the card. */
+    void attach(String paymentMethod, String customer, String idempotencyKey) throws StripeException {
+        stripe.v1()
+                .paymentMethods()
+                .attach(
+                        paymentMethod,
+                        PaymentMethodAttachParams.builder()
+                                .setCustomer(customer)
+                                .build(),
+                        RequestOptions.builder()
+                                .setIdempotencyKey(idempotencyKey)
+                                .build());
     }
 
     private Optional<String> stored(String customerId) {

@@ -10,6 +10,8 @@ import com.stripe.param.RefundListParams;
 import dev.waitwell.workflows.shared.Money;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refunds of PaymentIntents at Stripe: made under Waitwell's refund key (also in their metadata, so a refund whose
@@ -17,13 +19,15 @@ import java.util.List;
  */
 final class StripeRefunds {
 
+    private static final Logger log = LoggerFactory.getLogger(StripeRefunds.class);
+
     private final StripeClient stripe;
 
     StripeRefunds(StripeClient stripe) {
         this.stripe = stripe;
     }
 
-    GatewayRefund refund(String idempotencyKey, String chargeReference, Money amount) {
+    GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount) {
         try {
             Refund refund = stripe.v1()
                     .refunds()
@@ -44,6 +48,16 @@ final class StripeRefunds {
                 // then refused as another request until Stripe forgets the key, after a day.
                 throw StripeIntents.unavailable(
                         "refund " + idempotencyKey + " (refunded outside Waitwell, not reconciled yet)", refused);
+            }
+            if (StripeIntents.refusedForGood(refused)) {
+                // A refund is owed, so it is retried all the same; but no retry changes Stripe's mind by itself.
+                log.error(
+                        "Order {}: Stripe refuses refund {} of {} ({}) and it is retried until someone sees to it: {}",
+                        orderId,
+                        idempotencyKey,
+                        chargeReference,
+                        amount.display(),
+                        StripeIntents.describe(refused));
             }
             throw StripeIntents.unavailable("refund " + idempotencyKey, refused);
         } catch (StripeException e) {

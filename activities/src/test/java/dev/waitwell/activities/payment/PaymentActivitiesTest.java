@@ -15,6 +15,7 @@ import dev.waitwell.workflows.payment.RefundReconciliation;
 import dev.waitwell.workflows.payment.RefundRequest;
 import dev.waitwell.workflows.payment.SaveMethodRequest;
 import dev.waitwell.workflows.payment.SavedMethod;
+import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ApplicationFailure;
@@ -104,6 +105,21 @@ class PaymentActivitiesTest extends DatabaseTest {
                 });
         assertThat(count("SELECT count(*) FROM payments WHERE order_id = ?", orderId))
                 .isZero();
+    }
+
+    @Test
+    void theSandboxNeverHasAChargeWaitingOnTheBankAndLetsGoOfOneAsItsRowSays() {
+        String orderId = fixture.preorder();
+        ChargeRequest paid = deposit(orderId, "checkout", 2000, "pm_card_visa");
+        ChargeRequest declined = deposit(orderId, "balance-1", 8000, "pm_card_chargeDeclined");
+        ChargeResult result = payments.charge(paid);
+        assertThatThrownBy(() -> payments.charge(declined)).isInstanceOf(ApplicationFailure.class);
+
+        assertThat(payments.cancelWaitingCharge(paid)).isEqualTo(new WaitingChargeCancellation(result));
+        assertThat(payments.cancelWaitingCharge(declined)).isEqualTo(new WaitingChargeCancellation(null));
+        assertThat(payments.cancelWaitingCharge(deposit(orderId, "balance-2", 8000, "pm_card_visa")))
+                .isEqualTo(new WaitingChargeCancellation(null));
+        assertThat(balance(orderId, "cash")).isEqualTo(2000);
     }
 
     @Test

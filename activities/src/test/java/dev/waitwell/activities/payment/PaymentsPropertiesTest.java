@@ -49,7 +49,8 @@ class PaymentsPropertiesTest {
 
                     assertThat(payments.gateway()).isEqualTo(PaymentsProperties.Gateway.STRIPE);
                     assertThat(payments.stripe().apiBase()).isEqualTo("https://api.stripe.com");
-                    assertThat(payments.stripe().readTimeout()).isEqualTo(Duration.ofSeconds(20));
+                    assertThat(payments.stripe().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(payments.stripe().readTimeout()).isEqualTo(Duration.ofSeconds(8));
                     assertThat(payments.toString()).doesNotContain("very_secret", "also_secret");
                 });
     }

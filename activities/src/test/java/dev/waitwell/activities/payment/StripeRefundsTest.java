@@ -3,19 +3,26 @@ package dev.waitwell.activities.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.waitwell.activities.ledger.Ledger;
 import dev.waitwell.stripe.standin.RecordedRequest;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
+import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
+import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.ReconciledRefunds;
 import dev.waitwell.workflows.payment.RefundReconciliation;
 import dev.waitwell.workflows.payment.RefundRequest;
+import dev.waitwell.workflows.payment.SaveMethodRequest;
+import dev.waitwell.workflows.payment.SavedMethod;
+import dev.waitwell.workflows.shared.Money;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class StripeRefundsTest extends StripeTest {
 
@@ -24,6 +31,18 @@ class StripeRefundsTest extends StripeTest {
 
     @Autowired
     PaymentGateway gateway;
+
+    @Autowired
+    Payments rows;
+
+    @Autowired
+    Ledger books;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    RefundReconciler reconciler;
 
     @Test
     void aCancellationRefundsEveryPaymentThroughStripeUnderItsRefundKeyAndOnlyOnce() {
@@ -156,6 +175,35 @@ class StripeRefundsTest extends StripeTest {
     }
 
     @Test
+    void aSwitchRefundReportsItsRefundWhenStripesReportOfItWasRecordedFirst() {
+        String orderId = order();
+        ChargeResult paid = payments.charge(later(orderId, "balance-1", usd(10000), "pm_card_visa"));
+        // Stripe reports the refund (charge.refunded) and the webhook's reconciliation records it, under our key from
+        // its metadata, between Stripe's answer and our own record of it.
+        Refunds racedByTheWebhook =
+                new Refunds(new ReportedBeforeRecorded(gateway, payments), rows, books, transactions, reconciler);
+
+        Money refunded = racedByTheWebhook
+                .refundPart(new PartialRefundRequest(orderId, "partial-refund-1", usd(4000), "cheaper alternative"))
+                .refunded();
+
+        assertThat(refunded).isEqualTo(usd(4000));
+        assertThat(jdbc.sql(
+                                "SELECT idempotency_key || ' ' || recorded_by FROM payments WHERE order_id = ? AND kind = 'REFUND'")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        orderId + "/refund-part/partial-refund-1/" + row(orderId, "balance-1") + " stripe:evt_race");
+        assertThat(payments.refundPart(new PartialRefundRequest(orderId, "partial-refund-1", usd(4000), "retried"))
+                        .refunded())
+                .isEqualTo(usd(4000));
+        assertThat(STRIPE.refundedAmount(paid.chargeId())).isEqualTo(4000);
+        assertThat(balance(orderId, "cash")).isEqualTo(6000);
+        assertThat(unbalancedTransactions(orderId)).isEmpty();
+    }
+
+    @Test
     void aCancellationAfterADashboardRefundGivesBackWhatIsLeftAtStripeAndRecordsTheDashboardRefundFirst() {
         String orderId = order();
         ChargeResult paid = payments.charge(later(orderId, "balance-1", usd(10000), "pm_card_visa"));
@@ -181,7 +229,7 @@ class StripeRefundsTest extends StripeTest {
         ChargeResult paid = payments.charge(later(orderId, "balance-1", usd(10000), "pm_card_visa"));
         STRIPE.refundInDashboard(paid.chargeId(), 6000);
 
-        assertThatThrownBy(() -> gateway.refund(orderId + "/race", paid.chargeId(), usd(10000)))
+        assertThatThrownBy(() -> gateway.refund(orderId, orderId + "/race", paid.chargeId(), usd(10000)))
                 .isInstanceOf(StripeUnavailableException.class)
                 .hasMessageContaining("refunded outside Waitwell");
     }
@@ -203,5 +251,46 @@ class StripeRefundsTest extends StripeTest {
         return jdbc.sql("""
                         SELECT t.id FROM ledger_transactions t JOIN ledger_lines l ON l.transaction_id = t.id
                          WHERE t.order_id = ? GROUP BY t.id HAVING sum(l.debit_minor) <> sum(l.credit_minor)""").param(orderId).query(Long.class).list();
+    }
+
+    /** The gateway, with the webhook's reconciliation of each refund run as soon as Stripe has made it. */
+    private record ReportedBeforeRecorded(PaymentGateway stripe, PaymentActivities payments) implements PaymentGateway {
+
+        @Override
+        public GatewayRefund refund(String orderId, String idempotencyKey, String chargeReference, Money amount) {
+            GatewayRefund refund = stripe.refund(orderId, idempotencyKey, chargeReference, amount);
+            payments.reconcileRefunds(new RefundReconciliation(chargeReference, "evt_race"));
+            return refund;
+        }
+
+        @Override
+        public String name() {
+            return stripe.name();
+        }
+
+        @Override
+        public GatewayCharge charge(ChargeRequest request, boolean keyMayBeForgotten) {
+            return stripe.charge(request, keyMayBeForgotten);
+        }
+
+        @Override
+        public GatewayCharge recheck(String reference) {
+            return stripe.recheck(reference);
+        }
+
+        @Override
+        public GatewayCharge cancelWaiting(String chargeKey, String reference) {
+            return stripe.cancelWaiting(chargeKey, reference);
+        }
+
+        @Override
+        public SavedMethod save(SaveMethodRequest request) {
+            return stripe.save(request);
+        }
+
+        @Override
+        public List<GatewayRefund> refundsOf(String chargeReference) {
+            return stripe.refundsOf(chargeReference);
+        }
     }
 }

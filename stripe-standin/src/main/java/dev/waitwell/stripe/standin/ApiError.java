@@ -46,6 +46,16 @@ final class ApiError extends RuntimeException {
         return new ApiError(400, error("invalid_request_error", code, message, param), true);
     }
 
+    /**
+     * A request the object's state does not allow (cancelling a PaymentIntent that succeeded), with the object as it
+     * is now, as Stripe sends it. Kept under the request's key: the endpoint ran.
+     */
+    static ApiError unexpectedState(String objectField, Map<String, Object> object, String message) {
+        Map<String, Object> error = error("invalid_request_error", "payment_intent_unexpected_state", message, null);
+        error.put(objectField, object);
+        return new ApiError(400, error, true);
+    }
+
     static ApiError notFound(String param, String message) {
         return new ApiError(404, error("invalid_request_error", "resource_missing", message, param));
     }

@@ -74,8 +74,11 @@ final class ApiHandler implements HttpHandler {
                 answer = error(ApiError.server());
             } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 answer = error(ApiError.unauthenticated());
+            } else if (trouble.mode() == Outages.Mode.REFUSE) {
+                answer = new Answer(
+                        trouble.refusal().status(), Json.write(trouble.refusal().body()), false);
             } else {
-                answer = answer(method, path, "POST".equals(method) ? key : null, params);
+                answer = answer(method, path, "POST".equals(method) ? key : null, params, trouble.mode());
             }
             if (trouble.mode() == Outages.Mode.HANG) {
                 sleep(trouble.delay().toMillis());
@@ -84,7 +87,7 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private Answer answer(String method, String path, String key, Map<String, String> params) {
+    private Answer answer(String method, String path, String key, Map<String, String> params, Outages.Mode mode) {
         synchronized (lock) {
             Stored earlier = key == null ? null : idempotent.get(key);
             if (earlier != null) {
@@ -93,12 +96,19 @@ final class ApiHandler implements HttpHandler {
                         : error(ApiError.idempotency(key));
             }
             Answer answer;
-            try {
-                answer = new Answer(200, Json.write(route(method, path, params)), false);
-            } catch (ApiError e) {
-                answer = error(e);
-                if (!e.executed()) {
-                    return answer; // Stripe keeps no result for a request it refused before running it
+            if (mode == Outages.Mode.FAIL_KEPT) {
+                answer = error(ApiError.server());
+            } else {
+                try {
+                    answer = new Answer(200, Json.write(route(method, path, params)), false);
+                } catch (ApiError e) {
+                    answer = error(e);
+                    if (!e.executed()) {
+                        return answer; // Stripe keeps no result for a request it refused before running it
+                    }
+                }
+                if (mode == Outages.Mode.FAIL_KEPT_AFTER_RUNNING) {
+                    answer = error(ApiError.server());
                 }
             }
             if (key != null) {
@@ -137,11 +147,13 @@ final class ApiHandler implements HttpHandler {
         String route = method + " " + resource + action;
         return switch (route) {
             case "GET customers" -> intents.customer(id);
+            case "DELETE customers" -> intents.deleteCustomer(id);
             case "GET payment_methods" -> intents.paymentMethod(id);
             case "POST payment_methods/attach" -> intents.attach(id, params);
             case "GET setup_intents" -> intents.setupIntent(id);
             case "GET payment_intents" -> intents.paymentIntent(id);
             case "POST payment_intents/confirm" -> intents.confirmPaymentIntent(id, params);
+            case "POST payment_intents/cancel" -> intents.cancelPaymentIntent(id, params);
             case "GET refunds" -> refunds.retrieve(id);
             default -> unknown(method, path);
         };

@@ -20,7 +20,9 @@ import java.util.Map;
  *   <li>{@code POST /_standin/intents/{intent}/authentication?succeeded=true|false}: the same without a browser
  *   <li>{@code POST /_standin/payment_intents/{intent}/dashboard_refund?amount=N}: a refund made in the dashboard
  *   <li>{@code POST /_standin/outage?fail=N} or {@code ?hang=N&millis=M}, optionally of one endpoint only
- *       ({@code &method=POST&path=/v1/payment_intents}); {@code POST /_standin/forget_idempotency_keys}
+ *       ({@code &method=POST&path=/v1/payment_intents}); of one endpoint, {@code ?fail_kept=N&carried_out=true} (a
+ *       500 kept under the key) or {@code ?refuse=N&refusal=rate_limited} (a {@link Refusal});
+ *       {@code POST /_standin/forget_idempotency_keys}
  *   <li>{@code GET /_standin/requests}: every recorded request
  *   <li>{@code GET /_standin/events/signed?type=T&payment_intent=pi_...&secret=whsec_...}: a signed webhook event whose
  *       object is the PaymentIntent ({@code payment_intent.*}) or its latest charge ({@code charge.*}), as
@@ -88,10 +90,23 @@ final class ControlHandler implements HttpHandler {
         }
     }
 
-    /** {@code fail=N} or {@code hang=N&millis=M}, of one endpoint with {@code method} and {@code path}, or any. */
+    /**
+     * {@code fail=N} or {@code hang=N&millis=M}, of one endpoint with {@code method} and {@code path}, or any; or, of
+     * one endpoint, {@code fail_kept=N&carried_out=...} or {@code refuse=N&refusal=...}.
+     */
     private void outage(Map<String, String> params) {
         String method = params.get("method");
         String path = params.get("path");
+        if (params.containsKey("fail_kept")) {
+            standIn.failNextRequestsKeepingTheError(
+                    method, path, Integer.parseInt(params.get("fail_kept")), "true".equals(params.get("carried_out")));
+            return;
+        }
+        if (params.containsKey("refuse")) {
+            standIn.refuseNextRequests(
+                    method, path, Integer.parseInt(params.get("refuse")), Refusal.named(params.get("refusal")));
+            return;
+        }
         if (params.containsKey("fail")) {
             int count = Integer.parseInt(params.get("fail"));
             if (path == null) {

@@ -15,6 +15,12 @@ final class Intents {
     private static final Map<String, Long> MINIMUM = Map.of("usd", 50L, "eur", 50L, "gbp", 30L, "jpy", 50L, "chf", 50L);
     /** Stripe wants these amounts in three decimals, the last of them 0. */
     private static final Set<String> THREE_DECIMALS = Set.of("bhd", "jod", "kwd", "omr", "tnd");
+    /** ISO currencies Stripe takes no payments in (those of countries it does not serve, among others). */
+    private static final Set<String> UNSUPPORTED_CURRENCIES = Set.of("cup", "irr", "kpw", "syp");
+    /** Stripe's reasons for cancelling a PaymentIntent. */
+    private static final Set<String> CANCELLATION_REASONS =
+            Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
+
     /** One metadata clause of a search query: {@code metadata['order_id']:'o-1'}. */
     private static final Pattern METADATA_CLAUSE = Pattern.compile("metadata\\['([^']+)'\\]:'([^']*)'");
 
@@ -39,8 +45,22 @@ final class Intents {
         return customer;
     }
 
+    /** A deleted customer can still be read, as a stub that says so; used in a request, it is unknown. */
     Map<String, Object> customer(String id) {
-        return store.customer(id);
+        return store.deletedCustomers.contains(id) ? deletedCustomer(id) : store.customer(id);
+    }
+
+    Map<String, Object> deleteCustomer(String id) {
+        store.deleteCustomer(id);
+        return deletedCustomer(id);
+    }
+
+    private static Map<String, Object> deletedCustomer(String id) {
+        Map<String, Object> deleted = new LinkedHashMap<>();
+        deleted.put("id", id);
+        deleted.put("object", "customer");
+        deleted.put("deleted", true);
+        return deleted;
     }
 
     /** Stripe checks the card when it is attached: a card that declines everything is declined here already. */
@@ -133,6 +153,20 @@ final class Intents {
         return intent.json();
     }
 
+    Map<String, Object> cancelPaymentIntent(String id, Map<String, String> params) {
+        String reason = params.get("cancellation_reason");
+        if (reason != null && !CANCELLATION_REASONS.contains(reason)) {
+            throw ApiError.invalidRequest(
+                    "parameter_invalid",
+                    "cancellation_reason",
+                    "Invalid cancellation_reason: must be one of duplicate, fraudulent, requested_by_customer or"
+                            + " abandoned");
+        }
+        PaymentIntent intent = paymentIntentOf(id);
+        intent.cancel(reason);
+        return intent.json();
+    }
+
     Map<String, Object> paymentIntent(String id) {
         return paymentIntentOf(id).json();
     }
@@ -200,6 +234,12 @@ final class Intents {
     private static void checkAmount(long amount, String currency) {
         if (!currency.equals(currency.toLowerCase()) || currency.length() != 3) {
             throw ApiError.invalidRequest("parameter_invalid", "currency", "Invalid currency: " + currency);
+        }
+        if (UNSUPPORTED_CURRENCIES.contains(currency)) {
+            throw ApiError.invalidRequest(
+                    "parameter_invalid",
+                    "currency",
+                    "Invalid currency: " + currency + ". Stripe takes no payments in this currency.");
         }
         if (amount < MINIMUM.getOrDefault(currency, 1L)) {
             throw ApiError.invalidRequest(

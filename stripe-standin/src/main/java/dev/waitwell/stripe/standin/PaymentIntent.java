@@ -7,6 +7,10 @@ import java.util.Map;
 /** A PaymentIntent and its life: confirmed on- or off-session, waiting on the customer's bank, paid or declined. */
 final class PaymentIntent {
 
+    /** The statuses Stripe cancels an intent in (processing only in rare cases, for methods other than cards). */
+    private static final List<String> CANCELABLE = List.of(
+            "requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing");
+
     private final String id = Store.newId("pi");
     private final long created = Store.now();
     private final long amount;
@@ -21,6 +25,8 @@ final class PaymentIntent {
     private Map<String, Object> nextAction;
     private Map<String, Object> lastPaymentError;
     private String latestCharge;
+    private String cancellationReason;
+    private Long canceledAt;
 
     PaymentIntent(
             long amount,
@@ -130,6 +136,25 @@ final class PaymentIntent {
         }
     }
 
+    /**
+     * Cancelled: it can never succeed any more (a confirmation, or the customer's bank, is refused from now on). As
+     * Stripe does, an intent that succeeded, or was cancelled already, is refused with the intent in the error.
+     */
+    void cancel(String reason) {
+        if (!CANCELABLE.contains(status)) {
+            throw ApiError.unexpectedState(
+                    "payment_intent",
+                    json(),
+                    "You cannot cancel this PaymentIntent because it has a status of " + status + ". Only a"
+                            + " PaymentIntent with one of the following statuses may be canceled: "
+                            + String.join(", ", CANCELABLE) + ".");
+        }
+        status = "canceled";
+        nextAction = null;
+        cancellationReason = reason;
+        canceledAt = Store.now();
+    }
+
     private void succeed(Store store) {
         status = "succeeded";
         nextAction = null;
@@ -154,6 +179,8 @@ final class PaymentIntent {
         json.put("amount", amount);
         json.put("amount_capturable", 0L);
         json.put("amount_received", "succeeded".equals(status) ? amount : 0L);
+        json.put("canceled_at", canceledAt);
+        json.put("cancellation_reason", cancellationReason);
         json.put("capture_method", "automatic");
         json.put("client_secret", id + "_secret_standin");
         json.put("confirmation_method", "automatic");

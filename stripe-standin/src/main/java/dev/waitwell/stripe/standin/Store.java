@@ -3,9 +3,11 @@ package dev.waitwell.stripe.standin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,6 +19,8 @@ final class Store {
     private static final String ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     final Map<String, Map<String, Object>> customers = new LinkedHashMap<>();
+    /** Customers deleted (in the dashboard, or through the API): known by id, of no use any more. */
+    final Set<String> deletedCustomers = new HashSet<>();
     /** payment method id -> the customer it was last attached to */
     final Map<String, String> attachments = new HashMap<>();
 
@@ -58,6 +62,14 @@ final class Store {
             throw ApiError.noSuch("customer", id, "customer");
         }
         return customer;
+    }
+
+    /** Deletes a customer as Stripe does: the payment methods attached to it are detached with it. */
+    void deleteCustomer(String id) {
+        customer(id);
+        customers.remove(id);
+        deletedCustomers.add(id);
+        attachments.values().removeIf(id::equals);
     }
 
     /**

@@ -112,9 +112,26 @@ public final class StripeStandIn implements AutoCloseable {
         api.outages().add(null, null, Outages.Mode.FAIL, count, Duration.ZERO);
     }
 
-    /** The same for the next {@code count} requests of {@code method} on exactly {@code path}. */
+    /** The same for the next {@code count} requests of {@code method} on {@code path} ({@code *}: any one segment). */
     public void failNextRequests(String method, String path, int count) {
         api.outages().add(method, path, Outages.Mode.FAIL, count, Duration.ZERO);
+    }
+
+    /**
+     * The next {@code count} requests of {@code method} on {@code path} fail with a 500 that Stripe keeps under their
+     * idempotency keys, as it keeps any answer once an endpoint began: a retry under the same key gets the same 500
+     * again, marked {@code Idempotent-Replayed: true}, until the key is forgotten ({@link #forgetIdempotencyKeys}).
+     *
+     * @param carriedOut whether the request did its work (a PaymentIntent made and confirmed) before it failed
+     */
+    public void failNextRequestsKeepingTheError(String method, String path, int count, boolean carriedOut) {
+        api.outages()
+                .add(
+                        method,
+                        path,
+                        carriedOut ? Outages.Mode.FAIL_KEPT_AFTER_RUNNING : Outages.Mode.FAIL_KEPT,
+                        count,
+                        Duration.ZERO);
     }
 
     /**
@@ -125,12 +142,22 @@ public final class StripeStandIn implements AutoCloseable {
         api.outages().add(null, null, Outages.Mode.HANG, count, delay);
     }
 
-    /** The same for the next {@code count} requests of {@code method} on exactly {@code path}. */
+    /** The same for the next {@code count} requests of {@code method} on {@code path} ({@code *}: any one segment). */
     public void hangNextRequests(String method, String path, int count, Duration delay) {
         api.outages().add(method, path, Outages.Mode.HANG, count, delay);
     }
 
-    /** Ends every outage still to come: the next requests are answered normally. */
+    /**
+     * The next {@code count} requests of {@code method} on {@code path} are refused as Stripe refuses them for
+     * {@code refusal} (a card saved by another customer, a disputed charge, a rate limit...): nothing is done, nothing
+     * is kept under their keys. A {@code *} in the path stands for one segment (an intent's id), as it does for the
+     * other outages of one endpoint.
+     */
+    public void refuseNextRequests(String method, String path, int count, Refusal refusal) {
+        api.outages().refuse(method, path, count, refusal);
+    }
+
+    /** Ends every outage and refusal still to come: the next requests are answered normally. */
     public void endOutages() {
         api.outages().clear();
     }
@@ -168,6 +195,16 @@ public final class StripeStandIn implements AutoCloseable {
             return intentId.startsWith("seti_")
                     ? store.setupIntents.get(intentId).returnUrl()
                     : intents.paymentIntentOf(intentId).returnUrl();
+        }
+    }
+
+    /**
+     * A customer deleted in Stripe's dashboard: its payment methods are detached, and any request that names it is
+     * refused ({@code resource_missing}), as at Stripe.
+     */
+    public void deleteCustomer(String customerId) {
+        synchronized (lock) {
+            store.deleteCustomer(customerId);
         }
     }
 

@@ -67,6 +67,24 @@ class ControlTest extends StandInTest {
     }
 
     @Test
+    void anotherProcessAsksForAServerErrorKeptUnderTheKey() throws Exception {
+        String customer = customerWith("pm_card_visa");
+        String key = newKey();
+
+        HttpResponse<String> asked = post(
+                stripe.baseUrl() + "/_standin/outage?fail_kept=1&carried_out=true&method=POST&path=/v1/payment_intents",
+                "");
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                            () -> chargeOffSession(customer, "pm_card_visa", 2000, key)))
+                    .isInstanceOf(com.stripe.exception.ApiException.class);
+        }
+        assertThat(stripe.paymentIntentsWithMetadata("charge_key", key)).hasSize(1);
+    }
+
+    @Test
     void aRequestWithoutASecretKeyIsUnauthorizedAndRecorded() throws Exception {
         HttpResponse<String> answer = post(stripe.baseUrl() + "/v1/customers", "email=a%40b.c");
 

@@ -2,6 +2,7 @@ package dev.waitwell.stripe.standin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
@@ -101,6 +102,39 @@ class IdempotencyAndOutagesTest extends StandInTest {
     }
 
     @Test
+    void aServerErrorKeptUnderTheKeyIsReplayedToEveryRetryUntilTheKeyIsForgotten() throws Exception {
+        String customer = customerWith("pm_card_visa");
+        String key = newKey();
+        stripe.failNextRequestsKeepingTheError("POST", "/v1/payment_intents", 1, false);
+
+        ApiException first = (ApiException) catchThrowable(() -> chargeOffSession(customer, "pm_card_visa", 2000, key));
+        ApiException again = (ApiException) catchThrowable(() -> chargeOffSession(customer, "pm_card_visa", 2000, key));
+
+        assertThat(first.getStatusCode()).isEqualTo(500);
+        assertThat(replayed(first)).isEmpty();
+        assertThat(again.getStatusCode()).isEqualTo(500);
+        assertThat(replayed(again)).contains("true");
+        assertThat(stripe.paymentIntentsWithMetadata("charge_key", key)).isEmpty();
+        stripe.forgetIdempotencyKeys();
+        assertThat(chargeOffSession(customer, "pm_card_visa", 2000, key).getStatus())
+                .isEqualTo("succeeded");
+    }
+
+    @Test
+    void aServerErrorKeptAfterTheRequestRanLeavesTheWorkDone() throws Exception {
+        String customer = customerWith("pm_card_visa");
+        String key = newKey();
+        stripe.failNextRequestsKeepingTheError("POST", "/v1/payment_intents", 1, true);
+
+        assertThatThrownBy(() -> chargeOffSession(customer, "pm_card_visa", 2000, key))
+                .isInstanceOf(ApiException.class);
+        ApiException again = (ApiException) catchThrowable(() -> chargeOffSession(customer, "pm_card_visa", 2000, key));
+
+        assertThat(replayed(again)).contains("true");
+        assertThat(stripe.paymentIntentsWithMetadata("charge_key", key)).hasSize(1);
+    }
+
+    @Test
     void forgottenKeysChargeAgainAsStripeDoesAfterADay() throws Exception {
         String customer = customerWith("pm_card_visa");
         String key = newKey();
@@ -132,6 +166,10 @@ class IdempotencyAndOutagesTest extends StandInTest {
         assertThat(stripe.requests())
                 .extracting(RecordedRequest::path)
                 .containsExactly("/v1/customers", "/v1/payment_methods/pm_card_visa/attach", "/v1/payment_intents");
+    }
+
+    private static java.util.Optional<String> replayed(ApiException e) {
+        return e.getStripeError().getLastResponse().headers().firstValue("Idempotent-Replayed");
     }
 
     private static CardException catchCard(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
