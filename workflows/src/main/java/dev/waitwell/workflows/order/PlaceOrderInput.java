@@ -131,6 +131,14 @@ public record PlaceOrderInput(
                 next);
     }
 
+    /**
+     * The same order, resumed from what PostgreSQL records it has done, for a run started when Temporal no longer
+     * had its workflow. Written by the workflow helper; until then nothing may call it.
+     */
+    public PlaceOrderInput rebuiltFrom(OrderRecord record) {
+        throw new UnsupportedOperationException("not written yet");
+    }
+
     /** Who the order is for and how many units, as every step and message names them. */
     OrderFacts facts() {
         return new OrderFacts(orderId, customer, quantity, customerUrl);
