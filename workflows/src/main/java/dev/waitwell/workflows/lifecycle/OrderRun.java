@@ -6,6 +6,7 @@ import dev.waitwell.workflows.shared.Money;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -44,6 +45,19 @@ public final class OrderRun {
         this.promisedDate = state.promisedDate();
         this.released = state.released();
         this.switched = state.switched();
+    }
+
+    /**
+     * Timeline keys say what happened ({@code status:<STATUS>#k}, {@code event:<TYPE>#k}) from now on, counting on
+     * from {@code counts} (version); without this call they are numbered by position as before.
+     */
+    public void useStableTimelineKeys(Map<String, Integer> counts) {
+        timeline.useStableKeys(counts);
+    }
+
+    /** How many timeline entries of each kind the order has, for the next run; empty with position keys. */
+    public Map<String, Integer> timelineCounts() {
+        return timeline.counts();
     }
 
     /** How the run continues as new once its history budget is spent: never returns. */

@@ -133,10 +133,18 @@ public record PlaceOrderInput(
 
     /**
      * The same order, resumed from what PostgreSQL records it has done, for a run started when Temporal no longer
-     * had its workflow. Written by the workflow helper; until then nothing may call it.
+     * had its workflow: the run goes on in the wait the record's status names (with an open decision or a declined
+     * charge in it), and every counter its keys are built from goes on from the record's (see
+     * {@link OrderContinuation}). Called on the checkout input.
+     *
+     * @throws IllegalArgumentException when this is not a checkout input, or the record contradicts itself (a
+     *     decision awaited without one recorded, a release awaited by an order that is not a pre-order)
      */
     public PlaceOrderInput rebuiltFrom(OrderRecord record) {
-        throw new UnsupportedOperationException("not written yet");
+        if (continuation != null) {
+            throw new IllegalArgumentException("Order " + orderId + ": rebuild from the checkout input");
+        }
+        return continuedWith(OrderRebuild.continuationOf(this, Objects.requireNonNull(record, "record")));
     }
 
     /** Who the order is for and how many units, as every step and message names them. */
