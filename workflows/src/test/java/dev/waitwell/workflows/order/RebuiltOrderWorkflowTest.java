@@ -424,6 +424,46 @@ class RebuiltOrderWorkflowTest {
         assertThat(messages.keys()).containsExactly("CANCELLED");
     }
 
+    @Test
+    void aSwitchWhoseDifferenceWasDeclinedIsChargedWithANewMethodThenToldAsASwitchAndSentToTheWarehouse() {
+        PlaceOrderInput placed =
+                OrderFixtures.waiting("swap", OrderKind.BACKORDER, PaymentPlan.FULL, CARD, now(), 1, 0);
+        paidBefore(placed, ChargePurpose.FULL, "full-1", UNIT_PRICE);
+        Recorded record = Recorded.of(placed, OrderStatus.AWAITING_PAYMENT);
+        record.item = new OrderItem("CAM-2", "Camera Two", Money.of(UNIT_PRICE + 3_000, "USD"));
+        record.switched = true;
+        record.released = true;
+        record.paid = UNIT_PRICE;
+        record.chargeAttempts = 2;
+        record.paymentMethod = FakePayments.DECLINING_METHOD;
+        record.allocatedUnits = 1;
+        record.delays = 1;
+        record.decisionsSettled = 1;
+        record.declinedCharge = new OrderRecord.DeclinedCharge(
+                ChargePurpose.BALANCE, "balance-2", 3_000, now().minus(Duration.ofHours(5)), false);
+        record.timelineCounts = Map.of("status:AWAITING_STOCK", 1, "status:AWAITING_PAYMENT", 1);
+
+        OrderWorkflow order = rebuild(placed, record);
+        order.awaitCheckout();
+        order.changePaymentMethod(new PaymentMethodChange(CARD, PaymentMethodChange.BY_THE_CUSTOMER));
+        env.sleep(Duration.ofMinutes(1));
+
+        OrderState ready = order.state();
+        assertThat(ready.status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        assertThat(ready.sku()).isEqualTo("CAM-2");
+        assertThat(ready.paid()).isEqualTo(UNIT_PRICE + 3_000);
+        assertThat(chargeKeys()).containsExactly("swap/charge/full-1", "swap/charge/balance-3");
+        assertThat(messages.keys()).containsExactly("SWITCHED");
+        verify(orders, times(1)).requestFulfilment(any());
+        assertThat(timeline.keys)
+                .containsExactly(
+                        "event:PAYMENT_METHOD_CHANGED#1",
+                        "event:PAYMENT_CHARGED#1",
+                        "status:AWAITING_STOCK#2",
+                        "status:AWAITING_STOCK#3",
+                        "status:READY_TO_SHIP#1");
+    }
+
     // ---- keys
 
     @Test
@@ -475,7 +515,7 @@ class RebuiltOrderWorkflowTest {
     }
 
     /** What the database would record of an order, by default as it stood after checkout. */
-    private static final class Recorded {
+    static final class Recorded {
 
         Instant rebuiltAt;
         OrderStatus status;
