@@ -28,7 +28,7 @@ final class OrderRebuild {
         // Ready to ship means every unit is in, whatever was counted before.
         int allocated = record.status() == OrderStatus.READY_TO_SHIP ? checkout.quantity() : record.allocatedUnits();
         return new OrderContinuation(
-                1,
+                1, // the runs before are not known; the number only names runs in the logs
                 phase,
                 record.status(),
                 record.item(),
@@ -86,20 +86,16 @@ final class OrderRebuild {
         };
     }
 
-    /** Where the script charges the declined charge: the wait it comes in, or right after. */
+    /**
+     * Where the script charges the declined charge: checkout's in the first wait after it, a pre-order's balance on
+     * its release, anything else (a backorder's balance, a switch's difference) in the wait for units.
+     */
     private static OrderPhase paymentWait(PlaceOrderInput checkout, OrderRecord record) {
+        boolean preorder = checkout.kind() == OrderKind.PREORDER;
         if (record.declinedCharge().purpose() != ChargePurpose.BALANCE) {
-            return checkout.kind() == OrderKind.PREORDER ? releaseWait(record) : OrderPhase.STOCK;
+            return preorder ? releaseWait(record) : OrderPhase.STOCK;
         }
-        return chargesOnRelease(checkout, record) ? OrderPhase.RELEASE : OrderPhase.STOCK;
-    }
-
-    /** A pre-order's balance, charged on release (not the difference of a switch). */
-    private static boolean chargesOnRelease(PlaceOrderInput checkout, OrderRecord record) {
-        return checkout.kind() == OrderKind.PREORDER
-                && record.status() == OrderStatus.AWAITING_PAYMENT
-                && record.declinedCharge().purpose() == ChargePurpose.BALANCE
-                && !record.switched();
+        return preorder && !record.switched() ? OrderPhase.RELEASE : OrderPhase.STOCK;
     }
 
     private static OrderPhase releaseWait(OrderRecord record) {

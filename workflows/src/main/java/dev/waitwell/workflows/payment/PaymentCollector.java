@@ -249,6 +249,11 @@ public final class PaymentCollector {
         declineOutstanding = true;
         issue = outcomeOf(charge).issue();
         if (charge.awaitingBank()) {
+            // Checked again under its key with the request it was made with (the processor refuses a key reused with
+            // other parameters): checkout's first attempt had the customer present, every other one did not, as far
+            // as the database tells (a method the customer gave on their own page is not recorded as such).
+            boolean customerPresent = charge.purpose() != ChargePurpose.BALANCE
+                    && charge.step().equals(charge.purpose().name().toLowerCase(Locale.ROOT) + "-1");
             bank.waitsOn(
                     new ChargeRequest(
                             run.orderId(),
@@ -256,7 +261,7 @@ public final class PaymentCollector {
                             charge.purpose(),
                             Money.of(charge.amount(), run.currency()),
                             method,
-                            false,
+                            customerPresent,
                             run.customerUrl()),
                     bank.startAttempt());
         }
