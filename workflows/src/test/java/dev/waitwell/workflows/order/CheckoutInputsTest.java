@@ -62,6 +62,21 @@ class CheckoutInputsTest {
     }
 
     @Test
+    void aPreOrderRecordedWaitingForUnitsResumesReleasedInTheWaitForUnits() {
+        PlaceOrderInput placed =
+                OrderFixtures.preorder("o-6", PaymentPlan.DEPOSIT, "pm_card_visa", NOW, Duration.ofDays(30), 1);
+
+        OrderContinuation resumed =
+                placed.rebuiltFrom(record(placed, OrderStatus.AWAITING_STOCK)).continuation();
+
+        assertThat(resumed.phase()).isEqualTo(OrderPhase.STOCK);
+        assertThat(resumed.released()).isTrue();
+        assertThat(resumed.stock().caughtUp())
+                .as("reads what was allocated while nothing ran")
+                .isFalse();
+    }
+
+    @Test
     void aBackorderRecordedAsAwaitingItsReleaseIsRefused() {
         PlaceOrderInput backorder =
                 OrderFixtures.waiting("o-5", OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa", NOW, 1, 0);
