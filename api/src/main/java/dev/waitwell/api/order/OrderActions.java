@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff and shop actions on an order. Each is an update of the order's workflow, which decides whether it
- * fits the order's state; each accepted one is on the audit trail. A finished order answers 409; an open one whose
- * workflow Temporal lacks answers 503 with {@code Retry-After} while the worker's reconciler rebuilds it.
+ * fits the order's state; each accepted one is on the audit trail. A finished order (SHIPPED or CANCELLED in the
+ * database, or its workflow run to its end) answers 409; an open one whose workflow Temporal lacks (never heard
+ * of, terminated, timed out) answers 503 with {@code Retry-After} while the worker's reconciler rebuilds it.
  */
 @Service
 public class OrderActions {
@@ -106,7 +107,7 @@ public class OrderActions {
             return workflows.update(orderId, updateName, argument);
         } catch (WorkflowNotFoundException missing) {
             String status = queries.view(orderId).map(OrderView::status).orElse("unknown");
-            if ("SHIPPED".equals(status) || "CANCELLED".equals(status)) {
+            if ("SHIPPED".equals(status) || "CANCELLED".equals(status) || workflows.completed(orderId)) {
                 throw ApiException.conflict(
                         ProblemCodes.ORDER_STATE_CONFLICT,
                         "Order " + orderId + " is no longer open (status " + status + ").");

@@ -77,7 +77,7 @@ public class OrderDecisions {
             return queries.details(orderId, state);
         } catch (WorkflowNotFoundException missing) {
             StoredOrder now = orders.find(orderId).orElse(order);
-            if (now.finished()) {
+            if (now.finished() || workflows.completed(orderId)) {
                 throw ApiException.conflict(
                         ProblemCodes.DECISION_NOT_OPEN,
                         "Order " + orderId + " is no longer open, so there is no delay to decide.");

@@ -10,6 +10,7 @@ import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
@@ -151,6 +152,19 @@ public class OrderWorkflows {
         } catch (TimeoutException | RuntimeException e) {
             log.info("Query of order workflow {} failed: {}", orderId, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the order's workflow ran to its end: it completes only once the order is shipped or cancelled, even
+     * when the database has not caught up. False when Temporal has no run of it, or the run was terminated, timed
+     * out or failed: the worker rebuilds those.
+     */
+    boolean completed(String orderId) {
+        try {
+            return stub(orderId).describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+        } catch (WorkflowNotFoundException never) {
+            return false;
         }
     }
 
