@@ -68,8 +68,9 @@ class OrderRecovery {
             throw new ApiException(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     ProblemCodes.WORKFLOW_UNAVAILABLE,
-                    "The worker did not rebuild order " + orderId + " within " + wait.toSeconds() + " s; it may "
-                            + "still do so. Read the order (lastRebuiltAt) before asking again.");
+                    "The rebuild of order " + orderId + " got no answer within " + wait.toSeconds() + " s (the "
+                            + "worker or Temporal is away or slow); it may still happen. Read the order "
+                            + "(lastRebuiltAt) before asking again.");
         }
         staffActions.record(StaffAction.onOrder(username, REQUESTED, orderId, reason, summary(result)));
         log.info("Order {}: rebuild asked by {}: {}", orderId, username, summary(result));
