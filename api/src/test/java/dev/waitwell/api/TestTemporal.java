@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its
  * client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests). {@link DelayActivitiesFake}
  * and {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
- * the SMS fallback's. The mocks charge and refund what they are asked to (and write it, with the timeline, for the
+ * the SMS fallback's, {@link RecoveryActivitiesFake} support's rebuilds (run by {@link OrderRecoveryWorkflowFake}). The mocks charge and refund what they are asked to (and write it, with the timeline, for the
  * orders a test names: {@link WorkerWrites}; charges whose bank asks the customer to confirm: {@link AuthenticatingBank}),
  * let go of a charge that waits on the bank as the worker's activity does (the completed charge, or none), and the
  * release marks the product, lists its open pre-orders and
@@ -84,6 +84,9 @@ public class TestTemporal {
         public final DelayActivitiesFake delays;
         public final PromiseReviewActivitiesFake reviews;
         public final SmsFallbackActivitiesFake smsFallbacks;
+        /** The worker's side of support's rebuilds. */
+        public final RecoveryActivitiesFake recovery;
+
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final Map<String, ChargeResult> paidCharges = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
@@ -97,6 +100,7 @@ public class TestTemporal {
             this.delays = new DelayActivitiesFake(jdbc, transaction);
             this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
             this.smsFallbacks = new SmsFallbackActivitiesFake(jdbc);
+            this.recovery = new RecoveryActivitiesFake(jdbc);
             reset();
         }
 
@@ -224,7 +228,8 @@ public class TestTemporal {
                 AllocationFanOutWorkflowImpl.class,
                 PromiseReviewWorkflowImpl.class,
                 SmsFallbackWorkflowImpl.class,
-                RefundReconciliationWorkflowImpl.class);
+                RefundReconciliationWorkflowImpl.class,
+                OrderRecoveryWorkflowFake.class);
         worker.registerActivitiesImplementations(
                 activities.payments,
                 activities.orders,
@@ -236,8 +241,10 @@ public class TestTemporal {
                 activities.stock,
                 activities.delays,
                 activities.reviews,
-                activities.smsFallbacks);
+                activities.smsFallbacks,
+                activities.recovery);
         environment.start();
+        activities.recovery.useClient(environment.getWorkflowClient());
         return environment;
     }
 

@@ -18,9 +18,9 @@ class RecoverySweepBeansTest {
     List<RecoverySweep> sweeps;
 
     @Test
-    void sweepsOrdersWhoseCheckoutDidNotStartTheirWorkflowAndFailedSmsWithoutFallback() {
+    void sweepsUnstartedOrdersFailedSmsWithoutFallbackAndOrdersWithoutCheckoutInput() {
         assertThat(sweeps)
                 .extracting(sweep -> sweep.getClass().getSimpleName())
-                .containsExactlyInAnyOrder("UnstartedOrders", "FailedSmsSweep");
+                .containsExactlyInAnyOrder("UnstartedOrders", "FailedSmsSweep", "CheckoutInputBackfill");
     }
 }
