@@ -177,6 +177,10 @@ class OrderReconciler {
         try {
             reconcile();
         } catch (RuntimeException e) {
+            if (checks.isShutdown()) {
+                log.info("Reconcile pass stopped: the worker is shutting down");
+                return;
+            }
             // Kept from the scheduler, which would stop every later pass; the next one tries again.
             log.error("Reconcile pass failed; next pass in {}", properties.reconcileInterval(), e);
         }
