@@ -83,6 +83,12 @@ class OrderRebuilder {
         if (running(orderId)) {
             return result(Outcome.RUNNING, order, "Temporal runs the order's workflow: nothing to rebuild");
         }
+        // Read again now that no run can write any more: one that finished the order just before it closed wrote
+        // SHIPPED or CANCELLED first, and a finished order never runs again.
+        order = orders.find(orderId).orElseThrow();
+        if (order.status().isFinal()) {
+            return result(Outcome.FINISHED, order, "The order is " + order.status() + ": it never runs again");
+        }
         if (order.workflowInput() == null) {
             throw new CheckoutInputMissing(orderId);
         }
