@@ -128,7 +128,9 @@ class WorkerApplicationTest {
                         .query(Integer.class)
                         .single())
                 .isPositive();
-        assertThat(get("/actuator/prometheus").body()).contains("waitwell_recovery_orders_without_workflow");
+        assertThat(get("/actuator/prometheus").body())
+                .contains("waitwell_recovery_orders_without_workflow")
+                .contains("waitwell_recovery_orders_rebuilt_total{");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.waitwell.workflows.order.PlaceOrderInput;
 import dev.waitwell.workflows.recovery.RebuildRequest;
 import dev.waitwell.workflows.recovery.RebuildResult;
 import dev.waitwell.workflows.recovery.RebuildResult.Outcome;
+import dev.waitwell.workflows.recovery.RebuildTrigger;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -22,6 +23,8 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,7 @@ class OrderRebuilder {
     private final WorkflowClient client;
     private final StoredOrders orders;
     private final OrderRecords records;
-    private final MeterRegistry meters;
+    private final Map<RebuildTrigger, Counter> rebuilt = new EnumMap<>(RebuildTrigger.class);
     private final Clock clock;
     private final BiFunction<PlaceOrderInput, OrderRecord, PlaceOrderInput> resume;
 
@@ -63,9 +66,17 @@ class OrderRebuilder {
         this.client = client;
         this.orders = orders;
         this.records = records;
-        this.meters = meters;
         this.clock = clock;
         this.resume = resume;
+        // Registered up front, so that the series exist (at zero) before the first rebuild.
+        for (RebuildTrigger trigger : RebuildTrigger.values()) {
+            rebuilt.put(
+                    trigger,
+                    Counter.builder(REBUILT_METRIC)
+                            .description("Orders whose workflow was rebuilt from the database")
+                            .tag("trigger", trigger.name())
+                            .register(meters));
+        }
     }
 
     /**
@@ -102,11 +113,7 @@ class OrderRebuilder {
         }
         Instant rebuiltAt =
                 orders.recordRebuild(orderId, record.status(), request.trigger(), request.requestedBy(), runId);
-        Counter.builder(REBUILT_METRIC)
-                .description("Orders whose workflow was rebuilt from the database")
-                .tag("trigger", request.trigger().name())
-                .register(meters)
-                .increment();
+        rebuilt.get(request.trigger()).increment();
         log.warn(
                 "Order {}: Temporal no longer ran its workflow; rebuilt from the database in {} as run {} ({})",
                 orderId,
