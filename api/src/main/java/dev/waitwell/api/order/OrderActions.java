@@ -114,10 +114,11 @@ public class OrderActions {
             }
             log.warn(
                     "Order {} is {} in the database but Temporal has no running workflow for it; {} refused until "
-                            + "the reconciler rebuilds it",
+                            + "it is rebuilt (asked now)",
                     orderId,
                     status,
                     updateName);
+            workflows.rebuildSoon(orderId);
             throw new WorkflowRebuilding(orderId, status);
         }
     }

@@ -87,6 +87,7 @@ public class OrderDecisions {
                             + "refused until the reconciler rebuilds it",
                     orderId,
                     now.status());
+            workflows.rebuildSoon(orderId);
             throw new WorkflowRebuilding(orderId, now.status());
         }
     }

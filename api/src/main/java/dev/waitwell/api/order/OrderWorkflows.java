@@ -4,16 +4,23 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WorkflowCalls;
 import dev.waitwell.workflows.order.CheckoutInputs;
+import dev.waitwell.workflows.order.OrderKind;
+import dev.waitwell.workflows.order.OrderStarts;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.order.PlaceOrderInput;
+import dev.waitwell.workflows.recovery.OrderRecoveryWorkflow;
+import dev.waitwell.workflows.recovery.OrderRecoveryWorkflowIds;
+import dev.waitwell.workflows.recovery.RebuildRequest;
+import dev.waitwell.workflows.recovery.RebuildTrigger;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
-import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
+import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -96,6 +103,28 @@ public class OrderWorkflows {
                 });
     }
 
+    /**
+     * Asks the worker to rebuild an open order whose workflow Temporal no longer has, now rather than at the
+     * reconciler's next pass, without waiting for it. One such rebuild per order at a time (a fixed workflow id);
+     * a failure to ask is only logged: the reconciler rebuilds the order anyway.
+     */
+    void rebuildSoon(String orderId) {
+        OrderRecoveryWorkflow recovery = client.newWorkflowStub(
+                OrderRecoveryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(OrderRecoveryWorkflowIds.of(orderId, "found-missing"))
+                        .setTaskQueue(TaskQueues.ORDERS)
+                        .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
+                        .build());
+        try {
+            WorkflowClient.start(recovery::rebuild, new RebuildRequest(orderId, RebuildTrigger.RECONCILER, null));
+        } catch (WorkflowExecutionAlreadyStarted alreadyAsked) {
+            log.debug("Order {}: a rebuild is under way already", orderId);
+        } catch (RuntimeException away) {
+            log.warn("Order {}: could not ask for a rebuild now; the reconciler will: {}", orderId, away.toString());
+        }
+    }
+
     /** The state once the checkout payment is settled, or empty if that takes longer than {@code timeout}. */
     public Optional<OrderState> awaitCheckout(String orderId, Duration timeout) {
         try {
@@ -174,27 +203,31 @@ public class OrderWorkflows {
 
     /** What ops filter on in the Temporal UI; the workflow keeps them current as it goes. */
     private static SearchAttributes searchAttributes(StoredOrder order) {
-        SearchAttributes.Builder attributes = SearchAttributes.newBuilder()
-                .set(WaitwellSearchAttributes.STATUS, order.status())
-                .set(WaitwellSearchAttributes.KIND, order.kind())
-                .set(WaitwellSearchAttributes.SKU, order.sku())
-                .set(WaitwellSearchAttributes.CUSTOMER_ID, order.customer().id());
-        if (order.promisedDate() != null) {
-            attributes.set(
-                    WaitwellSearchAttributes.PROMISED_DATE, WaitwellSearchAttributes.promised(order.promisedDate()));
-        }
-        return attributes.build();
+        return OrderStarts.searchAttributes(
+                order.status(),
+                OrderKind.valueOf(order.kind()),
+                order.sku(),
+                order.customer().id(),
+                order.promisedDate());
     }
 
     private static String summary(StoredOrder order) {
-        return order.kind() + " of " + order.quantity() + " x " + order.sku() + " for customer "
-                + order.customer().id() + ", " + order.paymentPlan();
+        return OrderStarts.summary(
+                OrderKind.valueOf(order.kind()),
+                order.quantity(),
+                order.sku(),
+                order.customer().id(),
+                order.paymentPlan());
     }
 
     private static String details(StoredOrder order) {
-        return "Order " + order.orderId() + ": " + order.quantity() + " x " + order.productName() + " (" + order.sku()
-                + "), plan " + order.paymentPlan() + ", promised "
-                + (order.promisedDate() == null ? "no date" : order.promisedDate()) + ", customer "
-                + order.customer().id();
+        return OrderStarts.details(
+                order.orderId(),
+                order.quantity(),
+                order.productName(),
+                order.sku(),
+                order.paymentPlan(),
+                order.promisedDate(),
+                order.customer().id());
     }
 }

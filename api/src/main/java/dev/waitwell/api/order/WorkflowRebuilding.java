@@ -8,19 +8,19 @@ import org.springframework.http.HttpStatus;
 
 /**
  * 503: the database says the order is open but Temporal has no running workflow for it (a restart, a restored
- * cluster, a run terminated by hand). The worker's reconciler rebuilds it from the database within its interval,
- * so the same request succeeds shortly; nothing was done.
+ * cluster, a run terminated by hand). The API asks the worker to rebuild it from the database at once (the
+ * reconciler would within its interval), so the same request succeeds in a few seconds; nothing was done.
  */
 class WorkflowRebuilding extends ApiException {
 
-    static final long RETRY_AFTER_SECONDS = 60;
+    static final long RETRY_AFTER_SECONDS = 10;
 
     WorkflowRebuilding(String orderId, String status) {
         super(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 ProblemCodes.WORKFLOW_REBUILDING,
                 "Order " + orderId + " is open (status " + status + ") but its workflow is being rebuilt; nothing was "
-                        + "done. Try again in a minute.",
+                        + "done. Try again in a few seconds.",
                 Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
     }
 

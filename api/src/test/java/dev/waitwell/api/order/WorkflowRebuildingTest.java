@@ -8,6 +8,7 @@ import static dev.waitwell.api.Fixtures.product;
 import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,6 +18,7 @@ import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.TestTemporal;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,24 +57,36 @@ class WorkflowRebuildingTest {
     }
 
     @Test
-    void asksToRetryShortlyWhileAnOpenOrdersWorkflowIsBeingRebuilt() throws Exception {
+    void asksToRetryShortlyAndHasTheWorkerRebuildTheWorkflowAtOnce() throws Exception {
         mvc.perform(postAs("support", "/admin/v1/orders/{id}/cancellation", """
                         {"reason": "customer asked"}""", orderId))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "60"))
+                .andExpect(header().string("Retry-After", "10"))
                 .andExpect(jsonPath("$.code").value("WORKFLOW_REBUILDING"))
                 .andExpect(jsonPath("$.detail").value(containsString("being rebuilt")));
-        mvc.perform(postAs("support", "/admin/v1/orders/{id}/decision", """
-                        {"choice": "WAIT"}""", orderId))
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(header().string("Retry-After", "60"))
-                .andExpect(jsonPath("$.code").value("WORKFLOW_REBUILDING"));
         assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE order_id = ?")
                         .param(orderId)
                         .query(Long.class)
                         .single())
                 .as("nothing was done, nothing audited")
                 .isZero();
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT trigger FROM order_rebuilds WHERE order_id = ?")
+                                .param(orderId)
+                                .query(String.class)
+                                .list())
+                        .as("the rebuild asked at once, not at the reconciler's next pass")
+                        .containsExactly("RECONCILER"));
+    }
+
+    @Test
+    void aDecisionOnALostWorkflowAsksToRetryShortlyToo() throws Exception {
+        mvc.perform(postAs("support", "/admin/v1/orders/{id}/decision", """
+                        {"choice": "WAIT"}""", orderId))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "10"))
+                .andExpect(jsonPath("$.code").value("WORKFLOW_REBUILDING"));
     }
 
     @Test
