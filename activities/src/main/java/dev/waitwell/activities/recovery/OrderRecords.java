@@ -82,7 +82,8 @@ public class OrderRecords {
                 promise.seenChangeIds(),
                 status == OrderStatus.AWAITING_DECISION ? promise.openDecision() : null,
                 TimelineCounts.of(rows.events()),
-                TimelineCounts.lastEventSequence(rows.events()));
+                TimelineCounts.lastEventSequence(rows.events()),
+                rows.messages().stream().anyMatch(message -> message.key().equals("CONFIRMED")));
     }
 
     /** Checkout's item, or after a switch the alternative the order row holds now (its sku and price). */

@@ -119,6 +119,7 @@ class OrderRecordsTest extends DatabaseTest {
         assertThat(record.switched()).isFalse();
         assertThat(record.released()).isTrue();
         assertThat(record.releaseReminderSent()).isTrue();
+        assertThat(record.confirmationSent()).isTrue();
         assertThat(record.fulfilmentRequested()).isFalse();
         assertThat(record.paymentMethod()).isEqualTo("pm_card_chargeDeclined");
         assertThat(record.paid()).isEqualTo(2000);
@@ -184,6 +185,10 @@ class OrderRecordsTest extends DatabaseTest {
                 decisionMessage(2, deadline, false));
 
         OrderRecord record = records.read(checkout, NOW);
+
+        assertThat(record.confirmationSent())
+                .as("no CONFIRMED recorded: checkout is done again under its keys")
+                .isFalse();
 
         assertThat(record.status()).isEqualTo(OrderStatus.AWAITING_DECISION);
         assertThat(record.paid()).isEqualTo(20000);

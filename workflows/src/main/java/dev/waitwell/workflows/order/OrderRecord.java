@@ -49,6 +49,8 @@ import java.util.Objects;
  *     {@code status:AWAITING_STOCK} or {@code event:PAYMENT_METHOD_CHANGED}): the next key of that kind is one
  *     more
  * @param lastEventSequence the highest number used in a position key ({@code status-n}, {@code event-n})
+ * @param confirmationSent whether the CONFIRMED message was recorded: checkout was settled. When it was not (the
+ *     workflow was lost during checkout), the rebuilt run does checkout again, whose keys find what it had done.
  */
 public record OrderRecord(
         Instant rebuiltAt,
@@ -78,7 +80,8 @@ public record OrderRecord(
         List<String> seenChangeIds,
         OpenDecision openDecision,
         Map<String, Integer> timelineCounts,
-        int lastEventSequence) {
+        int lastEventSequence,
+        boolean confirmationSent) {
 
     public OrderRecord {
         Objects.requireNonNull(rebuiltAt, "rebuiltAt");

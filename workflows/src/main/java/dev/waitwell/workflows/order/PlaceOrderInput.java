@@ -144,7 +144,13 @@ public record PlaceOrderInput(
         if (continuation != null) {
             throw new IllegalArgumentException("Order " + orderId + ": rebuild from the checkout input");
         }
-        return continuedWith(OrderRebuild.continuationOf(this, Objects.requireNonNull(record, "record")));
+        Objects.requireNonNull(record, "record");
+        if (!record.confirmationSent() && record.status() != OrderStatus.AWAITING_PAYMENT) {
+            // Lost during checkout, before the confirmation: checkout again. Its charge, status and message keys are
+            // the ones the lost run used, so what it had done is found, not done twice.
+            return this;
+        }
+        return continuedWith(OrderRebuild.continuationOf(this, record));
     }
 
     /** Who the order is for and how many units, as every step and message names them. */

@@ -117,6 +117,7 @@ class CheckoutInputsTest {
                 List.of(),
                 null,
                 Map.of("event:PAYMENT_CHARGED", 1),
-                3);
+                3,
+                true);
     }
 }

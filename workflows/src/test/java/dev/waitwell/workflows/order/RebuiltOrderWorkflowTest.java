@@ -127,6 +127,27 @@ class RebuiltOrderWorkflowTest {
     }
 
     @Test
+    void aPreOrderLostDuringCheckoutChecksOutAgainUnderTheSameKeysAndIsConfirmedOnce() {
+        PlaceOrderInput placed =
+                OrderFixtures.preorder("lost", PaymentPlan.DEPOSIT, CARD, now(), Duration.ofDays(10), 1);
+        paidBefore(placed, ChargePurpose.DEPOSIT, "deposit-1", DEPOSIT);
+        Recorded record = Recorded.of(placed, OrderStatus.AWAITING_RELEASE);
+        record.paid = DEPOSIT;
+        record.chargeAttempts = 1;
+        record.confirmationSent = false;
+
+        OrderWorkflow order = rebuild(placed, record);
+        OrderState settled = order.awaitCheckout();
+
+        assertThat(settled.status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
+        assertThat(settled.paid())
+                .as("the deposit the lost run took, found under its key")
+                .isEqualTo(DEPOSIT);
+        assertThat(chargeKeys()).containsExactly("lost/charge/deposit-1");
+        assertThat(messages.of(Milestone.CONFIRMED)).hasSize(1);
+    }
+
+    @Test
     void aPreOrderWhoseReleaseDatePassedWhileNothingRanIsReleasedAtOnce() {
         PlaceOrderInput placed = OrderFixtures.preorder("late", PaymentPlan.FULL, CARD, now(), Duration.ofDays(1), 1);
         paidBefore(placed, ChargePurpose.FULL, "full-1", UNIT_PRICE);
@@ -539,6 +560,7 @@ class RebuiltOrderWorkflowTest {
         OpenDecision openDecision;
         Map<String, Integer> timelineCounts = Map.of();
         int lastEventSequence;
+        boolean confirmationSent = true;
 
         static Recorded of(PlaceOrderInput placed, OrderStatus status) {
             Recorded record = new Recorded();
@@ -580,7 +602,8 @@ class RebuiltOrderWorkflowTest {
                     List.of(),
                     openDecision,
                     timelineCounts,
-                    lastEventSequence);
+                    lastEventSequence,
+                    confirmationSent);
         }
     }
 
