@@ -138,6 +138,7 @@ class RebuiltOrderWorkflowTest {
 
         OrderWorkflow order = rebuild(placed, record);
         OrderState settled = order.awaitCheckout();
+        env.sleep(Duration.ofMinutes(1)); // the confirmation follows the settled checkout
 
         assertThat(settled.status()).isEqualTo(OrderStatus.AWAITING_RELEASE);
         assertThat(settled.paid())
