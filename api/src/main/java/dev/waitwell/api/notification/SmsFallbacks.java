@@ -47,13 +47,26 @@ class SmsFallbacks {
      *     without a fallback, so Twilio's retry of the callback starts it
      */
     void start(long notificationId, String orderId, Instant linkExpiresAt) {
+        start(notificationId, orderId, linkExpiresAt, false);
+    }
+
+    /**
+     * As {@link #start}, for a fallback whose run was stopped part-way (terminated by hand) without an email: the
+     * closed run's id is used again.
+     */
+    void restart(long notificationId, String orderId, Instant linkExpiresAt) {
+        start(notificationId, orderId, linkExpiresAt, true);
+    }
+
+    private void start(long notificationId, String orderId, Instant linkExpiresAt, boolean rerun) {
         String orderPageUrl = linkExpiresAt != null && linkExpiresAt.isAfter(clock.instant())
                 ? links.urlFor(orderId, linkExpiresAt)
                 : null;
         SmsFallback fallback = new SmsFallback(notificationId, orderId, orderPageUrl);
         String workflowId = SmsFallbackWorkflowIds.of(notificationId);
         SmsFallbackWorkflow workflow = client.newWorkflowStub(
-                SmsFallbackWorkflow.class, StartOnce.options(workflowId).build());
+                SmsFallbackWorkflow.class,
+                (rerun ? StartOnce.optionsAllowingRerun(workflowId) : StartOnce.options(workflowId)).build());
         try {
             WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::emailInstead, fallback), START_WAIT);
             log.info("Order {}: SMS {} failed, email fallback {} started", orderId, notificationId, workflowId);
