@@ -18,9 +18,14 @@ class RecoverySweepBeansTest {
     List<RecoverySweep> sweeps;
 
     @Test
-    void sweepsOrdersWhoseCheckoutDidNotStartTheirWorkflowAndFailedSmsWithoutFallback() {
+    void sweepsUnstartedOrdersFailedSmsAndWorkBetweenOrdersLostPartWay() {
         assertThat(sweeps)
                 .extracting(sweep -> sweep.getClass().getSimpleName())
-                .containsExactlyInAnyOrder("UnstartedOrders", "FailedSmsSweep");
+                .containsExactlyInAnyOrder(
+                        "UnstartedOrders",
+                        "FailedSmsSweep",
+                        "UnfinishedFanOuts",
+                        "UnfinishedReleases",
+                        "UnfinishedReviews");
     }
 }
