@@ -70,11 +70,8 @@ class FailedSmsSweep implements RecoverySweep {
         int started = 0;
         for (SmsDeliveries.Sms sms : due) {
             Optional<WorkflowExecutionStatus> run = runs.status(SmsFallbackWorkflowIds.of(sms.notificationId()));
-            if (run.isEmpty()) {
+            if (run.isEmpty() || WorkflowRuns.stoppedPartWay(run.get())) {
                 fallbacks.start(sms.notificationId(), sms.orderId(), sms.linkExpiresAt());
-                started++;
-            } else if (WorkflowRuns.stoppedPartWay(run.get())) {
-                fallbacks.restart(sms.notificationId(), sms.orderId(), sms.linkExpiresAt());
                 started++;
             }
         }

@@ -35,6 +35,17 @@ public class WorkflowRuns {
         }
     }
 
+    /**
+     * For starters that hold no bean: whether the latest run of {@code workflowId} was stopped part-way (see
+     * {@link #stoppedPartWay(WorkflowExecutionStatus)}); false when it runs, ended, or Temporal does not know it.
+     */
+    public static boolean stoppedPartWay(WorkflowClient client, String workflowId) {
+        return new WorkflowRuns(client)
+                .status(workflowId)
+                .filter(WorkflowRuns::stoppedPartWay)
+                .isPresent();
+    }
+
     /** @return true when the run was stopped from outside (terminated, cancelled, timed out) before its end */
     public static boolean stoppedPartWay(WorkflowExecutionStatus status) {
         return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED

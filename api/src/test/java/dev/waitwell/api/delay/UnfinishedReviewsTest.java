@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.OrderListeners;
 import dev.waitwell.api.OrderListeners.ListeningOrder;
+import dev.waitwell.api.TestTemporal;
 import dev.waitwell.api.checkout.StrandedCheckouts;
+import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import java.sql.Timestamp;
@@ -50,6 +52,12 @@ class UnfinishedReviewsTest {
 
     @Autowired
     UnfinishedReviews sweep;
+
+    @Autowired
+    PromiseReviews reviews;
+
+    @Autowired
+    TestTemporal.Activities activities;
 
     @Test
     void tellsOnlyTheOrdersTheTerminatedReviewHadNotToldAndTheGoneOneOnceItRuns() throws Exception {
@@ -100,6 +108,27 @@ class UnfinishedReviewsTest {
         assertThat(untold(reviewId)).isEmpty();
         assertThat(sweep.recover(BEFORE)).as("finished: nothing to start").isZero();
         OrderListeners.stop(client, orders.toArray(String[]::new));
+    }
+
+    @Test
+    void aRepeatedRequestRunsAgainAReviewTerminatedBeforeItRecordedAnything() throws Exception {
+        String sku = unique("REV");
+        mvc.perform(putProduct(sku, product(8_000, "EUR", inDays(30), null, 0))).andExpect(status().isCreated());
+        String reviewId = unique("review");
+        String workflowId = PromiseReviewWorkflowIds.of(reviewId);
+        OrderListeners.terminatedRunOf(client, workflowId);
+
+        reviews.startAfterCommit(reviewId, sku, "a test");
+        OrderListeners.awaitCompleted(client, workflowId);
+
+        assertThat(activities.reviews.reviews())
+                .extracting(PromiseReview::reviewId)
+                .contains(reviewId);
+        assertThat(jdbc.sql("SELECT count(*) FROM promise_reviews WHERE review_id = ?")
+                        .param(reviewId)
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     private List<String> untold(String reviewId) {
