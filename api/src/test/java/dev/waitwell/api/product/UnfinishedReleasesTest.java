@@ -5,6 +5,9 @@ import static dev.waitwell.api.Fixtures.product;
 import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.waitwell.api.ApiTest;
@@ -93,6 +96,34 @@ class UnfinishedReleasesTest {
         assertThat(sweep.recover(BEFORE)).as("finished: nothing to start").isZero();
         assertThat(released(listeners.get(1))).isEqualTo(1);
         OrderListeners.stop(client, orders.subList(0, 3).toArray(String[]::new));
+    }
+
+    @Test
+    void aRepeatedReleaseRequestFinishesALostReleaseInsteadOfAnsweringItDone() throws Exception {
+        String sku = unique("REL");
+        mvc.perform(putProduct(sku, product(8_000, "EUR", inDays(30), null, 0))).andExpect(status().isCreated());
+        String orderId = unique("rel-again");
+        StrandedCheckouts.place(context, orderId, sku);
+        jdbc.sql("UPDATE orders SET status = 'AWAITING_RELEASE', workflow_started_at = placed_at WHERE order_id = ?")
+                .param(orderId)
+                .update();
+        jdbc.sql("UPDATE products SET released_at = now() WHERE sku = ?")
+                .param(sku)
+                .update();
+        jdbc.sql("INSERT INTO release_notices (sku, order_id) VALUES (?, ?)")
+                .params(sku, orderId)
+                .update();
+        ListeningOrder order = OrderListeners.start(client, orderId);
+
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+                .andExpect(status().isAccepted());
+        OrderListeners.awaitCompleted(client, ProductReleaseWorkflowIds.of(sku));
+
+        assertThat(released(order)).isEqualTo(1);
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("PRODUCT_ALREADY_RELEASED"));
+        OrderListeners.stop(client, orderId);
     }
 
     private static long released(ListeningOrder order) {
