@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.waitwell.workflows.delay.PromiseReviewWorkflowImpl;
+import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.AllocationFanOutWorkflowImpl;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.OrderAllocations;
@@ -33,6 +34,7 @@ import dev.waitwell.workflows.payment.SavedMethod;
 import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import dev.waitwell.workflows.shared.BusinessFailure;
@@ -177,13 +179,30 @@ public class TestTemporal {
             });
             when(releases.markReleased(any())).thenAnswer(call -> {
                 ReleaseRequest request = call.getArgument(0);
-                List<String> waiting = jdbc.sql(
-                                "SELECT order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE' ORDER BY order_id")
-                        .param(request.sku())
-                        .query(String.class)
-                        .list();
-                return new ReleasedProduct(request.sku(), waiting, stock.release(request.sku()));
+                AllocationBatch batch = stock.release(request.sku());
+                // As the real activity: the waiting pre-orders are listed to be told, and only the untold returned.
+                jdbc.sql("""
+                        INSERT INTO release_notices (sku, order_id)
+                        SELECT sku, order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE'
+                        ON CONFLICT DO NOTHING""").param(request.sku()).update();
+                List<String> waiting =
+                        jdbc.sql("""
+                                SELECT o.order_id FROM orders o JOIN release_notices n
+                                    ON n.sku = o.sku AND n.order_id = o.order_id AND n.told_at IS NULL
+                                 WHERE o.sku = ? AND o.status = 'AWAITING_RELEASE' ORDER BY o.order_id""").param(request.sku()).query(String.class).list();
+                return new ReleasedProduct(request.sku(), waiting, batch);
             });
+            doAnswer(call -> {
+                        ReleaseNotices told = call.getArgument(0);
+                        told.orderIds()
+                                .forEach(orderId -> jdbc.sql(
+                                                "UPDATE release_notices SET told_at = now() WHERE sku = ? AND order_id = ?")
+                                        .params(told.sku(), orderId)
+                                        .update());
+                        return null;
+                    })
+                    .when(releases)
+                    .ordersTold(any());
             when(inventory.joinQueueOnRelease(any())).thenAnswer(call -> {
                 StockRequest request = call.getArgument(0);
                 return stock.release(request.sku());

@@ -18,9 +18,15 @@ class RecoverySweepBeansTest {
     List<RecoverySweep> sweeps;
 
     @Test
-    void sweepsUnstartedOrdersFailedSmsWithoutFallbackAndOrdersWithoutCheckoutInput() {
+    void sweepsUnstartedOrdersFailedSmsOrdersWithoutCheckoutInputAndWorkBetweenOrdersLostPartWay() {
         assertThat(sweeps)
                 .extracting(sweep -> sweep.getClass().getSimpleName())
-                .containsExactlyInAnyOrder("UnstartedOrders", "FailedSmsSweep", "CheckoutInputBackfill");
+                .containsExactlyInAnyOrder(
+                        "UnstartedOrders",
+                        "FailedSmsSweep",
+                        "CheckoutInputBackfill",
+                        "UnfinishedFanOuts",
+                        "UnfinishedReleases",
+                        "UnfinishedReviews");
     }
 }
