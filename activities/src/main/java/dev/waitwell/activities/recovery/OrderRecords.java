@@ -51,7 +51,11 @@ public class OrderRecords {
         OrderRows.Order order = rows.order();
         OrderStatus status = OrderStatus.valueOf(order.status());
         boolean switched = !rows.eventsOf("SWITCHED").isEmpty() || !order.sku().equals(checkout.sku());
-        boolean released = switched || !rows.eventsOf("PRODUCT_RELEASED").isEmpty();
+        // The release marks the product released before it tells the orders: one it could not tell (its workflow was
+        // gone) is released all the same.
+        boolean released = switched
+                || order.productReleased()
+                || !rows.eventsOf("PRODUCT_RELEASED").isEmpty();
         PaymentHistory payments = new PaymentHistory(checkout.orderId(), rows);
         PromiseHistory promise = new PromiseHistory(checkout, rows);
         return new OrderRecord(

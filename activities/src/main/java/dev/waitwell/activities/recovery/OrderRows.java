@@ -21,7 +21,10 @@ record OrderRows(
         Map<String, Change> promiseChanges,
         String rewardCode) {
 
-    /** The {@code orders} row with its product's name, its units and whether the warehouse was asked to ship. */
+    /**
+     * The {@code orders} row with its product's name, its units, whether the warehouse was asked to ship and whether
+     * the product is released (the release records it before it tells the orders).
+     */
     record Order(
             String status,
             String sku,
@@ -32,7 +35,8 @@ record OrderRows(
             LocalDate promisedDate,
             Instant placedAt,
             int allocatedUnits,
-            boolean fulfilmentRequested) {}
+            boolean fulfilmentRequested,
+            boolean productReleased) {}
 
     /** An {@code order_events} row. */
     record Event(long id, String key, String type, String message, Instant at) {}
@@ -60,7 +64,8 @@ record OrderRows(
         Order order = jdbc.sql("""
                         SELECT o.status, o.sku, p.name, o.unit_price_minor, o.currency, o.payment_method,
                                o.promised_date, o.placed_at, coalesce(s.allocated, 0) AS allocated,
-                               EXISTS (SELECT 1 FROM fulfilment_requests f WHERE f.order_id = o.order_id) AS fulfilment
+                               EXISTS (SELECT 1 FROM fulfilment_requests f WHERE f.order_id = o.order_id) AS fulfilment,
+                               p.released_at IS NOT NULL AS product_released
                           FROM orders o JOIN products p ON p.sku = o.sku
                           LEFT JOIN order_stock s ON s.order_id = o.order_id
                          WHERE o.order_id = :orderId""")
@@ -75,7 +80,8 @@ record OrderRows(
                         rs.getObject("promised_date", LocalDate.class),
                         instant(rs.getObject("placed_at", OffsetDateTime.class)),
                         rs.getInt("allocated"),
-                        rs.getBoolean("fulfilment")))
+                        rs.getBoolean("fulfilment"),
+                        rs.getBoolean("product_released")))
                 .optional()
                 .orElse(null);
         if (order == null) {

@@ -39,6 +39,8 @@ import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.PartialRefundRequest;
 import dev.waitwell.workflows.payment.PaymentActivities;
 import dev.waitwell.workflows.payment.PaymentIssue;
+import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ApplicationFailure;
@@ -82,6 +84,9 @@ class OrderRecordsTest extends DatabaseTest {
 
     @Autowired
     @Qualifier("orderActivities") OrderActivities orderActivities;
+
+    @Autowired
+    @Qualifier("releaseActivities") ReleaseActivities releases;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -282,6 +287,19 @@ class OrderRecordsTest extends DatabaseTest {
         assertThat(record.released()).isFalse();
         assertThat(record.delays()).isEqualTo(1);
         assertThat(record.seenChangeIds()).containsExactly("review/rev-" + orderId);
+    }
+
+    @Test
+    void readsAPreorderAsReleasedOnceItsProductIsThoughItsWorkflowWasGoneWhenTheReleaseToldTheOrders() {
+        LocalDate releaseDate = LocalDate.now().plusDays(30);
+        String sku = fixture.product(releaseDate);
+        String orderId = fixture.preorder(sku, 1);
+        PlaceOrderInput checkout = preorderInput(orderId, sku, releaseDate);
+        assertThat(records.read(checkout, NOW).released()).isFalse();
+
+        releases.markReleased(new ReleaseRequest(sku, "support"));
+
+        assertThat(records.read(checkout, NOW).released()).isTrue();
     }
 
     @Test

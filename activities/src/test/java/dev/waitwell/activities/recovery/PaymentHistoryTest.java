@@ -72,7 +72,7 @@ class PaymentHistoryTest {
     }
 
     private static PaymentHistory history(List<Payment> payments, List<Event> events) {
-        Order order = new Order("AWAITING_PAYMENT", "SKU-1", "Camera X", 10000, "USD", "pm", null, T0, 0, false);
+        Order order = new Order("AWAITING_PAYMENT", "SKU-1", "Camera X", 10000, "USD", "pm", null, T0, 0, false, false);
         return new PaymentHistory(ORDER, new OrderRows(order, events, List.of(), payments, List.of(), Map.of(), null));
     }
 
