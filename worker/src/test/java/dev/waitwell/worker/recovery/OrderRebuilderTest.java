@@ -52,7 +52,7 @@ class OrderRebuilderTest {
         assertThat(run.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
         assertThat(run.getTypedSearchAttributes().get(WaitwellSearchAttributes.STATUS))
                 .isEqualTo("AWAITING_STOCK");
-        assertThat(RecordingOrderWorkflow.STARTED.get(orderId).orderId()).isEqualTo(orderId);
+        assertThat(RecordingOrderWorkflow.startedWith(orderId).orderId()).isEqualTo(orderId);
         assertThat(system.recordsRead.get(orderId).status()).isEqualTo(OrderStatus.AWAITING_STOCK);
         assertThat(system.recordsRead.get(orderId).rebuiltAt()).isEqualTo(NOW);
         assertThat(system.rebuildRows(orderId)).containsExactly("AWAITING_STOCK SUPPORT ada " + result.runId());

@@ -25,6 +25,23 @@ public class RecordingOrderWorkflow implements OrderWorkflow {
     /** The input of the latest start of each order (tests only: a replay would put the same input back). */
     static final Map<String, PlaceOrderInput> STARTED = new ConcurrentHashMap<>();
 
+    /** The input {@code orderId}'s run was started with, once its first workflow task ran (up to 10 s). */
+    static PlaceOrderInput startedWith(String orderId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!STARTED.containsKey(orderId)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the run of order " + orderId + " never started");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return STARTED.get(orderId);
+    }
+
     @Override
     public OrderOutcome fulfil(PlaceOrderInput input) {
         STARTED.put(input.orderId(), input);
