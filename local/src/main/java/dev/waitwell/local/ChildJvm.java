@@ -71,6 +71,22 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * Kills the JVM at once (SIGKILL), as a crash or the OOM killer would: no shutdown hook runs, work in hand
+     * is dropped where it stands. Returns once the process is gone.
+     */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the " + name + " survived SIGKILL for 30s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void pumpOutput() {
         String prefix = String.format("%-6s | ", name);
         Thread pump = new Thread(

@@ -26,6 +26,10 @@ final class LocalTemporal implements AutoCloseable {
         return new LocalTemporal(TestServer.createPortBoundServer(port, lockTimeSkipping), port);
     }
 
+    int port() {
+        return port;
+    }
+
     String address() {
         return "127.0.0.1:" + port;
     }
