@@ -46,6 +46,10 @@ final class ChildJvm {
         return name;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -194,23 +194,15 @@ class RestartEndToEndTest {
     }
 
     /**
-     * Releases the product and kills the worker as soon as the release is recorded, with its orders being told
-     * and charged: answers the orders of that release.
+     * Releases the product and kills the worker once the release charges its first order, with the others being
+     * told and charged: answers the orders of that release.
      */
     private static List<String> releaseAndKillTheWorker(String sku, List<String> orders) {
-        Response released = system.call("POST", "/admin/v1/products/" + sku + "/release", Map.of(), "admin");
-        assertThat(released.status()).as(released.body().toString()).isEqualTo(202);
-        RunningSystem.waitFor(
-                "the release of " + sku + " to be recorded",
-                Duration.ofSeconds(60),
-                () -> system.queryLong("SELECT count(*) FROM products WHERE sku = ? AND released_at IS NOT NULL", sku)
-                        == 1);
+        shop.releaseUntilFirstCharge(sku, orders);
         system.killWorker();
-        long readyAtKill = orders.stream()
-                .filter(id -> "READY_TO_SHIP".equals(shop.status(id)))
-                .count();
         System.out.printf(
-                "release of %s: %d of %d orders ready when the worker was killed%n", sku, readyAtKill, orders.size());
+                "release of %s: %d of %d orders ready when the worker was killed%n",
+                sku, shop.countIn("READY_TO_SHIP", orders), orders.size());
         return orders;
     }
 

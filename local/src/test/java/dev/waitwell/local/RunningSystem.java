@@ -16,6 +16,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -64,6 +65,7 @@ final class RunningSystem implements AutoCloseable {
     private final WorkerLauncher workerLauncher;
     private LocalTemporal temporal;
     private ChildJvm worker;
+    private DeadWorkerStickyQueues deadWorkerQueues;
     private final String baseUrl;
     private final String workerUrl;
     private final TestDatabase.Database database;
@@ -74,6 +76,7 @@ final class RunningSystem implements AutoCloseable {
             GreenMail smtp,
             WireMockServer twilio,
             LocalTemporal temporal,
+            DeadWorkerStickyQueues deadWorkerQueues,
             WorkerLauncher workerLauncher,
             ChildJvm worker,
             ChildJvm api,
@@ -84,6 +87,7 @@ final class RunningSystem implements AutoCloseable {
         this.smtp = smtp;
         this.twilio = twilio;
         this.temporal = temporal;
+        this.deadWorkerQueues = deadWorkerQueues;
         this.workerLauncher = workerLauncher;
         this.worker = worker;
         this.api = api;
@@ -121,7 +125,9 @@ final class RunningSystem implements AutoCloseable {
                         {"sid": "SM0001", "account_sid": "%s", "status": "queued", "from": "%s",
                          "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01"}
                         """.formatted(TWILIO_SID, SHOP_NUMBER))));
-        LocalTemporal temporal = LocalTemporal.start(freePort());
+        int temporalPort = freePort();
+        DeadWorkerStickyQueues deadWorkerQueues = new DeadWorkerStickyQueues("127.0.0.1:" + temporalPort);
+        LocalTemporal temporal = LocalTemporal.start(temporalPort, List.of(deadWorkerQueues));
         int apiPort = freePort();
         Path readyFile = Files.createTempDirectory("waitwell-e2e").resolve("worker.ready");
 
@@ -161,6 +167,7 @@ final class RunningSystem implements AutoCloseable {
                 smtp,
                 twilio,
                 temporal,
+                deadWorkerQueues,
                 workerLauncher,
                 worker,
                 api,
@@ -174,9 +181,11 @@ final class RunningSystem implements AutoCloseable {
     /**
      * Kills the worker (SIGKILL), as a crash would: activities and workflow tasks in hand are dropped where they
      * stand, nothing is handed back to Temporal, the readiness file stays behind. The API and Temporal keep
-     * running. Only on a system of one's own ({@link #start}), never the shared one.
+     * running; Temporal hands the dead worker's tasks to the next one as a real server would
+     * ({@link DeadWorkerStickyQueues}). Only on a system of one's own ({@link #start}), never the shared one.
      */
     void killWorker() {
+        deadWorkerQueues.workerDied(worker.pid());
         worker.kill();
     }
 
@@ -198,8 +207,10 @@ final class RunningSystem implements AutoCloseable {
         worker.stop(30);
         int port = temporal.port();
         temporal.close();
+        deadWorkerQueues.close(); // the new service knows nothing of the old workers
         waitFor("Temporal's port " + port + " to be free", Duration.ofSeconds(30), () -> Ports.isFree(port));
-        temporal = LocalTemporal.start(port);
+        deadWorkerQueues = new DeadWorkerStickyQueues(temporal.address());
+        temporal = LocalTemporal.start(port, List.of(deadWorkerQueues));
         worker = workerLauncher.launch();
         waitFor("the API to reach the new Temporal service", Duration.ofSeconds(60), this::apiSeesTemporal, api);
     }
@@ -223,6 +234,44 @@ final class RunningSystem implements AutoCloseable {
                 return Optional.empty();
             }
             throw e;
+        } finally {
+            service.shutdownNow();
+        }
+    }
+
+    /**
+     * The latest run's history in one line per event (type, and the task queue a workflow task was scheduled on):
+     * what a test prints when a workflow does not get where it should.
+     */
+    String workflowHistory(String workflowId) {
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.address())
+                .build());
+        try {
+            StringBuilder lines = new StringBuilder(workflowId).append(":\n");
+            service.blockingStub()
+                    .getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
+                            .setNamespace("default")
+                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                            .setMaximumPageSize(1000)
+                            .build())
+                    .getHistory()
+                    .getEventsList()
+                    .forEach(event -> lines.append("  ")
+                            .append(event.getEventId())
+                            .append(' ')
+                            .append(event.getEventType().name().replace("EVENT_TYPE_", ""))
+                            .append(
+                                    event.hasWorkflowTaskScheduledEventAttributes()
+                                            ? " on "
+                                                    + event.getWorkflowTaskScheduledEventAttributes()
+                                                            .getTaskQueue()
+                                                            .getName()
+                                            : "")
+                            .append('\n'));
+            return lines.toString();
+        } catch (StatusRuntimeException e) {
+            return workflowId + ": " + e.getStatus();
         } finally {
             service.shutdownNow();
         }
@@ -401,6 +450,7 @@ final class RunningSystem implements AutoCloseable {
     public void close() {
         api.stop(30);
         worker.stop(30);
+        deadWorkerQueues.close();
         temporal.close();
         twilio.stop();
         smtp.stop();

@@ -175,6 +175,35 @@ final class Shop {
         return response.body();
     }
 
+    /**
+     * Releases a pre-order product and waits until the release charges its first order: the release's fan-out is
+     * then under way, some orders told and charged, others not yet.
+     */
+    void releaseUntilFirstCharge(String sku, List<String> orderIds) {
+        Response released = system.call("POST", "/admin/v1/products/" + sku + "/release", Map.of(), "admin");
+        assertThat(released.status()).as(released.body().toString()).isEqualTo(202);
+        RunningSystem.waitFor(
+                "the release of " + sku + " to charge an order",
+                Duration.ofSeconds(60),
+                () -> orderIds.stream()
+                        .anyMatch(id -> system.queryLong(
+                                        "SELECT count(*) FROM payments WHERE order_id = ? AND purpose IN ('BALANCE', 'FULL')"
+                                                + " AND status = 'SUCCEEDED' AND created_at > (SELECT released_at FROM products"
+                                                + " WHERE sku = ?)",
+                                        id,
+                                        sku)
+                                > 0));
+    }
+
+    /** How many of the orders PostgreSQL shows in {@code status} (asks no workflow: the worker may be dead). */
+    long countIn(String status, List<String> orderIds) {
+        return orderIds.stream()
+                .filter(id ->
+                        system.queryLong("SELECT count(*) FROM orders WHERE order_id = ? AND status = ?", id, status)
+                                == 1)
+                .count();
+    }
+
     String status(String orderId) {
         return order(orderId).path("status").asText();
     }

@@ -3,7 +3,7 @@ package dev.waitwell.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waitwell.local.RunningSystem.Response;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +79,7 @@ class WorkerKilledEndToEndTest {
                 .toList();
         orders.forEach(id -> shop.awaitStatus(id, "AWAITING_RELEASE"));
 
-        Response released = system.call("POST", "/admin/v1/products/" + sku + "/release", Map.of(), "admin");
-        assertThat(released.status()).as(released.body().toString()).isEqualTo(202);
-        RunningSystem.waitFor(
-                "the release of " + sku + " to be recorded",
-                Duration.ofSeconds(60),
-                () -> system.queryLong("SELECT count(*) FROM products WHERE sku = ? AND released_at IS NOT NULL", sku)
-                        == 1);
+        shop.releaseUntilFirstCharge(sku, orders);
         system.killWorker();
         report("release", orders);
         system.startWorker();
@@ -98,7 +92,13 @@ class WorkerKilledEndToEndTest {
     }
 
     private static void awaitStatus(String orderId, String status) {
-        RunningSystem.waitFor(orderId + " to be " + status, RECOVERY_WAIT, () -> status.equals(shop.status(orderId)));
+        try {
+            RunningSystem.waitFor(
+                    orderId + " to be " + status, RECOVERY_WAIT, () -> status.equals(shop.status(orderId)));
+        } catch (AssertionError stuck) {
+            throw new AssertionError(
+                    stuck.getMessage() + "\n" + system.workflowHistory(OrderWorkflowIds.of(orderId)), stuck);
+        }
     }
 
     /** One successful charge of the whole price, booked once, each message once. */
@@ -125,9 +125,7 @@ class WorkerKilledEndToEndTest {
     }
 
     private static void report(String what, List<String> orders) {
-        long ready = orders.stream()
-                .filter(id -> "READY_TO_SHIP".equals(shop.status(id)))
-                .count();
+        long ready = shop.countIn("READY_TO_SHIP", orders);
         System.out.printf("%s: %d of %d orders ready when the worker was killed%n", what, ready, orders.size());
     }
 }
