@@ -201,8 +201,8 @@ class RestartEndToEndTest {
         shop.releaseUntilFirstCharge(sku, orders);
         system.killWorker();
         System.out.printf(
-                "release of %s: %d of %d orders ready when the worker was killed%n",
-                sku, shop.countIn("READY_TO_SHIP", orders), orders.size());
+                "release of %s: %d of %d orders charged, %d ready when the worker was killed%n",
+                sku, shop.countChargedSinceRelease(sku, orders), orders.size(), shop.countIn("READY_TO_SHIP", orders));
         return orders;
     }
 

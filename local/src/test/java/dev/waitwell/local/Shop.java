@@ -195,6 +195,19 @@ final class Shop {
                                 > 0));
     }
 
+    /** How many of the orders have a successful charge made after their product's release. */
+    long countChargedSinceRelease(String sku, List<String> orderIds) {
+        return orderIds.stream()
+                .filter(id -> system.queryLong(
+                                "SELECT count(*) FROM payments WHERE order_id = ? AND kind = 'CHARGE'"
+                                        + " AND status = 'SUCCEEDED' AND created_at > (SELECT released_at FROM products"
+                                        + " WHERE sku = ?)",
+                                id,
+                                sku)
+                        > 0)
+                .count();
+    }
+
     /** How many of the orders PostgreSQL shows in {@code status} (asks no workflow: the worker may be dead). */
     long countIn(String status, List<String> orderIds) {
         return orderIds.stream()

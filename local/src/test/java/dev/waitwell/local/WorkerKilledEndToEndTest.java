@@ -125,7 +125,13 @@ class WorkerKilledEndToEndTest {
     }
 
     private static void report(String what, List<String> orders) {
-        long ready = shop.countIn("READY_TO_SHIP", orders);
-        System.out.printf("%s: %d of %d orders ready when the worker was killed%n", what, ready, orders.size());
+        long charged = orders.stream()
+                .filter(id -> system.queryLong(
+                                "SELECT count(*) FROM payments WHERE order_id = ? AND status = 'SUCCEEDED'", id)
+                        > 0)
+                .count();
+        System.out.printf(
+                "%s: %d of %d orders charged, %d ready when the worker was killed%n",
+                what, charged, orders.size(), shop.countIn("READY_TO_SHIP", orders));
     }
 }
