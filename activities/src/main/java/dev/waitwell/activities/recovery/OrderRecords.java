@@ -87,7 +87,8 @@ public class OrderRecords {
                 status == OrderStatus.AWAITING_DECISION ? promise.openDecision() : null,
                 TimelineCounts.of(rows.events()),
                 TimelineCounts.lastEventSequence(rows.events()),
-                rows.messages().stream().anyMatch(message -> message.key().equals("CONFIRMED")));
+                rows.messages().stream().anyMatch(message -> message.key().equals("CONFIRMED")),
+                payments.balancePaid());
     }
 
     /** Checkout's item, or after a switch the alternative the order row holds now (its sku and price). */

@@ -38,6 +38,15 @@ final class PaymentHistory {
                 .sum();
     }
 
+    /** What the balance charges (purpose BALANCE) that went through took. */
+    long balancePaid() {
+        return charges().stream()
+                .filter(PaymentHistory::succeeded)
+                .filter(charge -> "BALANCE".equals(charge.purpose()))
+                .mapToLong(Payment::amountMinor)
+                .sum();
+    }
+
     /**
      * The refunds the workflow made and counted: all that was left on cancellation ({@code <charge key>/refund}) and
      * parts ({@code <orderId>/refund-part/...}). Refunds made at the processor ({@code /refund-external/}) never

@@ -125,6 +125,7 @@ class OrderRecordsTest extends DatabaseTest {
         assertThat(record.released()).isTrue();
         assertThat(record.releaseReminderSent()).isTrue();
         assertThat(record.confirmationSent()).isTrue();
+        assertThat(record.balancePaid()).as("the balance was declined twice").isZero();
         assertThat(record.fulfilmentRequested()).isFalse();
         assertThat(record.paymentMethod()).isEqualTo("pm_card_chargeDeclined");
         assertThat(record.paid()).isEqualTo(2000);

@@ -52,6 +52,8 @@ import java.util.TreeMap;
  *     declined charge the order waited on in {@code AWAITING_PAYMENT}, waited on again where the script charges it
  * @param timelineCounts how many timeline entries of each kind the order has ({@code status:AWAITING_STOCK} to 2):
  *     timeline keys with stable names go on from here; absent (empty) in continuations from before them
+ * @param balanceChargedBefore a rebuilt run only: the balance the lost run had charged already (minor units), so that
+ *     the customer is told what was charged though nothing is due any more; 0 otherwise
  */
 public record OrderContinuation(
         int run,
@@ -68,7 +70,8 @@ public record OrderContinuation(
         Instant rebuiltAt,
         OpenDecision openDecision,
         OutstandingCharge outstandingCharge,
-        Map<String, Integer> timelineCounts) {
+        Map<String, Integer> timelineCounts,
+        long balanceChargedBefore) {
 
     public OrderContinuation {
         Objects.requireNonNull(phase, "phase");
@@ -109,7 +112,8 @@ public record OrderContinuation(
                 null,
                 null,
                 null,
-                null);
+                null,
+                0);
     }
 
     /** The continuation of a run that stops in {@code phase}, from its shared state and every step's. */
@@ -138,7 +142,8 @@ public record OrderContinuation(
                 null,
                 null,
                 outstandingCharge,
-                timelineCounts);
+                timelineCounts,
+                0);
     }
 
     /** The shared state the next run starts with (the totals travel with the payments, the date with the promise). */

@@ -37,6 +37,7 @@ final class OrderPhases {
     private OrderPhase resumedAt;
     private ChargeStage resumedCharge;
     private int runNumber = 1;
+    private long balanceChargedBefore;
     private boolean checkoutSettled;
     private boolean fulfilmentRequested;
     private Shipment shipment;
@@ -54,8 +55,14 @@ final class OrderPhases {
      * A run that continues an earlier one: checkout is done, and the script resumes at {@code phase}. A run
      * rebuilt while a charge was outstanding resumes at that charge instead, wherever the script makes it.
      */
-    void resumeAt(OrderPhase phase, int number, boolean fulfilmentWasRequested, OutstandingCharge outstanding) {
+    void resumeAt(
+            OrderPhase phase,
+            int number,
+            boolean fulfilmentWasRequested,
+            OutstandingCharge outstanding,
+            long balanceChargedByTheLostRun) {
         resumedAt = phase;
+        balanceChargedBefore = balanceChargedByTheLostRun;
         runNumber = number;
         fulfilmentRequested = fulfilmentWasRequested;
         resumedCharge = outstanding == null ? null : chargeStageOf(outstanding.purpose());
@@ -71,6 +78,11 @@ final class OrderPhases {
             return ChargeStage.SWITCH;
         }
         return input.kind() == OrderKind.PREORDER ? ChargeStage.RELEASE : ChargeStage.STOCK;
+    }
+
+    /** What a lost run had charged of the balance before this rebuilt run; zero for every other run. */
+    private Money balanceChargedBefore() {
+        return Money.of(balanceChargedBefore, run.currency());
     }
 
     /** The plan's first payment (all, the deposit, or nothing), then the confirmation with the promised date. */
@@ -111,8 +123,9 @@ final class OrderPhases {
         }
         Money balance = run.due();
         payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
+        Money charged = balance.plus(balanceChargedBefore());
         run.notifyCustomer(
-                run.messages().milestone(balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED, balance));
+                run.messages().milestone(charged.isPositive() ? Milestone.CHARGED : Milestone.RELEASED, charged));
     }
 
     private void awaitRelease() {
@@ -151,6 +164,9 @@ final class OrderPhases {
         if (input.kind() != OrderKind.PREORDER && balance.isPositive()) {
             payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.READY_TO_SHIP);
             run.notifyCustomer(run.messages().milestone(Milestone.CHARGED, balance));
+        } else if (input.kind() != OrderKind.PREORDER && balanceChargedBefore().isPositive()) {
+            // Rebuilt after the lost run charged the balance: the customer is told (once: the message's key).
+            run.notifyCustomer(run.messages().milestone(Milestone.CHARGED, balanceChargedBefore()));
         }
         run.throwIfCancelled();
         orders.requestFulfilment(

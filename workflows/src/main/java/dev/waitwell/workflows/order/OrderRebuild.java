@@ -60,7 +60,8 @@ final class OrderRebuild {
                 record.rebuiltAt(),
                 record.status() == OrderStatus.AWAITING_DECISION ? record.openDecision() : null,
                 outstandingCharge(record),
-                record.timelineCounts());
+                record.timelineCounts(),
+                record.balancePaid());
     }
 
     /** The wait the order resumes in (or, for a declined charge or an open decision, the wait around it). */

@@ -51,6 +51,8 @@ import java.util.Objects;
  * @param lastEventSequence the highest number used in a position key ({@code status-n}, {@code event-n})
  * @param confirmationSent whether the CONFIRMED message was recorded: checkout was settled. When it was not (the
  *     workflow was lost during checkout), the rebuilt run does checkout again, whose keys find what it had done.
+ * @param balancePaid the balance charged successfully so far (BALANCE charges), in minor units: a run lost between
+ *     charging it and telling the customer still tells them what was charged
  */
 public record OrderRecord(
         Instant rebuiltAt,
@@ -81,7 +83,8 @@ public record OrderRecord(
         OpenDecision openDecision,
         Map<String, Integer> timelineCounts,
         int lastEventSequence,
-        boolean confirmationSent) {
+        boolean confirmationSent,
+        long balancePaid) {
 
     public OrderRecord {
         Objects.requireNonNull(rebuiltAt, "rebuiltAt");

@@ -91,7 +91,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     /** A run that continues an earlier one, or one rebuilt from the database: every step goes on where it stood. */
     private void resume(OrderPhases script, OrderContinuation carried) {
-        script.resumeAt(carried.phase(), carried.run(), carried.fulfilmentRequested(), carried.outstandingCharge());
+        script.resumeAt(
+                carried.phase(),
+                carried.run(),
+                carried.fulfilmentRequested(),
+                carried.outstandingCharge(),
+                carried.balanceChargedBefore());
         payments.resume(carried.payments());
         if (carried.outstandingCharge() != null) {
             payments.resumeOutstanding(carried.outstandingCharge());

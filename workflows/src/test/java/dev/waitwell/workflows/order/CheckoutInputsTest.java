@@ -118,6 +118,7 @@ class CheckoutInputsTest {
                 null,
                 Map.of("event:PAYMENT_CHARGED", 1),
                 3,
-                true);
+                true,
+                0);
     }
 }

@@ -101,7 +101,8 @@ class OrderContinuationTest {
                         true),
                 new OutstandingCharge(
                         ChargePurpose.BALANCE, "balance-2", 20_000, Instant.parse("2027-05-30T00:00:00Z"), true),
-                Map.of("status:AWAITING_STOCK", 2, "event:PAYMENT_DECLINED", 1));
+                Map.of("status:AWAITING_STOCK", 2, "event:PAYMENT_DECLINED", 1),
+                8_000);
 
         Payload payload = CONVERTER.toPayload(continuation).orElseThrow();
 

@@ -127,6 +127,32 @@ class RebuiltOrderWorkflowTest {
     }
 
     @Test
+    void aPreOrderLostAfterItsBalanceWasChargedTellsTheCustomerWhatWasChargedWithoutChargingAgain() {
+        PlaceOrderInput placed =
+                OrderFixtures.preorder("told", PaymentPlan.DEPOSIT, CARD, now(), Duration.ofDays(10), 1);
+        paidBefore(placed, ChargePurpose.DEPOSIT, "deposit-1", DEPOSIT);
+        paidBefore(placed, ChargePurpose.BALANCE, "balance-2", UNIT_PRICE - DEPOSIT);
+        Recorded record = Recorded.of(placed, OrderStatus.AWAITING_RELEASE);
+        record.releaseReminderSent = true;
+        record.released = true; // the product is: the release told the orders it could
+        record.paid = UNIT_PRICE;
+        record.chargeAttempts = 2;
+        record.balancePaid = UNIT_PRICE - DEPOSIT;
+
+        OrderWorkflow order = rebuild(placed, record);
+        order.awaitCheckout();
+        env.sleep(Duration.ofMinutes(1));
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.AWAITING_STOCK);
+        assertThat(chargeKeys()).containsExactly("told/charge/deposit-1", "told/charge/balance-2");
+        assertThat(messages.of(Milestone.RELEASED)).isEmpty();
+        assertThat(messages.of(Milestone.CHARGED))
+                .singleElement()
+                .satisfies(charged -> assertThat(charged.request().facts().amount())
+                        .isEqualTo(Money.of(UNIT_PRICE - DEPOSIT, "USD")));
+    }
+
+    @Test
     void aPreOrderLostDuringCheckoutChecksOutAgainUnderTheSameKeysAndIsConfirmedOnce() {
         PlaceOrderInput placed =
                 OrderFixtures.preorder("lost", PaymentPlan.DEPOSIT, CARD, now(), Duration.ofDays(10), 1);
@@ -562,6 +588,7 @@ class RebuiltOrderWorkflowTest {
         Map<String, Integer> timelineCounts = Map.of();
         int lastEventSequence;
         boolean confirmationSent = true;
+        long balancePaid;
 
         static Recorded of(PlaceOrderInput placed, OrderStatus status) {
             Recorded record = new Recorded();
@@ -604,7 +631,8 @@ class RebuiltOrderWorkflowTest {
                     openDecision,
                     timelineCounts,
                     lastEventSequence,
-                    confirmationSent);
+                    confirmationSent,
+                    balancePaid);
         }
     }
 
