@@ -95,6 +95,16 @@ public final class OrderRun {
         timeline.event(type, message);
     }
 
+    /**
+     * Records an event that happens once per order, unless the timeline has it: a run rebuilt after the lost one
+     * recorded it must not record it again under the next number.
+     */
+    public void recordEventOnce(String type, String message) {
+        if (!timeline.hasEvent(type)) {
+            timeline.event(type, message);
+        }
+    }
+
     public void recordPaymentMethod(String paymentMethod) {
         timeline.paymentMethod(paymentMethod);
     }

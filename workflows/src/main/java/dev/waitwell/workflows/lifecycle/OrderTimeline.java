@@ -97,6 +97,11 @@ final class OrderTimeline {
         return counts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 
+    /** Whether an event of {@code type} is on the order's timeline (known only while keys say what happened). */
+    boolean hasEvent(String type) {
+        return counts != null && counts.getOrDefault("event:" + type, 0) > 0;
+    }
+
     private String nextEventKey(String kind, String what) {
         eventSequence++;
         if (counts == null) {

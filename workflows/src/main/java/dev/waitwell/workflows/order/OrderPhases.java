@@ -118,7 +118,7 @@ final class OrderPhases {
             if (run.switched()) {
                 return;
             }
-            run.recordEvent("PRODUCT_RELEASED", run.item().productName() + " is released");
+            run.recordEventOnce("PRODUCT_RELEASED", run.item().productName() + " is released");
             stock.joinQueueOnRelease();
         }
         Money balance = run.due();

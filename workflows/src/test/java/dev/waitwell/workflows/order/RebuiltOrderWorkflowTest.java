@@ -138,6 +138,7 @@ class RebuiltOrderWorkflowTest {
         record.paid = UNIT_PRICE;
         record.chargeAttempts = 2;
         record.balancePaid = UNIT_PRICE - DEPOSIT;
+        record.timelineCounts = Map.of("event:PAYMENT_CHARGED", 2, "event:PRODUCT_RELEASED", 1);
 
         OrderWorkflow order = rebuild(placed, record);
         order.awaitCheckout();
@@ -150,6 +151,9 @@ class RebuiltOrderWorkflowTest {
                 .singleElement()
                 .satisfies(charged -> assertThat(charged.request().facts().amount())
                         .isEqualTo(Money.of(UNIT_PRICE - DEPOSIT, "USD")));
+        assertThat(timeline.keys)
+                .as("the release was recorded by the lost run")
+                .containsExactly("status:AWAITING_STOCK#1");
     }
 
     @Test
