@@ -47,18 +47,18 @@ public class StoredOrders {
 
     /**
      * A page of open orders (not SHIPPED or CANCELLED) whose workflow was started, by order id after
-     * {@code afterOrderId}. Orders placed from {@code placedBefore} on are left to the API, which starts them.
+     * {@code afterOrderId}, whose start the API recorded before {@code startedBefore} (orders it has not started are
+     * its own recovery sweep's).
      */
-    public List<String> openOrders(String afterOrderId, Instant placedBefore, int limit) {
+    public List<String> openOrders(String afterOrderId, Instant startedBefore, int limit) {
         return jdbc.sql("""
                         SELECT order_id FROM orders
                          WHERE status NOT IN ('SHIPPED', 'CANCELLED')
-                           AND workflow_started_at IS NOT NULL
-                           AND placed_at < :placedBefore
+                           AND workflow_started_at < :startedBefore
                            AND order_id > :after
                          ORDER BY order_id
                          LIMIT :limit""")
-                .param("placedBefore", OffsetDateTime.ofInstant(placedBefore, ZoneOffset.UTC))
+                .param("startedBefore", OffsetDateTime.ofInstant(startedBefore, ZoneOffset.UTC))
                 .param("after", afterOrderId)
                 .param("limit", limit)
                 .query(String.class)

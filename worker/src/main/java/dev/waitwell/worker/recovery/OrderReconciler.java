@@ -46,8 +46,11 @@ class OrderReconciler {
     private static final int PAGE_SIZE = 100;
     /** Orders asked about at once: enough to get through thousands in a pass, few enough to spare Temporal. */
     private static final int CONCURRENCY = 4;
-    /** Orders placed this recently are the API's to start: checkout starts their workflow right after its commit. */
-    private static final Duration LEFT_TO_CHECKOUT = Duration.ofMinutes(1);
+    /**
+     * Orders whose start the API recorded this recently are left for the next pass: their run is a moment old. Short,
+     * so that an order placed just before a restart is rebuilt by the first pass after it.
+     */
+    private static final Duration JUST_STARTED = Duration.ofSeconds(5);
 
     private final OrderRebuilder rebuilder;
     private final StoredOrders orders;
@@ -117,7 +120,7 @@ class OrderReconciler {
         Tally tally = new Tally();
         String after = "";
         List<String> page;
-        while (!(page = orders.openOrders(after, startedAt.minus(LEFT_TO_CHECKOUT), PAGE_SIZE)).isEmpty()) {
+        while (!(page = orders.openOrders(after, startedAt.minus(JUST_STARTED), PAGE_SIZE)).isEmpty()) {
             List<Future<Checked>> checked = new ArrayList<>();
             for (String orderId : page) {
                 checked.add(checks.submit(() -> check(orderId)));

@@ -57,7 +57,7 @@ class OrderReconcilerTest {
         String shipped = system.order("SHIPPED");
         String cancelled = system.order("CANCELLED");
         String justPlaced = system.order("AWAITING_STOCK");
-        system.placedAt(justPlaced, now.minusSeconds(20));
+        system.placedAt(justPlaced, now.minusSeconds(2));
         String neverStarted = system.order("AWAITING_STOCK");
         system.set(neverStarted, "workflow_started_at = NULL");
         String withoutInput = system.order("AWAITING_STOCK");

@@ -100,9 +100,12 @@ final class RecoverySystem implements AutoCloseable {
     }
 
     void placedAt(String orderId, Instant placedAt) {
-        jdbc.sql("UPDATE orders SET placed_at = ? WHERE order_id = ?")
-                .params(OffsetDateTime.ofInstant(placedAt, ZoneOffset.UTC), orderId)
-                .update();
+        // Checkout starts the workflow right after it places the order.
+        OffsetDateTime at = OffsetDateTime.ofInstant(placedAt, ZoneOffset.UTC);
+        jdbc.sql("""
+                        UPDATE orders SET placed_at = ?,
+                               workflow_started_at = CASE WHEN workflow_started_at IS NULL THEN NULL ELSE ? END
+                         WHERE order_id = ?""").params(at, at, orderId).update();
     }
 
     void set(String orderId, String assignment) {
