@@ -82,13 +82,11 @@ class OrderRecovery {
             case REBUILT -> RecoveryView.of(result);
             case RUNNING ->
                 throw ApiException.conflict(
-                        ProblemCodes.WORKFLOW_RUNNING,
-                        "The order's workflow is running; nothing to rebuild." + sentence(result.detail()));
+                        ProblemCodes.WORKFLOW_RUNNING, "The order's workflow is running; nothing to rebuild.");
             case FINISHED ->
                 throw ApiException.conflict(
                         ProblemCodes.ORDER_FINISHED,
-                        "Order " + result.orderId() + " is " + result.status() + ": it never runs again."
-                                + sentence(result.detail()));
+                        "Order " + result.orderId() + " is " + result.status() + ": it never runs again.");
             case NOT_FOUND -> throw OrderQueries.notFound(result.orderId());
         };
     }
@@ -121,10 +119,6 @@ class OrderRecovery {
 
     private static String summary(RebuildResult result) {
         return result.outcome() + (result.runId() == null ? "" : " run " + result.runId());
-    }
-
-    private static String sentence(String detail) {
-        return detail == null || detail.isBlank() ? "" : " " + detail;
     }
 
     private static void sleep() {
