@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
             "dev.waitwell.activities.order",
             "dev.waitwell.activities.notification",
             "dev.waitwell.activities.preorder",
-            "dev.waitwell.activities.delay"
+            "dev.waitwell.activities.delay",
+            "dev.waitwell.activities.recovery"
         })
 @ConfigurationPropertiesScan(
         basePackages = {

@@ -5,6 +5,7 @@ import dev.waitwell.workflows.backorder.PromiseDates;
 import dev.waitwell.workflows.delay.PendingPromiseChange;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseChangePage;
+import dev.waitwell.workflows.delay.PromiseChangesTold;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
@@ -117,10 +118,22 @@ public class PromiseReviewActivitiesFake implements PromiseReviewActivities {
     }
 
     @Override
+    public void changesTold(PromiseChangesTold told) {
+        for (long changeId : told.changeIds()) {
+            jdbc.sql("UPDATE promise_changes SET told_at = now() WHERE review_id = ? AND id = ? AND told_at IS NULL")
+                    .params(told.reviewId(), changeId)
+                    .update();
+        }
+    }
+
+    @Override
     public List<PendingPromiseChange> changes(PromiseChangePage page) {
         return jdbc.sql("""
-                SELECT id, order_id, new_date, new_release_at, reason FROM promise_changes
-                 WHERE review_id = ? AND id > ? ORDER BY id LIMIT ?""")
+                SELECT c.id, c.order_id, c.new_date, c.new_release_at, c.reason
+                  FROM promise_changes c JOIN orders o ON o.order_id = c.order_id
+                 WHERE c.review_id = ? AND c.id > ? AND c.told_at IS NULL
+                   AND o.status NOT IN ('SHIPPED', 'CANCELLED')
+                 ORDER BY c.id LIMIT ?""")
                 .params(page.reviewId(), page.afterId(), page.limit())
                 .query((rs, row) -> {
                     Timestamp releaseAt = rs.getTimestamp("new_release_at");

@@ -185,8 +185,12 @@ public class StockActivitiesFake implements StockActivities {
 
     @Override
     public List<PendingAllocation> allocations(AllocationPage page) {
-        return jdbc.sql(
-                        "SELECT id, order_id, quantity FROM allocations WHERE batch_id = ? AND id > ? ORDER BY id LIMIT ?")
+        // As the real activity: asking for the page after an allocation records the ones up to it as signalled.
+        jdbc.sql("UPDATE allocations SET signalled_at = now() WHERE batch_id = ? AND id <= ? AND signalled_at IS NULL")
+                .params(page.batchId(), page.afterAllocationId())
+                .update();
+        return jdbc.sql("SELECT id, order_id, quantity FROM allocations WHERE batch_id = ? AND id > ? "
+                        + "AND signalled_at IS NULL ORDER BY id LIMIT ?")
                 .params(page.batchId(), page.afterAllocationId(), page.limit())
                 .query((rs, row) -> new PendingAllocation(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .list();

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.waitwell.workflows.delay.PromiseReviewWorkflowImpl;
+import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.AllocationFanOutWorkflowImpl;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.OrderAllocations;
@@ -33,6 +34,7 @@ import dev.waitwell.workflows.payment.SavedMethod;
 import dev.waitwell.workflows.payment.WaitingChargeCancellation;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowImpl;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import dev.waitwell.workflows.shared.BusinessFailure;
@@ -55,7 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * workflows over mocked activities (and a {@link StockActivitiesFake} that allocates in the test database). Its
  * client replaces the autoconfigured one (Temporal's autoconfiguration is off in tests). {@link DelayActivitiesFake}
  * and {@link PromiseReviewActivitiesFake} do the delay process's writes there too, {@link SmsFallbackActivitiesFake}
- * the SMS fallback's. The mocks charge and refund what they are asked to (and write it, with the timeline, for the
+ * the SMS fallback's, {@link RecoveryActivitiesFake} support's rebuilds (run by {@link OrderRecoveryWorkflowFake}). The mocks charge and refund what they are asked to (and write it, with the timeline, for the
  * orders a test names: {@link WorkerWrites}; charges whose bank asks the customer to confirm: {@link AuthenticatingBank}),
  * let go of a charge that waits on the bank as the worker's activity does (the completed charge, or none), and the
  * release marks the product, lists its open pre-orders and
@@ -84,6 +86,9 @@ public class TestTemporal {
         public final DelayActivitiesFake delays;
         public final PromiseReviewActivitiesFake reviews;
         public final SmsFallbackActivitiesFake smsFallbacks;
+        /** The worker's side of support's rebuilds. */
+        public final RecoveryActivitiesFake recovery;
+
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final Map<String, ChargeResult> paidCharges = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
@@ -97,6 +102,7 @@ public class TestTemporal {
             this.delays = new DelayActivitiesFake(jdbc, transaction);
             this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
             this.smsFallbacks = new SmsFallbackActivitiesFake(jdbc);
+            this.recovery = new RecoveryActivitiesFake(jdbc);
             reset();
         }
 
@@ -173,13 +179,30 @@ public class TestTemporal {
             });
             when(releases.markReleased(any())).thenAnswer(call -> {
                 ReleaseRequest request = call.getArgument(0);
-                List<String> waiting = jdbc.sql(
-                                "SELECT order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE' ORDER BY order_id")
-                        .param(request.sku())
-                        .query(String.class)
-                        .list();
-                return new ReleasedProduct(request.sku(), waiting, stock.release(request.sku()));
+                AllocationBatch batch = stock.release(request.sku());
+                // As the real activity: the waiting pre-orders are listed to be told, and only the untold returned.
+                jdbc.sql("""
+                        INSERT INTO release_notices (sku, order_id)
+                        SELECT sku, order_id FROM orders WHERE sku = ? AND status = 'AWAITING_RELEASE'
+                        ON CONFLICT DO NOTHING""").param(request.sku()).update();
+                List<String> waiting =
+                        jdbc.sql("""
+                                SELECT o.order_id FROM orders o JOIN release_notices n
+                                    ON n.sku = o.sku AND n.order_id = o.order_id AND n.told_at IS NULL
+                                 WHERE o.sku = ? AND o.status = 'AWAITING_RELEASE' ORDER BY o.order_id""").param(request.sku()).query(String.class).list();
+                return new ReleasedProduct(request.sku(), waiting, batch);
             });
+            doAnswer(call -> {
+                        ReleaseNotices told = call.getArgument(0);
+                        told.orderIds()
+                                .forEach(orderId -> jdbc.sql(
+                                                "UPDATE release_notices SET told_at = now() WHERE sku = ? AND order_id = ?")
+                                        .params(told.sku(), orderId)
+                                        .update());
+                        return null;
+                    })
+                    .when(releases)
+                    .ordersTold(any());
             when(inventory.joinQueueOnRelease(any())).thenAnswer(call -> {
                 StockRequest request = call.getArgument(0);
                 return stock.release(request.sku());
@@ -224,7 +247,8 @@ public class TestTemporal {
                 AllocationFanOutWorkflowImpl.class,
                 PromiseReviewWorkflowImpl.class,
                 SmsFallbackWorkflowImpl.class,
-                RefundReconciliationWorkflowImpl.class);
+                RefundReconciliationWorkflowImpl.class,
+                OrderRecoveryWorkflowFake.class);
         worker.registerActivitiesImplementations(
                 activities.payments,
                 activities.orders,
@@ -236,8 +260,10 @@ public class TestTemporal {
                 activities.stock,
                 activities.delays,
                 activities.reviews,
-                activities.smsFallbacks);
+                activities.smsFallbacks,
+                activities.recovery);
         environment.start();
+        activities.recovery.useClient(environment.getWorkflowClient());
         return environment;
     }
 

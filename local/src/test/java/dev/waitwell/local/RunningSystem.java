@@ -11,6 +11,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.waitwell.schema.testing.TestDatabase;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,6 +41,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -41,6 +50,9 @@ import java.util.stream.Collectors;
  * The whole system as it runs in production, on one machine: the worker and the API as their own JVMs
  * (the jars the build just packaged), a Temporal service, PostgreSQL, a real SMTP server (GreenMail)
  * and an HTTP server answering as Twilio's API does (WireMock), which records every request.
+ *
+ * <p>A system of one's own ({@link #start}) can also lose its worker or its Temporal service the way
+ * production does: {@link #killWorker()}, {@link #startWorker()} and {@link #restartTemporalAndWorker()}.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -49,9 +61,11 @@ final class RunningSystem implements AutoCloseable {
 
     final GreenMail smtp;
     final WireMockServer twilio;
-    private final LocalTemporal temporal;
-    private final ChildJvm worker;
     private final ChildJvm api;
+    private final WorkerLauncher workerLauncher;
+    private LocalTemporal temporal;
+    private ChildJvm worker;
+    private DeadWorkerStickyQueues deadWorkerQueues;
     private final String baseUrl;
     private final String workerUrl;
     private final TestDatabase.Database database;
@@ -62,6 +76,8 @@ final class RunningSystem implements AutoCloseable {
             GreenMail smtp,
             WireMockServer twilio,
             LocalTemporal temporal,
+            DeadWorkerStickyQueues deadWorkerQueues,
+            WorkerLauncher workerLauncher,
             ChildJvm worker,
             ChildJvm api,
             String baseUrl,
@@ -71,6 +87,8 @@ final class RunningSystem implements AutoCloseable {
         this.smtp = smtp;
         this.twilio = twilio;
         this.temporal = temporal;
+        this.deadWorkerQueues = deadWorkerQueues;
+        this.workerLauncher = workerLauncher;
         this.worker = worker;
         this.api = api;
         this.baseUrl = baseUrl;
@@ -107,7 +125,9 @@ final class RunningSystem implements AutoCloseable {
                         {"sid": "SM0001", "account_sid": "%s", "status": "queued", "from": "%s",
                          "num_segments": "1", "direction": "outbound-api", "api_version": "2010-04-01"}
                         """.formatted(TWILIO_SID, SHOP_NUMBER))));
-        LocalTemporal temporal = LocalTemporal.start(freePort());
+        int temporalPort = freePort();
+        DeadWorkerStickyQueues deadWorkerQueues = new DeadWorkerStickyQueues("127.0.0.1:" + temporalPort);
+        LocalTemporal temporal = LocalTemporal.start(temporalPort, List.of(deadWorkerQueues));
         int apiPort = freePort();
         Path readyFile = Files.createTempDirectory("waitwell-e2e").resolve("worker.ready");
 
@@ -140,13 +160,15 @@ final class RunningSystem implements AutoCloseable {
         String workerPort = String.valueOf(freePort());
         workerEnv.put("WAITWELL_WORKER_MANAGEMENT_PORT", workerPort);
         workerEnv.put("SERVER_PORT", workerPort);
-        ChildJvm worker = ChildJvm.start("worker", workerJar, workerEnv);
-        waitFor("the worker to migrate and poll", Duration.ofSeconds(120), () -> Files.exists(readyFile), worker);
+        WorkerLauncher workerLauncher = new WorkerLauncher(workerJar, workerEnv, readyFile);
+        ChildJvm worker = workerLauncher.launch();
         ChildJvm api = ChildJvm.start("api", apiJar, env);
         RunningSystem system = new RunningSystem(
                 smtp,
                 twilio,
                 temporal,
+                deadWorkerQueues,
+                workerLauncher,
                 worker,
                 api,
                 "http://127.0.0.1:" + apiPort,
@@ -155,6 +177,108 @@ final class RunningSystem implements AutoCloseable {
         waitFor("the API to be healthy", Duration.ofSeconds(120), system::apiIsUp, api);
         return system;
     }
+
+    /**
+     * Kills the worker (SIGKILL), as a crash would: activities and workflow tasks in hand are dropped where they
+     * stand, nothing is handed back to Temporal, the readiness file stays behind. The API and Temporal keep
+     * running; Temporal hands the dead worker's tasks to the next one as a real server would
+     * ({@link DeadWorkerStickyQueues}). Only on a system of one's own ({@link #start}), never the shared one.
+     */
+    void killWorker() {
+        deadWorkerQueues.workerDied(worker.pid());
+        worker.kill();
+    }
+
+    /** Starts the worker again (after {@link #killWorker()}) and waits until it polls Temporal. */
+    void startWorker() {
+        if (worker.isAlive()) {
+            throw new IllegalStateException("the worker is running already");
+        }
+        worker = workerLauncher.launch();
+    }
+
+    /**
+     * What a local restart or a lost Temporal cluster does: stops the worker (gracefully, unless it is dead
+     * already), stops the in-memory Temporal service, which forgets every workflow, history and timer, starts a
+     * new empty one on the same port, starts the worker again and waits until it polls and the API talks to the
+     * new service. The API and PostgreSQL keep running throughout. Only on a system of one's own ({@link #start}).
+     */
+    void restartTemporalAndWorker() {
+        worker.stop(30);
+        int port = temporal.port();
+        temporal.close();
+        deadWorkerQueues.close(); // the new service knows nothing of the old workers
+        waitFor("Temporal's port " + port + " to be free", Duration.ofSeconds(30), () -> Ports.isFree(port));
+        deadWorkerQueues = new DeadWorkerStickyQueues(temporal.address());
+        temporal = LocalTemporal.start(port, List.of(deadWorkerQueues));
+        worker = workerLauncher.launch();
+        waitFor("the API to reach the new Temporal service", Duration.ofSeconds(60), this::apiSeesTemporal, api);
+    }
+
+    /** The latest run of a workflow as Temporal has it now; empty when Temporal does not know the workflow id. */
+    Optional<WorkflowRun> workflowRun(String workflowId) {
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.address())
+                .build());
+        try {
+            WorkflowExecutionInfo info = service.blockingStub()
+                    .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+                            .setNamespace("default")
+                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                            .build())
+                    .getWorkflowExecutionInfo();
+            return Optional.of(new WorkflowRun(
+                    info.getExecution().getRunId(), info.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "")));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        } finally {
+            service.shutdownNow();
+        }
+    }
+
+    /**
+     * The latest run's history in one line per event (type, and the task queue a workflow task was scheduled on):
+     * what a test prints when a workflow does not get where it should.
+     */
+    String workflowHistory(String workflowId) {
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.address())
+                .build());
+        try {
+            StringBuilder lines = new StringBuilder(workflowId).append(":\n");
+            service.blockingStub()
+                    .getWorkflowExecutionHistory(GetWorkflowExecutionHistoryRequest.newBuilder()
+                            .setNamespace("default")
+                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                            .setMaximumPageSize(1000)
+                            .build())
+                    .getHistory()
+                    .getEventsList()
+                    .forEach(event -> lines.append("  ")
+                            .append(event.getEventId())
+                            .append(' ')
+                            .append(event.getEventType().name().replace("EVENT_TYPE_", ""))
+                            .append(
+                                    event.hasWorkflowTaskScheduledEventAttributes()
+                                            ? " on "
+                                                    + event.getWorkflowTaskScheduledEventAttributes()
+                                                            .getTaskQueue()
+                                                            .getName()
+                                            : "")
+                            .append('\n'));
+            return lines.toString();
+        } catch (StatusRuntimeException e) {
+            return workflowId + ": " + e.getStatus();
+        } finally {
+            service.shutdownNow();
+        }
+    }
+
+    /** One run of a workflow: its id and its status ({@code RUNNING}, {@code COMPLETED}...). */
+    record WorkflowRun(String runId, String status) {}
 
     Response call(String method, String path, Object body, String user) {
         return send(baseUrl, method, path, body, user, "application/json");
@@ -326,6 +450,7 @@ final class RunningSystem implements AutoCloseable {
     public void close() {
         api.stop(30);
         worker.stop(30);
+        deadWorkerQueues.close();
         temporal.close();
         twilio.stop();
         smtp.stop();
@@ -336,6 +461,21 @@ final class RunningSystem implements AutoCloseable {
             return json.readTree(body);
         } catch (IOException e) {
             return json.getNodeFactory().textNode(body);
+        }
+    }
+
+    private boolean apiSeesTemporal() {
+        try {
+            Response health = call("GET", "/actuator/health", null, "ops");
+            return health.status() == 200
+                    && "UP"
+                            .equals(health.body()
+                                    .path("components")
+                                    .path("temporal")
+                                    .path("status")
+                                    .asText());
+        } catch (IllegalStateException e) {
+            return false;
         }
     }
 
@@ -362,6 +502,24 @@ final class RunningSystem implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * Starts the worker JVM with the system's environment and waits until it is ready. A killed worker leaves its
+     * readiness file behind, so the file is removed first: only the new worker's counts.
+     */
+    private record WorkerLauncher(Path jar, Map<String, String> environment, Path readyFile) {
+
+        ChildJvm launch() {
+            try {
+                Files.deleteIfExists(readyFile);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot remove " + readyFile, e);
+            }
+            ChildJvm worker = ChildJvm.start("worker", jar, environment);
+            waitFor("the worker to migrate and poll", Duration.ofSeconds(120), () -> Files.exists(readyFile), worker);
+            return worker;
         }
     }
 

@@ -8,6 +8,11 @@ import dev.waitwell.workflows.payment.ReconciledRefunds;
 import dev.waitwell.workflows.payment.RefundReconciliation;
 import dev.waitwell.workflows.payment.RefundReconciliationWorkflow;
 import dev.waitwell.workflows.payment.RefundReconciliationWorkflowIds;
+import dev.waitwell.workflows.recovery.OrderRecoveryWorkflow;
+import dev.waitwell.workflows.recovery.OrderRecoveryWorkflowIds;
+import dev.waitwell.workflows.recovery.RebuildRequest;
+import dev.waitwell.workflows.recovery.RebuildResult;
+import dev.waitwell.workflows.recovery.RebuildTrigger;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -87,6 +92,45 @@ class WorkerApplicationTest {
 
         assertThat(reconciliation.reconcile(new RefundReconciliation("pi_not_ours", "evt_worker_test")))
                 .isEqualTo(new ReconciledRefunds(null, 0, null));
+    }
+
+    /** The API starts it for support; here for an order that does not exist, so nothing is started. */
+    @Test
+    void rebuildsOneOrderForSupportOnTheOrdersQueue() {
+        OrderRecoveryWorkflow recovery = client.newWorkflowStub(
+                OrderRecoveryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(TaskQueues.ORDERS)
+                        .setWorkflowId(OrderRecoveryWorkflowIds.of("o-nobody", "r-1"))
+                        .build());
+
+        RebuildResult result = recovery.rebuild(new RebuildRequest("o-nobody", RebuildTrigger.SUPPORT, "ada"));
+
+        assertThat(result.outcome()).isEqualTo(RebuildResult.Outcome.NOT_FOUND);
+    }
+
+    /** Once ready, the reconciler makes its first pass: recorded, and reported by health and metrics. */
+    @Test
+    void reconcilesTheOpenOrdersOnceReadyAndReportsThePass() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String health = get("/actuator/health").body();
+        while (!"UP".equals(JsonPath.read(health, "$.components.recovery.status"))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            health = get("/actuator/health").body();
+        }
+
+        assertThat(JsonPath.<String>read(health, "$.components.recovery.status"))
+                .isEqualTo("UP");
+        assertThat(JsonPath.<Integer>read(health, "$.components.recovery.details.rebuilt"))
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM workflow_reconciles")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+        assertThat(get("/actuator/prometheus").body())
+                .contains("waitwell_recovery_orders_without_workflow")
+                .contains("waitwell_recovery_orders_rebuilt_total{");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.waitwell.workflows.backorder.PromiseDates;
 import dev.waitwell.workflows.delay.PendingPromiseChange;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseChangePage;
+import dev.waitwell.workflows.delay.PromiseChangesTold;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
@@ -93,9 +94,11 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
     @Override
     public List<PendingPromiseChange> changes(PromiseChangePage page) {
         return jdbc.sql("""
-                        SELECT id, order_id, new_date, new_release_at, reason FROM promise_changes
-                         WHERE review_id = :reviewId AND id > :after
-                         ORDER BY id
+                        SELECT c.id, c.order_id, c.new_date, c.new_release_at, c.reason
+                          FROM promise_changes c JOIN orders o ON o.order_id = c.order_id
+                         WHERE c.review_id = :reviewId AND c.id > :after AND c.told_at IS NULL
+                           AND o.status NOT IN ('SHIPPED', 'CANCELLED')
+                         ORDER BY c.id
                          LIMIT :limit""")
                 .param("reviewId", page.reviewId())
                 .param("after", page.afterId())
@@ -112,6 +115,19 @@ class PromiseReviewActivitiesImpl implements PromiseReviewActivities {
                                                 .toInstant(),
                                 rs.getString("reason"))))
                 .list();
+    }
+
+    @Override
+    public void changesTold(PromiseChangesTold told) {
+        if (told.changeIds().isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE promise_changes SET told_at = now()
+                         WHERE review_id = :reviewId AND id IN (:ids) AND told_at IS NULL""")
+                .param("reviewId", told.reviewId())
+                .param("ids", told.changeIds())
+                .update();
     }
 
     /** @return false when the review ran before (its changes are recorded already) */

@@ -83,9 +83,16 @@ class StockActivitiesImpl implements StockActivities {
 
     @Override
     public List<PendingAllocation> allocations(AllocationPage page) {
+        // The fan-out asks for the next page once the previous one was signalled: that is the record of it.
+        jdbc.sql("""
+                        UPDATE allocations SET signalled_at = now()
+                         WHERE batch_id = :batchId AND id <= :after AND signalled_at IS NULL""")
+                .param("batchId", page.batchId())
+                .param("after", page.afterAllocationId())
+                .update();
         return jdbc.sql("""
                         SELECT id, order_id, quantity FROM allocations
-                         WHERE batch_id = :batchId AND id > :after
+                         WHERE batch_id = :batchId AND id > :after AND signalled_at IS NULL
                          ORDER BY id LIMIT :limit""")
                 .param("batchId", page.batchId())
                 .param("after", page.afterAllocationId())

@@ -2,6 +2,7 @@ package dev.waitwell.activities.preorder;
 
 import dev.waitwell.activities.inventory.ProductRelease;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import java.util.List;
@@ -26,11 +27,7 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
     @Override
     public ReleasedProduct markReleased(ReleaseRequest request) {
         ProductRelease.Outcome outcome = release.release(request.sku());
-        List<String> waiting =
-                jdbc.sql("""
-                        SELECT order_id FROM orders
-                         WHERE sku = :sku AND kind = 'PREORDER' AND status NOT IN ('SHIPPED', 'CANCELLED')
-                         ORDER BY placed_at, order_id""").param("sku", request.sku()).query(String.class).list();
+        List<String> waiting = toTell(request.sku());
         log.info(
                 "Product {} {} by {}; {} open pre-orders",
                 request.sku(),
@@ -38,5 +35,37 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
                 request.requestedBy(),
                 waiting.size());
         return new ReleasedProduct(request.sku(), waiting, outcome.allocation());
+    }
+
+    @Override
+    public void ordersTold(ReleaseNotices told) {
+        if (told.orderIds().isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE release_notices SET told_at = now()
+                         WHERE sku = :sku AND order_id IN (:orderIds) AND told_at IS NULL""")
+                .param("sku", told.sku())
+                .param("orderIds", told.orderIds())
+                .update();
+    }
+
+    /**
+     * The open pre-orders of the product not yet told of its release, each now recorded as to be told (so that a
+     * release lost part-way is found and finished), in placement order.
+     */
+    private List<String> toTell(String sku) {
+        return jdbc.sql("""
+                        WITH listed AS (
+                            INSERT INTO release_notices (sku, order_id)
+                            SELECT sku, order_id FROM orders
+                             WHERE sku = :sku AND kind = 'PREORDER' AND status NOT IN ('SHIPPED', 'CANCELLED')
+                            ON CONFLICT (sku, order_id) DO NOTHING
+                        )
+                        SELECT o.order_id FROM orders o
+                          LEFT JOIN release_notices n ON n.sku = o.sku AND n.order_id = o.order_id
+                         WHERE o.sku = :sku AND o.kind = 'PREORDER' AND o.status NOT IN ('SHIPPED', 'CANCELLED')
+                           AND n.told_at IS NULL
+                         ORDER BY o.placed_at, o.order_id""").param("sku", sku).query(String.class).list();
     }
 }

@@ -8,6 +8,7 @@ import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.delay.PendingPromiseChange;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.delay.PromiseChangePage;
+import dev.waitwell.workflows.delay.PromiseChangesTold;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewActivities;
 import dev.waitwell.workflows.delay.PromiseReviewOutcome;
@@ -119,6 +120,31 @@ class PromiseReviewActivitiesTest extends DatabaseTest {
         assertThat(again).isEqualTo(first);
         assertThat(first.ordersChanged()).isEqualTo(2);
         assertThat(changes(review.reviewId())).hasSize(2);
+    }
+
+    @Test
+    void changesToldAndChangesOfClosedOrdersAreLeftOutOfALaterRun() {
+        String sku = fixture.stockedProduct(0);
+        String told = promised(fixture.backorder(sku, 1), today);
+        String untold = promised(fixture.backorder(sku, 1), today);
+        String cancelled = promised(fixture.backorder(sku, 1), today);
+        reviews.review(new PromiseReview("told-" + sku, sku, REASON));
+        List<PendingPromiseChange> all = reviews.changes(new PromiseChangePage("told-" + sku, 0, 10));
+        assertThat(all).hasSize(3);
+
+        reviews.changesTold(new PromiseChangesTold(
+                "told-" + sku,
+                all.stream()
+                        .filter(c -> c.orderId().equals(told))
+                        .map(PendingPromiseChange::id)
+                        .toList()));
+        jdbc.sql("UPDATE orders SET status = 'CANCELLED' WHERE order_id = ?")
+                .param(cancelled)
+                .update();
+
+        assertThat(reviews.changes(new PromiseChangePage("told-" + sku, 0, 10)))
+                .extracting(PendingPromiseChange::orderId)
+                .containsExactly(untold);
     }
 
     @Test

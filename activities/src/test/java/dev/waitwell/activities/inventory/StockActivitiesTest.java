@@ -186,6 +186,39 @@ class StockActivitiesTest extends DatabaseTest {
         assertThat(firstPage.get(0).allocationId()).isLessThan(firstPage.get(1).allocationId());
     }
 
+    @Test
+    void askingForTheNextPageRecordsTheSignalledOnesSoThatARerunSignalsOnlyTheRest() {
+        String sku = fixture.stockedProduct(0);
+        List<String> orders = List.of(
+                fixture.backorder(sku, 1, 0, T0),
+                fixture.backorder(sku, 1, 0, T0.plusSeconds(1)),
+                fixture.backorder(sku, 1, 0, T0.plusSeconds(2)));
+        long batch = stock.receive(new StockReceipt(sku, 3, "GRN-1", null, "ops"))
+                .allocation()
+                .batchId();
+        List<PendingAllocation> firstPage = stock.allocations(new AllocationPage(batch, 0, 2));
+        assertThat(signalled(batch))
+                .as("nothing signalled before the first page")
+                .isZero();
+
+        // The fan-out signalled the first page and asked for the next; then Temporal lost it.
+        stock.allocations(new AllocationPage(batch, firstPage.get(1).allocationId(), 2));
+        List<PendingAllocation> rerun = stock.allocations(new AllocationPage(batch, 0, 2));
+
+        assertThat(signalled(batch)).isEqualTo(2);
+        assertThat(rerun).extracting(PendingAllocation::orderId).containsExactly(orders.get(2));
+        assertThat(stock.allocations(new AllocationPage(batch, rerun.get(0).allocationId(), 2)))
+                .isEmpty();
+        assertThat(signalled(batch)).isEqualTo(3);
+    }
+
+    private int signalled(long batch) {
+        return jdbc.sql("SELECT count(*) FROM allocations WHERE batch_id = ? AND signalled_at IS NOT NULL")
+                .param(batch)
+                .query(Integer.class)
+                .single();
+    }
+
     private void assertRefused(StockReceipt receipt, String type) {
         assertThatThrownBy(() -> stock.receive(receipt)).isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
             assertThat(failure.getType()).isEqualTo(type);

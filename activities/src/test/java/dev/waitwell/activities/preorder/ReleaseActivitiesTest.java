@@ -7,6 +7,7 @@ import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import io.temporal.failure.ApplicationFailure;
@@ -85,6 +86,30 @@ class ReleaseActivitiesTest extends DatabaseTest {
         assertThat(released.waitingOrderIds()).containsExactly(preorder);
         assertThat(stockOf(preorder)).containsExactly("WAITING 0/2");
         assertThat(counters(sku)).isEqualTo("on_hand=0 allocated=0 preordered=0 backordered=2");
+    }
+
+    @Test
+    void aReleaseRunAgainListsOnlyThePreordersNotYetTold() {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        String first = fixture.preorder(sku, 1);
+        String second = fixture.preorder(sku, 1);
+        jdbc.sql("UPDATE orders SET placed_at = placed_at - interval '1 hour' WHERE order_id = ?")
+                .param(first)
+                .update();
+        assertThat(releases.markReleased(new ReleaseRequest(sku, "ops")).waitingOrderIds())
+                .containsExactly(first, second);
+
+        // The release told the first pre-order, then Temporal lost it.
+        releases.ordersTold(new ReleaseNotices(sku, List.of(first)));
+
+        assertThat(releases.markReleased(new ReleaseRequest(sku, "recovery")).waitingOrderIds())
+                .containsExactly(second);
+        assertThat(jdbc.sql("SELECT order_id || ':' || (told_at IS NOT NULL) FROM release_notices WHERE sku = ?"
+                                + " ORDER BY order_id = ? DESC")
+                        .params(sku, first)
+                        .query(String.class)
+                        .list())
+                .containsExactly(first + ":true", second + ":false");
     }
 
     @Test

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Service;
 /**
  * Checkout: write the order (or find the same one), then start its workflow and wait a bounded time for
  * the first payment so that the answer says what was paid. The workflow is started again for a repeated
- * request too, in case the first attempt stopped between the commit and the start; if the client never
- * repeats it, the order feature's recovery sweep ({@code UnstartedOrders}) starts it.
+ * request whose first attempt stopped between the commit and the start; if the client never repeats it, the
+ * order feature's recovery sweep ({@code UnstartedOrders}) starts it. A repeated request never starts an order
+ * whose start was seen (if Temporal has since lost its run, the worker's reconciler rebuilds it from the
+ * database, never from the beginning), and a SHIPPED or CANCELLED order is answered from the database alone.
  */
 @Service
 class Checkout {
@@ -44,6 +46,27 @@ class Checkout {
         CheckoutTransaction.Placement placement = transaction.place(request);
         StoredOrder order = placement.order();
         OrderView view = queries.view(order);
+        if (order.finished()) {
+            // Its run is over and Temporal may have forgotten it (a restart, a retention period): nothing to start or
+            // wait for, the database is the answer.
+            log.info(
+                    "Order {} is {}: the repeated checkout is answered from the database",
+                    order.orderId(),
+                    order.status());
+            return new Result(view, placement.created(), true);
+        }
+        if (!order.workflowStarted() && !start(order)) {
+            return new Result(view, placement.created(), false);
+        }
+        OrderView answered = workflows
+                .awaitCheckout(order.orderId(), CHECKOUT_WAIT)
+                .map(state -> queries.withState(view, state))
+                .orElse(view);
+        return new Result(answered, placement.created(), true);
+    }
+
+    /** @return false when Temporal did not take the start */
+    private boolean start(StoredOrder order) {
         try {
             workflows.start(order);
         } catch (RuntimeException temporalAway) {
@@ -52,13 +75,9 @@ class Checkout {
                     "Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
                     order.orderId(),
                     temporalAway.toString());
-            return new Result(view, placement.created(), false);
+            return false;
         }
         orders.markWorkflowStarted(order.orderId());
-        OrderView answered = workflows
-                .awaitCheckout(order.orderId(), CHECKOUT_WAIT)
-                .map(state -> queries.withState(view, state))
-                .orElse(view);
-        return new Result(answered, placement.created(), true);
+        return true;
     }
 }

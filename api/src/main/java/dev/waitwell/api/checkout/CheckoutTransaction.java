@@ -134,6 +134,7 @@ class CheckoutTransaction {
                 0,
                 decision.allocatedNow(),
                 decision.allocatedNow(),
-                decision.latestAcceptableDate());
+                decision.latestAcceptableDate(),
+                false);
     }
 }

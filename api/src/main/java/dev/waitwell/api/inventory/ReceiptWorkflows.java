@@ -1,5 +1,6 @@
 package dev.waitwell.api.inventory;
 
+import dev.waitwell.api.recovery.WorkflowRuns;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The API's side of the receipt workflow: starts it (or joins the one running for the same receipt) and waits,
  * a bounded time, for its allocation to commit. A receipt the workflow refuses is answered through
- * {@link BusinessProblems}; one whose workflow has closed is answered from the database by the caller.
+ * {@link BusinessProblems}; one whose workflow has closed is answered from the database by the caller, except a run
+ * terminated part-way, which is run again (recording a receipt is idempotent by its reference).
  */
 @Component
 class ReceiptWorkflows {
@@ -60,7 +62,15 @@ class ReceiptWorkflows {
         try {
             WorkflowClient.start(workflow::receive, receipt);
         } catch (WorkflowExecutionAlreadyStarted closed) {
-            return Optional.empty();
+            if (!WorkflowRuns.stoppedPartWay(client, workflowId)) {
+                return Optional.empty();
+            }
+            // Terminated by hand before it answered: recording the receipt is idempotent, so it runs again.
+            WorkflowClient.start(
+                    client.newWorkflowStub(
+                            StockReceiptWorkflow.class,
+                            StartOnce.optionsAllowingRerun(workflowId).build())::receive,
+                    receipt);
         }
         try {
             return Optional.of(recorded(WorkflowCalls.bounded(

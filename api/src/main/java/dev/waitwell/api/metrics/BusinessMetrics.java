@@ -3,6 +3,7 @@ package dev.waitwell.api.metrics;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.order.OrderKind;
+import dev.waitwell.workflows.recovery.RebuildTrigger;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -156,6 +157,10 @@ class BusinessMetrics implements MeterBinder {
             for (String status : BusinessQueries.NOTIFICATION_STATUSES) {
                 known.add(Series.of(Figure.NOTIFICATIONS, "channel", channel.name(), "status", status));
             }
+        }
+        known.add(Series.of(Figure.ORDERS_WITHOUT_WORKFLOW));
+        for (RebuildTrigger trigger : RebuildTrigger.values()) {
+            known.add(Series.of(Figure.ORDERS_REBUILT, "trigger", trigger.name()));
         }
         return known;
     }

@@ -75,6 +75,7 @@ class BusinessQueries {
             disputes(figures);
             notifications(figures);
             deposits(figures);
+            recovery(figures);
             return figures;
         });
     }
@@ -164,6 +165,15 @@ class BusinessQueries {
                  GROUP BY t.currency""")
                 .query((ResultSet rs) -> add(
                         figures, Series.of(Figure.DEPOSITS_HELD_MINOR, "currency", rs.getString(1)), rs.getLong(2)));
+    }
+
+    /** The worker's reconciler: its latest pass (none yet reads as 0) and every rebuild it or support made. */
+    private void recovery(Map<Series, Double> figures) {
+        jdbc.sql("SELECT without_workflow FROM workflow_reconciles ORDER BY finished_at DESC, id DESC LIMIT 1")
+                .query((ResultSet rs) -> add(figures, Series.of(Figure.ORDERS_WITHOUT_WORKFLOW), rs.getLong(1)));
+        jdbc.sql("SELECT trigger, count(*) FROM order_rebuilds GROUP BY trigger")
+                .query((ResultSet rs) ->
+                        add(figures, Series.of(Figure.ORDERS_REBUILT, "trigger", rs.getString(1)), rs.getLong(2)));
     }
 
     private static void add(Map<Series, Double> figures, Series series, long value) {

@@ -31,7 +31,15 @@ enum Figure {
     DEPOSITS_HELD_MINOR(
             "waitwell.deposits.held.minor",
             false,
-            "Money held for customers until their goods ship (the customerDeposits liability), in minor units");
+            "Money held for customers until their goods ship (the customerDeposits liability), in minor units"),
+    ORDERS_WITHOUT_WORKFLOW(
+            "waitwell.orders.without.workflow",
+            false,
+            "Open orders the worker's latest reconcile pass found without a running workflow in Temporal"),
+    ORDERS_REBUILT(
+            "waitwell.orders.rebuilt",
+            true,
+            "Order workflows rebuilt from the database, by trigger (RECONCILER, or SUPPORT through the admin API)");
 
     private final String meterName;
     private final boolean counter;

@@ -1,18 +1,25 @@
 package dev.waitwell.api.notification;
 
 import dev.waitwell.api.recovery.RecoverySweep;
+import dev.waitwell.api.recovery.WorkflowRuns;
+import dev.waitwell.workflows.notification.SmsFallbackWorkflowIds;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A failed SMS's fallback is started by its status callback. When Temporal refused that start (the callback was
- * answered 503) and Twilio did not repeat the callback (it retries only when it cannot connect), this sweep starts
- * it: failed SMS of the last day, failed for longer than the grace period, that no fallback email points to. The
- * workflow id is the SMS's, so a fallback that ran already (or is running) is never started twice.
+ * answered 503) and Twilio did not repeat the callback (it retries only when it cannot connect), or Temporal lost
+ * the fallback before its email was recorded (a local restart, a run terminated by hand), this sweep starts it:
+ * failed SMS of the last day, failed for longer than the grace period, that no fallback email points to, or whose
+ * fallback email was left claimed but not settled ({@code SENDING}). The workflow id is the SMS's: a fallback that
+ * is running is left alone, and one that ran to its end (even one that gave up on an email outage) never runs
+ * again; only a run stopped part-way is run again, and the email's own row keeps it from being sent twice.
  */
 @Component
 class FailedSmsSweep implements RecoverySweep {
@@ -22,10 +29,12 @@ class FailedSmsSweep implements RecoverySweep {
 
     private final JdbcClient jdbc;
     private final SmsFallbacks fallbacks;
+    private final WorkflowRuns runs;
 
-    FailedSmsSweep(JdbcClient jdbc, SmsFallbacks fallbacks) {
+    FailedSmsSweep(JdbcClient jdbc, SmsFallbacks fallbacks, WorkflowRuns runs) {
         this.jdbc = jdbc;
         this.fallbacks = fallbacks;
+        this.runs = runs;
     }
 
     @Override
@@ -43,19 +52,29 @@ class FailedSmsSweep implements RecoverySweep {
     int startFailedBefore(Instant failedBefore) {
         List<SmsDeliveries.Sms> due = jdbc.sql("""
                 SELECT n.id, n.order_id, o.link_expires_at FROM notifications n JOIN orders o USING (order_id)
+                  LEFT JOIN notifications f ON f.fallback_of = n.id
                  WHERE n.channel = 'SMS' AND n.status = 'FAILED' AND n.updated_at < ? AND n.updated_at >= ?
-                   AND NOT EXISTS (SELECT 1 FROM notifications f WHERE f.fallback_of = n.id)
+                   AND (f.id IS NULL OR (f.status = 'SENDING' AND f.updated_at < ?))
                  ORDER BY n.updated_at DESC, n.id LIMIT ?""")
-                .params(Timestamp.from(failedBefore), Timestamp.from(failedBefore.minus(LOOK_BACK)), BATCH)
+                .params(
+                        Timestamp.from(failedBefore),
+                        Timestamp.from(failedBefore.minus(LOOK_BACK)),
+                        Timestamp.from(failedBefore),
+                        BATCH)
                 .query((rs, row) -> new SmsDeliveries.Sms(
                         rs.getLong("id"),
                         rs.getString("order_id"),
                         rs.getTimestamp("link_expires_at").toInstant(),
                         true))
                 .list();
+        int started = 0;
         for (SmsDeliveries.Sms sms : due) {
-            fallbacks.start(sms.notificationId(), sms.orderId(), sms.linkExpiresAt());
+            Optional<WorkflowExecutionStatus> run = runs.status(SmsFallbackWorkflowIds.of(sms.notificationId()));
+            if (run.isEmpty() || WorkflowRuns.stoppedPartWay(run.get())) {
+                fallbacks.start(sms.notificationId(), sms.orderId(), sms.linkExpiresAt());
+                started++;
+            }
         }
-        return due.size();
+        return started;
     }
 }

@@ -1,15 +1,20 @@
 package dev.waitwell.api.notification;
 
 import dev.waitwell.api.order.CustomerLinks;
+import dev.waitwell.api.recovery.WorkflowRuns;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WorkflowCalls;
+import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.SmsFallback;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflow;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.workflow.Functions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the email fallback of a failed SMS: an {@code sms-fallback-{notificationId}} workflow on the worker, which
- * has the mail sender. The id is the SMS's row, and a closed run's id is never reused, so one SMS falls back once
- * however often it is started.
+ * has the mail sender. The id is the SMS's row, and a run that ended is never run again, so one SMS falls back once
+ * however often it is started; only a run stopped part-way (terminated by hand) is run again.
  */
 @Component
 class SmsFallbacks {
@@ -52,10 +57,8 @@ class SmsFallbacks {
                 : null;
         SmsFallback fallback = new SmsFallback(notificationId, orderId, orderPageUrl);
         String workflowId = SmsFallbackWorkflowIds.of(notificationId);
-        SmsFallbackWorkflow workflow = client.newWorkflowStub(
-                SmsFallbackWorkflow.class, StartOnce.options(workflowId).build());
         try {
-            WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::emailInstead, fallback), START_WAIT);
+            WorkflowCalls.bounded(() -> startOrRerun(workflowId, fallback), START_WAIT);
             log.info("Order {}: SMS {} failed, email fallback {} started", orderId, notificationId, workflowId);
         } catch (WorkflowExecutionAlreadyStarted done) {
             log.debug("Email fallback {} ran already", workflowId);
@@ -69,5 +72,24 @@ class SmsFallbacks {
                             + ") could not be started. Repeat the "
                             + "callback to start it.");
         }
+    }
+
+    /**
+     * Starts the fallback once; a run that was stopped part-way (terminated by hand) is run again, since callers
+     * start it only while no email row says it ran. One that ran to its end, even one that gave up, stays closed.
+     */
+    private WorkflowExecution startOrRerun(String workflowId, SmsFallback fallback) {
+        try {
+            return WorkflowClient.start(stub(StartOnce.options(workflowId)), fallback);
+        } catch (WorkflowExecutionAlreadyStarted closed) {
+            if (!WorkflowRuns.stoppedPartWay(client, workflowId)) {
+                throw closed;
+            }
+            return WorkflowClient.start(stub(StartOnce.optionsAllowingRerun(workflowId)), fallback);
+        }
+    }
+
+    private Functions.Func1<SmsFallback, Delivery> stub(WorkflowOptions.Builder options) {
+        return client.newWorkflowStub(SmsFallbackWorkflow.class, options.build())::emailInstead;
     }
 }

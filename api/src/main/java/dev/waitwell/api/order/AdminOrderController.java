@@ -18,10 +18,12 @@ class AdminOrderController {
 
     private final AdminOrderViews views;
     private final OrderActions actions;
+    private final OrderRecovery recovery;
 
-    AdminOrderController(AdminOrderViews views, OrderActions actions) {
+    AdminOrderController(AdminOrderViews views, OrderActions actions, OrderRecovery recovery) {
         this.views = views;
         this.actions = actions;
+        this.recovery = recovery;
     }
 
     @Operation(
@@ -59,5 +61,17 @@ class AdminOrderController {
     @PostMapping("/{orderId}/payment-retry")
     OrderDetails retryPayment(@PathVariable String orderId, Principal principal) {
         return actions.retryPayment(orderId, principal.getName());
+    }
+
+    @Operation(
+            summary = "Rebuild the order's workflow from the database now, as the worker's reconciler would (ADMIN): "
+                    + "200 when rebuilt, 409 WORKFLOW_RUNNING or ORDER_FINISHED when there is nothing to rebuild, "
+                    + "503 when the worker does not answer in time")
+    @PostMapping("/{orderId}/recovery")
+    RecoveryView rebuild(
+            @PathVariable String orderId,
+            @Valid @RequestBody(required = false) ActionBodies.RecoveryBody body,
+            Principal principal) {
+        return recovery.rebuild(orderId, body == null ? null : body.reason(), principal.getName());
     }
 }

@@ -12,6 +12,7 @@ import dev.waitwell.api.payment.DisputeRecord;
 import dev.waitwell.api.payment.PaymentRecord;
 import dev.waitwell.api.payment.PaymentTotals;
 import dev.waitwell.api.payment.RefundRecord;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -28,6 +29,9 @@ import java.util.List;
  * @param decisions how each delay was decided, by whom
  * @param promiseHistory each move of its promised date that a promise review found
  * @param audit the staff actions on the order: who, when, what, why
+ * @param lastRebuiltAt when the order's workflow was last rebuilt from the database (Temporal had lost it); null
+ *     when never
+ * @param rebuilds how many times it was rebuilt
  */
 record AdminOrderDetails(
         @JsonUnwrapped OrderDetails details,
@@ -42,7 +46,9 @@ record AdminOrderDetails(
         List<PromiseChangeRecord> promiseHistory,
         List<AuditEntry> audit,
         WorkflowStateView workflow,
-        String workflowNote) {
+        String workflowNote,
+        OffsetDateTime lastRebuiltAt,
+        long rebuilds) {
 
     /** Whether a customer has disputed any of the order's charges with their bank. */
     @JsonProperty

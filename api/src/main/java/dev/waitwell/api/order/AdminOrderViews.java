@@ -31,6 +31,7 @@ class AdminOrderViews {
         OrderDetails details =
                 state.map(known -> queries.details(orderId, known)).orElseGet(() -> queries.details(orderId));
         OrderStory.Chapters chapters = story.of(orderId);
+        WorkflowRebuilds.Summary rebuilds = chapters.rebuilds();
         return new AdminOrderDetails(
                 details,
                 ledger.linesOf(orderId),
@@ -44,6 +45,8 @@ class AdminOrderViews {
                 chapters.promiseHistory(),
                 chapters.audit(),
                 state.map(WorkflowStateView::of).orElse(null),
-                state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.");
+                state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.",
+                rebuilds.lastRebuiltAt(),
+                rebuilds.rebuilds());
     }
 }

@@ -13,15 +13,21 @@ import dev.waitwell.workflows.order.PaymentRetry;
 import dev.waitwell.workflows.order.Shipment;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.client.WorkflowNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff and shop actions on an order. Each is an update of the order's workflow, which decides whether it
- * fits the order's state; each accepted one is on the audit trail.
+ * fits the order's state; each accepted one is on the audit trail. A finished order (SHIPPED or CANCELLED in the
+ * database, or its workflow run to its end) answers 409; an open one whose workflow Temporal lacks (never heard
+ * of, terminated, timed out) answers 503 with {@code Retry-After} while the worker's reconciler rebuilds it.
  */
 @Service
 public class OrderActions {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderActions.class);
 
     private final OrderWorkflows workflows;
     private final OrderQueries queries;
@@ -99,11 +105,21 @@ public class OrderActions {
         }
         try {
             return workflows.update(orderId, updateName, argument);
-        } catch (WorkflowNotFoundException finished) {
+        } catch (WorkflowNotFoundException missing) {
             String status = queries.view(orderId).map(OrderView::status).orElse("unknown");
-            throw ApiException.conflict(
-                    ProblemCodes.ORDER_STATE_CONFLICT,
-                    "Order " + orderId + " is no longer open (status " + status + ").");
+            if ("SHIPPED".equals(status) || "CANCELLED".equals(status) || workflows.completed(orderId)) {
+                throw ApiException.conflict(
+                        ProblemCodes.ORDER_STATE_CONFLICT,
+                        "Order " + orderId + " is no longer open (status " + status + ").");
+            }
+            log.warn(
+                    "Order {} is {} in the database but Temporal has no running workflow for it; {} refused until "
+                            + "it is rebuilt (asked now)",
+                    orderId,
+                    status,
+                    updateName);
+            workflows.rebuildSoon(orderId);
+            throw new WorkflowRebuilding(orderId, status);
         }
     }
 

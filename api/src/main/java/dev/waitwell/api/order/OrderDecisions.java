@@ -9,18 +9,23 @@ import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.client.WorkflowNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Decisions on a delayed order: WAIT, SWITCH to an in-stock alternative, or CANCEL with a full refund, by the
  * customer (through the signed link) or by support on their behalf. The order's workflow accepts one decision
  * while one is open, with an offered choice; everything else is a 409 DECISION_NOT_OPEN that changes nothing.
- * The answer comes once the decision is carried out (a switch charged or refunded, a cancellation refunded).
+ * The answer comes once the decision is carried out (a switch charged or refunded, a cancellation refunded). An
+ * open order whose workflow Temporal lacks answers 503 WORKFLOW_REBUILDING while the worker rebuilds it.
  */
 @Service
 public class OrderDecisions {
 
     public static final String CUSTOMER = "customer";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderDecisions.class);
 
     private final OrderWorkflows workflows;
     private final OrderQueries queries;
@@ -70,10 +75,20 @@ public class OrderDecisions {
             OrderState state =
                     workflows.update(orderId, OrderWorkflows.DECIDE, decision, ProblemCodes.DECISION_NOT_OPEN);
             return queries.details(orderId, state);
-        } catch (WorkflowNotFoundException closed) {
-            throw ApiException.conflict(
-                    ProblemCodes.DECISION_NOT_OPEN,
-                    "Order " + orderId + " is no longer open, so there is no delay to decide.");
+        } catch (WorkflowNotFoundException missing) {
+            StoredOrder now = orders.find(orderId).orElse(order);
+            if (now.finished() || workflows.completed(orderId)) {
+                throw ApiException.conflict(
+                        ProblemCodes.DECISION_NOT_OPEN,
+                        "Order " + orderId + " is no longer open, so there is no delay to decide.");
+            }
+            log.warn(
+                    "Order {} is {} in the database but Temporal has no running workflow for it; the decision is "
+                            + "refused until the reconciler rebuilds it",
+                    orderId,
+                    now.status());
+            workflows.rebuildSoon(orderId);
+            throw new WorkflowRebuilding(orderId, now.status());
         }
     }
 

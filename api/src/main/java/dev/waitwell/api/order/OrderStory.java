@@ -11,18 +11,24 @@ import dev.waitwell.api.inventory.QueuePlace;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** What happened to an order besides its payments: stock, delays and what staff did to it, each oldest first. */
+/**
+ * What happened to an order besides its payments: stock, delays, what staff did to it (each oldest first) and its
+ * workflow's rebuilds.
+ */
 @Component
 class OrderStory {
 
     private final AllocationHistory allocations;
     private final DelayHistory delays;
     private final StaffActions staffActions;
+    private final WorkflowRebuilds rebuilds;
 
-    OrderStory(AllocationHistory allocations, DelayHistory delays, StaffActions staffActions) {
+    OrderStory(
+            AllocationHistory allocations, DelayHistory delays, StaffActions staffActions, WorkflowRebuilds rebuilds) {
         this.allocations = allocations;
         this.delays = delays;
         this.staffActions = staffActions;
+        this.rebuilds = rebuilds;
     }
 
     Chapters of(String orderId) {
@@ -31,14 +37,19 @@ class OrderStory {
                 allocations.placeOf(orderId).orElse(null),
                 delays.decisionsOf(orderId),
                 delays.promiseChangesOf(orderId),
-                staffActions.onOrder(orderId));
+                staffActions.onOrder(orderId),
+                rebuilds.of(orderId));
     }
 
-    /** @param queue the order's place in its product's queue while it waits for stock; else null */
+    /**
+     * @param queue the order's place in its product's queue while it waits for stock; else null
+     * @param rebuilds when and how often Temporal lost its workflow and it was rebuilt from the database
+     */
     record Chapters(
             List<AllocationRecord> allocations,
             QueuePlace queue,
             List<DecisionRecord> decisions,
             List<PromiseChangeRecord> promiseHistory,
-            List<AuditEntry> audit) {}
+            List<AuditEntry> audit,
+            WorkflowRebuilds.Summary rebuilds) {}
 }

@@ -2,20 +2,25 @@ package dev.waitwell.api.order;
 
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
-import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.api.shared.WorkflowCalls;
-import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.order.CheckoutInputs;
 import dev.waitwell.workflows.order.OrderKind;
+import dev.waitwell.workflows.order.OrderStarts;
 import dev.waitwell.workflows.order.OrderState;
 import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.order.PlaceOrderInput;
-import dev.waitwell.workflows.shared.Money;
+import dev.waitwell.workflows.recovery.OrderRecoveryWorkflow;
+import dev.waitwell.workflows.recovery.OrderRecoveryWorkflowIds;
+import dev.waitwell.workflows.recovery.RebuildRequest;
+import dev.waitwell.workflows.recovery.RebuildTrigger;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
-import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
+import dev.waitwell.workflows.shared.TaskQueues;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -48,17 +53,26 @@ public class OrderWorkflows {
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkflowClient client;
-    private final WaitwellProperties properties;
-    private final CustomerLinks links;
+    private final OrderInputs inputs;
+    private final Orders orders;
 
-    OrderWorkflows(WorkflowClient client, WaitwellProperties properties, CustomerLinks links) {
+    OrderWorkflows(WorkflowClient client, OrderInputs inputs, Orders orders) {
         this.client = client;
-        this.properties = properties;
-        this.links = links;
+        this.inputs = inputs;
+        this.orders = orders;
     }
 
-    /** Starts the order's workflow unless it runs or ran already: a finished order is never started again. */
+    /**
+     * Starts the order's workflow unless it runs or ran already, with its checkout input, kept first (a rebuild
+     * starts from it). A finished order is never started again: the database's SHIPPED or CANCELLED decides, not whether
+     * Temporal still remembers the run (a local restart, or a retention period, forgets it).
+     */
     public void start(StoredOrder order) {
+        if (order.finished()) {
+            log.info("Order {} is {}: its workflow never runs again", order.orderId(), order.status());
+            return;
+        }
+        PlaceOrderInput input = checkoutInput(order);
         OrderWorkflow workflow = client.newWorkflowStub(
                 OrderWorkflow.class,
                 StartOnce.options(OrderWorkflowIds.of(order.orderId()))
@@ -67,11 +81,47 @@ public class OrderWorkflows {
                         .setStaticDetails(details(order))
                         .build());
         try {
-            WorkflowClient.start(workflow::fulfil, input(order));
+            WorkflowClient.start(workflow::fulfil, input);
         } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
             log.debug(
                     "Order workflow {} exists already",
                     alreadyStarted.getExecution().getWorkflowId());
+        }
+    }
+
+    /**
+     * The input kept for the order, else the one built from its row now, kept first. A kept one wins: the row's
+     * promise may have moved since checkout.
+     */
+    private PlaceOrderInput checkoutInput(StoredOrder order) {
+        return orders.checkoutInput(order.orderId())
+                .map(CheckoutInputs::fromJson)
+                .orElseGet(() -> {
+                    PlaceOrderInput built = inputs.of(order);
+                    orders.keepCheckoutInput(order.orderId(), CheckoutInputs.toJson(built));
+                    return built;
+                });
+    }
+
+    /**
+     * Asks the worker to rebuild an open order whose workflow Temporal no longer has, now rather than at the
+     * reconciler's next pass, without waiting for it. One such rebuild per order at a time (a fixed workflow id);
+     * a failure to ask is only logged: the reconciler rebuilds the order anyway.
+     */
+    void rebuildSoon(String orderId) {
+        OrderRecoveryWorkflow recovery = client.newWorkflowStub(
+                OrderRecoveryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(OrderRecoveryWorkflowIds.of(orderId, "found-missing"))
+                        .setTaskQueue(TaskQueues.ORDERS)
+                        .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
+                        .build());
+        try {
+            WorkflowClient.start(recovery::rebuild, new RebuildRequest(orderId, RebuildTrigger.RECONCILER, null));
+        } catch (WorkflowExecutionAlreadyStarted alreadyAsked) {
+            log.debug("Order {}: a rebuild is under way already", orderId);
+        } catch (RuntimeException away) {
+            log.warn("Order {}: could not ask for a rebuild now; the reconciler will: {}", orderId, away.toString());
         }
     }
 
@@ -134,69 +184,50 @@ public class OrderWorkflows {
         }
     }
 
+    /**
+     * Whether the order's workflow ran to its end: it completes only once the order is shipped or cancelled, even
+     * when the database has not caught up. False when Temporal has no run of it, or the run was terminated, timed
+     * out or failed: the worker rebuilds those.
+     */
+    boolean completed(String orderId) {
+        try {
+            return stub(orderId).describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+        } catch (WorkflowNotFoundException never) {
+            return false;
+        }
+    }
+
     private WorkflowStub stub(String orderId) {
         return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId));
     }
 
     /** What ops filter on in the Temporal UI; the workflow keeps them current as it goes. */
     private static SearchAttributes searchAttributes(StoredOrder order) {
-        SearchAttributes.Builder attributes = SearchAttributes.newBuilder()
-                .set(WaitwellSearchAttributes.STATUS, order.status())
-                .set(WaitwellSearchAttributes.KIND, order.kind())
-                .set(WaitwellSearchAttributes.SKU, order.sku())
-                .set(WaitwellSearchAttributes.CUSTOMER_ID, order.customer().id());
-        if (order.promisedDate() != null) {
-            attributes.set(
-                    WaitwellSearchAttributes.PROMISED_DATE, WaitwellSearchAttributes.promised(order.promisedDate()));
-        }
-        return attributes.build();
+        return OrderStarts.searchAttributes(
+                order.status(),
+                OrderKind.valueOf(order.kind()),
+                order.sku(),
+                order.customer().id(),
+                order.promisedDate());
     }
 
     private static String summary(StoredOrder order) {
-        return order.kind() + " of " + order.quantity() + " x " + order.sku() + " for customer "
-                + order.customer().id() + ", " + order.paymentPlan();
+        return OrderStarts.summary(
+                OrderKind.valueOf(order.kind()),
+                order.quantity(),
+                order.sku(),
+                order.customer().id(),
+                order.paymentPlan());
     }
 
     private static String details(StoredOrder order) {
-        return "Order " + order.orderId() + ": " + order.quantity() + " x " + order.productName() + " (" + order.sku()
-                + "), plan " + order.paymentPlan() + ", promised "
-                + (order.promisedDate() == null ? "no date" : order.promisedDate()) + ", customer "
-                + order.customer().id();
-    }
-
-    private PlaceOrderInput input(StoredOrder order) {
-        OrderKind kind = OrderKind.valueOf(order.kind());
-        boolean preorder = kind == OrderKind.PREORDER;
-        return new PlaceOrderInput(
+        return OrderStarts.details(
                 order.orderId(),
-                kind,
-                order.customer(),
-                order.sku(),
-                order.productName(),
                 order.quantity(),
-                Money.of(order.unitPrice(), order.currency()),
+                order.productName(),
+                order.sku(),
                 order.paymentPlan(),
-                order.paymentMethod(),
-                Money.of(order.firstPayment(), order.currency()),
-                preorder ? order.promisedDate() : null,
-                preorder ? order.promisedDate().atStartOfDay(properties.zone()).toInstant() : null,
                 order.promisedDate(),
-                links.urlFor(order.orderId(), order.linkExpiresAt()),
-                policy(),
-                order.allocatedAtCheckout(),
-                order.latestAcceptableDate());
-    }
-
-    private OrderPolicy policy() {
-        WaitwellProperties.Policy policy = properties.policy();
-        return new OrderPolicy(
-                policy.preReleaseReminder(),
-                policy.paymentGrace(),
-                policy.decisionWindow(),
-                policy.silentConsentLimit(),
-                policy.reminderInterval(),
-                policy.delayReward(),
-                properties.zone().getId(),
-                policy.historyEventLimit());
+                order.customer().id());
     }
 }

@@ -96,13 +96,47 @@ public class Orders {
                 .update();
     }
 
-    /** A place in the list of unstarted orders: placement, then id. */
+    /** The JSON of the order's kept checkout input, if one is kept. */
+    Optional<String> checkoutInput(String orderId) {
+        return jdbc.sql("SELECT workflow_input::text FROM orders WHERE order_id = ? AND workflow_input IS NOT NULL")
+                .param(orderId)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Keeps the input the order's workflow is started with, unless one is kept already: the first is the checkout
+     * input a rebuild starts from, and a later start must not replace it.
+     */
+    void keepCheckoutInput(String orderId, String json) {
+        jdbc.sql("UPDATE orders SET workflow_input = ?::jsonb WHERE order_id = ? AND workflow_input IS NULL")
+                .params(json, orderId)
+                .update();
+    }
+
+    /**
+     * Open orders placed before {@code placedBefore} without a kept checkout input (placed before the API kept
+     * them), after {@code after}, oldest first.
+     */
+    List<Placed> withoutCheckoutInput(Instant placedBefore, Cursor after, int limit) {
+        return jdbc.sql("""
+                SELECT order_id, placed_at FROM orders
+                 WHERE workflow_input IS NULL AND placed_at < ? AND status NOT IN ('SHIPPED', 'CANCELLED')
+                   AND (placed_at, order_id) > (?, ?)
+                 ORDER BY placed_at, order_id LIMIT ?""")
+                .params(Timestamp.from(placedBefore), Timestamp.from(after.placedAt()), after.orderId(), limit)
+                .query((rs, row) -> new Placed(
+                        rs.getString("order_id"), rs.getTimestamp("placed_at").toInstant()))
+                .list();
+    }
+
+    /** A place in a list of orders by placement: placement, then id. */
     record Cursor(Instant placedAt, String orderId) {
         static final Cursor START = new Cursor(Instant.EPOCH, "");
     }
 
-    /** An order whose workflow start was never seen, and its place in that list. */
-    record Unstarted(String orderId, Instant placedAt) {
+    /** An order in a list by placement (unstarted, or without a checkout input), and its place there. */
+    record Placed(String orderId, Instant placedAt) {
         Cursor cursor() {
             return new Cursor(placedAt, orderId);
         }
@@ -112,14 +146,14 @@ public class Orders {
      * Open orders placed before {@code placedBefore} whose workflow start was never seen, after {@code after},
      * oldest first (the partial index {@code orders_without_workflow} holds just them).
      */
-    List<Unstarted> withoutWorkflow(Instant placedBefore, Cursor after, int limit) {
+    List<Placed> withoutWorkflow(Instant placedBefore, Cursor after, int limit) {
         return jdbc.sql("""
                 SELECT order_id, placed_at FROM orders
                  WHERE workflow_started_at IS NULL AND placed_at < ? AND status NOT IN ('SHIPPED', 'CANCELLED')
                    AND (placed_at, order_id) > (?, ?)
                  ORDER BY placed_at, order_id LIMIT ?""")
                 .params(Timestamp.from(placedBefore), Timestamp.from(after.placedAt()), after.orderId(), limit)
-                .query((rs, row) -> new Unstarted(
+                .query((rs, row) -> new Placed(
                         rs.getString("order_id"), rs.getTimestamp("placed_at").toInstant()))
                 .list();
     }
@@ -169,7 +203,8 @@ public class Orders {
                 rs.getInt("priority"),
                 rs.getInt("allocated_units"),
                 allocatedAtCheckout(rs),
-                latestAcceptableDate(rs));
+                latestAcceptableDate(rs),
+                rs.getTimestamp("workflow_started_at") != null);
     }
 
     /**
@@ -180,11 +215,7 @@ public class Orders {
         LocalDate promised = rs.getObject("promised_date", LocalDate.class);
         Integer maxWait = (Integer) rs.getObject("backorder_max_wait_days");
         return switch (rs.getString("kind")) {
-            case "PREORDER" ->
-                promised == null
-                        ? null
-                        : promised.plusDays(
-                                properties.policy().preorderMaxSlip().toDays());
+            case "PREORDER" -> latestAcceptableForPreorder(promised);
             case "BACKORDER" ->
                 maxWait == null
                         ? null
@@ -195,6 +226,13 @@ public class Orders {
                                 .plusDays(maxWait);
             default -> null;
         };
+    }
+
+    /** A pre-order promised for {@code promised} accepts slips up to the policy's maximum. */
+    LocalDate latestAcceptableForPreorder(LocalDate promised) {
+        return promised == null
+                ? null
+                : promised.plusDays(properties.policy().preorderMaxSlip().toDays());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
  * @param allocatedAtCheckout units it took from stock at checkout
  * @param latestAcceptableDate the latest promise it accepts before a delay offers only SWITCH or CANCEL; null
  *     for no limit
+ * @param workflowStarted whether Temporal took the start of its workflow once ({@code orders.workflow_started_at})
  */
 public record StoredOrder(
         String orderId,
@@ -40,9 +41,45 @@ public record StoredOrder(
         int priority,
         int allocatedUnits,
         int allocatedAtCheckout,
-        LocalDate latestAcceptableDate) {
+        LocalDate latestAcceptableDate,
+        boolean workflowStarted) {
 
     Customer customer() {
         return new Customer(customerId, customerName, customerEmail, customerPhone, channels);
+    }
+
+    /** SHIPPED or CANCELLED: its workflow never runs again, whatever Temporal remembers of it. */
+    public boolean finished() {
+        return "SHIPPED".equals(status) || "CANCELLED".equals(status);
+    }
+
+    /** The same order with the promise checkout made, for the checkout input of an order whose promise moved. */
+    StoredOrder promisedAtCheckout(LocalDate promised, LocalDate latestAcceptable) {
+        return new StoredOrder(
+                orderId,
+                requestHash,
+                kind,
+                status,
+                sku,
+                productName,
+                quantity,
+                paymentPlan,
+                paymentMethod,
+                currency,
+                unitPrice,
+                total,
+                firstPayment,
+                promised,
+                customerId,
+                customerName,
+                customerEmail,
+                customerPhone,
+                channels,
+                linkExpiresAt,
+                priority,
+                allocatedUnits,
+                allocatedAtCheckout,
+                latestAcceptable,
+                workflowStarted);
     }
 }

@@ -50,10 +50,10 @@ class UnstartedOrders implements RecoverySweep {
         int started = 0;
         int failedInARow = 0;
         Orders.Cursor after = Orders.Cursor.START;
-        List<Orders.Unstarted> batch;
+        List<Orders.Placed> batch;
         do {
             batch = orders.withoutWorkflow(placedBefore, after, BATCH);
-            for (Orders.Unstarted unstarted : batch) {
+            for (Orders.Placed unstarted : batch) {
                 after = unstarted.cursor();
                 if (start(unstarted.orderId())) {
                     started++;

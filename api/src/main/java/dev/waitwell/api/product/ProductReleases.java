@@ -12,11 +12,13 @@ import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Releases a product now by starting its release workflow, which marks it released and durably tells each
- * open pre-order. Starting it while one runs joins the running one.
+ * open pre-order. Starting it while one runs joins the running one; a released product is refused unless its release
+ * was lost before it told every open pre-order, which the request then finishes.
  */
 @Service
 class ProductReleases {
@@ -24,9 +26,11 @@ class ProductReleases {
     private final Products products;
     private final WorkflowClient workflowClient;
     private final StaffActions staffActions;
+    private final JdbcClient jdbc;
 
-    ProductReleases(Products products, WorkflowClient workflowClient, StaffActions staffActions) {
+    ProductReleases(Products products, WorkflowClient workflowClient, StaffActions staffActions, JdbcClient jdbc) {
         this.products = products;
+        this.jdbc = jdbc;
         this.workflowClient = workflowClient;
         this.staffActions = staffActions;
     }
@@ -37,7 +41,7 @@ class ProductReleases {
         ProductView product = products.find(sku)
                 .orElseThrow(() ->
                         BusinessProblems.of(BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + sku + "."));
-        if (product.released()) {
+        if (product.released() && !partlyTold(sku)) {
             throw ApiException.conflict(
                     ProblemCodes.PRODUCT_ALREADY_RELEASED,
                     "Product " + sku + " was released at " + product.releasedAt() + ".");
@@ -53,5 +57,16 @@ class ProductReleases {
         }
         staffActions.record(StaffAction.onProduct(username, "PRODUCT_RELEASE", sku, reason, "workflow " + workflowId));
         return new Started(sku, workflowId);
+    }
+
+    /**
+     * Whether an earlier release of the product was lost before it told every open pre-order: the request then
+     * finishes it (the recovery sweep would, a little later) rather than answering it done.
+     */
+    private boolean partlyTold(String sku) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM release_notices n JOIN orders o ON o.order_id = n.order_id
+                                        WHERE n.sku = ? AND n.told_at IS NULL
+                                          AND o.status NOT IN ('SHIPPED', 'CANCELLED'))""").param(sku).query(Boolean.class).single();
     }
 }

@@ -89,6 +89,8 @@ class SecurityConfig {
                         .hasAnyRole(STOREFRONT, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/orders", "/admin/v1/orders/*", "/admin/v1/audit")
                         .hasAnyRole(ADMIN, SUPPORT, OPS)
+                        .requestMatchers(HttpMethod.POST, "/admin/v1/orders/*/recovery")
+                        .hasRole(ADMIN)
                         .requestMatchers(
                                 HttpMethod.POST,
                                 "/admin/v1/orders/*/shipment",

@@ -24,6 +24,13 @@ public final class ProblemCodes {
     public static final String PAYMENT_METHOD_UNKNOWN = "PAYMENT_METHOD_UNKNOWN";
     public static final String ORDER_STATE_CONFLICT = "ORDER_STATE_CONFLICT";
     public static final String WORKFLOW_UNAVAILABLE = "WORKFLOW_UNAVAILABLE";
+    /** The order is open but Temporal has no running workflow for it: it is being rebuilt, retry shortly. */
+    public static final String WORKFLOW_REBUILDING = "WORKFLOW_REBUILDING";
+    /** A rebuild was asked for an order whose workflow runs: nothing to rebuild. */
+    public static final String WORKFLOW_RUNNING = "WORKFLOW_RUNNING";
+    /** A rebuild was asked for a SHIPPED or CANCELLED order, which never runs again. */
+    public static final String ORDER_FINISHED = "ORDER_FINISHED";
+
     public static final String BACKORDERS_NOT_ALLOWED = "BACKORDERS_NOT_ALLOWED";
     public static final String NO_RESTOCK_IN_SIGHT = "NO_RESTOCK_IN_SIGHT";
     public static final String RESTOCK_TOO_LATE = "RESTOCK_TOO_LATE";

@@ -50,6 +50,23 @@ class ReceiptWorkflowsTest {
     }
 
     @Test
+    void runsAgainAReceiptWhoseWorkflowWasTerminatedBeforeItRecordedIt() throws Exception {
+        String sku = unique("TERM");
+        mvc.perform(putProduct(sku, stockProduct(1_000, true, 30, null, null))).andExpect(status().isCreated());
+        StockReceipt receipt = new StockReceipt(sku, 3, unique("GRN"), null, "admin");
+        WorkflowClient client = environment.getWorkflowClient();
+        dev.waitwell.api.OrderListeners.terminatedRunOf(
+                client, dev.waitwell.workflows.inventory.AllocationWorkflowIds.receipt(sku, receipt.reference()));
+
+        Optional<ReceiptOutcome> outcome = new ReceiptWorkflows(client).receive(receipt);
+
+        assertThat(outcome).hasValueSatisfying(received -> {
+            assertThat(received.duplicate()).isFalse();
+            assertThat(received.quantity()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void answersAReceiptItsWorkflowRefusesWithTheRefusalsCodeAndWords() {
         String sku = unique("GONE");
         ReceiptWorkflows workflows = new ReceiptWorkflows(environment.getWorkflowClient());

@@ -279,6 +279,52 @@ class TwilioStatusCallbackTest {
         assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
     }
 
+    @Test
+    void aFallbackTerminatedPartWayIsStartedAgainByTheSweepOnce() throws Exception {
+        String orderId = placed();
+        long smsRow = rowId(sms(orderId));
+        Instant failedAt = failedLongAgo(smsRow);
+        // An operator terminated the fallback before it emailed: Temporal shows the id's run closed, no row says so.
+        dev.waitwell.api.OrderListeners.terminatedRunOf(temporal, SmsFallbackWorkflowIds.of(smsRow));
+
+        assertThat(sweep.startFailedBefore(failedAt.plusSeconds(3600))).isEqualTo(1);
+        awaitFallbackCompleted(smsRow);
+        assertThat(sweep.startFailedBefore(failedAt.plusSeconds(3600)))
+                .as("the email's row says it ran")
+                .isZero();
+
+        assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
+    }
+
+    @Test
+    void aFallbackLostWhileItsEmailWasClaimedIsStartedAgainToSettleItThenLeftAlone() throws Exception {
+        String orderId = placed();
+        long smsRow = rowId(sms(orderId));
+        Instant failedAt = failedLongAgo(smsRow);
+        // Temporal lost the run between the claim and the send: the row says SENDING, no run is known.
+        jdbc.sql("""
+                INSERT INTO notifications (order_id, notification_key, channel, template, recipient, status,
+                                           fallback_of, updated_at)
+                VALUES (?, 'CONFIRMED/sms-fallback', 'EMAIL', 'SMS_FALLBACK', 'ada@example.com', 'SENDING', ?, ?)""").params(orderId, smsRow, java.sql.Timestamp.from(failedAt)).update();
+
+        assertThat(sweep.startFailedBefore(failedAt.plusSeconds(3600))).isEqualTo(1);
+        awaitFallbackCompleted(smsRow);
+        assertThat(sweep.startFailedBefore(failedAt.plusSeconds(3600)))
+                .as("a run that ended is never started again")
+                .isZero();
+
+        assertThat(activities.smsFallbacks.callsFor(smsRow)).hasSize(1);
+    }
+
+    /** Marks the SMS failed two hours ago, before any other test's: only this test's sweep finds it. */
+    private Instant failedLongAgo(long smsRow) {
+        Instant failedAt = Instant.now().minusSeconds(7200);
+        jdbc.sql("UPDATE notifications SET status = 'FAILED', detail = 'Twilio: failed', updated_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(failedAt), smsRow)
+                .update();
+        return failedAt;
+    }
+
     private ResultActions callback(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request);
     }

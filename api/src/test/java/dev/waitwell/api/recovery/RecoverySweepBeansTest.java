@@ -18,9 +18,15 @@ class RecoverySweepBeansTest {
     List<RecoverySweep> sweeps;
 
     @Test
-    void sweepsOrdersWhoseCheckoutDidNotStartTheirWorkflowAndFailedSmsWithoutFallback() {
+    void sweepsUnstartedOrdersFailedSmsOrdersWithoutCheckoutInputAndWorkBetweenOrdersLostPartWay() {
         assertThat(sweeps)
                 .extracting(sweep -> sweep.getClass().getSimpleName())
-                .containsExactlyInAnyOrder("UnstartedOrders", "FailedSmsSweep");
+                .containsExactlyInAnyOrder(
+                        "UnstartedOrders",
+                        "FailedSmsSweep",
+                        "CheckoutInputBackfill",
+                        "UnfinishedFanOuts",
+                        "UnfinishedReleases",
+                        "UnfinishedReviews");
     }
 }

@@ -67,4 +67,17 @@ public final class AlternativeSwitch {
         run.notifyCustomer(messages.switched(difference, "switched from " + from));
         return true;
     }
+
+    /**
+     * A rebuilt run whose switch waited on the difference's charge (the switch itself is done: the order is for the
+     * alternative): the charge, then the status and message the switch ends with. The item switched from is no
+     * longer known, so the words name the one switched to.
+     */
+    void finishCharge(DelayMessages messages) {
+        Money difference = run.due();
+        payments.collect(ChargePurpose.BALANCE, difference, OrderStatus.AWAITING_STOCK);
+        String to = run.item().productName();
+        run.changeStatus(OrderStatus.AWAITING_STOCK, "Switched to " + to);
+        run.notifyCustomer(messages.switched(difference, "switched to " + to));
+    }
 }

@@ -54,10 +54,40 @@ final class DelayDecisions {
                         + " until " + deadline
                         + (offer.silenceMeansWait() ? " (no answer counts as waiting)" : " (no answer cancels)"));
         run.notifyCustomer(messages.delayNotice(open, terms.policy().delayRewardPercent()));
+        awaitAndCarryOut(open, resume, change);
+    }
+
+    /**
+     * A rebuilt run whose order waited on a decision: the decision is open again from the run's start (the
+     * decide update applies to it at once), with its choices and original deadline.
+     */
+    void restore(OpenDecision recorded) {
+        open = recorded;
+        decision = null;
+    }
+
+    /**
+     * A rebuilt run reaches the wait its order was deciding in: it waits for the answer until the original deadline
+     * (one that passed meanwhile takes effect at once) and carries it out, then the order waits in {@code resume}.
+     */
+    void reopen(OrderStatus resume) {
+        OpenDecision recorded = open;
+        if (recorded == null) {
+            return; // decided between the run's start and this wait
+        }
+        String reason = recorded.reason() == null ? "the promise moved" : recorded.reason();
+        awaitAndCarryOut(
+                recorded,
+                resume,
+                new PromiseChange("delay-" + recorded.delayNumber(), recorded.newDate(), null, reason));
+    }
+
+    private void awaitAndCarryOut(OpenDecision opened, OrderStatus resume, PromiseChange change) {
         boolean carriedOut = false;
         while (!carriedOut) {
             // A switch that fails (the alternative sold out meanwhile) leaves the decision open until the deadline.
-            carriedOut = carryOut(awaitAnswer(deadline, offer.silenceMeansWait()), resume, change, delayNumber);
+            carriedOut = carryOut(
+                    awaitAnswer(opened.deadline(), opened.silenceMeansWait()), resume, change, opened.delayNumber());
         }
     }
 

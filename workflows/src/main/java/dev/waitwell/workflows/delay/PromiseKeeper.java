@@ -3,6 +3,7 @@ package dev.waitwell.workflows.delay;
 import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.WorkflowTime;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class PromiseKeeper {
     private final PromiseTerms terms;
     private final DelayMessages messages;
     private final DelayDecisions decisions;
+    private final AlternativeSwitch alternativeSwitch;
     private final boolean enabled;
     private final Deque<PromiseChange> pending = new ArrayDeque<>();
     private final Set<String> seenChanges = new HashSet<>();
@@ -38,6 +40,7 @@ public final class PromiseKeeper {
     private int delays;
     private int reminders;
     private int improvements;
+    private boolean reopensDecision;
 
     /** @param enabled whether promise changes, delay decisions and reminders apply (version) */
     public PromiseKeeper(OrderRun run, PromiseTerms terms, AlternativeSwitch alternativeSwitch, boolean enabled) {
@@ -45,6 +48,7 @@ public final class PromiseKeeper {
         this.terms = terms;
         this.messages = new DelayMessages(run.messages());
         this.decisions = new DelayDecisions(run, terms, messages, alternativeSwitch);
+        this.alternativeSwitch = alternativeSwitch;
         this.enabled = enabled;
         this.releaseAt = terms.releaseAt();
     }
@@ -76,6 +80,10 @@ public final class PromiseKeeper {
         }
         if (nextReminder == null) {
             nextReminder = WorkflowTime.now().plus(terms.policy().reminderInterval());
+        }
+        if (reopensDecision) {
+            reopensDecision = false;
+            decisions.reopen(phase == OrderPhase.STOCK ? OrderStatus.AWAITING_STOCK : OrderStatus.AWAITING_RELEASE);
         }
         while (!fact.get()) {
             Instant due = deadline.get();
@@ -206,6 +214,30 @@ public final class PromiseKeeper {
         decisions.resume(carried.decisionsSettled(), carried.rewardCode());
         seenChanges.addAll(carried.seenChangeIds());
         pending.addAll(carried.pending());
+    }
+
+    // ---- a run rebuilt from the database
+
+    /**
+     * The order waited on a delay decision when its run was rebuilt: the decision is open from now on, and the
+     * next wait ({@link #await}) waits for its answer first, until its original deadline.
+     */
+    public void reopen(OpenDecision recorded) {
+        decisions.restore(recorded);
+        reopensDecision = true;
+    }
+
+    /** Whether the next wait starts with a decision reopened from the database. */
+    public boolean reopensDecision() {
+        return reopensDecision;
+    }
+
+    /**
+     * The order's switch to an alternative waited on its charge when its run was rebuilt: the charge, then the
+     * switch told as the lost run would have told it.
+     */
+    public void finishSwitch() {
+        alternativeSwitch.finishCharge(messages);
     }
 
     private static Instant earliest(Instant... instants) {

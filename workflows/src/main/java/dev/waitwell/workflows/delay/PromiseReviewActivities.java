@@ -15,6 +15,12 @@ public interface PromiseReviewActivities {
      */
     PromiseReviewOutcome review(PromiseReview review);
 
-    /** A page of a review's changes, to signal the orders. */
+    /**
+     * A page of a review's changes not yet told ({@link #changesTold}), to signal the orders; changes of orders
+     * that have closed are left out.
+     */
     List<PendingPromiseChange> changes(PromiseChangePage page);
+
+    /** Records these changes as told: a later run of the review leaves them out. */
+    void changesTold(PromiseChangesTold told);
 }

@@ -27,6 +27,13 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
                             .build())
                     .build());
 
+    /**
+     * Version 1 records which changes reached their order, so that a review lost part-way (or one that found an
+     * order's workflow gone) is finished by another run that tells only the rest. Reviews that ran before it
+     * still replay.
+     */
+    static final String RECORDS_TOLD = "review-records-told";
+
     @Override
     public int review(PromiseReview review) {
         if (review.afterChangeId() == 0) {
@@ -40,24 +47,31 @@ public class PromiseReviewWorkflowImpl implements PromiseReviewWorkflow {
             if (changes.isEmpty()) {
                 return told;
             }
-            told += signal(changes);
+            List<Long> delivered = signal(changes);
+            told += delivered.size();
+            if (!delivered.isEmpty()
+                    && Workflow.getVersion(RECORDS_TOLD, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+                activities.changesTold(new PromiseChangesTold(review.reviewId(), delivered));
+            }
             after = changes.get(changes.size() - 1).id();
         }
         return Workflow.newContinueAsNewStub(PromiseReviewWorkflow.class).review(review.continuedAfter(after, told));
     }
 
-    private static int signal(List<PendingPromiseChange> changes) {
+    /** @return the ids of the changes whose order was told */
+    private static List<Long> signal(List<PendingPromiseChange> changes) {
         List<Promise<Void>> sent = new ArrayList<>(changes.size());
         for (PendingPromiseChange change : changes) {
             PromiseListener order =
                     Workflow.newExternalWorkflowStub(PromiseListener.class, OrderWorkflowIds.of(change.orderId()));
             sent.add(Async.procedure(order::promiseChanged, change.change()));
         }
-        int told = 0;
-        for (Promise<Void> signal : sent) {
-            // An order that closed meanwhile has no promise left to keep.
-            if (!signal.handle((ok, failure) -> failure != null).get()) {
-                told++;
+        List<Long> told = new ArrayList<>(changes.size());
+        for (int i = 0; i < sent.size(); i++) {
+            // An order that closed meanwhile has no promise left to keep; one whose workflow is gone while the
+            // order is open hears it once it is rebuilt (the change stays untold).
+            if (!sent.get(i).handle((ok, failure) -> failure != null).get()) {
+                told.add(changes.get(i).id());
             }
         }
         return told;

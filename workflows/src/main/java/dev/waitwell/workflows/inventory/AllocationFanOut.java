@@ -14,7 +14,8 @@ import io.temporal.workflow.Workflow;
  */
 public final class AllocationFanOut {
 
-    static final int PAGE_SIZE = 500;
+    /** How many allocations one page of a fan-out signals. */
+    public static final int PAGE_SIZE = 500;
 
     private AllocationFanOut() {}
 

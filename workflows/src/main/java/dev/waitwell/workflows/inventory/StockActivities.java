@@ -16,6 +16,11 @@ public interface StockActivities {
      */
     ReceiptOutcome receive(StockReceipt receipt);
 
-    /** A page of a batch's allocations, to signal the orders. */
+    /**
+     * A page of a batch's allocations not yet signalled, to signal the orders. The fan-out asks for the page after
+     * the last allocation it signalled, so asking records every allocation of the batch up to {@code
+     * page.afterAllocationId()} as signalled (delivered, or its order's workflow was gone or closed: the order's
+     * rebuild reads the allocation row): a run that replaces one lost part-way signals only the rest.
+     */
     List<PendingAllocation> allocations(AllocationPage page);
 }

@@ -6,6 +6,7 @@ import dev.waitwell.workflows.shared.Money;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +47,19 @@ public final class OrderRun {
         this.switched = state.switched();
     }
 
+    /**
+     * Timeline keys say what happened ({@code status:<STATUS>#k}, {@code event:<TYPE>#k}) from now on, counting on
+     * from {@code counts} (version); without this call they are numbered by position as before.
+     */
+    public void useStableTimelineKeys(Map<String, Integer> counts) {
+        timeline.useStableKeys(counts);
+    }
+
+    /** How many timeline entries of each kind the order has, for the next run; empty with position keys. */
+    public Map<String, Integer> timelineCounts() {
+        return timeline.counts();
+    }
+
     /** How the run continues as new once its history budget is spent: never returns. */
     public void continuesAsNewWith(Consumer<OrderPhase> continueAsNew) {
         budget.continuesWith(continueAsNew);
@@ -79,6 +93,16 @@ public final class OrderRun {
 
     public void recordEvent(String type, String message) {
         timeline.event(type, message);
+    }
+
+    /**
+     * Records an event that happens once per order, unless the timeline has it: a run rebuilt after the lost one
+     * recorded it must not record it again under the next number.
+     */
+    public void recordEventOnce(String type, String message) {
+        if (!timeline.hasEvent(type)) {
+            timeline.event(type, message);
+        }
     }
 
     public void recordPaymentMethod(String paymentMethod) {

@@ -7,12 +7,19 @@ import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 
 /**
  * What an order tells the world as it goes: its status and timeline in PostgreSQL, its messages to the
- * customer, and the search attributes ops find it by. Timeline keys are numbered within the order
- * ({@code status-n}, {@code event-n}), so a retried write records once; the numbering goes on across runs.
+ * customer, and the search attributes ops find it by. A retried write records once because its key is the same.
+ * Keys say what happened: the k-th time the order entered a status ({@code status:AWAITING_STOCK#2}) or recorded
+ * an event of a type ({@code event:PAYMENT_DECLINED#1}), counted across runs, so a run rebuilt from the database
+ * goes on from the counts recorded there. Runs from before {@code stable-timeline-keys} number keys by their
+ * position in the order ({@code status-n}, {@code event-n}), which a rebuilt run could not know; the two styles
+ * never collide, so an order may switch from one to the other between runs.
  */
 final class OrderTimeline {
 
@@ -25,6 +32,7 @@ final class OrderTimeline {
     private final String orderId;
     private final boolean upsertsSearchAttributes;
     private int eventSequence;
+    private Map<String, Integer> counts;
 
     OrderTimeline(String orderId, boolean upsertsSearchAttributes, int lastEventSequence) {
         this.orderId = orderId;
@@ -38,11 +46,12 @@ final class OrderTimeline {
             Workflow.upsertTypedSearchAttributes(
                     WaitwellSearchAttributes.STATUS.valueSet(next.name()), WaitwellSearchAttributes.SKU.valueSet(sku));
         }
-        writes.recordStatus(new StatusChange(orderId, nextEventKey("status"), next, message, cancellationReason));
+        writes.recordStatus(
+                new StatusChange(orderId, nextEventKey("status", next.name()), next, message, cancellationReason));
     }
 
     void event(String type, String message) {
-        writes.recordEvent(new OrderEvent(orderId, nextEventKey("event"), type, message));
+        writes.recordEvent(new OrderEvent(orderId, nextEventKey("event", type), type, message));
     }
 
     void notify(NotificationRequest request) {
@@ -73,13 +82,32 @@ final class OrderTimeline {
         }
     }
 
-    /** The last number used in a key, for the next run. */
+    /** Keys say what happened from now on, counting on from {@code carried} (by {@code status:<STATUS>} ...). */
+    void useStableKeys(Map<String, Integer> carried) {
+        counts = new TreeMap<>(carried);
+    }
+
+    /** The last number used in a position key, for the next run. */
     int eventSequence() {
         return eventSequence;
     }
 
-    private String nextEventKey(String kind) {
+    /** How many entries of each kind were recorded, for the next run; empty while keys are numbered by position. */
+    Map<String, Integer> counts() {
+        return counts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(counts));
+    }
+
+    /** Whether an event of {@code type} is on the order's timeline (known only while keys say what happened). */
+    boolean hasEvent(String type) {
+        return counts != null && counts.getOrDefault("event:" + type, 0) > 0;
+    }
+
+    private String nextEventKey(String kind, String what) {
         eventSequence++;
-        return kind + "-" + eventSequence;
+        if (counts == null) {
+            return kind + "-" + eventSequence;
+        }
+        String prefix = kind + ":" + what;
+        return prefix + "#" + counts.merge(prefix, 1, Integer::sum);
     }
 }

@@ -11,6 +11,7 @@ import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.payment.ChargePurpose;
+import dev.waitwell.workflows.payment.OutstandingCharge;
 import dev.waitwell.workflows.payment.PaymentCollector;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.workflow.Workflow;
@@ -34,7 +35,9 @@ final class OrderPhases {
     private final StockKeeper stock;
     private final PromiseKeeper promise;
     private OrderPhase resumedAt;
+    private ChargeStage resumedCharge;
     private int runNumber = 1;
+    private long balanceChargedBefore;
     private boolean checkoutSettled;
     private boolean fulfilmentRequested;
     private Shipment shipment;
@@ -48,24 +51,54 @@ final class OrderPhases {
         this.promise = promise;
     }
 
-    /** A run that continues an earlier one: checkout is done, and the script resumes at {@code phase}. */
-    void resumeAt(OrderPhase phase, int number, boolean fulfilmentWasRequested) {
+    /**
+     * A run that continues an earlier one: checkout is done, and the script resumes at {@code phase}. A run
+     * rebuilt while a charge was outstanding resumes at that charge instead, wherever the script makes it.
+     */
+    void resumeAt(
+            OrderPhase phase,
+            int number,
+            boolean fulfilmentWasRequested,
+            OutstandingCharge outstanding,
+            long balanceChargedByTheLostRun) {
         resumedAt = phase;
+        balanceChargedBefore = balanceChargedByTheLostRun;
         runNumber = number;
         fulfilmentRequested = fulfilmentWasRequested;
-        checkoutSettled = true;
+        resumedCharge = outstanding == null ? null : chargeStageOf(outstanding.purpose());
+        checkoutSettled = resumedCharge != ChargeStage.CHECKOUT;
+    }
+
+    /** Where the script makes a charge of {@code purpose}, for this order as it stands. */
+    private ChargeStage chargeStageOf(ChargePurpose purpose) {
+        if (purpose != ChargePurpose.BALANCE) {
+            return ChargeStage.CHECKOUT;
+        }
+        if (run.switched()) {
+            return ChargeStage.SWITCH;
+        }
+        return input.kind() == OrderKind.PREORDER ? ChargeStage.RELEASE : ChargeStage.STOCK;
+    }
+
+    /** What a lost run had charged of the balance before this rebuilt run; zero for every other run. */
+    private Money balanceChargedBefore() {
+        return Money.of(balanceChargedBefore, run.currency());
     }
 
     /** The plan's first payment (all, the deposit, or nothing), then the confirmation with the promised date. */
     void checkout() {
-        if (resumedAt != null) {
+        if (resumedAt != null && !resumesChargeAt(ChargeStage.CHECKOUT)) {
             return;
         }
         ChargePurpose purpose = switch (input.paymentPlan()) {
             case DEPOSIT -> ChargePurpose.DEPOSIT;
             case FULL, PAY_LATER -> ChargePurpose.FULL;
         };
-        payments.collectAtCheckout(purpose, input.firstPayment(), run.status());
+        if (resumedAt == null) {
+            payments.collectAtCheckout(purpose, input.firstPayment(), run.status());
+        } else {
+            payments.collect(purpose, input.firstPayment(), input.atCheckout().status());
+        }
         checkoutSettled = true;
         run.throwIfCancelled();
         run.notifyCustomer(run.messages().milestone(Milestone.CONFIRMED, run.netPaid()));
@@ -80,6 +113,22 @@ final class OrderPhases {
         if (input.kind() != OrderKind.PREORDER || resumedAtOrAfter(OrderPhase.STOCK)) {
             return;
         }
+        if (!resumesChargeAt(ChargeStage.RELEASE)) {
+            awaitRelease();
+            if (run.switched()) {
+                return;
+            }
+            run.recordEventOnce("PRODUCT_RELEASED", run.item().productName() + " is released");
+            stock.joinQueueOnRelease();
+        }
+        Money balance = run.due();
+        payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
+        Money charged = balance.plus(balanceChargedBefore());
+        run.notifyCustomer(
+                run.messages().milestone(charged.isPositive() ? Milestone.CHARGED : Milestone.RELEASED, charged));
+    }
+
+    private void awaitRelease() {
         if (!resumedAtOrAfter(OrderPhase.RELEASE)) {
             promise.await(
                     OrderPhase.RELEASE_REMINDER, "the pre-release reminder", this::reminderDue, run::released, false);
@@ -89,15 +138,6 @@ final class OrderPhases {
         }
         promise.await(OrderPhase.RELEASE, "the product's release", promise::releaseAt, run::released, false);
         run.markReleased();
-        if (run.switched()) {
-            return;
-        }
-        run.recordEvent("PRODUCT_RELEASED", run.item().productName() + " is released");
-        stock.joinQueueOnRelease();
-        Money balance = run.due();
-        payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
-        run.notifyCustomer(
-                run.messages().milestone(balance.isPositive() ? Milestone.CHARGED : Milestone.RELEASED, balance));
     }
 
     private Instant reminderDue() {
@@ -113,13 +153,20 @@ final class OrderPhases {
         if (resumedAtOrAfter(OrderPhase.SHIPMENT)) {
             return;
         }
-        if (stock.prepareToWait()) {
+        if (resumesChargeAt(ChargeStage.SWITCH)) {
+            promise.finishSwitch();
+        }
+        // A decision reopened from the database is answered first, even when the units came meanwhile.
+        if (promise.reopensDecision() || stock.prepareToWait()) {
             promise.await(OrderPhase.STOCK, "stock to be allocated", () -> null, stock::complete, true);
         }
         Money balance = run.due();
         if (input.kind() != OrderKind.PREORDER && balance.isPositive()) {
             payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.READY_TO_SHIP);
             run.notifyCustomer(run.messages().milestone(Milestone.CHARGED, balance));
+        } else if (input.kind() != OrderKind.PREORDER && balanceChargedBefore().isPositive()) {
+            // Rebuilt after the lost run charged the balance: the customer is told (once: the message's key).
+            run.notifyCustomer(run.messages().milestone(Milestone.CHARGED, balanceChargedBefore()));
         }
         run.throwIfCancelled();
         orders.requestFulfilment(
@@ -191,6 +238,27 @@ final class OrderPhases {
     /** The confirmShipment update's fact; the wait in {@link #shipWhenConfirmed} acts on it. */
     void shipmentConfirmed(Shipment confirmed) {
         shipment = confirmed;
+    }
+
+    /** Whether a rebuilt run resumes at a charge made at {@code stage}; asked once, where the script makes it. */
+    private boolean resumesChargeAt(ChargeStage stage) {
+        if (resumedCharge != stage) {
+            return false;
+        }
+        resumedCharge = null;
+        return true;
+    }
+
+    /** Where in the script a charge is made, for a run rebuilt while its order waited on one. */
+    private enum ChargeStage {
+        /** The plan's first payment; the confirmation follows. */
+        CHECKOUT,
+        /** A pre-order's balance on release; the CHARGED message follows. */
+        RELEASE,
+        /** What a backorder or in-stock order owes once its units are in; fulfilment follows. */
+        STOCK,
+        /** The price difference of a switch to an alternative; the switch's status and message follow. */
+        SWITCH
     }
 
     /** Whether the run this one continues had got as far as {@code phase}; never for a first run. */

@@ -15,6 +15,8 @@ import io.temporal.workflow.Workflow;
  * @param earlyMessages every signal that came with a run's start counts ({@link EarlyMessages})
  * @param paymentSetup a checkout that charges nothing saves the payment method for later charges
  * @param paymentRetries a retry asked for while a charge ran is forgotten once the money is in
+ * @param stableTimelineKeys timeline keys say what happened ({@code status:<STATUS>#k}), not where
+ *     ({@code status-n}), so that a run rebuilt from the database goes on from the counts recorded there
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -23,7 +25,8 @@ record OrderVersions(
         boolean continueAsNew,
         boolean earlyMessages,
         boolean paymentSetup,
-        boolean paymentRetries) {
+        boolean paymentRetries,
+        boolean stableTimelineKeys) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -32,6 +35,7 @@ record OrderVersions(
     static final String EARLY_MESSAGES = "early-messages";
     static final String PAYMENT_SETUP = "payment-setup";
     static final String PAYMENT_RETRIES = "payment-retries";
+    static final String STABLE_TIMELINE_KEYS = "stable-timeline-keys";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
@@ -41,6 +45,7 @@ record OrderVersions(
         boolean earlyMessages = isOn(EARLY_MESSAGES);
         boolean paymentSetup = isOn(PAYMENT_SETUP);
         boolean paymentRetries = isOn(PAYMENT_RETRIES);
+        boolean stableTimelineKeys = isOn(STABLE_TIMELINE_KEYS);
         return new OrderVersions(
                 allocationQueue,
                 delayProcess,
@@ -48,7 +53,8 @@ record OrderVersions(
                 continueAsNew,
                 earlyMessages,
                 paymentSetup,
-                paymentRetries);
+                paymentRetries,
+                stableTimelineKeys);
     }
 
     private static boolean isOn(String change) {

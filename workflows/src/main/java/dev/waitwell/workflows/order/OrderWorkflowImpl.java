@@ -14,6 +14,7 @@ import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.payment.ChargeResolution;
 import dev.waitwell.workflows.payment.PaymentCollector;
 import io.temporal.workflow.Workflow;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -74,19 +75,47 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         this.promise = new PromiseKeeper(
                 run, input.promiseTerms(), new AlternativeSwitch(run, payments, stock), versions.delayProcess());
         run.continuesAsNewWith(this::continueAsNew);
+        if (versions.stableTimelineKeys()) {
+            run.useStableTimelineKeys(carried == null ? Map.of() : carried.timelineCounts());
+        }
         OrderPhases script = new OrderPhases(input, run, payments, stock, promise);
         if (carried == null) {
             log.info(
                     "Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
         } else {
-            script.resumeAt(carried.phase(), carried.run(), carried.fulfilmentRequested());
-            payments.resume(carried.payments());
-            stock.resume(carried.stock());
-            promise.resume(carried.delays());
-            log.info("Order {} resumes {} in run {}", input.orderId(), carried.phase(), carried.run());
+            resume(script, carried);
         }
         early.applyTo(run, stock, promise, carried == null, versions.earlyMessages());
         this.phases = script;
+    }
+
+    /** A run that continues an earlier one, or one rebuilt from the database: every step goes on where it stood. */
+    private void resume(OrderPhases script, OrderContinuation carried) {
+        script.resumeAt(
+                carried.phase(),
+                carried.run(),
+                carried.fulfilmentRequested(),
+                carried.outstandingCharge(),
+                carried.balanceChargedBefore());
+        payments.resume(carried.payments());
+        if (carried.outstandingCharge() != null) {
+            payments.resumeOutstanding(carried.outstandingCharge());
+        }
+        stock.resume(carried.stock());
+        promise.resume(carried.delays());
+        if (carried.openDecision() != null) {
+            promise.reopen(carried.openDecision());
+        }
+        if (carried.rebuiltAt() != null) {
+            log.info(
+                    "Order {} rebuilt from the database read at {}: resumes {} in {}",
+                    input.orderId(),
+                    carried.rebuiltAt(),
+                    carried.phase(),
+                    carried.status());
+        } else {
+            log.info("Order {} resumes {} in run {}", input.orderId(), carried.phase(), carried.run());
+        }
     }
 
     /** Whether {@link #start} has built the run; a message that comes with the start finds it not built yet. */
@@ -110,7 +139,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 phases.fulfilmentRequested(),
                 payments.carried(),
                 stock.carried(),
-                promise.carried());
+                promise.carried(),
+                payments.outstanding(),
+                run.timelineCounts());
         log.info(
                 "Order {} continues as new at {} after {} history events (run {} follows)",
                 input.orderId(),

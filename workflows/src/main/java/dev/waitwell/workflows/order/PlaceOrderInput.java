@@ -131,6 +131,28 @@ public record PlaceOrderInput(
                 next);
     }
 
+    /**
+     * The same order, resumed from what PostgreSQL records it has done, for a run started when Temporal no longer
+     * had its workflow: the run goes on in the wait the record's status names (with an open decision or a declined
+     * charge in it), and every counter its keys are built from goes on from the record's (see
+     * {@link OrderContinuation}). Called on the checkout input.
+     *
+     * @throws IllegalArgumentException when this is not a checkout input, or the record contradicts itself (a
+     *     decision awaited without one recorded, a release awaited by an order that is not a pre-order)
+     */
+    public PlaceOrderInput rebuiltFrom(OrderRecord record) {
+        if (continuation != null) {
+            throw new IllegalArgumentException("Order " + orderId + ": rebuild from the checkout input");
+        }
+        Objects.requireNonNull(record, "record");
+        if (!record.confirmationSent() && record.status() != OrderStatus.AWAITING_PAYMENT) {
+            // Lost during checkout, before the confirmation: checkout again. Its charge, status and message keys are
+            // the ones the lost run used, so what it had done is found, not done twice.
+            return this;
+        }
+        return continuedWith(OrderRebuild.continuationOf(this, record));
+    }
+
     /** Who the order is for and how many units, as every step and message names them. */
     OrderFacts facts() {
         return new OrderFacts(orderId, customer, quantity, customerUrl);

@@ -38,6 +38,7 @@ public final class PaymentCollector {
     private boolean retryRequested;
     private boolean declineOutstanding;
     private int attempts;
+    private OutstandingCharge outstanding;
 
     /**
      * @param grace how long a declined charge may stay unpaid before the order is cancelled and refunded
@@ -74,16 +75,44 @@ public final class PaymentCollector {
      * {@code AWAITING_PAYMENT} for {@code resumeTo} at once.
      */
     public void collect(ChargePurpose purpose, Money amount, OrderStatus resumeTo) {
+        OutstandingCharge resumed = takeOutstanding(purpose);
+        if (resumed != null) {
+            collectOutstanding(resumed, resumeTo);
+            return;
+        }
         if (!amount.isPositive()) {
             return;
         }
         if (clearsStaleRetries) {
             retryRequested = false;
         }
-        Instant graceEnds = null;
-        Set<ChargeOutcome.Kind> told = EnumSet.noneOf(ChargeOutcome.Kind.class);
-        ChargeOutcome outcome;
-        while (!(outcome = attempt(purpose, amount)).paid()) {
+        collect(purpose, amount, resumeTo, attempt(purpose, amount), null, EnumSet.noneOf(ChargeOutcome.Kind.class));
+    }
+
+    /**
+     * A rebuilt run reaches the charge its order was waiting on: it waits on, with the grace counted from the first
+     * decline and the customer told already. A retry asked for before the script got here is kept.
+     */
+    private void collectOutstanding(OutstandingCharge charge, OrderStatus resumeTo) {
+        ChargeOutcome waiting = outcomeOf(charge);
+        collect(
+                charge.purpose(),
+                Money.of(charge.amount(), run.currency()),
+                resumeTo,
+                waiting,
+                charge.declinedAt().plus(grace),
+                EnumSet.of(waiting.kind()));
+    }
+
+    private void collect(
+            ChargePurpose purpose,
+            Money amount,
+            OrderStatus resumeTo,
+            ChargeOutcome first,
+            Instant graceEnds,
+            Set<ChargeOutcome.Kind> told) {
+        ChargeOutcome outcome = first;
+        for (; !outcome.paid(); outcome = attempt(purpose, amount)) {
             declineOutstanding = true;
             if (graceEnds == null) {
                 graceEnds = WorkflowTime.now().plus(grace);
@@ -211,6 +240,53 @@ public final class PaymentCollector {
         }
     }
 
+    /**
+     * A run rebuilt while its order waited on a charge: the charge is outstanding from the start (a retry, a new
+     * method or the bank's answer apply to it at once) and is waited on where the script charges it.
+     */
+    public void resumeOutstanding(OutstandingCharge charge) {
+        outstanding = charge;
+        declineOutstanding = true;
+        issue = outcomeOf(charge).issue();
+        if (charge.awaitingBank()) {
+            // Checked again under its key with the request it was made with (the processor refuses a key reused with
+            // other parameters): checkout's first attempt had the customer present, every other one did not, as far
+            // as the database tells (a method the customer gave on their own page is not recorded as such).
+            boolean customerPresent = charge.purpose() != ChargePurpose.BALANCE
+                    && charge.step().equals(charge.purpose().name().toLowerCase(Locale.ROOT) + "-1");
+            bank.waitsOn(
+                    new ChargeRequest(
+                            run.orderId(),
+                            charge.step(),
+                            charge.purpose(),
+                            Money.of(charge.amount(), run.currency()),
+                            method,
+                            customerPresent,
+                            run.customerUrl()),
+                    bank.startAttempt());
+        }
+    }
+
+    private OutstandingCharge takeOutstanding(ChargePurpose purpose) {
+        OutstandingCharge charge = outstanding;
+        if (charge == null || charge.purpose() != purpose) {
+            return null;
+        }
+        outstanding = null;
+        return charge;
+    }
+
+    /** How the outstanding charge's last attempt ended, as far as the database recorded it. */
+    private ChargeOutcome outcomeOf(OutstandingCharge charge) {
+        if (charge.awaitingBank()) {
+            PaymentIssue bankAsks = new PaymentIssue(
+                    PaymentIssue.AUTHENTICATION_REQUIRED, "Your bank asks you to confirm this payment.", null);
+            return new ChargeOutcome(ChargeOutcome.Kind.WAITS_ON_CUSTOMER, bankAsks, bankAsks.message());
+        }
+        String reason = lastError == null ? "The payment was declined." : lastError;
+        return new ChargeOutcome(ChargeOutcome.Kind.DECLINED, PaymentIssue.declined("card_declined", reason), reason);
+    }
+
     /** A charge was declined and nothing has been paid for it since: a retry makes sense. */
     public boolean declineOutstanding() {
         return declineOutstanding;
@@ -258,6 +334,11 @@ public final class PaymentCollector {
         lastError = carried.lastError();
         attempts = carried.attempts();
         refunds.resume(carried.partialRefunds());
+    }
+
+    /** The outstanding charge of a rebuilt run the script has not reached yet; null when none. */
+    public OutstandingCharge outstanding() {
+        return outstanding;
     }
 
     public String method() {

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
-/** Marks the product released, then signals every open pre-order of it, in parallel. */
+/** Marks the product released, then signals its open pre-orders not yet told, in parallel, recording who was told. */
 public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
 
     private static final Logger log = Workflow.getLogger(ProductReleaseWorkflowImpl.class);
@@ -28,11 +28,45 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
                             .build())
                     .build());
 
+    /**
+     * Version 1 tells the pre-orders a hundred at a time and records each hundred as told, so that a run lost
+     * part-way is finished by another that tells only the rest. Before it, every order was signalled at once and
+     * nothing was recorded, which releases that ran before the deployment still replay.
+     */
+    static final String RECORDS_TOLD = "release-records-told";
+
+    static final int TOLD_PER_RECORD = 100;
+
     @Override
     public ReleaseOutcome release(ReleaseRequest request) {
         ReleasedProduct product = activities.markReleased(request);
+        List<String> waiting = product.waitingOrderIds();
+        int closed;
+        if (Workflow.getVersion(RECORDS_TOLD, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            closed = signal(waiting);
+        } else {
+            closed = 0;
+            for (int from = 0; from < waiting.size(); from += TOLD_PER_RECORD) {
+                List<String> told = waiting.subList(from, Math.min(waiting.size(), from + TOLD_PER_RECORD));
+                closed += signal(told);
+                // An order whose workflow was gone counts as told: the product is released in the database, and
+                // the order's rebuild reads that.
+                activities.ordersTold(new ReleaseNotices(request.sku(), told));
+            }
+        }
+        AllocationFanOut.run(product.allocation());
+        log.info(
+                "Product {} released: {} orders told, {} already closed",
+                request.sku(),
+                waiting.size() - closed,
+                closed);
+        return new ReleaseOutcome(request.sku(), waiting.size() - closed, closed);
+    }
+
+    /** @return how many of the orders had no workflow to tell */
+    private static int signal(List<String> orderIds) {
         List<Promise<Void>> signals = new ArrayList<>();
-        for (String orderId : product.waitingOrderIds()) {
+        for (String orderId : orderIds) {
             ReleaseListener order =
                     Workflow.newExternalWorkflowStub(ReleaseListener.class, OrderWorkflowIds.of(orderId));
             signals.add(Async.procedure(order::productReleased));
@@ -44,12 +78,6 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
                 closed++;
             }
         }
-        AllocationFanOut.run(product.allocation());
-        log.info(
-                "Product {} released: {} orders told, {} already closed",
-                request.sku(),
-                signals.size() - closed,
-                closed);
-        return new ReleaseOutcome(request.sku(), signals.size() - closed, closed);
+        return closed;
     }
 }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.waitwell.workflows.delay.DelayDecision;
+import dev.waitwell.workflows.delay.OpenDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.StockAllocation;
@@ -13,9 +14,11 @@ import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderPolicy;
+import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeResolution;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
@@ -37,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +63,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v6";
+    static final String RECORDING = "v7";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
@@ -175,6 +179,74 @@ class HistoryRecorder {
                     env.sleep(Duration.ofMinutes(1));
                     order.confirmShipment(new Shipment("UPS", "1Z999"));
                 });
+    }
+
+    /** v7: a pre-order rebuilt from the database while its declined deposit waited; paid, released and shipped. */
+    @Test
+    void rebuiltWhileTheDepositWaitedThenPaidReleasedAndShipped() throws IOException {
+        String orderId = "history-rebuilt-deposit-paid-released-shipped";
+        PlaceOrderInput placed = OrderFixtures.preorder(
+                orderId, PaymentPlan.DEPOSIT, FakePayments.DECLINING_METHOD, now(), Duration.ofDays(30), 2);
+        RebuiltOrderWorkflowTest.Recorded record =
+                RebuiltOrderWorkflowTest.Recorded.of(placed, OrderStatus.AWAITING_PAYMENT);
+        record.chargeAttempts = 1;
+        record.lastPaymentError = "Your card was declined.";
+        record.declinedCharge = new OrderRecord.DeclinedCharge(
+                ChargePurpose.DEPOSIT,
+                "deposit-1",
+                placed.firstPayment().amountMinor(),
+                now().minus(Duration.ofDays(1)),
+                false);
+        record.timelineCounts = Map.of("event:PAYMENT_DECLINED", 1, "status:AWAITING_PAYMENT", 1);
+        OrderWorkflow order = startRebuilt(placed.rebuiltFrom(record.build()));
+        order.changePaymentMethod(new PaymentMethodChange("pm_card_visa", PaymentMethodChange.BY_THE_CUSTOMER));
+        order.productReleased();
+        env.sleep(Duration.ofHours(1));
+        order.stockAllocated(new StockAllocation(1, 2));
+        env.sleep(Duration.ofMinutes(1));
+        order.confirmShipment(new Shipment("UPS", "1Z999"));
+        save("rebuilt-deposit-paid-released-shipped", order, OrderWorkflowIds.of(orderId));
+    }
+
+    /** v7: a backorder rebuilt from the database with a delay decision open; the customer waits; it ships. */
+    @Test
+    void rebuiltWithADecisionOpenThenWaitedAllocatedAndShipped() throws IOException {
+        String orderId = "history-rebuilt-decision-waited-shipped";
+        PlaceOrderInput placed =
+                OrderFixtures.waiting(orderId, OrderKind.BACKORDER, PaymentPlan.FULL, "pm_card_visa", now(), 2, 0);
+        RebuiltOrderWorkflowTest.Recorded record =
+                RebuiltOrderWorkflowTest.Recorded.of(placed, OrderStatus.AWAITING_DECISION);
+        record.paid = placed.total().amountMinor();
+        record.chargeAttempts = 1;
+        record.delays = 1;
+        record.allocatedUnits = 1;
+        record.allocationIds = List.of(1L);
+        record.promisedDate = placed.promisedDate().plusDays(10);
+        record.openDecision = new OpenDecision(
+                1,
+                record.promisedDate,
+                "late ship",
+                List.of(DelayChoice.WAIT, DelayChoice.CANCEL),
+                now().plus(Duration.ofDays(5)),
+                true);
+        record.timelineCounts = Map.of("status:AWAITING_STOCK", 1, "status:AWAITING_DECISION", 1);
+        OrderWorkflow order = startRebuilt(placed.rebuiltFrom(record.build()));
+        order.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null));
+        order.stockAllocated(new StockAllocation(2, 1));
+        env.sleep(Duration.ofMinutes(1));
+        order.confirmShipment(new Shipment("UPS", "1Z999"));
+        save("rebuilt-decision-waited-shipped", order, OrderWorkflowIds.of(orderId));
+    }
+
+    private OrderWorkflow startRebuilt(PlaceOrderInput rebuilt) {
+        OrderWorkflow order = client.newWorkflowStub(
+                OrderWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(OrderWorkflowIds.of(rebuilt.orderId()))
+                        .build());
+        WorkflowClient.start(order::fulfil, rebuilt);
+        order.awaitCheckout();
+        return order;
     }
 
     @Test

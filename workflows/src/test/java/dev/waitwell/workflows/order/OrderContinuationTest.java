@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.waitwell.workflows.delay.CarriedPromise;
+import dev.waitwell.workflows.delay.OpenDecision;
 import dev.waitwell.workflows.delay.PromiseChange;
 import dev.waitwell.workflows.inventory.CarriedStock;
 import dev.waitwell.workflows.lifecycle.OrderItem;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.payment.CarriedPayments;
+import dev.waitwell.workflows.payment.ChargePurpose;
+import dev.waitwell.workflows.payment.OutstandingCharge;
+import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +73,41 @@ class OrderContinuationTest {
         assertThat(payload.getData().toStringUtf8())
                 .contains("\"phase\":\"RELEASE\"")
                 .doesNotContain("position");
+        assertThat(CONVERTER.fromPayload(payload, OrderContinuation.class, OrderContinuation.class))
+                .isEqualTo(continuation);
+    }
+
+    @Test
+    void aRebuiltRunsContinuationReadsBackWithItsDecisionChargeAndCounts() {
+        OrderContinuation continuation = new OrderContinuation(
+                1,
+                OrderPhase.STOCK,
+                OrderStatus.AWAITING_PAYMENT,
+                new OrderItem("CAM-1", "Camera One", Money.of(25_000, "USD")),
+                false,
+                true,
+                false,
+                9,
+                new CarriedPayments("pm_card_visa", 5_000, 0, "Your card was declined.", 2, 0),
+                new CarriedStock(1, List.of(4L), false),
+                new CarriedPromise(null, null, null, 1, 2, 0, 1, "WAIT-1", List.of("c1"), List.of()),
+                Instant.parse("2027-06-01T08:00:00Z"),
+                new OpenDecision(
+                        1,
+                        LocalDate.parse("2027-07-01"),
+                        "late ship",
+                        List.of(DelayChoice.WAIT, DelayChoice.CANCEL),
+                        Instant.parse("2027-06-05T00:00:00Z"),
+                        true),
+                new OutstandingCharge(
+                        ChargePurpose.BALANCE, "balance-2", 20_000, Instant.parse("2027-05-30T00:00:00Z"), true),
+                Map.of("status:AWAITING_STOCK", 2, "event:PAYMENT_DECLINED", 1),
+                8_000);
+
+        Payload payload = CONVERTER.toPayload(continuation).orElseThrow();
+
+        assertThat(payload.getData().toStringUtf8())
+                .contains("\"timelineCounts\":{\"event:PAYMENT_DECLINED\":1,\"status:AWAITING_STOCK\":2}");
         assertThat(CONVERTER.fromPayload(payload, OrderContinuation.class, OrderContinuation.class))
                 .isEqualTo(continuation);
     }

@@ -23,14 +23,24 @@ class ProductReleaseWorkflowTest {
             .setDoNotStart(true)
             .build();
 
+    private final List<String> ordersTold = new java.util.concurrent.CopyOnWriteArrayList<>();
     private WorkflowClient client;
     private WorkflowOptions options;
 
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         // o-3 never started: an order that closed between the listing and the signal.
-        worker.registerActivitiesImplementations(
-                (ReleaseActivities) request -> new ReleasedProduct(request.sku(), List.of("o-1", "o-2", "o-3"), null));
+        worker.registerActivitiesImplementations(new ReleaseActivities() {
+            @Override
+            public ReleasedProduct markReleased(ReleaseRequest request) {
+                return new ReleasedProduct(request.sku(), List.of("o-1", "o-2", "o-3"), null);
+            }
+
+            @Override
+            public void ordersTold(ReleaseNotices told) {
+                ordersTold.addAll(told.orderIds());
+            }
+        });
         env.start();
         this.client = client;
         this.options = options;
@@ -51,6 +61,9 @@ class ProductReleaseWorkflowTest {
         assertThat(outcome).isEqualTo(new ReleaseOutcome("CAM-1", 2, 1));
         assertThat(first.state().released()).isTrue();
         assertThat(second.state().released()).isTrue();
+        assertThat(ordersTold)
+                .as("o-3's workflow is gone: its rebuild reads the release, nothing is left to tell")
+                .containsExactly("o-1", "o-2", "o-3");
     }
 
     private OrderWorkflow startListener(String orderId) {
