@@ -5,7 +5,6 @@ import dev.waitwell.api.recovery.WorkflowRuns;
 import dev.waitwell.workflows.delay.PromiseReview;
 import dev.waitwell.workflows.delay.PromiseReviewWorkflow;
 import dev.waitwell.workflows.delay.PromiseReviewWorkflowIds;
-import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,12 +29,10 @@ class UnfinishedReviews implements RecoverySweep {
     private static final int BATCH = 100;
 
     private final JdbcClient jdbc;
-    private final WorkflowClient client;
     private final WorkflowRuns runs;
 
-    UnfinishedReviews(JdbcClient jdbc, WorkflowClient client, WorkflowRuns runs) {
+    UnfinishedReviews(JdbcClient jdbc, WorkflowRuns runs) {
         this.jdbc = jdbc;
-        this.client = client;
         this.runs = runs;
     }
 
@@ -60,15 +57,13 @@ class UnfinishedReviews implements RecoverySweep {
         int started = 0;
         for (PromiseReview review : reviews) {
             String workflowId = PromiseReviewWorkflowIds.of(review.reviewId());
-            if (runs.running(workflowId)) {
-                continue;
-            }
-            PromiseReviewWorkflow workflow = client.newWorkflowStub(
+            if (runs.startAgainUnlessRunning(
+                    workflowId,
                     PromiseReviewWorkflow.class,
-                    StartOnce.optionsAllowingRerun(workflowId).build());
-            WorkflowClient.start(workflow::review, review);
-            log.info("Promise review {} of {} started again for the orders not yet told", workflowId, review.sku());
-            started++;
+                    workflow -> WorkflowClient.start(workflow::review, review))) {
+                log.info("Promise review {} of {} started again for the orders not yet told", workflowId, review.sku());
+                started++;
+            }
         }
         return started;
     }

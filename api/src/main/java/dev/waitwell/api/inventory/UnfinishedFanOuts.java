@@ -6,7 +6,6 @@ import dev.waitwell.workflows.inventory.AllocationFanOut;
 import dev.waitwell.workflows.inventory.AllocationFanOutWorkflow;
 import dev.waitwell.workflows.inventory.AllocationPage;
 import dev.waitwell.workflows.inventory.AllocationWorkflowIds;
-import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,12 +30,10 @@ class UnfinishedFanOuts implements RecoverySweep {
     private static final int BATCH = 100;
 
     private final JdbcClient jdbc;
-    private final WorkflowClient client;
     private final WorkflowRuns runs;
 
-    UnfinishedFanOuts(JdbcClient jdbc, WorkflowClient client, WorkflowRuns runs) {
+    UnfinishedFanOuts(JdbcClient jdbc, WorkflowRuns runs) {
         this.jdbc = jdbc;
-        this.client = client;
         this.runs = runs;
     }
 
@@ -57,16 +54,17 @@ class UnfinishedFanOuts implements RecoverySweep {
         int started = 0;
         for (long batchId : batches) {
             String workflowId = AllocationWorkflowIds.fanOut(batchId);
-            if (runs.running(workflowId)) {
-                continue;
-            }
-            // Allowing a rerun: the closed run did not finish; joining one that started meanwhile.
-            AllocationFanOutWorkflow fanOut = client.newWorkflowStub(
+            AllocationPage firstPage = new AllocationPage(batchId, 0, AllocationFanOut.PAGE_SIZE);
+            if (runs.startAgainUnlessRunning(
+                    workflowId,
                     AllocationFanOutWorkflow.class,
-                    StartOnce.optionsAllowingRerun(workflowId).build());
-            WorkflowClient.start(fanOut::signalOrders, new AllocationPage(batchId, 0, AllocationFanOut.PAGE_SIZE));
-            log.info("Allocation batch {}: fan-out {} started again for the orders not yet told", batchId, workflowId);
-            started++;
+                    fanOut -> WorkflowClient.start(fanOut::signalOrders, firstPage))) {
+                log.info(
+                        "Allocation batch {}: fan-out {} started again for the orders not yet told",
+                        batchId,
+                        workflowId);
+                started++;
+            }
         }
         return started;
     }

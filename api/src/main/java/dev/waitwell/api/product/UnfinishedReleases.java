@@ -5,7 +5,6 @@ import dev.waitwell.api.recovery.WorkflowRuns;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflow;
 import dev.waitwell.workflows.preorder.ProductReleaseWorkflowIds;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
-import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.client.WorkflowClient;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,12 +29,10 @@ class UnfinishedReleases implements RecoverySweep {
     static final String REQUESTED_BY = "recovery";
 
     private final JdbcClient jdbc;
-    private final WorkflowClient client;
     private final WorkflowRuns runs;
 
-    UnfinishedReleases(JdbcClient jdbc, WorkflowClient client, WorkflowRuns runs) {
+    UnfinishedReleases(JdbcClient jdbc, WorkflowRuns runs) {
         this.jdbc = jdbc;
-        this.client = client;
         this.runs = runs;
     }
 
@@ -56,15 +53,14 @@ class UnfinishedReleases implements RecoverySweep {
         int started = 0;
         for (String sku : skus) {
             String workflowId = ProductReleaseWorkflowIds.of(sku);
-            if (runs.running(workflowId)) {
-                continue;
-            }
-            ProductReleaseWorkflow release = client.newWorkflowStub(
+            ReleaseRequest request = new ReleaseRequest(sku, REQUESTED_BY);
+            if (runs.startAgainUnlessRunning(
+                    workflowId,
                     ProductReleaseWorkflow.class,
-                    StartOnce.optionsAllowingRerun(workflowId).build());
-            WorkflowClient.start(release::release, new ReleaseRequest(sku, REQUESTED_BY));
-            log.info("Product {}: release {} started again for the pre-orders not yet told", sku, workflowId);
-            started++;
+                    release -> WorkflowClient.start(release::release, request))) {
+                log.info("Product {}: release {} started again for the pre-orders not yet told", sku, workflowId);
+                started++;
+            }
         }
         return started;
     }

@@ -1,9 +1,11 @@
 package dev.waitwell.api.recovery;
 
+import dev.waitwell.workflows.shared.StartOnce;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,22 @@ public class WorkflowRuns {
     /** @return true while a run of {@code workflowId} is open; false when it closed or Temporal never had it */
     public boolean running(String workflowId) {
         return status(workflowId).orElse(null) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    }
+
+    /**
+     * Starts {@code workflowId} again unless a run of it is open: the last run closed before its work was recorded
+     * done, or Temporal forgot it. The start allows a rerun of the id and joins a run started meanwhile.
+     *
+     * @param start starts the stub ({@code stub -> WorkflowClient.start(stub::method, argument)})
+     * @return whether it was started again
+     */
+    public <W> boolean startAgainUnlessRunning(String workflowId, Class<W> type, Consumer<W> start) {
+        if (running(workflowId)) {
+            return false;
+        }
+        start.accept(client.newWorkflowStub(
+                type, StartOnce.optionsAllowingRerun(workflowId).build()));
+        return true;
     }
 
     /** @return the status of the latest run of {@code workflowId}; empty when Temporal does not know it */

@@ -108,7 +108,11 @@ class OrderRebuilder {
         String runId;
         try {
             runId = start(checkout, record);
-        } catch (WorkflowExecutionAlreadyStarted raced) {
+        } catch (WorkflowExecutionAlreadyStarted refused) {
+            if (latestRunCompleted(orderId)) {
+                // The start is refused after a completed run: the order finished as we read it.
+                return result(Outcome.FINISHED, order, "The order's workflow completed: it never runs again");
+            }
             return result(Outcome.RUNNING, order, "Another rebuild started the order's workflow just now");
         }
         Instant rebuiltAt =
@@ -144,6 +148,13 @@ class OrderRebuilder {
             }
             throw e;
         }
+    }
+
+    private boolean latestRunCompleted(String orderId) {
+        return client.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
+                        .describe()
+                        .getStatus()
+                == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
     }
 
     private String start(PlaceOrderInput checkout, OrderRecord record) {

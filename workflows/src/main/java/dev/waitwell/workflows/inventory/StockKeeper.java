@@ -91,6 +91,16 @@ public final class StockKeeper {
      * between checkout's commit and the start) is not lost. Allocation ids read here are not counted again when
      * their signal arrives.
      */
+    /**
+     * Reads the allocations made before the order waited, if they were not read yet, without touching its status: for
+     * a run rebuilt while a decision is open, which waits for the answer before it waits for units.
+     */
+    public void catchUpIfBehind() {
+        if (catchesUp && !caughtUp && !complete()) {
+            catchUp();
+        }
+    }
+
     private void catchUp() {
         OrderAllocations known = inventory.allocationsOf(stock());
         for (StockAllocation allocation : known.allocations()) {

@@ -42,8 +42,17 @@ final class OrderPhases {
     private boolean fulfilmentRequested;
     private Shipment shipment;
 
+    private final boolean catchesUpBeforeReopenedDecision;
+
+    /** @param catchesUpBeforeReopenedDecision see {@link OrderVersions#catchUpBeforeReopenedDecision()} */
     OrderPhases(
-            PlaceOrderInput input, OrderRun run, PaymentCollector payments, StockKeeper stock, PromiseKeeper promise) {
+            PlaceOrderInput input,
+            OrderRun run,
+            PaymentCollector payments,
+            StockKeeper stock,
+            PromiseKeeper promise,
+            boolean catchesUpBeforeReopenedDecision) {
+        this.catchesUpBeforeReopenedDecision = catchesUpBeforeReopenedDecision;
         this.input = input;
         this.run = run;
         this.payments = payments;
@@ -156,8 +165,13 @@ final class OrderPhases {
         if (resumesChargeAt(ChargeStage.SWITCH)) {
             promise.finishSwitch();
         }
-        // A decision reopened from the database is answered first, even when the units came meanwhile.
-        if (promise.reopensDecision() || stock.prepareToWait()) {
+        // A decision reopened from the database is answered first, even when the units came meanwhile; units allocated
+        // while no workflow could be told are counted before it (their signals went nowhere).
+        boolean reopened = promise.reopensDecision();
+        if (reopened && catchesUpBeforeReopenedDecision) {
+            stock.catchUpIfBehind();
+        }
+        if (reopened || stock.prepareToWait()) {
             promise.await(OrderPhase.STOCK, "stock to be allocated", () -> null, stock::complete, true);
         }
         Money balance = run.due();

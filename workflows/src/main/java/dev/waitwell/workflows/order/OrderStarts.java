@@ -4,6 +4,7 @@ import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.SearchAttributes;
 import java.time.LocalDate;
@@ -18,14 +19,17 @@ public final class OrderStarts {
     private OrderStarts() {}
 
     /**
-     * The options of a run rebuilt from the database: same workflow id; a closed run of it may exist
-     * ({@code ALLOW_DUPLICATE}), but a running one makes the start fail ({@code FAIL}), so that of two rebuilders
-     * racing, one starts it and the other learns it runs.
+     * The options of a run rebuilt from the database: same workflow id; a run of it stopped part-way may exist
+     * ({@code ALLOW_DUPLICATE_FAILED_ONLY}), but a running one makes the start fail ({@code FAIL}), so that of two
+     * rebuilders racing, one starts it and the other learns it runs, and a completed one too.
      *
      * @param record where the order stands now (its status, item and promise go into the search attributes)
      */
     public static WorkflowOptions.Builder rebuilt(PlaceOrderInput checkout, OrderRecord record) {
-        return StartOnce.optionsAllowingRerun(OrderWorkflowIds.of(checkout.orderId()))
+        return StartOnce.options(OrderWorkflowIds.of(checkout.orderId()))
+                // After a run that was terminated, failed, timed out or cancelled, or none Temporal remembers; never
+                // after one that completed: that order finished, whatever a lagging read of the database says.
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
                 .setTypedSearchAttributes(searchAttributes(
                         record.status().name(),

@@ -17,6 +17,8 @@ import io.temporal.workflow.Workflow;
  * @param paymentRetries a retry asked for while a charge ran is forgotten once the money is in
  * @param stableTimelineKeys timeline keys say what happened ({@code status:<STATUS>#k}), not where
  *     ({@code status-n}), so that a run rebuilt from the database goes on from the counts recorded there
+ * @param catchUpBeforeReopenedDecision a run rebuilt with a delay decision open reads the allocations made while no
+ *     workflow could be told before it waits for the answer
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -26,7 +28,8 @@ record OrderVersions(
         boolean earlyMessages,
         boolean paymentSetup,
         boolean paymentRetries,
-        boolean stableTimelineKeys) {
+        boolean stableTimelineKeys,
+        boolean catchUpBeforeReopenedDecision) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -36,6 +39,7 @@ record OrderVersions(
     static final String PAYMENT_SETUP = "payment-setup";
     static final String PAYMENT_RETRIES = "payment-retries";
     static final String STABLE_TIMELINE_KEYS = "stable-timeline-keys";
+    static final String CATCH_UP_BEFORE_REOPENED_DECISION = "catch-up-before-reopened-decision";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
@@ -46,6 +50,7 @@ record OrderVersions(
         boolean paymentSetup = isOn(PAYMENT_SETUP);
         boolean paymentRetries = isOn(PAYMENT_RETRIES);
         boolean stableTimelineKeys = isOn(STABLE_TIMELINE_KEYS);
+        boolean catchUpBeforeReopenedDecision = isOn(CATCH_UP_BEFORE_REOPENED_DECISION);
         return new OrderVersions(
                 allocationQueue,
                 delayProcess,
@@ -54,7 +59,8 @@ record OrderVersions(
                 earlyMessages,
                 paymentSetup,
                 paymentRetries,
-                stableTimelineKeys);
+                stableTimelineKeys,
+                catchUpBeforeReopenedDecision);
     }
 
     private static boolean isOn(String change) {

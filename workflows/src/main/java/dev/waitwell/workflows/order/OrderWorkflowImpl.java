@@ -78,7 +78,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         if (versions.stableTimelineKeys()) {
             run.useStableTimelineKeys(carried == null ? Map.of() : carried.timelineCounts());
         }
-        OrderPhases script = new OrderPhases(input, run, payments, stock, promise);
+        OrderPhases script =
+                new OrderPhases(input, run, payments, stock, promise, versions.catchUpBeforeReopenedDecision());
         if (carried == null) {
             log.info(
                     "Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());

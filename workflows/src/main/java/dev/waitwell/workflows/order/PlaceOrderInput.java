@@ -145,7 +145,8 @@ public record PlaceOrderInput(
             throw new IllegalArgumentException("Order " + orderId + ": rebuild from the checkout input");
         }
         Objects.requireNonNull(record, "record");
-        if (!record.confirmationSent() && record.status() != OrderStatus.AWAITING_PAYMENT) {
+        boolean onlyTheFirstAttempt = record.chargeAttempts() <= 1 && record.lastPaymentError() == null;
+        if (!record.confirmationSent() && record.status() != OrderStatus.AWAITING_PAYMENT && onlyTheFirstAttempt) {
             // Lost during checkout, before the confirmation: checkout again. Its charge, status and message keys are
             // the ones the lost run used, so what it had done is found, not done twice.
             return this;

@@ -179,6 +179,20 @@ class RebuiltOrderWorkflowTest {
     }
 
     @Test
+    void anOrderLostBeforeItsConfirmationButAfterARetriedChargeIsNotCheckedOutAgain() {
+        PlaceOrderInput placed =
+                OrderFixtures.preorder("retried", PaymentPlan.DEPOSIT, CARD, now(), Duration.ofDays(10), 1);
+        Recorded record = Recorded.of(placed, OrderStatus.AWAITING_RELEASE);
+        record.paid = DEPOSIT;
+        record.chargeAttempts = 2; // deposit-1 declined, deposit-2 paid
+        record.confirmationSent = false;
+
+        assertThat(placed.rebuiltFrom(record.build()).continuation())
+                .as("checking out again would find deposit-1 declined and wait for a payment already made")
+                .isNotNull();
+    }
+
+    @Test
     void aPreOrderWhoseReleaseDatePassedWhileNothingRanIsReleasedAtOnce() {
         PlaceOrderInput placed = OrderFixtures.preorder("late", PaymentPlan.FULL, CARD, now(), Duration.ofDays(1), 1);
         paidBefore(placed, ChargePurpose.FULL, "full-1", UNIT_PRICE);
@@ -288,6 +302,39 @@ class RebuiltOrderWorkflowTest {
     }
 
     // ---- AWAITING_DECISION
+
+    @Test
+    void unitsAllocatedWhileNoWorkflowCouldBeToldAreCountedWhenTheReopenedDecisionIsAnswered() {
+        PlaceOrderInput placed =
+                OrderFixtures.waiting("late", OrderKind.BACKORDER, PaymentPlan.FULL, CARD, now(), 1, 0);
+        paidBefore(placed, ChargePurpose.FULL, "full-1", UNIT_PRICE);
+        when(inventory.allocationsOf(any())).thenReturn(new OrderAllocations(1, List.of(new StockAllocation(77, 1))));
+        OpenDecision open = new OpenDecision(
+                1,
+                placed.promisedDate().plusDays(30),
+                "the supplier slipped",
+                List.of(DelayChoice.WAIT, DelayChoice.CANCEL),
+                now().plus(Duration.ofDays(5)),
+                false);
+        Recorded record = Recorded.of(placed, OrderStatus.AWAITING_DECISION);
+        record.paid = UNIT_PRICE;
+        record.chargeAttempts = 1;
+        record.delays = 1;
+        record.promisedDate = open.newDate();
+        record.openDecision = open;
+
+        OrderWorkflow order = rebuild(placed, record);
+        order.awaitCheckout();
+        env.sleep(Duration.ofHours(1));
+        assertThat(order.state().status())
+                .as("the decision is answered first")
+                .isEqualTo(OrderStatus.AWAITING_DECISION);
+        order.decide(new DelayDecision(DelayChoice.WAIT, null, null, null, "customer", null));
+        env.sleep(Duration.ofMinutes(1));
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        verify(orders, times(1)).requestFulfilment(any());
+    }
 
     @Test
     void aDecisionOpenWhenTheOrderWasRebuiltIsOpenAgainWithItsDeadlineAndTheCustomersAnswerCarriesItOut() {
