@@ -1,12 +1,10 @@
 package dev.waitwell.workflows.payment;
 
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.WorkflowTime;
 import dev.waitwell.workflows.shared.Money;
-import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,21 +21,14 @@ import java.util.Set;
  */
 public final class PaymentCollector {
 
-    private final PaymentActivities activities =
-            Workflow.newActivityStub(PaymentActivities.class, OrderActivityOptions.DURABLE);
     private final OrderRun run;
+    private final ChargeAttempts attempts;
     private final PaymentRefunds refunds;
     private final Duration grace;
     private final boolean savesForLater;
-    private String method;
-    private String lastError;
-    private PaymentIssue issue;
-    private final BankWait bank = new BankWait();
     private final boolean clearsStaleRetries;
-    private boolean customerPresentNext;
     private boolean retryRequested;
     private boolean declineOutstanding;
-    private int attempts;
     private OutstandingCharge outstanding;
 
     /**
@@ -49,8 +40,8 @@ public final class PaymentCollector {
     public PaymentCollector(
             OrderRun run, String method, Duration grace, boolean savesForLater, boolean clearsStaleRetries) {
         this.run = run;
+        this.attempts = new ChargeAttempts(run, method);
         this.refunds = new PaymentRefunds(run);
-        this.method = method;
         this.grace = grace;
         this.savesForLater = savesForLater;
         this.clearsStaleRetries = clearsStaleRetries;
@@ -62,10 +53,10 @@ public final class PaymentCollector {
      */
     public void collectAtCheckout(ChargePurpose purpose, Money amount, OrderStatus resumeTo) {
         if (!amount.isPositive() && savesForLater) {
-            saveForLater();
+            attempts.saveForLater();
             return;
         }
-        customerPresentNext = true;
+        attempts.customerPresentNext();
         collect(purpose, amount, resumeTo);
     }
 
@@ -86,7 +77,13 @@ public final class PaymentCollector {
         if (clearsStaleRetries) {
             retryRequested = false;
         }
-        collect(purpose, amount, resumeTo, attempt(purpose, amount), null, EnumSet.noneOf(ChargeOutcome.Kind.class));
+        collect(
+                purpose,
+                amount,
+                resumeTo,
+                attempts.attempt(purpose, amount),
+                null,
+                EnumSet.noneOf(ChargeOutcome.Kind.class));
     }
 
     /**
@@ -112,7 +109,7 @@ public final class PaymentCollector {
             Instant graceEnds,
             Set<ChargeOutcome.Kind> told) {
         ChargeOutcome outcome = first;
-        for (; !outcome.paid(); outcome = attempt(purpose, amount)) {
+        for (; !outcome.paid(); outcome = attempts.attempt(purpose, amount)) {
             declineOutstanding = true;
             if (graceEnds == null) {
                 graceEnds = WorkflowTime.now().plus(grace);
@@ -124,7 +121,7 @@ public final class PaymentCollector {
                     ? "the customer's confirmation with their bank"
                     : "a payment retry or a new payment method";
             if (!run.waitUntil(waitsFor, graceEnds, () -> retryRequested)) {
-                if (completedAfterAll(bank.takeWaiting())) {
+                if (attempts.letGoOfWaitingCharge()) {
                     break; // the customer confirmed with their bank as time ran out
                 }
                 run.requestCancellation(new CancellationRequest("payment not received within " + grace, "system"));
@@ -139,104 +136,19 @@ public final class PaymentCollector {
         run.throwIfCancelled();
     }
 
-    private ChargeOutcome attempt(ChargePurpose purpose, Money amount) {
-        run.throwIfCancelled();
-        if (completedAfterAll(bank.takeReplaced())) {
-            return ChargeOutcome.PAID; // the customer confirmed the charge a new method was to replace
-        }
-        boolean present = customerPresentNext;
-        customerPresentNext = false;
-        // A charge that waits on the customer's bank is checked again under its own key: a new one would charge twice.
-        ChargeRequest request = bank.waiting() != null
-                ? bank.waiting()
-                : new ChargeRequest(
-                        run.orderId(),
-                        purpose.name().toLowerCase(Locale.ROOT) + "-" + (attempts + 1),
-                        purpose,
-                        amount,
-                        method,
-                        present,
-                        run.customerUrl());
-        int changesAtStart = bank.startAttempt();
-        try {
-            ChargeResult result = activities.charge(request);
-            paid(result, purpose);
-            return ChargeOutcome.PAID;
-        } catch (ActivityFailure failure) {
-            ChargeOutcome outcome = ChargeOutcome.of(failure).orElseThrow(() -> failure);
-            lastError = outcome.reason();
-            issue = outcome.issue();
-            boolean waits = outcome.kind() == ChargeOutcome.Kind.WAITS_ON_CUSTOMER;
-            if (waits) {
-                bank.waitsOn(request, changesAtStart);
-            } else {
-                bank.settled();
-            }
-            run.recordEvent(
-                    waits ? "PAYMENT_ACTION_REQUIRED" : "PAYMENT_DECLINED",
-                    purpose + " of " + amount.display() + (waits ? " waits on the customer's bank: " : " declined: ")
-                            + lastError);
-            return outcome;
-        } finally {
-            attempts++;
-        }
-    }
-
-    private void paid(ChargeResult result, ChargePurpose purpose) {
-        run.recordCharge(result.amount());
-        lastError = null;
-        issue = null;
-        bank.settled();
-        run.recordEvent("PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
-    }
-
-    /**
-     * Lets go of a charge that waited on the customer's bank: the processor cancels it, unless the customer completed
-     * it meanwhile, in which case it counts as paid. Returns whether it was completed; false for none.
-     */
-    private boolean completedAfterAll(ChargeRequest waited) {
-        if (waited == null) {
-            return false;
-        }
-        WaitingChargeCancellation cancellation = activities.cancelWaitingCharge(waited);
-        if (!cancellation.wasCompleted()) {
-            run.recordEvent(
-                    "PAYMENT_CANCELLED",
-                    waited.purpose() + " of " + waited.amount().display() + " that waited on the customer's bank"
-                            + " was cancelled at the processor");
-            return false;
-        }
-        paid(cancellation.completed(), waited.purpose());
-        return true;
-    }
-
     /**
      * The order is being cancelled: a charge that still waits on the customer's bank is let go of first, so that it
      * can never succeed later; one the customer completed meanwhile counts as paid, and the refund covers it.
      */
     public void letGoOfWaitingCharge() {
-        completedAfterAll(bank.takeWaiting());
-        completedAfterAll(bank.takeReplaced());
+        attempts.letGoOfWaitingCharge();
+        attempts.letGoOfReplacedCharge();
     }
 
     /** The chargeResolved signal: the charge that waits on the customer is checked again at once. */
     public void chargeResolved(ChargeResolution resolution) {
-        if (bank.isWaitingFor(resolution.chargeKey())) {
+        if (attempts.waitsOnTheBankUnder(resolution.chargeKey())) {
             retryRequested = true;
-        }
-    }
-
-    /**
-     * Saves the method for later charges without the customer present (a {@code PAY_LATER} order at checkout).
-     * An issue is only noted: the charge that meets it later handles it.
-     */
-    private void saveForLater() {
-        SavedMethod saved = activities.saveForLater(new SaveMethodRequest(run.orderId(), method, run.customerUrl()));
-        if (saved.issue() != null) {
-            run.recordEvent(
-                    "PAYMENT_METHOD_NOT_SAVED",
-                    method + " was not saved for later charges: "
-                            + saved.issue().message());
         }
     }
 
@@ -247,23 +159,21 @@ public final class PaymentCollector {
     public void resumeOutstanding(OutstandingCharge charge) {
         outstanding = charge;
         declineOutstanding = true;
-        issue = outcomeOf(charge).issue();
+        attempts.noteIssue(outcomeOf(charge).issue());
         if (charge.awaitingBank()) {
             // Checked again under its key with the request it was made with (the processor refuses a key reused with
             // other parameters): checkout's first attempt had the customer present, every other one did not, as far
             // as the database tells (a method the customer gave on their own page is not recorded as such).
             boolean customerPresent = charge.purpose() != ChargePurpose.BALANCE
                     && charge.step().equals(charge.purpose().name().toLowerCase(Locale.ROOT) + "-1");
-            bank.waitsOn(
-                    new ChargeRequest(
-                            run.orderId(),
-                            charge.step(),
-                            charge.purpose(),
-                            Money.of(charge.amount(), run.currency()),
-                            method,
-                            customerPresent,
-                            run.customerUrl()),
-                    bank.startAttempt());
+            attempts.waitOnTheBank(new ChargeRequest(
+                    run.orderId(),
+                    charge.step(),
+                    charge.purpose(),
+                    Money.of(charge.amount(), run.currency()),
+                    attempts.method(),
+                    customerPresent,
+                    run.customerUrl()));
         }
     }
 
@@ -283,7 +193,7 @@ public final class PaymentCollector {
                     PaymentIssue.AUTHENTICATION_REQUIRED, "Your bank asks you to confirm this payment.", null);
             return new ChargeOutcome(ChargeOutcome.Kind.WAITS_ON_CUSTOMER, bankAsks, bankAsks.message());
         }
-        String reason = lastError == null ? "The payment was declined." : lastError;
+        String reason = attempts.lastError() == null ? "The payment was declined." : attempts.lastError();
         return new ChargeOutcome(ChargeOutcome.Kind.DECLINED, PaymentIssue.declined("card_declined", reason), reason);
     }
 
@@ -294,10 +204,10 @@ public final class PaymentCollector {
 
     /** Retries now (from an update handler) and returns once that attempt is over. */
     public void retryNow() {
-        int before = attempts;
+        int before = attempts.count();
         retryRequested = true;
-        Workflow.await(
-                () -> attempts > before || !declineOutstanding || run.status().isFinal());
+        Workflow.await(() ->
+                attempts.count() > before || !declineOutstanding || run.status().isFinal());
     }
 
     /**
@@ -306,10 +216,7 @@ public final class PaymentCollector {
      * with them present.
      */
     public void changeMethod(String paymentMethod, boolean byTheCustomer) {
-        method = paymentMethod;
-        bank.methodChanged();
-        customerPresentNext = byTheCustomer;
-        run.recordPaymentMethod(method);
+        attempts.changeMethod(paymentMethod, byTheCustomer);
         if (declineOutstanding) {
             retryNow();
         }
@@ -322,7 +229,13 @@ public final class PaymentCollector {
 
     /** The money as the next run needs it. */
     public CarriedPayments carried() {
-        return new CarriedPayments(method, run.paid(), run.refunded(), lastError, attempts, refunds.partialRefunds());
+        return new CarriedPayments(
+                attempts.method(),
+                run.paid(),
+                run.refunded(),
+                attempts.lastError(),
+                attempts.count(),
+                refunds.partialRefunds());
     }
 
     /**
@@ -330,9 +243,7 @@ public final class PaymentCollector {
      * read into the run's shared state when the next run starts ({@code OrderContinuation.runState()}).
      */
     public void resume(CarriedPayments carried) {
-        method = carried.method();
-        lastError = carried.lastError();
-        attempts = carried.attempts();
+        attempts.resume(carried.method(), carried.lastError(), carried.attempts());
         refunds.resume(carried.partialRefunds());
     }
 
@@ -342,15 +253,15 @@ public final class PaymentCollector {
     }
 
     public String method() {
-        return method;
+        return attempts.method();
     }
 
     public String lastError() {
-        return lastError;
+        return attempts.lastError();
     }
 
     /** What stands in the way of the charge that waits on the customer; null when none does. */
     public PaymentIssue issue() {
-        return declineOutstanding && !run.cancellationPending() && !run.status().isFinal() ? issue : null;
+        return declineOutstanding && !run.cancellationPending() && !run.status().isFinal() ? attempts.issue() : null;
     }
 }

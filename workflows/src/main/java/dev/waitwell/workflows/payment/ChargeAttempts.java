@@ -1,0 +1,178 @@
+package dev.waitwell.workflows.payment;
+
+import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
+import dev.waitwell.workflows.lifecycle.OrderRun;
+import dev.waitwell.workflows.shared.Money;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import java.util.Locale;
+
+/**
+ * One attempt at a charge, as the processor sees it: each under its own step name ({@code balance-2}), or, for a
+ * charge that waits on the customer's bank, again under its key; its outcome recorded on the order's timeline; a
+ * waiting charge let go of when a new method replaces it or the order is cancelled. Holds what the attempts share:
+ * the method charged, how many steps were numbered, the last error and issue. {@link PaymentCollector} decides
+ * when to attempt and how long to wait.
+ */
+final class ChargeAttempts {
+
+    private final PaymentActivities activities =
+            Workflow.newActivityStub(PaymentActivities.class, OrderActivityOptions.DURABLE);
+    private final OrderRun run;
+    private final BankWait bank = new BankWait();
+    private String method;
+    private String lastError;
+    private PaymentIssue issue;
+    private boolean customerPresentNext;
+    private int count;
+
+    ChargeAttempts(OrderRun run, String method) {
+        this.run = run;
+        this.method = method;
+    }
+
+    ChargeOutcome attempt(ChargePurpose purpose, Money amount) {
+        run.throwIfCancelled();
+        if (completedAfterAll(bank.takeReplaced())) {
+            return ChargeOutcome.PAID; // the customer confirmed the charge a new method was to replace
+        }
+        boolean present = customerPresentNext;
+        customerPresentNext = false;
+        // A charge that waits on the customer's bank is checked again under its own key: a new one would charge twice.
+        ChargeRequest request = bank.waiting() != null
+                ? bank.waiting()
+                : new ChargeRequest(
+                        run.orderId(),
+                        purpose.name().toLowerCase(Locale.ROOT) + "-" + (count + 1),
+                        purpose,
+                        amount,
+                        method,
+                        present,
+                        run.customerUrl());
+        int changesAtStart = bank.startAttempt();
+        try {
+            ChargeResult result = activities.charge(request);
+            paid(result, purpose);
+            return ChargeOutcome.PAID;
+        } catch (ActivityFailure failure) {
+            ChargeOutcome outcome = ChargeOutcome.of(failure).orElseThrow(() -> failure);
+            lastError = outcome.reason();
+            issue = outcome.issue();
+            boolean waits = outcome.kind() == ChargeOutcome.Kind.WAITS_ON_CUSTOMER;
+            if (waits) {
+                bank.waitsOn(request, changesAtStart);
+            } else {
+                bank.settled();
+            }
+            run.recordEvent(
+                    waits ? "PAYMENT_ACTION_REQUIRED" : "PAYMENT_DECLINED",
+                    purpose + " of " + amount.display() + (waits ? " waits on the customer's bank: " : " declined: ")
+                            + lastError);
+            return outcome;
+        } finally {
+            count++;
+        }
+    }
+
+    /**
+     * Lets go of the charge that waits on the customer's bank: the processor cancels it, unless the customer
+     * completed it meanwhile, in which case it counts as paid. Returns whether it was completed; false for none.
+     */
+    boolean letGoOfWaitingCharge() {
+        return completedAfterAll(bank.takeWaiting());
+    }
+
+    /** As {@link #letGoOfWaitingCharge}, for the waiting charge a new method replaced. */
+    boolean letGoOfReplacedCharge() {
+        return completedAfterAll(bank.takeReplaced());
+    }
+
+    boolean waitsOnTheBankUnder(String chargeKey) {
+        return bank.isWaitingFor(chargeKey);
+    }
+
+    /** A charge a rebuilt run finds waiting on the customer's bank: checked again under its key. */
+    void waitOnTheBank(ChargeRequest request) {
+        bank.waitsOn(request, bank.startAttempt());
+    }
+
+    /** The next attempt is made with the customer present (checkout, or a method they gave on their page). */
+    void customerPresentNext() {
+        customerPresentNext = true;
+    }
+
+    /** The method for the next charge; a charge that waited on the customer's bank is let go of first. */
+    void changeMethod(String paymentMethod, boolean byTheCustomer) {
+        method = paymentMethod;
+        bank.methodChanged();
+        customerPresentNext = byTheCustomer;
+        run.recordPaymentMethod(method);
+    }
+
+    /**
+     * Saves the method for later charges without the customer present (a {@code PAY_LATER} order at checkout).
+     * An issue is only noted: the charge that meets it later handles it.
+     */
+    void saveForLater() {
+        SavedMethod saved = activities.saveForLater(new SaveMethodRequest(run.orderId(), method, run.customerUrl()));
+        if (saved.issue() != null) {
+            run.recordEvent(
+                    "PAYMENT_METHOD_NOT_SAVED",
+                    method + " was not saved for later charges: "
+                            + saved.issue().message());
+        }
+    }
+
+    /** A continued run: the method and step numbers go on where they stopped. */
+    void resume(String carriedMethod, String carriedError, int carriedCount) {
+        method = carriedMethod;
+        lastError = carriedError;
+        count = carriedCount;
+    }
+
+    /** The issue of a charge a rebuilt run finds outstanding, as far as the database tells. */
+    void noteIssue(PaymentIssue recorded) {
+        issue = recorded;
+    }
+
+    /** How many steps were numbered: the next is one more. */
+    int count() {
+        return count;
+    }
+
+    String method() {
+        return method;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    PaymentIssue issue() {
+        return issue;
+    }
+
+    private void paid(ChargeResult result, ChargePurpose purpose) {
+        run.recordCharge(result.amount());
+        lastError = null;
+        issue = null;
+        bank.settled();
+        run.recordEvent("PAYMENT_CHARGED", purpose + " of " + result.amount().display() + " charged to " + method);
+    }
+
+    private boolean completedAfterAll(ChargeRequest waited) {
+        if (waited == null) {
+            return false;
+        }
+        WaitingChargeCancellation cancellation = activities.cancelWaitingCharge(waited);
+        if (!cancellation.wasCompleted()) {
+            run.recordEvent(
+                    "PAYMENT_CANCELLED",
+                    waited.purpose() + " of " + waited.amount().display() + " that waited on the customer's bank"
+                            + " was cancelled at the processor");
+            return false;
+        }
+        paid(cancellation.completed(), waited.purpose());
+        return true;
+    }
+}
