@@ -148,6 +148,28 @@ class OrderRecoveryTest {
     }
 
     @Test
+    void refusesABadBodyWithAProblemAndStartsOrAuditsNothing() throws Exception {
+        String orderId = place("rbd-bad");
+
+        mvc.perform(postAs("admin", "/admin/v1/orders/{id}/recovery", """
+                        {"reason": "%s"}""".formatted("x".repeat(501)), orderId))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("reason")));
+        mvc.perform(postAs("admin", "/admin/v1/orders/{id}/recovery", "{\"reason\": ", orderId))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value(notNullValue()));
+
+        assertThat(activities.recovery.requests())
+                .extracting(RebuildRequest::orderId)
+                .doesNotContain(orderId);
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_actions WHERE order_id = ?")
+                        .param(orderId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void answersServiceUnavailableWhenTheWorkerDoesNotRebuildInTime() throws Exception {
         String orderId = unique(OrderRecoveryWorkflowFake.STALLING + "rbd");
         StrandedCheckouts.place(context, orderId, sku);
