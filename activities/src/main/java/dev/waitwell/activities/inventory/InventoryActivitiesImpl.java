@@ -70,14 +70,21 @@ class InventoryActivitiesImpl implements InventoryActivities {
                     .query(Integer.class)
                     .optional()
                     .orElse(0);
-            // Only allocations of the sku the order holds now: a switch left the old product's behind.
+            // Only allocations of the sku the order holds now: a switch left the old product's behind. The order knows
+            // of those it reads here, so they count as told: a fan-out still under way skips them rather than spend a
+            // signal, and a workflow task of the order's, on news it has.
             List<StockAllocation> allocations = jdbc.sql("""
-                            SELECT a.id, a.quantity
-                              FROM allocations a
-                              JOIN allocation_batches b ON b.id = a.batch_id
-                              JOIN order_stock s ON s.order_id = a.order_id AND s.sku = b.sku
-                             WHERE a.order_id = :orderId
-                             ORDER BY a.id""")
+                            WITH known AS (
+                                SELECT a.id, a.quantity
+                                  FROM allocations a
+                                  JOIN allocation_batches b ON b.id = a.batch_id
+                                  JOIN order_stock s ON s.order_id = a.order_id AND s.sku = b.sku
+                                 WHERE a.order_id = :orderId
+                            ), told AS (
+                                UPDATE allocations SET signalled_at = now()
+                                 WHERE id IN (SELECT id FROM known) AND signalled_at IS NULL
+                            )
+                            SELECT id, quantity FROM known ORDER BY id""")
                     .param("orderId", request.orderId())
                     .query((rs, n) -> new StockAllocation(rs.getLong("id"), rs.getInt("quantity")))
                     .list();

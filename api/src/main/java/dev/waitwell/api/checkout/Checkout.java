@@ -55,8 +55,8 @@ class Checkout {
                     order.status());
             return new Result(view, placement.created(), true);
         }
-        if (!order.workflowStarted() && !start(order)) {
-            return new Result(view, placement.created(), false);
+        if (!order.workflowStarted()) {
+            return startAndAwaitCheckout(order, view, placement.created());
         }
         OrderView answered = workflows
                 .awaitCheckout(order.orderId(), CHECKOUT_WAIT)
@@ -65,19 +65,25 @@ class Checkout {
         return new Result(answered, placement.created(), true);
     }
 
-    /** @return false when Temporal did not take the start */
-    private boolean start(StoredOrder order) {
+    /** One round trip to Temporal: the start, and the answer once the first payment is settled. */
+    private Result startAndAwaitCheckout(StoredOrder order, OrderView view, boolean created) {
+        OrderWorkflows.CheckoutStart start;
         try {
-            workflows.start(order);
+            start = workflows.startAwaitingCheckout(order, CHECKOUT_WAIT);
         } catch (RuntimeException temporalAway) {
             // The order is committed: answering an error would invite a retry under a new order id, a second order.
             log.warn(
                     "Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
                     order.orderId(),
                     temporalAway.toString());
-            return false;
+            return new Result(view, created, false);
+        }
+        if (!start.started()) {
+            return new Result(view, created, false);
         }
         orders.markWorkflowStarted(order.orderId());
-        return true;
+        OrderView answered =
+                start.settled().map(state -> queries.withState(view, state)).orElse(view);
+        return new Result(answered, created, true);
     }
 }

@@ -17,6 +17,8 @@ import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
@@ -72,21 +74,68 @@ public class OrderWorkflows {
             log.info("Order {} is {}: its workflow never runs again", order.orderId(), order.status());
             return;
         }
+        try {
+            WorkflowClient.start(newOrderStub(order)::fulfil, checkoutInput(order));
+        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
+            log.debug(
+                    "Order workflow {} exists already",
+                    alreadyStarted.getExecution().getWorkflowId());
+        }
+    }
+
+    /** What {@link #startAwaitingCheckout} learnt: whether the workflow runs (or ran), and its state once settled. */
+    public record CheckoutStart(boolean started, Optional<OrderState> settled) {}
+
+    /**
+     * Starts a new order's workflow and waits, in the same round trip to Temporal (update-with-start), until its
+     * checkout payment is settled, at most {@code timeout}: the storefront learns at once what was paid or declined.
+     * An order whose workflow ran to its end already is left alone. When the wait runs out the workflow may have
+     * started or not: Temporal is asked, and an order it does not run is started by the recovery sweep.
+     */
+    public CheckoutStart startAwaitingCheckout(StoredOrder order, Duration timeout) {
+        OrderWorkflow workflow = newOrderStub(order);
         PlaceOrderInput input = checkoutInput(order);
-        OrderWorkflow workflow = client.newWorkflowStub(
+        try {
+            OrderState settled = WorkflowCalls.bounded(
+                    () -> WorkflowClient.executeUpdateWithStart(
+                            workflow::awaitCheckout,
+                            UpdateOptions.<OrderState>newBuilder()
+                                    .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                                    .build(),
+                            new WithStartWorkflowOperation<>(workflow::fulfil, input)),
+                    timeout);
+            return new CheckoutStart(true, Optional.of(settled));
+        } catch (WorkflowExecutionAlreadyStarted ranBefore) {
+            log.debug("Order workflow {} ran already", ranBefore.getExecution().getWorkflowId());
+            return new CheckoutStart(true, Optional.empty());
+        } catch (TimeoutException | RuntimeException e) {
+            log.warn(
+                    "Checkout of order {} not settled within {}; answering from the database: {}",
+                    order.orderId(),
+                    timeout,
+                    e.toString());
+            return new CheckoutStart(exists(order.orderId()), Optional.empty());
+        }
+    }
+
+    /** Whether Temporal has a run of the order's workflow; false also when it cannot be asked now. */
+    private boolean exists(String orderId) {
+        try {
+            WorkflowCalls.bounded(() -> stub(orderId).describe(), QUERY_TIMEOUT);
+            return true;
+        } catch (TimeoutException | RuntimeException notKnown) {
+            return false;
+        }
+    }
+
+    private OrderWorkflow newOrderStub(StoredOrder order) {
+        return client.newWorkflowStub(
                 OrderWorkflow.class,
                 StartOnce.options(OrderWorkflowIds.of(order.orderId()))
                         .setTypedSearchAttributes(searchAttributes(order))
                         .setStaticSummary(summary(order))
                         .setStaticDetails(details(order))
                         .build());
-        try {
-            WorkflowClient.start(workflow::fulfil, input);
-        } catch (WorkflowExecutionAlreadyStarted alreadyStarted) {
-            log.debug(
-                    "Order workflow {} exists already",
-                    alreadyStarted.getExecution().getWorkflowId());
-        }
     }
 
     /**

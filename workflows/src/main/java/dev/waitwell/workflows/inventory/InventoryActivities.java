@@ -23,7 +23,10 @@ public interface InventoryActivities {
      */
     AllocationBatch joinQueueOnRelease(StockRequest request);
 
-    /** The units allocated to the order so far, as the database has them. */
+    /**
+     * The units allocated to the order so far, as the database has them; the allocations read count as told, so a
+     * fan-out does not signal them again.
+     */
     OrderAllocations allocationsOf(StockRequest request);
 
     /** The order's units leave with the shipment. */

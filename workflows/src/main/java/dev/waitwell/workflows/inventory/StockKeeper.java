@@ -1,9 +1,7 @@
 package dev.waitwell.workflows.inventory;
 
-import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
-import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +14,7 @@ import java.util.Set;
  */
 public final class StockKeeper {
 
-    private final InventoryActivities inventory =
-            Workflow.newActivityStub(InventoryActivities.class, OrderActivityOptions.DURABLE);
+    private final InventoryActivities inventory;
     private final OrderRun run;
     private final boolean queued;
     private final boolean catchesUp;
@@ -32,6 +29,7 @@ public final class StockKeeper {
      */
     public StockKeeper(OrderRun run, int allocatedAtCheckout, boolean queued, boolean catchesUp) {
         this.run = run;
+        this.inventory = run.databaseSteps(InventoryActivities.class);
         this.queued = queued;
         this.catchesUp = catchesUp;
         this.allocated = allocatedAtCheckout;
@@ -52,10 +50,17 @@ public final class StockKeeper {
         return allocated;
     }
 
-    /** The release date came: the product's pre-orders join the queue, and whoever got stock is told. */
-    public void joinQueueOnRelease() {
+    /**
+     * The product is released: the product's pre-orders join the queue, and whoever got stock is told. When the
+     * release workflow told this order ({@code toldByRelease}), that workflow tells the others too; otherwise the
+     * order's own release date came and it starts the telling (the first such order does, the rest find it running).
+     */
+    public void joinQueueOnRelease(boolean toldByRelease) {
         if (queued) {
-            AllocationFanOut.startDetached(inventory.joinQueueOnRelease(stock()));
+            AllocationBatch batch = inventory.joinQueueOnRelease(stock());
+            if (!toldByRelease) {
+                AllocationFanOut.startDetached(batch);
+            }
         }
     }
 

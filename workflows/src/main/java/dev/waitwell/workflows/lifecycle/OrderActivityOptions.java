@@ -2,6 +2,7 @@ package dev.waitwell.workflows.lifecycle;
 
 import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -23,6 +24,15 @@ public final class OrderActivityOptions {
                             BusinessFailure.PAYMENT_METHOD_UNKNOWN,
                             BusinessFailure.PAYMENT_ACTION_REQUIRED))
                     .build())
+            .build();
+
+    /**
+     * Database steps run as local activities ({@link DatabaseSteps}): retried as {@link #DURABLE} ones are, the
+     * first minute's attempts inside the workflow task, later ones after a timer.
+     */
+    public static final LocalActivityOptions LOCAL_DATABASE = LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(DURABLE.getRetryOptions())
             .build();
 
     /**

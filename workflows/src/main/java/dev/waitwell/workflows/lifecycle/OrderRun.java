@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 public final class OrderRun {
 
     private final OrderFacts facts;
+    private final DatabaseSteps databaseSteps;
     private final OrderTimeline timeline;
     private final HistoryBudget budget;
     private final OrderTotals totals;
@@ -34,10 +35,21 @@ public final class OrderRun {
     /**
      * @param upsertsSearchAttributes whether status and promise changes update the search attributes (version)
      * @param historyEventLimit how long this run's history may grow before it continues as new; 0 never
+     * @param databaseSteps how this run calls its database-only activities (version)
      */
-    public OrderRun(OrderFacts facts, RunState state, boolean upsertsSearchAttributes, int historyEventLimit) {
+    public OrderRun(
+            OrderFacts facts,
+            RunState state,
+            boolean upsertsSearchAttributes,
+            int historyEventLimit,
+            DatabaseSteps databaseSteps) {
         this.facts = Objects.requireNonNull(facts, "facts");
-        this.timeline = new OrderTimeline(facts.orderId(), upsertsSearchAttributes, state.eventSequence());
+        this.databaseSteps = databaseSteps;
+        this.timeline = new OrderTimeline(
+                facts.orderId(),
+                upsertsSearchAttributes,
+                state.eventSequence(),
+                databaseSteps.stub(TimelineActivities.class));
         this.budget = new HistoryBudget(historyEventLimit > 0, historyEventLimit);
         this.totals = new OrderTotals(state.item().unitPrice().currency(), state.paid(), state.refunded());
         this.status = state.status();
@@ -58,6 +70,11 @@ public final class OrderRun {
     /** How many timeline entries of each kind the order has, for the next run; empty with position keys. */
     public Map<String, Integer> timelineCounts() {
         return timeline.counts();
+    }
+
+    /** A stub of database-only {@code activities} for this run's steps: local ones in runs that use them. */
+    public <T> T databaseSteps(Class<T> activities) {
+        return databaseSteps.stub(activities);
     }
 
     /** How the run continues as new once its history budget is spent: never returns. */

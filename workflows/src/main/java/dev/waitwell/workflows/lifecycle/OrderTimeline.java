@@ -25,8 +25,7 @@ final class OrderTimeline {
 
     private static final Logger log = Workflow.getLogger(OrderTimeline.class);
 
-    private final TimelineActivities writes =
-            Workflow.newActivityStub(TimelineActivities.class, OrderActivityOptions.DURABLE);
+    private final TimelineActivities writes;
     private final NotificationActivities notifications =
             Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
     private final String orderId;
@@ -34,8 +33,9 @@ final class OrderTimeline {
     private int eventSequence;
     private Map<String, Integer> counts;
 
-    OrderTimeline(String orderId, boolean upsertsSearchAttributes, int lastEventSequence) {
+    OrderTimeline(String orderId, boolean upsertsSearchAttributes, int lastEventSequence, TimelineActivities writes) {
         this.orderId = orderId;
+        this.writes = writes;
         this.upsertsSearchAttributes = upsertsSearchAttributes;
         this.eventSequence = lastEventSequence;
     }

@@ -5,7 +5,6 @@ import dev.waitwell.workflows.inventory.StockKeeper;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.ledger.RevenueRecognition;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
-import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
@@ -14,7 +13,6 @@ import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.OutstandingCharge;
 import dev.waitwell.workflows.payment.PaymentCollector;
 import dev.waitwell.workflows.shared.Money;
-import io.temporal.workflow.Workflow;
 import java.time.Instant;
 
 /**
@@ -25,10 +23,8 @@ import java.time.Instant;
  */
 final class OrderPhases {
 
-    private final OrderActivities orders =
-            Workflow.newActivityStub(OrderActivities.class, OrderActivityOptions.DURABLE);
-    private final LedgerActivities ledger =
-            Workflow.newActivityStub(LedgerActivities.class, OrderActivityOptions.DURABLE);
+    private final OrderActivities orders;
+    private final LedgerActivities ledger;
     private final PlaceOrderInput input;
     private final OrderRun run;
     private final PaymentCollector payments;
@@ -43,18 +39,27 @@ final class OrderPhases {
     private Shipment shipment;
 
     private final boolean catchesUpBeforeReopenedDecision;
+    private final boolean leavesFanOutToRelease;
+    private boolean releasedByWorkflow;
 
-    /** @param catchesUpBeforeReopenedDecision see {@link OrderVersions#catchUpBeforeReopenedDecision()} */
+    /**
+     * @param catchesUpBeforeReopenedDecision see {@link OrderVersions#catchUpBeforeReopenedDecision()}
+     * @param leavesFanOutToRelease see {@link OrderVersions#releaseTellsAllocations()}
+     */
     OrderPhases(
             PlaceOrderInput input,
             OrderRun run,
             PaymentCollector payments,
             StockKeeper stock,
             PromiseKeeper promise,
-            boolean catchesUpBeforeReopenedDecision) {
+            boolean catchesUpBeforeReopenedDecision,
+            boolean leavesFanOutToRelease) {
         this.catchesUpBeforeReopenedDecision = catchesUpBeforeReopenedDecision;
+        this.leavesFanOutToRelease = leavesFanOutToRelease;
         this.input = input;
         this.run = run;
+        this.orders = run.databaseSteps(OrderActivities.class);
+        this.ledger = run.databaseSteps(LedgerActivities.class);
         this.payments = payments;
         this.stock = stock;
         this.promise = promise;
@@ -128,7 +133,7 @@ final class OrderPhases {
                 return;
             }
             run.recordEventOnce("PRODUCT_RELEASED", run.item().productName() + " is released");
-            stock.joinQueueOnRelease();
+            stock.joinQueueOnRelease(releasedByWorkflow && leavesFanOutToRelease);
         }
         Money balance = run.due();
         payments.collect(ChargePurpose.BALANCE, balance, OrderStatus.AWAITING_STOCK);
@@ -146,6 +151,7 @@ final class OrderPhases {
             }
         }
         promise.await(OrderPhase.RELEASE, "the product's release", promise::releaseAt, run::released, false);
+        releasedByWorkflow = run.released();
         run.markReleased();
     }
 

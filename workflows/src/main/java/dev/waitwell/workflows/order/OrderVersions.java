@@ -19,6 +19,10 @@ import io.temporal.workflow.Workflow;
  *     ({@code status-n}), so that a run rebuilt from the database goes on from the counts recorded there
  * @param catchUpBeforeReopenedDecision a run rebuilt with a delay decision open reads the allocations made while no
  *     workflow could be told before it waits for the answer
+ * @param localDatabaseSteps the steps that only read and write PostgreSQL run as local activities
+ *     ({@link dev.waitwell.workflows.lifecycle.DatabaseSteps}): fewer workflow tasks and task-queue round trips
+ * @param releaseTellsAllocations a pre-order told of its release by the release workflow leaves telling the release's
+ *     allocations to that workflow, rather than each of thousands of orders trying to start the same fan-out
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -29,7 +33,9 @@ record OrderVersions(
         boolean paymentSetup,
         boolean paymentRetries,
         boolean stableTimelineKeys,
-        boolean catchUpBeforeReopenedDecision) {
+        boolean catchUpBeforeReopenedDecision,
+        boolean localDatabaseSteps,
+        boolean releaseTellsAllocations) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -40,6 +46,8 @@ record OrderVersions(
     static final String PAYMENT_RETRIES = "payment-retries";
     static final String STABLE_TIMELINE_KEYS = "stable-timeline-keys";
     static final String CATCH_UP_BEFORE_REOPENED_DECISION = "catch-up-before-reopened-decision";
+    static final String LOCAL_DATABASE_STEPS = "local-database-steps";
+    static final String RELEASE_TELLS_ALLOCATIONS = "release-tells-allocations";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
@@ -51,6 +59,8 @@ record OrderVersions(
         boolean paymentRetries = isOn(PAYMENT_RETRIES);
         boolean stableTimelineKeys = isOn(STABLE_TIMELINE_KEYS);
         boolean catchUpBeforeReopenedDecision = isOn(CATCH_UP_BEFORE_REOPENED_DECISION);
+        boolean localDatabaseSteps = isOn(LOCAL_DATABASE_STEPS);
+        boolean releaseTellsAllocations = isOn(RELEASE_TELLS_ALLOCATIONS);
         return new OrderVersions(
                 allocationQueue,
                 delayProcess,
@@ -60,7 +70,9 @@ record OrderVersions(
                 paymentSetup,
                 paymentRetries,
                 stableTimelineKeys,
-                catchUpBeforeReopenedDecision);
+                catchUpBeforeReopenedDecision,
+                localDatabaseSteps,
+                releaseTellsAllocations);
     }
 
     private static boolean isOn(String change) {

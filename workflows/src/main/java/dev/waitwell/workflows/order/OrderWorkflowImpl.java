@@ -7,6 +7,7 @@ import dev.waitwell.workflows.delay.PromiseKeeper;
 import dev.waitwell.workflows.inventory.StockAllocation;
 import dev.waitwell.workflows.inventory.StockKeeper;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
+import dev.waitwell.workflows.lifecycle.DatabaseSteps;
 import dev.waitwell.workflows.lifecycle.OrderCancelled;
 import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
@@ -63,7 +64,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 input.facts(),
                 carried == null ? input.atCheckout() : carried.runState(),
                 versions.searchAttributes(),
-                versions.continueAsNew() ? input.policy().historyEventLimit() : 0);
+                versions.continueAsNew() ? input.policy().historyEventLimit() : 0,
+                new DatabaseSteps(versions.localDatabaseSteps()));
         this.payments = new PaymentCollector(
                 run,
                 input.paymentMethod(),
@@ -78,8 +80,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         if (versions.stableTimelineKeys()) {
             run.useStableTimelineKeys(carried == null ? Map.of() : carried.timelineCounts());
         }
-        OrderPhases script =
-                new OrderPhases(input, run, payments, stock, promise, versions.catchUpBeforeReopenedDecision());
+        OrderPhases script = new OrderPhases(
+                input,
+                run,
+                payments,
+                stock,
+                promise,
+                versions.catchUpBeforeReopenedDecision(),
+                versions.releaseTellsAllocations());
         if (carried == null) {
             log.info(
                     "Order {} started: {} x{} {}", input.orderId(), input.sku(), input.quantity(), input.paymentPlan());
