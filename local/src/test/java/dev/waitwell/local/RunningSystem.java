@@ -277,6 +277,20 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Where the Temporal service listens ({@code host:port}), for a client of one's own (a benchmark's worker). */
+    String temporalAddress() {
+        return temporal.address();
+    }
+
+    /** The worker's process id, to ask the OS or the JVM about it (memory, a collection). */
+    long workerPid() {
+        return worker.pid();
+    }
+
+    long apiPid() {
+        return api.pid();
+    }
+
     /** One run of a workflow: its id and its status ({@code RUNNING}, {@code COMPLETED}...). */
     record WorkflowRun(String runId, String status) {}
 

@@ -31,17 +31,22 @@ final class Shop {
 
     /** A product released in 30 days, taking pre-orders with a deposit of {@code depositPercent}. */
     String preorderProduct(String prefix, long price, int depositPercent) {
-        return product(prefix, price, LocalDate.now().plusDays(30), depositPercent, false, List.of());
+        return product(prefix, price, LocalDate.now().plusDays(30), null, depositPercent, false, List.of());
+    }
+
+    /** As {@link #preorderProduct(String, long, int)}, taking at most {@code cap} pre-orders. */
+    String preorderProduct(String prefix, long price, int depositPercent, int cap) {
+        return product(prefix, price, LocalDate.now().plusDays(30), cap, depositPercent, false, List.of());
     }
 
     /** A product on sale now, out of stock, taking backorders promised up to 60 days out. */
     String backorderProduct(String prefix, long price, List<String> alternatives) {
-        return product(prefix, price, null, 0, true, alternatives);
+        return product(prefix, price, null, null, 0, true, alternatives);
     }
 
     /** A product on sale now with {@code units} in stock. */
     String inStockProduct(String prefix, long price, int units) {
-        String sku = product(prefix, price, null, 0, false, List.of());
+        String sku = product(prefix, price, null, null, 0, false, List.of());
         receive(sku, units);
         return sku;
     }
@@ -50,6 +55,7 @@ final class Shop {
             String prefix,
             long price,
             LocalDate releaseDate,
+            Integer preorderCap,
             int depositPercent,
             boolean backorders,
             List<String> alternatives) {
@@ -59,7 +65,7 @@ final class Shop {
         product.put("price", price);
         product.put("currency", "USD");
         product.put("releaseDate", releaseDate == null ? null : releaseDate.toString());
-        product.put("preorderCap", null);
+        product.put("preorderCap", preorderCap);
         product.put("depositPercent", depositPercent);
         product.put("backorders", Map.of("allowed", backorders, "maxWaitDays", 60));
         product.put("restockEta", null);
