@@ -152,6 +152,12 @@ final class RunningSystem implements AutoCloseable {
         // No default outside the local profile: a production-like process never fakes payments unless told to.
         env.put("WAITWELL_PAYMENTS_GATEWAY", "sandbox");
         env.put("SERVER_PORT", String.valueOf(apiPort));
+        // For profiling a benchmark: e.g. -Dbenchmark.jvmOptions=-XX:StartFlightRecording=filename=/tmp/rec.jfr gives
+        // the worker and the API JVM options of their own (JDK_JAVA_OPTIONS is read by the java launcher).
+        String jvmOptions = System.getProperty("benchmark.jvmOptions", "");
+        if (!jvmOptions.isBlank()) {
+            env.put("JDK_JAVA_OPTIONS", jvmOptions);
+        }
         env.putAll(extraEnvironment);
 
         // The worker's management port (health, Prometheus); SERVER_PORT above is the API's and binds to the same
@@ -300,7 +306,12 @@ final class RunningSystem implements AutoCloseable {
 
     /** The API's Prometheus metrics as text. */
     String apiMetrics(String user) {
-        return send(baseUrl, "GET", "/actuator/prometheus", null, user, "text/plain")
+        return apiMetrics(user, "");
+    }
+
+    /** As {@link #apiMetrics(String)}, with a query such as {@code ?includedNames=a,b} (only those metrics). */
+    String apiMetrics(String user, String query) {
+        return send(baseUrl, "GET", "/actuator/prometheus" + query, null, user, "text/plain")
                 .body()
                 .asText();
     }

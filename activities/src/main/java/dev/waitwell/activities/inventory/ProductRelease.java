@@ -4,6 +4,9 @@ import dev.waitwell.activities.shared.WaitwellProperties;
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,12 @@ public class ProductRelease {
     private final TransactionTemplate transactions;
     private final StockAllocator allocator;
     private final Clock shopClock;
+    /**
+     * The release batch of each product this worker saw released. A release happens once and its batch never changes,
+     * so on release day the product's thousands of pre-orders read it here, rather than each locking the product row
+     * in turn and adding up the whole batch again.
+     */
+    private final Map<String, Optional<AllocationBatch>> releasedBatches = new ConcurrentHashMap<>();
 
     ProductRelease(
             JdbcClient jdbc, TransactionTemplate transactions, StockAllocator allocator, WaitwellProperties shop) {
@@ -41,31 +50,39 @@ public class ProductRelease {
      * nothing). Non-retryable {@code PRODUCT_NOT_FOUND} for an unknown sku.
      */
     public Outcome release(String sku) {
-        return transactions.execute(tx -> {
-            StockAllocator.LockedProduct product = allocator.lockProduct(sku);
-            if (product.released()) {
-                return new Outcome(
-                        false, allocator.batchOf(BatchSource.RELEASE, sku).orElse(null));
-            }
-            markReleased(sku);
-            int joined = preordersJoinQueue(sku);
-            if (!product.stockTracked() && joined > 0) {
-                receiveLaunchStock(sku, joined);
-            }
-            AllocationBatch batch = allocator.allocate(sku, BatchSource.RELEASE, sku, "the release");
-            if (batch != null) {
-                jdbc.sql("UPDATE stock_receipts SET batch_id = :batch WHERE sku = :sku AND reference = 'launch'")
-                        .param("batch", batch.batchId())
-                        .param("sku", sku)
-                        .update();
-            }
-            log.info(
-                    "Product {} released: {} pre-ordered units joined the queue{}",
-                    sku,
-                    joined,
-                    product.stockTracked() ? "" : " with as many units of launch stock");
-            return new Outcome(true, batch);
-        });
+        Optional<AllocationBatch> seen = releasedBatches.get(sku);
+        if (seen != null) {
+            return new Outcome(false, seen.orElse(null));
+        }
+        Outcome outcome = transactions.execute(tx -> releaseLocked(sku));
+        releasedBatches.putIfAbsent(sku, Optional.ofNullable(outcome.allocation()));
+        return outcome;
+    }
+
+    private Outcome releaseLocked(String sku) {
+        StockAllocator.LockedProduct product = allocator.lockProduct(sku);
+        if (product.released()) {
+            return new Outcome(
+                    false, allocator.batchOf(BatchSource.RELEASE, sku).orElse(null));
+        }
+        markReleased(sku);
+        int joined = preordersJoinQueue(sku);
+        if (!product.stockTracked() && joined > 0) {
+            receiveLaunchStock(sku, joined);
+        }
+        AllocationBatch batch = allocator.allocate(sku, BatchSource.RELEASE, sku, "the release");
+        if (batch != null) {
+            jdbc.sql("UPDATE stock_receipts SET batch_id = :batch WHERE sku = :sku AND reference = 'launch'")
+                    .param("batch", batch.batchId())
+                    .param("sku", sku)
+                    .update();
+        }
+        log.info(
+                "Product {} released: {} pre-ordered units joined the queue{}",
+                sku,
+                joined,
+                product.stockTracked() ? "" : " with as many units of launch stock");
+        return new Outcome(true, batch);
     }
 
     private void markReleased(String sku) {

@@ -51,9 +51,9 @@ public final class StockKeeper {
     }
 
     /**
-     * The product is released: the product's pre-orders join the queue, and whoever got stock is told. When the
-     * release workflow told this order ({@code toldByRelease}), that workflow tells the others too; otherwise the
-     * order's own release date came and it starts the telling (the first such order does, the rest find it running).
+     * The product is released: its pre-orders join the queue, and whoever got stock is told. When the release
+     * workflow told this order ({@code toldByRelease}), that workflow tells the others too; otherwise the order's own
+     * release date came and it starts the telling (the first such order does, the rest find it running).
      */
     public void joinQueueOnRelease(boolean toldByRelease) {
         if (queued) {

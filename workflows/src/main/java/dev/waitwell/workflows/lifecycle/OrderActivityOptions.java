@@ -36,6 +36,16 @@ public final class OrderActivityOptions {
             .build();
 
     /**
+     * A charge the customer waits for (checkout), run as a local activity: retried as {@link #DURABLE} ones are, the
+     * declines and the bank's questions not at all; a processor slower than the workflow task's timeout keeps the task
+     * alive, as the SDK does for every local activity.
+     */
+    public static final LocalActivityOptions LOCAL_PAYMENT = LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(DURABLE.getRetryOptions())
+            .build();
+
+    /**
      * Messages: retried for about an hour, then the workflow records the failure and carries on. A mail
      * server that is down must not hold up a shipment.
      */

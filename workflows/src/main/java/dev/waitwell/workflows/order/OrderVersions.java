@@ -23,6 +23,7 @@ import io.temporal.workflow.Workflow;
  *     ({@link dev.waitwell.workflows.lifecycle.DatabaseSteps}): fewer workflow tasks and task-queue round trips
  * @param releaseTellsAllocations a pre-order told of its release by the release workflow leaves telling the release's
  *     allocations to that workflow, rather than each of thousands of orders trying to start the same fan-out
+ * @param localChargeWhileCustomerWaits a charge the customer waits for (checkout) runs as a local activity
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -35,7 +36,8 @@ record OrderVersions(
         boolean stableTimelineKeys,
         boolean catchUpBeforeReopenedDecision,
         boolean localDatabaseSteps,
-        boolean releaseTellsAllocations) {
+        boolean releaseTellsAllocations,
+        boolean localChargeWhileCustomerWaits) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -48,6 +50,7 @@ record OrderVersions(
     static final String CATCH_UP_BEFORE_REOPENED_DECISION = "catch-up-before-reopened-decision";
     static final String LOCAL_DATABASE_STEPS = "local-database-steps";
     static final String RELEASE_TELLS_ALLOCATIONS = "release-tells-allocations";
+    static final String LOCAL_CHARGE_WHILE_CUSTOMER_WAITS = "local-charge-while-customer-waits";
 
     static OrderVersions ofThisRun() {
         boolean allocationQueue = isOn(ALLOCATION_QUEUE);
@@ -61,6 +64,7 @@ record OrderVersions(
         boolean catchUpBeforeReopenedDecision = isOn(CATCH_UP_BEFORE_REOPENED_DECISION);
         boolean localDatabaseSteps = isOn(LOCAL_DATABASE_STEPS);
         boolean releaseTellsAllocations = isOn(RELEASE_TELLS_ALLOCATIONS);
+        boolean localChargeWhileCustomerWaits = isOn(LOCAL_CHARGE_WHILE_CUSTOMER_WAITS);
         return new OrderVersions(
                 allocationQueue,
                 delayProcess,
@@ -72,7 +76,8 @@ record OrderVersions(
                 stableTimelineKeys,
                 catchUpBeforeReopenedDecision,
                 localDatabaseSteps,
-                releaseTellsAllocations);
+                releaseTellsAllocations,
+                localChargeWhileCustomerWaits);
     }
 
     private static boolean isOn(String change) {

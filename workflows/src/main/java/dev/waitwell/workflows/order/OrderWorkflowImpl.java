@@ -71,7 +71,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 input.paymentMethod(),
                 input.policy().paymentGrace(),
                 versions.paymentSetup(),
-                versions.paymentRetries());
+                versions.paymentRetries(),
+                versions.localChargeWhileCustomerWaits());
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(

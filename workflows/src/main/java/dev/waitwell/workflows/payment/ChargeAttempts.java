@@ -13,11 +13,18 @@ import java.util.Locale;
  * waiting charge let go of when a new method replaces it or the order is cancelled. Holds what the attempts share:
  * the method charged, how many steps were numbered, the last error and issue. {@link PaymentCollector} decides
  * when to attempt and how long to wait.
+ *
+ * <p>An attempt the customer waits for (checkout, a method they gave on their page) runs as a local activity in runs
+ * from {@code local-charge-while-customer-waits} on: in the workflow task that asks for it, so that checkout's answer
+ * comes one workflow task after the start rather than after a task-queue round trip and a second task. Charges
+ * without the customer (the balance on release, retries) stay activities of their own: a cancellation or a new
+ * method that arrives while one runs is seen before the outcome is acted on.
  */
 final class ChargeAttempts {
 
     private final PaymentActivities activities =
             Workflow.newActivityStub(PaymentActivities.class, OrderActivityOptions.DURABLE);
+    private final PaymentActivities whileCustomerWaits;
     private final OrderRun run;
     private final BankWait bank = new BankWait();
     private String method;
@@ -26,9 +33,12 @@ final class ChargeAttempts {
     private boolean customerPresentNext;
     private int count;
 
-    ChargeAttempts(OrderRun run, String method) {
+    ChargeAttempts(OrderRun run, String method, boolean localWhileCustomerWaits) {
         this.run = run;
         this.method = method;
+        this.whileCustomerWaits = localWhileCustomerWaits
+                ? Workflow.newLocalActivityStub(PaymentActivities.class, OrderActivityOptions.LOCAL_PAYMENT)
+                : activities;
     }
 
     ChargeOutcome attempt(ChargePurpose purpose, Money amount) {
@@ -51,7 +61,7 @@ final class ChargeAttempts {
                         run.customerUrl());
         int changesAtStart = bank.startAttempt();
         try {
-            ChargeResult result = activities.charge(request);
+            ChargeResult result = (present ? whileCustomerWaits : activities).charge(request);
             paid(result, purpose);
             return ChargeOutcome.PAID;
         } catch (ActivityFailure failure) {
@@ -114,7 +124,8 @@ final class ChargeAttempts {
      * An issue is only noted: the charge that meets it later handles it.
      */
     void saveForLater() {
-        SavedMethod saved = activities.saveForLater(new SaveMethodRequest(run.orderId(), method, run.customerUrl()));
+        SavedMethod saved =
+                whileCustomerWaits.saveForLater(new SaveMethodRequest(run.orderId(), method, run.customerUrl()));
         if (saved.issue() != null) {
             run.recordEvent(
                     "PAYMENT_METHOD_NOT_SAVED",

@@ -36,11 +36,18 @@ public final class PaymentCollector {
      * @param savesForLater whether a checkout that charges nothing saves the method for later charges (version)
      * @param clearsStaleRetries whether a retry asked for while a charge ran is forgotten once the money is in, so
      *     that it never fires on the next charge (version)
+     * @param localWhileCustomerWaits whether a charge the customer waits for runs as a local activity (version; see
+     *     {@link ChargeAttempts})
      */
     public PaymentCollector(
-            OrderRun run, String method, Duration grace, boolean savesForLater, boolean clearsStaleRetries) {
+            OrderRun run,
+            String method,
+            Duration grace,
+            boolean savesForLater,
+            boolean clearsStaleRetries,
+            boolean localWhileCustomerWaits) {
         this.run = run;
-        this.attempts = new ChargeAttempts(run, method);
+        this.attempts = new ChargeAttempts(run, method, localWhileCustomerWaits);
         this.refunds = new PaymentRefunds(run);
         this.grace = grace;
         this.savesForLater = savesForLater;
