@@ -27,7 +27,7 @@ class ReleaseHistoryRecorder {
     static final Path HISTORIES = Path.of("src/test/resources/histories/release");
 
     /** The prefix of the files this run writes: bump it with every {@code Workflow.getVersion} change. */
-    static final String RECORDING = "v1";
+    static final String RECORDING = "v2";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
