@@ -9,6 +9,7 @@ import dev.waitwell.workflows.lifecycle.OrderPhase;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.order.ResumePoint.ChargeStage;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.OutstandingCharge;
 import dev.waitwell.workflows.payment.PaymentCollector;
@@ -30,10 +31,7 @@ final class OrderPhases {
     private final PaymentCollector payments;
     private final StockKeeper stock;
     private final PromiseKeeper promise;
-    private OrderPhase resumedAt;
-    private ChargeStage resumedCharge;
-    private int runNumber = 1;
-    private long balanceChargedBefore;
+    private final ResumePoint resumed = new ResumePoint();
     private boolean checkoutSettled;
     private boolean fulfilmentRequested;
     private Shipment shipment;
@@ -75,12 +73,13 @@ final class OrderPhases {
             boolean fulfilmentWasRequested,
             OutstandingCharge outstanding,
             long balanceChargedByTheLostRun) {
-        resumedAt = phase;
-        balanceChargedBefore = balanceChargedByTheLostRun;
-        runNumber = number;
+        resumed.resume(
+                phase,
+                number,
+                outstanding == null ? null : chargeStageOf(outstanding.purpose()),
+                balanceChargedByTheLostRun);
         fulfilmentRequested = fulfilmentWasRequested;
-        resumedCharge = outstanding == null ? null : chargeStageOf(outstanding.purpose());
-        checkoutSettled = resumedCharge != ChargeStage.CHECKOUT;
+        checkoutSettled = !resumed.resumesAtCheckoutCharge();
     }
 
     /** Where the script makes a charge of {@code purpose}, for this order as it stands. */
@@ -94,21 +93,20 @@ final class OrderPhases {
         return input.kind() == OrderKind.PREORDER ? ChargeStage.RELEASE : ChargeStage.STOCK;
     }
 
-    /** What a lost run had charged of the balance before this rebuilt run; zero for every other run. */
     private Money balanceChargedBefore() {
-        return Money.of(balanceChargedBefore, run.currency());
+        return resumed.balanceChargedBefore(run.currency());
     }
 
     /** The plan's first payment (all, the deposit, or nothing), then the confirmation with the promised date. */
     void checkout() {
-        if (resumedAt != null && !resumesChargeAt(ChargeStage.CHECKOUT)) {
+        if (resumed.resumed() && !resumed.resumesChargeAt(ChargeStage.CHECKOUT)) {
             return;
         }
         ChargePurpose purpose = switch (input.paymentPlan()) {
             case DEPOSIT -> ChargePurpose.DEPOSIT;
             case FULL, PAY_LATER -> ChargePurpose.FULL;
         };
-        if (resumedAt == null) {
+        if (!resumed.resumed()) {
             payments.collectAtCheckout(purpose, input.firstPayment(), run.status());
         } else {
             payments.collect(purpose, input.firstPayment(), input.atCheckout().status());
@@ -124,10 +122,10 @@ final class OrderPhases {
      * the release's steps.
      */
     void awaitReleaseAndCharge() {
-        if (input.kind() != OrderKind.PREORDER || resumedAtOrAfter(OrderPhase.STOCK)) {
+        if (input.kind() != OrderKind.PREORDER || resumed.atOrAfter(OrderPhase.STOCK)) {
             return;
         }
-        if (!resumesChargeAt(ChargeStage.RELEASE)) {
+        if (!resumed.resumesChargeAt(ChargeStage.RELEASE)) {
             awaitRelease();
             if (run.switched()) {
                 return;
@@ -143,7 +141,7 @@ final class OrderPhases {
     }
 
     private void awaitRelease() {
-        if (!resumedAtOrAfter(OrderPhase.RELEASE)) {
+        if (!resumed.atOrAfter(OrderPhase.RELEASE)) {
             promise.await(
                     OrderPhase.RELEASE_REMINDER, "the pre-release reminder", this::reminderDue, run::released, false);
             if (!run.released()) {
@@ -165,10 +163,10 @@ final class OrderPhases {
      * what backorders and in-stock orders still owe charged, and the warehouse asked to ship.
      */
     void awaitStockAndFulfil() {
-        if (resumedAtOrAfter(OrderPhase.SHIPMENT)) {
+        if (resumed.atOrAfter(OrderPhase.SHIPMENT)) {
             return;
         }
-        if (resumesChargeAt(ChargeStage.SWITCH)) {
+        if (resumed.resumesChargeAt(ChargeStage.SWITCH)) {
             promise.finishSwitch();
         }
         // A decision reopened from the database is answered first, even when the units came meanwhile; units allocated
@@ -260,34 +258,8 @@ final class OrderPhases {
         shipment = confirmed;
     }
 
-    /** Whether a rebuilt run resumes at a charge made at {@code stage}; asked once, where the script makes it. */
-    private boolean resumesChargeAt(ChargeStage stage) {
-        if (resumedCharge != stage) {
-            return false;
-        }
-        resumedCharge = null;
-        return true;
-    }
-
-    /** Where in the script a charge is made, for a run rebuilt while its order waited on one. */
-    private enum ChargeStage {
-        /** The plan's first payment; the confirmation follows. */
-        CHECKOUT,
-        /** A pre-order's balance on release; the CHARGED message follows. */
-        RELEASE,
-        /** What a backorder or in-stock order owes once its units are in; fulfilment follows. */
-        STOCK,
-        /** The price difference of a switch to an alternative; the switch's status and message follow. */
-        SWITCH
-    }
-
-    /** Whether the run this one continues had got as far as {@code phase}; never for a first run. */
-    private boolean resumedAtOrAfter(OrderPhase phase) {
-        return resumedAt != null && resumedAt.isAtOrAfter(phase);
-    }
-
     int runNumber() {
-        return runNumber;
+        return resumed.runNumber();
     }
 
     boolean checkoutSettled() {
