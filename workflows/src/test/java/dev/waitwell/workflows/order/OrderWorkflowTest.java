@@ -163,6 +163,25 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void checkoutChargesAndWritesItsTimelineInsideTheWorkflowTaskNotAsActivitiesOfTheirOwn() {
+        OrderWorkflow order = place("o-local-steps", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(30));
+
+        assertThat(order.awaitCheckout().paid()).isPositive();
+        env.sleep(Duration.ofMinutes(1));
+
+        List<String> scheduled = client.fetchHistory(OrderWorkflowIds.of("o-local-steps")).getEvents().stream()
+                .filter(event -> event.hasActivityTaskScheduledEventAttributes())
+                .map(event -> event.getActivityTaskScheduledEventAttributes()
+                        .getActivityType()
+                        .getName())
+                .toList();
+        assertThat(scheduled)
+                .as("the charge and the timeline are local activities; the confirmation stays an activity")
+                .containsExactly("Notify");
+        assertThat(payments.charged).hasSize(1);
+    }
+
+    @Test
     void shipmentBooksRevenueTellsTheCustomerAndCompletes() {
         OrderWorkflow order = place("o-ship", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(5));
         releaseWithStock(order);
