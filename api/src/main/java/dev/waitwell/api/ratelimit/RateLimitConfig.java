@@ -29,6 +29,7 @@ class RateLimitConfig implements WebMvcConfigurer {
                         "/admin/v1/orders/*/cancellation",
                         "/admin/v1/orders/*/shipment",
                         "/admin/v1/orders/*/decision",
+                        "/admin/v1/orders/*/customer-link",
                         "/c/v1/orders/*/decision",
                         "/c/orders/*/decision",
                         "/c/orders/*/payment-method",

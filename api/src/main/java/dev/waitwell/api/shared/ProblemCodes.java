@@ -30,6 +30,10 @@ public final class ProblemCodes {
     public static final String WORKFLOW_RUNNING = "WORKFLOW_RUNNING";
     /** A rebuild was asked for a SHIPPED or CANCELLED order, which never runs again. */
     public static final String ORDER_FINISHED = "ORDER_FINISHED";
+    /** The customer's link cannot be sent again: they chose no channel we have an address for. */
+    public static final String NO_CUSTOMER_CHANNEL = "NO_CUSTOMER_CHANNEL";
+    /** The customer's link cannot be sent again: it has expired. */
+    public static final String LINK_EXPIRED = "LINK_EXPIRED";
 
     public static final String BACKORDERS_NOT_ALLOWED = "BACKORDERS_NOT_ALLOWED";
     public static final String NO_RESTOCK_IN_SIGHT = "NO_RESTOCK_IN_SIGHT";
