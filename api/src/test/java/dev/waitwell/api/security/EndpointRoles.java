@@ -53,6 +53,7 @@ final class EndpointRoles {
             entry("POST /admin/v1/orders/{orderId}/payment-retry", STAFF_ACT),
             entry("POST /admin/v1/orders/{orderId}/decision", STAFF_ACT),
             entry("POST /admin/v1/orders/{orderId}/recovery", ADMIN_ONLY),
+            entry("POST /admin/v1/orders/{orderId}/customer-link", STAFF_ACT),
             entry("GET /admin/v1/audit", STAFF_READ),
             // Products, stock and purchasing.
             entry("PUT /admin/v1/products/{sku}", ADMIN_ONLY),
