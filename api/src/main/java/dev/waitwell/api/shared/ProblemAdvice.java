@@ -69,7 +69,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(
                 problem(
                         HttpStatus.CONFLICT,
-                        "DATA_CONFLICT",
+                        ProblemCodes.DATA_CONFLICT,
                         "The change conflicts with the current data; read it again and retry."),
                 new HttpHeaders());
     }
