@@ -178,7 +178,21 @@ class AbsurdInputTest {
     }
 
     @Test
-    void refusesThreeChannelsThatFitTheBodyLimit() throws Exception {
+    void refusesAHundredThousandChannelsAsTooLargeBeforeReadingThem() throws Exception {
+        String sku = preorderProduct(1_000);
+        String channels = String.join(",", Collections.nCopies(100_000, "\"EMAIL\""));
+        String body = """
+                {"orderId": "%s", "customer": {"id": "c-1", "email": "ada@example.com", "channels": [%s]},
+                 "sku": "%s", "quantity": 1, "paymentPlan": "FULL", "paymentMethod": "pm_card_visa"}""".formatted(unique("many"), channels, sku);
+
+        mvc.perform(placeOrder(body))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
+        assertThat(orders(sku)).isZero();
+    }
+
+    @Test
+    void refusesThreeChannelsEvenInASmallBody() throws Exception {
         String sku = preorderProduct(1_000);
         String body = """
                 {"orderId": "%s", "customer": {"id": "c-1", "email": "ada@example.com", "phone": "+14155550123",
