@@ -43,6 +43,9 @@ public final class ProblemCodes {
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
     public static final String DECISION_NOT_OPEN = "DECISION_NOT_OPEN";
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    /** A request that changes something came without a JSON body or an X-Requested-By header: maybe a forged form. */
+    public static final String CROSS_SITE_REQUEST_REFUSED = "CROSS_SITE_REQUEST_REFUSED";
+
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
