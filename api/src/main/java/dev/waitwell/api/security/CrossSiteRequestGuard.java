@@ -19,13 +19,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * can post a form (form-encoded, multipart or text/plain) anywhere without asking; a JSON body or a header of its
  * own needs a CORS preflight first, which this API never grants. So every request that may change something must
  * carry {@code Content-Type: application/json} (or {@code application/*+json}) or an {@code X-Requested-By} header
- * (any value; for requests without a body). The customer's pages ({@code /c/**}: forms by design, the signed
+ * (any value; for requests without a body). A browser's request from the API's own pages (Swagger UI) passes too:
+ * browsers mark it {@code Sec-Fetch-Site: same-origin}, a header no page can set. The customer's pages ({@code /c/**}: forms by design, the signed
  * link's token is the key, no cookie or credentials) and the providers' webhooks ({@code /webhooks/**}: signed)
  * are left to their own checks.
  */
 class CrossSiteRequestGuard extends OncePerRequestFilter {
 
     static final String REQUESTED_BY = "X-Requested-By";
+    private static final String FETCH_SITE = "Sec-Fetch-Site";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final HandlerExceptionResolver problems;
@@ -43,7 +45,9 @@ class CrossSiteRequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (json(request.getContentType()) || hasText(request.getHeader(REQUESTED_BY))) {
+        if (json(request.getContentType())
+                || hasText(request.getHeader(REQUESTED_BY))
+                || "same-origin".equals(request.getHeader(FETCH_SITE))) {
             chain.doFilter(request, response);
             return;
         }

@@ -80,6 +80,22 @@ class CrossSiteRequestTest {
     }
 
     @Test
+    void aBrowserMayPostFromTheApisOwnPagesButNotFromAnotherSite() throws Exception {
+        String sku = newProduct();
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        assertThat(releases(sku)).isZero();
+
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("Sec-Fetch-Site", "same-origin"))
+                .andExpect(status().isAccepted());
+        assertThat(releases(sku)).isEqualTo(1);
+    }
+
+    @Test
     void aTextPlainCheckoutAsAFormCouldSendItPlacesNoOrder() throws Exception {
         String sku = newProduct();
         String orderId = unique("csrf");
