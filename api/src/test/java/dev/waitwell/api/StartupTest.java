@@ -17,7 +17,7 @@ class StartupTest {
             + "io.temporal.spring.boot.autoconfigure.NonRootNamespaceAutoConfiguration,"
             + "io.temporal.spring.boot.autoconfigure.TestServerAutoConfiguration";
 
-    private static final String USERS = "waitwell.security.users=admin:admin:ADMIN";
+    private static final String USERS = "waitwell.security.users=admin:a-password-of-its-own:ADMIN";
     private static final String SECRET = "waitwell.links.secret=a-long-enough-link-secret";
     private static final String GATEWAY = "waitwell.payments.gateway=sandbox";
 

@@ -1,6 +1,7 @@
 package dev.waitwell.activities.notification;
 
 import dev.waitwell.activities.order.Timeline;
+import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
@@ -36,15 +37,21 @@ class NotificationActivitiesImpl implements NotificationActivities {
     private final NotificationRows rows;
     private final Timeline timeline;
     private final TransactionTemplate transactions;
+    private final HeldSmsReports heldReports;
 
     NotificationActivitiesImpl(
-            List<ChannelSender> senders, NotificationRows rows, Timeline timeline, TransactionTemplate transactions) {
+            List<ChannelSender> senders,
+            NotificationRows rows,
+            Timeline timeline,
+            TransactionTemplate transactions,
+            HeldSmsReports heldReports) {
         this.senders = senders.stream()
                 .sorted((a, b) -> a.channel().compareTo(b.channel()))
                 .toList();
         this.rows = rows;
         this.timeline = timeline;
         this.transactions = transactions;
+        this.heldReports = heldReports;
     }
 
     @Override
@@ -179,6 +186,12 @@ class NotificationActivitiesImpl implements NotificationActivities {
                 : earlier(request, sender);
     }
 
+    /**
+     * The row and its timeline event in one transaction, the first settlement winning: when Twilio (or the mail
+     * server) answered so late that Temporal's retry found the claim and closed it as interrupted, the message did go
+     * out after all, and the row and the timeline both say so. Twilio's reports that came before the SID was
+     * recorded are applied in the same transaction.
+     */
     private Delivery settle(
             NotificationRequest request,
             ChannelSender sender,
@@ -186,12 +199,38 @@ class NotificationActivitiesImpl implements NotificationActivities {
             DeliveryStatus status,
             String detail,
             String providerId) {
-        transactions.executeWithoutResult(tx -> {
-            rows.finish(claim, status.name(), detail, providerId);
-            appendEvent(request, sender, status, status == DeliveryStatus.SENT ? detail : "failed: " + detail);
+        boolean sms = providerId != null && sender.channel() == Channel.SMS;
+        Delivery settled = transactions.execute(tx -> {
+            if (sms) {
+                heldReports.lock(providerId);
+            }
+            if (rows.finish(claim, status.name(), detail, providerId)) {
+                appendEvent(request, sender, status, status == DeliveryStatus.SENT ? detail : "failed: " + detail);
+            } else if (status != DeliveryStatus.SENT || !rows.sentAfterAll(claim, detail, providerId)) {
+                return null;
+            } else {
+                timeline.append(
+                        request.orderId(),
+                        "notification/" + request.key() + "/" + sender.channel() + "/sent-after-all",
+                        "NOTIFICATION_SENT",
+                        request.milestone() + " " + sender.label() + " " + detail
+                                + " after all (the provider answered after the attempt was given up)");
+            }
+            if (sms) {
+                heldReports.applyHeld(request.orderId(), claim, providerId);
+            }
+            return new Delivery(sender.channel(), status, detail);
         });
+        if (settled == null) {
+            log.warn(
+                    "Order {}: {} {} was settled by another attempt meanwhile",
+                    request.orderId(),
+                    request.key(),
+                    sender.label());
+            return earlier(request, sender);
+        }
         log.info("Order {}: {} {} {} ({})", request.orderId(), request.key(), sender.label(), status, detail);
-        return new Delivery(sender.channel(), status, detail);
+        return settled;
     }
 
     /** "CONFIRMED email sent to a@b.c", once per key and channel. */

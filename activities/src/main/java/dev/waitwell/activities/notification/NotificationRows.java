@@ -80,16 +80,38 @@ class NotificationRows {
                 .single();
     }
 
-    void finish(long id, String status, String detail, String providerId) {
-        jdbc.sql("""
-                        UPDATE notifications SET status = :status, detail = :detail, provider_id = :providerId,
-                                                 updated_at = now()
-                         WHERE id = :id""")
-                .param("status", status)
-                .param("detail", detail)
-                .param("providerId", providerId)
-                .param("id", id)
-                .update();
+    /**
+     * Settles this attempt's claim. False when the row is no longer SENDING: another attempt, started while this one
+     * waited on the provider, found it claimed and closed it as interrupted.
+     */
+    boolean finish(long id, String status, String detail, String providerId) {
+        return jdbc.sql("""
+                                UPDATE notifications SET status = :status, detail = :detail, provider_id = :providerId,
+                                                         updated_at = now()
+                                 WHERE id = :id AND status = 'SENDING'""")
+                        .param("status", status)
+                        .param("detail", detail)
+                        .param("providerId", providerId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * The provider accepted a message after its attempt was given up and the row closed as interrupted: the row
+     * says SENT after all, with the provider's id. False when the row was closed otherwise.
+     */
+    boolean sentAfterAll(long id, String detail, String providerId) {
+        return jdbc.sql("""
+                                UPDATE notifications SET status = 'SENT', detail = :detail, provider_id = :providerId,
+                                                         updated_at = now()
+                                 WHERE id = :id AND status = 'FAILED' AND provider_id IS NULL AND detail = :interrupted""")
+                        .param("detail", detail)
+                        .param("providerId", providerId)
+                        .param("id", id)
+                        .param("interrupted", NotificationActivitiesImpl.INTERRUPTED)
+                        .update()
+                == 1;
     }
 
     /** Only an interrupted attempt's row; false when another attempt settled it meanwhile. */

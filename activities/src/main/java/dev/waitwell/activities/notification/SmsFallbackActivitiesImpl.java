@@ -133,14 +133,21 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
         return Boolean.TRUE.equals(closed) ? new Delivery(Channel.EMAIL, DeliveryStatus.FAILED, detail) : earlier(sms);
     }
 
+    /** The row and its event together; when another attempt closed the claim meanwhile, its outcome stands. */
     private Delivery settle(FailedSms sms, long claim, DeliveryStatus status, String detail, String providerId) {
-        transactions.executeWithoutResult(tx -> {
-            rows.finish(claim, status.name(), detail, providerId);
+        Boolean settled = transactions.execute(tx -> {
+            if (!rows.finish(claim, status.name(), detail, providerId)) {
+                return false;
+            }
             appendEvent(
                     sms,
                     status,
                     status == DeliveryStatus.SENT ? "emailed instead, " + detail : "email failed: " + detail);
+            return true;
         });
+        if (!Boolean.TRUE.equals(settled)) {
+            return earlier(sms);
+        }
         log.info("Order {}: {} SMS fallback email {} ({})", sms.orderId(), sms.key(), status, detail);
         return new Delivery(Channel.EMAIL, status, detail);
     }

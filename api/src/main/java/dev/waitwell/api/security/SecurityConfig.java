@@ -12,10 +12,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +34,11 @@ class SecurityConfig {
     }
 
     @Bean
+    PasswordEncoder apiPasswords() {
+        return new RememberedLogins(PasswordEncoderFactories.createDelegatingPasswordEncoder(), System::nanoTime);
+    }
+
+    @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
@@ -38,7 +46,11 @@ class SecurityConfig {
         AuthenticationEntryPoint unauthenticated =
                 (request, response, e) -> resolver.resolveException(request, response, null, e);
         AccessDeniedHandler denied = (request, response, e) -> resolver.resolveException(request, response, null, e);
+        // No CSRF token (nothing is kept in a browser session) and no CORS: a page of another site can neither read
+        // answers nor send JSON or custom headers, which is what CrossSiteRequestGuard asks of every change.
         return http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .addFilterBefore(new CrossSiteRequestGuard(resolver), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling ->

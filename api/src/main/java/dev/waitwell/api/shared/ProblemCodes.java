@@ -47,6 +47,8 @@ public final class ProblemCodes {
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
     public static final String DECISION_NOT_OPEN = "DECISION_NOT_OPEN";
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    /** A request that changes something came without a JSON body or an X-Requested-By header: maybe a forged form. */
+    public static final String CROSS_SITE_REQUEST_REFUSED = "CROSS_SITE_REQUEST_REFUSED";
     /** A request body over its limit, refused before it is read. */
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     /** Goods in or an order would take a product's counters past {@code Bounds.MAX_STOCK_UNITS}. */

@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The API with its database, but a Temporal target where nothing listens. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ActiveProfiles({"local", "test"})
 @Import({TestDatabaseConfig.class, TemporalDownTest.ClosedTemporal.class})
 class TemporalDownTest {
 

@@ -104,7 +104,9 @@ class OrderActionsTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.paid").value(500));
 
-        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isAccepted());
         awaitWorkflowStatus(orderId, "READY_TO_SHIP");
 

@@ -113,7 +113,9 @@ class OrderRecoveryTest {
     void refusesToRebuildAnOrderWhoseWorkflowRunsOrThatIsFinished() throws Exception {
         String orderId = place("rbd-running");
 
-        mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("WORKFLOW_RUNNING"))
                 .andExpect(jsonPath("$.detail").value(containsString("nothing to rebuild")));
@@ -122,7 +124,9 @@ class OrderRecoveryTest {
         jdbc.sql("UPDATE orders SET status = 'SHIPPED' WHERE order_id = ?")
                 .param(orderId)
                 .update();
-        mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ORDER_FINISHED"));
         mvc.perform(get("/admin/v1/orders/{id}", orderId).with(httpBasic("admin", "admin")))
@@ -133,13 +137,17 @@ class OrderRecoveryTest {
     void letsOnlyAdministratorsRebuildAndStartsNothingForAnUnknownOrder() throws Exception {
         String orderId = place("rbd-roles");
         for (String user : new String[] {"support", "ops", "shop"}) {
-            mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId).with(httpBasic(user, user)))
+            mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId)
+                            .with(httpBasic(user, user))
+                            .header("X-Requested-By", "test"))
                     .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
         }
 
         String unknown = unique("rbd-unknown");
-        mvc.perform(post("/admin/v1/orders/{id}/recovery", unknown).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/orders/{id}/recovery", unknown)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("ORDER_NOT_FOUND"));
         assertThat(activities.recovery.requests())
@@ -175,7 +183,9 @@ class OrderRecoveryTest {
         StrandedCheckouts.place(context, orderId, sku);
         Instant asked = Instant.now();
 
-        mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/orders/{id}/recovery", orderId)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("WORKFLOW_UNAVAILABLE"));
 

@@ -335,7 +335,9 @@ class ProductControllerTest {
         String sku = unique("REL");
         mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 0))).andExpect(status().isCreated());
 
-        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.sku").value(sku))
                 .andExpect(jsonPath("$.workflowId").value(ProductReleaseWorkflowIds.of(sku)));
@@ -355,10 +357,14 @@ class ProductControllerTest {
                 .param(sku)
                 .update();
 
-        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("PRODUCT_ALREADY_RELEASED"));
-        mvc.perform(post("/admin/v1/products/{sku}/release", "NOPE-REL").with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/products/{sku}/release", "NOPE-REL")
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
     }

@@ -115,12 +115,16 @@ class UnfinishedReleasesTest {
                 .update();
         ListeningOrder order = OrderListeners.start(client, orderId);
 
-        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isAccepted());
         OrderListeners.awaitCompleted(client, ProductReleaseWorkflowIds.of(sku));
 
         assertThat(released(order)).isEqualTo(1);
-        mvc.perform(post("/admin/v1/products/{sku}/release", sku).with(httpBasic("admin", "admin")))
+        mvc.perform(post("/admin/v1/products/{sku}/release", sku)
+                        .with(httpBasic("admin", "admin"))
+                        .header("X-Requested-By", "test"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("PRODUCT_ALREADY_RELEASED"));
         OrderListeners.stop(client, orderId);

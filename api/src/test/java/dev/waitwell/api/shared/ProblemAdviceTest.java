@@ -31,7 +31,7 @@ class ProblemAdviceTest {
 
     @Test
     void answersAnUnsupportedMethodWithA405Problem() throws Exception {
-        mvc.perform(delete("/admin/v1/ledger").with(httpBasic("admin", "admin")))
+        mvc.perform(delete("/admin/v1/ledger").with(httpBasic("admin", "admin")).header("X-Requested-By", "test"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
     }
@@ -40,6 +40,7 @@ class ProblemAdviceTest {
     void answersAnUnsupportedBodyTypeWithA415Problem() throws Exception {
         mvc.perform(post("/api/v1/orders")
                         .with(httpBasic("shop", "shop"))
+                        .header("X-Requested-By", "test")
                         .contentType(MediaType.TEXT_PLAIN)
                         .content("hello"))
                 .andExpect(status().isUnsupportedMediaType())
