@@ -39,7 +39,7 @@ class BankReturnsTest {
     @BeforeEach
     void aChargeWaitsOnTheBank() {
         when(waitingCharges.ofOrder(ORDER, PAYMENT_INTENT)).thenReturn(Optional.of(CHARGE));
-        when(rateLimits.tryAcquire(request, ORDER)).thenReturn(true);
+        when(rateLimits.tryAcquireForCustomer(request, ORDER)).thenReturn(true);
     }
 
     @Test
@@ -52,7 +52,7 @@ class BankReturnsTest {
                 .isTrue();
 
         verify(waitingCharges, times(1)).resolved(CHARGE, true);
-        verify(rateLimits, times(1)).tryAcquire(request, ORDER);
+        verify(rateLimits, times(1)).tryAcquireForCustomer(request, ORDER);
     }
 
     @Test
@@ -68,7 +68,7 @@ class BankReturnsTest {
 
     @Test
     void overTheRateLimitNothingIsSignalledAndTheNextAllowedReturnIs() {
-        when(rateLimits.tryAcquire(request, ORDER)).thenReturn(false, true);
+        when(rateLimits.tryAcquireForCustomer(request, ORDER)).thenReturn(false, true);
 
         assertThat(returns.returned(request, ORDER, PAYMENT_INTENT, "succeeded"))
                 .isTrue();
@@ -88,7 +88,7 @@ class BankReturnsTest {
         assertThat(returns.returned(request, ORDER, "not-a-payment-intent", "succeeded"))
                 .isFalse();
 
-        verify(rateLimits, never()).tryAcquire(any(), any());
+        verify(rateLimits, never()).tryAcquireForCustomer(any(), any());
         verify(waitingCharges, never()).resolved(any(), anyBoolean());
     }
 
