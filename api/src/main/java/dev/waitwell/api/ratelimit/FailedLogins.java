@@ -53,7 +53,7 @@ public class FailedLogins {
             wait = users.check(username);
         }
         wait.ifPresent(retryAfter -> {
-            log.warn("Login refused unchecked: user {} from {} failed too often lately", loggable(username), address);
+            log.info("Login refused unchecked: user {} from {} failed too often lately", loggable(username), address);
             throw new RateLimited(retryAfter);
         });
     }
