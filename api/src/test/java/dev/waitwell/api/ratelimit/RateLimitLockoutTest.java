@@ -111,6 +111,33 @@ class RateLimitLockoutTest {
         assertThat(customerChangesPaymentMethod(order, "198.51.100.9")).isNotEqualTo(429);
     }
 
+    @Test
+    void forgedCallbacksCostTheirAddressLikeForgedDecisions() throws Exception {
+        for (int i = 0; i < PER_ADDRESS; i++) {
+            forgedStripeEvent("203.0.113.90").andExpect(status().isBadRequest());
+        }
+
+        forgedStripeEvent("203.0.113.90")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
+        // one allowance for everything an address sends without a login
+        mvc.perform(post("/webhooks/twilio/status")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("MessageSid", "SM-forged")
+                        .param("MessageStatus", "delivered")
+                        .with(from("203.0.113.90")))
+                .andExpect(status().isTooManyRequests());
+        forgedStripeEvent("203.0.113.91").andExpect(status().isBadRequest());
+    }
+
+    private ResultActions forgedStripeEvent(String address) throws Exception {
+        return mvc.perform(post("/webhooks/stripe")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Stripe-Signature", "t=1,v1=forged")
+                .content("{\"id\": \"evt_forged\", \"type\": \"charge.refunded\"}")
+                .with(from(address)));
+    }
+
     /** Three kinds of forgery in turn: the JSON decision, the page's decision form, its payment method form. */
     private ResultActions forged(String orderId, int i, String address) throws Exception {
         MockHttpServletRequestBuilder request = switch (i % 3) {
