@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
@@ -103,6 +104,21 @@ class SharedAllowanceTest {
 
         // the order's bucket and the user's: one transaction each
         assertThat(firstDatabase.connections.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aBucketsRowSaysWhenItIsFullAgainSoThatItCanGo() {
+        RateLimits first = instance(firstDatabase, 50);
+        String order = unique("expiry");
+        // Bucket4j writes the expiry in wall-clock time, whatever the buckets' clock
+        long before = System.currentTimeMillis();
+
+        first.acquireForStaff("support", order);
+
+        Long expiresAt = new JdbcTemplate(database)
+                .queryForObject("SELECT expires_at FROM rate_limit_buckets WHERE id = ?", Long.class, "order:" + order);
+        // one token used refills in 6 s; the row is kept 10 s more
+        assertThat(expiresAt).isBetween(before + 10_000, before + 60_000);
     }
 
     private RateLimits instance(DataSource dataSource, int perUserPerMinute) {
