@@ -17,6 +17,7 @@ import dev.waitwell.workflows.inventory.StockReceiptWorkflowImpl;
 import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
+import dev.waitwell.workflows.notification.CustomerLinkWorkflowImpl;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflowImpl;
@@ -247,6 +248,7 @@ public class TestTemporal {
                 AllocationFanOutWorkflowImpl.class,
                 PromiseReviewWorkflowImpl.class,
                 SmsFallbackWorkflowImpl.class,
+                CustomerLinkWorkflowImpl.class,
                 RefundReconciliationWorkflowImpl.class,
                 OrderRecoveryWorkflowFake.class);
         worker.registerActivitiesImplementations(

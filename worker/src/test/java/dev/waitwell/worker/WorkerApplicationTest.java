@@ -1,9 +1,19 @@
 package dev.waitwell.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.waitwell.schema.testing.TestDatabase;
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.CustomerLinkResend;
+import dev.waitwell.workflows.notification.CustomerLinkWorkflow;
+import dev.waitwell.workflows.notification.CustomerLinkWorkflowIds;
+import dev.waitwell.workflows.notification.Delivery;
+import dev.waitwell.workflows.notification.DeliveryStatus;
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.payment.ReconciledRefunds;
 import dev.waitwell.workflows.payment.RefundReconciliation;
 import dev.waitwell.workflows.payment.RefundReconciliationWorkflow;
@@ -13,8 +23,10 @@ import dev.waitwell.workflows.recovery.OrderRecoveryWorkflowIds;
 import dev.waitwell.workflows.recovery.RebuildRequest;
 import dev.waitwell.workflows.recovery.RebuildResult;
 import dev.waitwell.workflows.recovery.RebuildTrigger;
+import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.shared.TaskQueues;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -27,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +120,63 @@ class WorkerApplicationTest {
         RebuildResult result = recovery.rebuild(new RebuildRequest("o-nobody", RebuildTrigger.SUPPORT, "ada"));
 
         assertThat(result.outcome()).isEqualTo(RebuildResult.Outcome.NOT_FOUND);
+    }
+
+    /**
+     * The API starts it for support. Neither SMTP nor Twilio is configured here, so each channel is settled SKIPPED,
+     * once: the same request started again sends nothing more.
+     */
+    @Test
+    void sendsTheCustomerTheirLinkAgainOnceOnTheOrdersQueue() {
+        String orderId = "o-link-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String sku = "SKU-" + orderId;
+        jdbc.sql("INSERT INTO products (sku, name, price_minor, currency) VALUES (?, 'Lens Y', 10000, 'USD')")
+                .params(sku)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan,
+                                            payment_method, currency, unit_price_minor, total_minor,
+                                            first_payment_minor, customer_id, customer_email, link_expires_at)
+                        VALUES (?, 'hash', 'BACKORDER', 'AWAITING_STOCK', ?, 1, 'FULL', 'pm_card_visa', 'USD',
+                                10000, 10000, 10000, 'c-1', 'a@b.c', now() + interval '180 days')""").params(orderId, sku).update();
+        CustomerLinkResend resend = new CustomerLinkResend(
+                orderId,
+                1,
+                new Customer("c-1", "Ada", "a@b.c", null, List.of(Channel.EMAIL)),
+                new MessageFacts(
+                        "Lens Y",
+                        sku,
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "https://shop.example/c/orders/" + orderId + "?token=1.x",
+                        null,
+                        null,
+                        null));
+
+        NotificationResult first = linkWorkflow(orderId).resend(resend);
+
+        assertThat(first.deliveries())
+                .extracting(Delivery::channel, Delivery::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Channel.EMAIL, DeliveryStatus.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple(Channel.SMS, DeliveryStatus.SKIPPED));
+        assertThatThrownBy(() -> WorkflowClient.start(linkWorkflow(orderId)::resend, resend))
+                .isInstanceOf(WorkflowExecutionAlreadyStarted.class);
+        assertThat(jdbc.sql("SELECT notification_key || ' ' || template || ' ' || channel FROM notifications"
+                                + " WHERE order_id = ? ORDER BY channel")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("LINK_RESENT-1 LINK_RESENT EMAIL", "LINK_RESENT-1 LINK_RESENT SMS");
+    }
+
+    private CustomerLinkWorkflow linkWorkflow(String orderId) {
+        return client.newWorkflowStub(
+                CustomerLinkWorkflow.class,
+                StartOnce.options(CustomerLinkWorkflowIds.of(orderId, 1)).build());
     }
 
     /** Once ready, the reconciler makes its first pass: recorded, and reported by health and metrics. */

@@ -2,6 +2,7 @@ package dev.waitwell.activities.delay;
 
 import dev.waitwell.activities.inventory.ItemSwitch;
 import dev.waitwell.activities.order.Timeline;
+import dev.waitwell.activities.shared.ConstraintViolations;
 import dev.waitwell.workflows.delay.DelayActivities;
 import dev.waitwell.workflows.delay.PromiseRecord;
 import dev.waitwell.workflows.delay.RewardCode;
@@ -90,33 +91,35 @@ class DelayActivitiesImpl implements DelayActivities {
 
     @Override
     public SwitchOutcome switchItem(SwitchRequest request) {
-        return transactions.execute(tx -> {
-            requireCurrency(request);
-            ItemSwitch.Outcome moved =
-                    itemSwitch.move(request.orderId(), request.fromSku(), request.toSku(), request.quantity());
-            if (moved.switchedNow()) {
-                long total = Math.multiplyExact(request.unitPrice().amountMinor(), (long) request.quantity());
-                jdbc.sql("""
+        return ConstraintViolations.failForGood(
+                "Switch of order " + request.orderId() + " to " + request.toSku(),
+                () -> transactions.execute(tx -> {
+                    requireCurrency(request);
+                    ItemSwitch.Outcome moved =
+                            itemSwitch.move(request.orderId(), request.fromSku(), request.toSku(), request.quantity());
+                    if (moved.switchedNow()) {
+                        long total = Math.multiplyExact(request.unitPrice().amountMinor(), (long) request.quantity());
+                        jdbc.sql("""
                                 UPDATE orders SET sku = :sku, unit_price_minor = :price, total_minor = :total,
                                                   first_payment_minor = least(first_payment_minor, :total),
                                                   updated_at = now()
                                  WHERE order_id = :orderId""")
-                        .param("sku", request.toSku())
-                        .param("price", request.unitPrice().amountMinor())
-                        .param("total", total)
-                        .param("orderId", request.orderId())
-                        .update();
-                timeline.append(
-                        request.orderId(),
-                        "switch/" + request.toSku(),
-                        "SWITCHED",
-                        "Switched from "
-                                + request.fromSku() + " to " + request.toSku() + ": " + request.quantity()
-                                + " units allocated from stock at "
-                                + request.unitPrice().display() + " each");
-            }
-            return new SwitchOutcome(moved.reallocation());
-        });
+                                .param("sku", request.toSku())
+                                .param("price", request.unitPrice().amountMinor())
+                                .param("total", total)
+                                .param("orderId", request.orderId())
+                                .update();
+                        timeline.append(
+                                request.orderId(),
+                                "switch/" + request.toSku(),
+                                "SWITCHED",
+                                "Switched from "
+                                        + request.fromSku() + " to " + request.toSku() + ": " + request.quantity()
+                                        + " units allocated from stock at "
+                                        + request.unitPrice().display() + " each");
+                    }
+                    return new SwitchOutcome(moved.reallocation());
+                }));
     }
 
     private void requireCurrency(SwitchRequest request) {

@@ -1,5 +1,6 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.activities.shared.ConstraintViolations;
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.InventoryActivities;
 import dev.waitwell.workflows.inventory.OrderAllocations;
@@ -38,23 +39,28 @@ class InventoryActivitiesImpl implements InventoryActivities {
 
     @Override
     public void allocate(StockRequest request) {
-        transactions.executeWithoutResult(tx -> {
-            OrderStock stock = lock(request.orderId());
-            switch (stock.state()) {
-                case PREORDERED -> {
-                    setState(stock, StockState.ALLOCATED, stock.quantity(), 0);
-                    changeCounters(
-                            stock.sku(), "preordered = preordered - :q, allocated = allocated + :q", stock.quantity());
-                    log.info("Order {}: {} x {} allocated", stock.orderId(), stock.quantity(), stock.sku());
-                }
-                // Released into the queue of a product whose stock is tracked: the units come with a receipt.
-                // Failing (retried) keeps an order started before the queue existed waiting until they do.
-                case WAITING ->
-                    throw new IllegalStateException("order " + stock.orderId() + " waits in the queue for "
-                            + (stock.quantity() - stock.allocated()) + " units of " + stock.sku());
-                default -> log.info("Order {} stock is {} already, not allocating it", stock.orderId(), stock.state());
-            }
-        });
+        ConstraintViolations.failForGood(
+                "Allocation of order " + request.orderId(),
+                () -> transactions.executeWithoutResult(tx -> {
+                    OrderStock stock = lock(request.orderId());
+                    switch (stock.state()) {
+                        case PREORDERED -> {
+                            setState(stock, StockState.ALLOCATED, stock.quantity(), 0);
+                            changeCounters(
+                                    stock.sku(),
+                                    "preordered = preordered - :q, allocated = allocated + :q",
+                                    stock.quantity());
+                            log.info("Order {}: {} x {} allocated", stock.orderId(), stock.quantity(), stock.sku());
+                        }
+                        // Released into the queue of a product whose stock is tracked: the units come with a receipt.
+                        // Failing (retried) keeps an order started before the queue existed waiting until they do.
+                        case WAITING ->
+                            throw new IllegalStateException("order " + stock.orderId() + " waits in the queue for "
+                                    + (stock.quantity() - stock.allocated()) + " units of " + stock.sku());
+                        default ->
+                            log.info("Order {} stock is {} already, not allocating it", stock.orderId(), stock.state());
+                    }
+                }));
     }
 
     @Override
@@ -94,16 +100,18 @@ class InventoryActivitiesImpl implements InventoryActivities {
 
     @Override
     public void dispatch(StockRequest request) {
-        transactions.executeWithoutResult(tx -> {
-            OrderStock stock = lock(request.orderId());
-            if (stock.state() != StockState.ALLOCATED) {
-                log.info("Order {} stock is {}, not dispatching it", stock.orderId(), stock.state());
-                return;
-            }
-            setState(stock, StockState.SHIPPED, stock.quantity(), 0);
-            changeCounters(stock.sku(), "allocated = allocated - :q", stock.quantity());
-            log.info("Order {}: {} x {} shipped", stock.orderId(), stock.quantity(), stock.sku());
-        });
+        ConstraintViolations.failForGood(
+                "Dispatch of order " + request.orderId(),
+                () -> transactions.executeWithoutResult(tx -> {
+                    OrderStock stock = lock(request.orderId());
+                    if (stock.state() != StockState.ALLOCATED) {
+                        log.info("Order {} stock is {}, not dispatching it", stock.orderId(), stock.state());
+                        return;
+                    }
+                    setState(stock, StockState.SHIPPED, stock.quantity(), 0);
+                    changeCounters(stock.sku(), "allocated = allocated - :q", stock.quantity());
+                    log.info("Order {}: {} x {} shipped", stock.orderId(), stock.quantity(), stock.sku());
+                }));
     }
 
     /**
@@ -113,40 +121,44 @@ class InventoryActivitiesImpl implements InventoryActivities {
      */
     @Override
     public void returnUnits(StockRequest request) {
-        transactions.executeWithoutResult(tx -> {
-            OrderStock stock = lock(request.orderId());
-            if (stock.state() == StockState.SHIPPED || stock.state() == StockState.RETURNED) {
-                log.info("Order {} stock is {}, not returning it", stock.orderId(), stock.state());
-                return;
-            }
-            boolean backOnHand = allocator.lockProduct(stock.sku()).stockTracked();
-            giveBack(stock, backOnHand);
-        });
+        ConstraintViolations.failForGood(
+                "Return of order " + request.orderId() + "'s units",
+                () -> transactions.executeWithoutResult(tx -> {
+                    OrderStock stock = lock(request.orderId());
+                    if (stock.state() == StockState.SHIPPED || stock.state() == StockState.RETURNED) {
+                        log.info("Order {} stock is {}, not returning it", stock.orderId(), stock.state());
+                        return;
+                    }
+                    boolean backOnHand = allocator.lockProduct(stock.sku()).stockTracked();
+                    giveBack(stock, backOnHand);
+                }));
     }
 
     @Override
     public ReturnedUnits releaseUnits(StockRequest request) {
-        return transactions.execute(tx -> {
-            OrderStock stock = lock(request.orderId());
-            switch (stock.state()) {
-                case RETURNED -> {
-                    return new ReturnedUnits(
-                            stock.returned(),
-                            allocator
-                                    .batchOf(BatchSource.RETURN, stock.orderId())
-                                    .orElse(null));
-                }
-                case SHIPPED ->
-                    throw new IllegalStateException(
-                            "order " + stock.orderId() + " has shipped: its units cannot go back to stock");
-                default -> {
-                    int units = giveBack(stock, true);
-                    AllocationBatch reallocation = allocator.allocate(
-                            stock.sku(), BatchSource.RETURN, stock.orderId(), "units returned to stock");
-                    return new ReturnedUnits(units, reallocation);
-                }
-            }
-        });
+        return ConstraintViolations.failForGood(
+                "Release of order " + request.orderId() + "'s units",
+                () -> transactions.execute(tx -> {
+                    OrderStock stock = lock(request.orderId());
+                    switch (stock.state()) {
+                        case RETURNED -> {
+                            return new ReturnedUnits(
+                                    stock.returned(),
+                                    allocator
+                                            .batchOf(BatchSource.RETURN, stock.orderId())
+                                            .orElse(null));
+                        }
+                        case SHIPPED ->
+                            throw new IllegalStateException(
+                                    "order " + stock.orderId() + " has shipped: its units cannot go back to stock");
+                        default -> {
+                            int units = giveBack(stock, true);
+                            AllocationBatch reallocation = allocator.allocate(
+                                    stock.sku(), BatchSource.RETURN, stock.orderId(), "units returned to stock");
+                            return new ReturnedUnits(units, reallocation);
+                        }
+                    }
+                }));
     }
 
     /** The order leaves the queue; its allocated units go on hand, or leave the books. @return those units */

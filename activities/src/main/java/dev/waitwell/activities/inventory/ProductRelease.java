@@ -1,5 +1,6 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.activities.shared.ConstraintViolations;
 import dev.waitwell.activities.shared.WaitwellProperties;
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import java.time.Clock;
@@ -54,7 +55,8 @@ public class ProductRelease {
         if (seen != null) {
             return new Outcome(false, seen.orElse(null));
         }
-        Outcome outcome = transactions.execute(tx -> releaseLocked(sku));
+        Outcome outcome = ConstraintViolations.failForGood(
+                "Release of " + sku, () -> transactions.execute(tx -> releaseLocked(sku)));
         releasedBatches.putIfAbsent(sku, Optional.ofNullable(outcome.allocation()));
         return outcome;
     }

@@ -1,11 +1,13 @@
 package dev.waitwell.activities.inventory;
 
+import dev.waitwell.activities.shared.ConstraintViolations;
 import dev.waitwell.workflows.inventory.AllocationBatch;
 import dev.waitwell.workflows.inventory.AllocationPage;
 import dev.waitwell.workflows.inventory.PendingAllocation;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
+import dev.waitwell.workflows.shared.Bounds;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.List;
 import java.util.Objects;
@@ -37,48 +39,61 @@ class StockActivitiesImpl implements StockActivities {
 
     @Override
     public ReceiptOutcome receive(StockReceipt receipt) {
-        return transactions.execute(tx -> {
-            allocator.lockProduct(receipt.sku());
-            Optional<RecordedReceipt> recorded = recorded(receipt);
-            if (recorded.isPresent()) {
-                return duplicate(receipt, recorded.get());
-            }
-            if (receipt.purchaseOrderId() != null) {
-                receiveAgainstPurchaseOrder(receipt);
-            }
-            long receiptId = jdbc.sql("""
-                            INSERT INTO stock_receipts (sku, reference, quantity, purchase_order_id, received_by)
-                            VALUES (:sku, :reference, :quantity, :purchaseOrderId, :receivedBy)
-                            RETURNING id""")
-                    .param("sku", receipt.sku())
-                    .param("reference", receipt.reference())
-                    .param("quantity", receipt.quantity())
-                    .param("purchaseOrderId", receipt.purchaseOrderId())
-                    .param("receivedBy", Objects.requireNonNullElse(receipt.receivedBy(), "unknown"))
-                    .query(Long.class)
-                    .single();
-            jdbc.sql("""
-                            UPDATE products SET on_hand = on_hand + :quantity, stock_tracked = true, updated_at = now()
-                             WHERE sku = :sku""")
-                    .param("quantity", receipt.quantity())
-                    .param("sku", receipt.sku())
+        return ConstraintViolations.failForGood(
+                "Receipt " + receipt.reference() + " of " + receipt.sku(),
+                () -> transactions.execute(tx -> recordAndAllocate(receipt)));
+    }
+
+    private ReceiptOutcome recordAndAllocate(StockReceipt receipt) {
+        StockAllocator.LockedProduct product = allocator.lockProduct(receipt.sku());
+        Optional<RecordedReceipt> recorded = recorded(receipt);
+        if (recorded.isPresent()) {
+            return duplicate(receipt, recorded.get());
+        }
+        requireRoomFor(product, receipt);
+        if (receipt.purchaseOrderId() != null) {
+            receiveAgainstPurchaseOrder(receipt);
+        }
+        long receiptId = jdbc.sql("""
+                        INSERT INTO stock_receipts (sku, reference, quantity, purchase_order_id, received_by)
+                        VALUES (:sku, :reference, :quantity, :purchaseOrderId, :receivedBy)
+                        RETURNING id""")
+                .param("sku", receipt.sku())
+                .param("reference", receipt.reference())
+                .param("quantity", receipt.quantity())
+                .param("purchaseOrderId", receipt.purchaseOrderId())
+                .param("receivedBy", Objects.requireNonNullElse(receipt.receivedBy(), "unknown"))
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        UPDATE products SET on_hand = on_hand + :quantity, stock_tracked = true, updated_at = now()
+                         WHERE sku = :sku""")
+                .param("quantity", receipt.quantity())
+                .param("sku", receipt.sku())
+                .update();
+        AllocationBatch batch = allocator.allocate(
+                receipt.sku(), BatchSource.RECEIPT, Long.toString(receiptId), "receipt " + receipt.reference());
+        if (batch != null) {
+            jdbc.sql("UPDATE stock_receipts SET batch_id = :batch WHERE id = :id")
+                    .param("batch", batch.batchId())
+                    .param("id", receiptId)
                     .update();
-            AllocationBatch batch = allocator.allocate(
-                    receipt.sku(), BatchSource.RECEIPT, Long.toString(receiptId), "receipt " + receipt.reference());
-            if (batch != null) {
-                jdbc.sql("UPDATE stock_receipts SET batch_id = :batch WHERE id = :id")
-                        .param("batch", batch.batchId())
-                        .param("id", receiptId)
-                        .update();
-            }
-            log.info(
-                    "Received {} x {} ({}), {} orders allocated",
-                    receipt.quantity(),
-                    receipt.sku(),
-                    receipt.reference(),
-                    batch == null ? 0 : batch.ordersAllocated());
-            return new ReceiptOutcome(receiptId, receipt.sku(), receipt.quantity(), receipt.reference(), false, batch);
-        });
+        }
+        log.info(
+                "Received {} x {} ({}), {} orders allocated",
+                receipt.quantity(),
+                receipt.sku(),
+                receipt.reference(),
+                batch == null ? 0 : batch.ordersAllocated());
+        return new ReceiptOutcome(receiptId, receipt.sku(), receipt.quantity(), receipt.reference(), false, batch);
+    }
+
+    private static void requireRoomFor(StockAllocator.LockedProduct product, StockReceipt receipt) {
+        if (product.heldUnits() + receipt.quantity() > Bounds.MAX_STOCK_UNITS) {
+            throw BusinessFailure.STOCK_LIMIT_EXCEEDED.raise("product " + receipt.sku() + " holds "
+                    + product.heldUnits() + " units (on hand and allocated) of at most " + Bounds.MAX_STOCK_UNITS
+                    + ", " + receipt.quantity() + " received");
+        }
     }
 
     @Override

@@ -90,11 +90,15 @@ class StockAllocator {
      * takes first. Non-retryable {@code PRODUCT_NOT_FOUND} when there is no such product.
      */
     LockedProduct lockProduct(String sku) {
-        return jdbc.sql("SELECT on_hand, stock_tracked, released_at IS NOT NULL AS released "
+        return jdbc.sql("SELECT on_hand, allocated, stock_tracked, released_at IS NOT NULL AS released "
                         + "FROM products WHERE sku = :sku FOR UPDATE")
                 .param("sku", sku)
                 .query((rs, n) -> new LockedProduct(
-                        sku, rs.getInt("on_hand"), rs.getBoolean("stock_tracked"), rs.getBoolean("released")))
+                        sku,
+                        rs.getInt("on_hand"),
+                        rs.getInt("allocated"),
+                        rs.getBoolean("stock_tracked"),
+                        rs.getBoolean("released")))
                 .optional()
                 .orElseThrow(() -> BusinessFailure.PRODUCT_NOT_FOUND.raise("no product " + sku));
     }
@@ -147,5 +151,11 @@ class StockAllocator {
     }
 
     /** A product row locked by this transaction, as it was when locked. */
-    record LockedProduct(String sku, int onHand, boolean stockTracked, boolean released) {}
+    record LockedProduct(String sku, int onHand, int allocated, boolean stockTracked, boolean released) {
+
+        /** The units the product holds (on hand and allocated): what goods in add to. */
+        long heldUnits() {
+            return (long) onHand + allocated;
+        }
+    }
 }

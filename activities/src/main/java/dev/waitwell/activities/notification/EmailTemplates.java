@@ -103,6 +103,15 @@ final class EmailTemplates {
             case PROMISE_IMPROVED -> DelayEmails.improved(request, recipient);
             case WAIT_REMINDER -> DelayEmails.reminder(request, recipient);
             case SWITCHED -> DelayEmails.switched(request, recipient);
+            // Support sent it at the customer's request: the link, and nothing that would make it look like news.
+            case LINK_RESENT ->
+                draft(
+                        request,
+                        recipient,
+                        order + ": the link to your order",
+                        "Here is the link to your order " + request.orderId() + " (" + f.quantity() + " x " + product
+                                + "), as you asked.",
+                        "It shows where your order stands and what you can do.");
         };
     }
 

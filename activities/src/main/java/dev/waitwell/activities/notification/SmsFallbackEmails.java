@@ -71,6 +71,7 @@ final class SmsFallbackEmails {
             case DELAY_ACCEPTED -> "keeps waiting";
             case WAIT_REMINDER -> "still waiting";
             case SWITCHED -> "switched";
+            case LINK_RESENT -> "the link to your order";
         };
     }
 

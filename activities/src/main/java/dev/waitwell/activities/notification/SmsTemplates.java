@@ -112,6 +112,7 @@ final class SmsTemplates {
                                 : negative(f.amount())
                                         ? "Refunded the difference, " + money(magnitude(f.amount())) + "."
                                         : "Same price.");
+            case LINK_RESENT -> "Here is the link to your order of " + product + ":";
         };
         return text;
     }

@@ -1,5 +1,6 @@
 package dev.waitwell.activities.order;
 
+import dev.waitwell.activities.shared.ConstraintViolations;
 import dev.waitwell.workflows.order.FulfilmentRequest;
 import dev.waitwell.workflows.order.OrderActivities;
 import dev.waitwell.workflows.order.ShipmentRecord;
@@ -45,28 +46,30 @@ class OrderActivitiesImpl implements OrderActivities {
 
     @Override
     public void requestFulfilment(FulfilmentRequest request) {
-        transactions.executeWithoutResult(tx -> {
-            boolean created = jdbc.sql("""
+        ConstraintViolations.failForGood(
+                "Fulfilment request of order " + request.orderId(),
+                () -> transactions.executeWithoutResult(tx -> {
+                    boolean created = jdbc.sql("""
                             INSERT INTO fulfilment_requests (order_id, sku, quantity)
                             VALUES (:orderId, :sku, :quantity)
                             ON CONFLICT (order_id) DO NOTHING""")
-                            .param("orderId", request.orderId())
-                            .param("sku", request.sku())
-                            .param("quantity", request.quantity())
-                            .update()
-                    == 1;
-            if (created) {
-                timeline.append(
-                        request.orderId(),
-                        "fulfilment-requested",
-                        "FULFILMENT_REQUESTED",
-                        "Fulfilment requested: " + request.quantity() + " x " + request.sku());
-                log.info(
-                        "Order {}: fulfilment requested for {} x {}",
-                        request.orderId(),
-                        request.quantity(),
-                        request.sku());
-            }
-        });
+                                    .param("orderId", request.orderId())
+                                    .param("sku", request.sku())
+                                    .param("quantity", request.quantity())
+                                    .update()
+                            == 1;
+                    if (created) {
+                        timeline.append(
+                                request.orderId(),
+                                "fulfilment-requested",
+                                "FULFILMENT_REQUESTED",
+                                "Fulfilment requested: " + request.quantity() + " x " + request.sku());
+                        log.info(
+                                "Order {}: fulfilment requested for {} x {}",
+                                request.orderId(),
+                                request.quantity(),
+                                request.sku());
+                    }
+                }));
     }
 }

@@ -19,6 +19,8 @@ import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import jakarta.mail.internet.MimeMessage;
@@ -210,6 +212,43 @@ class NotificationDeliveryTest extends DatabaseTest {
         TWILIO.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)));
         assertThat(timeline(orderId))
                 .contains("NOTIFICATION_FAILED: CONFIRMED SMS failed: outcome unknown after interrupted send");
+    }
+
+    @Test
+    void aResentLinkGoesOutOncePerSupportRequestWithTheLinkThatItsRowsLeaveOut() throws Exception {
+        twilioAccepts();
+        String orderId = fixture.preorder();
+        String link = "https://shop.example/c/orders/" + orderId + "?token=1798761600.c2lnbmVk";
+        MessageFacts facts = new MessageFacts("Camera X", "CAM-X", 1, null, null, null, null, link, null, null, null);
+        NotificationRequest resend =
+                new NotificationRequest(orderId, "LINK_RESENT-41", Milestone.LINK_RESENT, Requests.ADA, facts);
+
+        notifications.notify(resend);
+        List<Delivery> retried = notifications.notify(resend).deliveries();
+
+        assertThat(retried).extracting(Delivery::status).containsExactly(DeliveryStatus.SENT, DeliveryStatus.SENT);
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(SMTP.getReceivedMessages()[0].getSubject())
+                .isEqualTo("Order " + orderId + ": the link to your order");
+        assertThat(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]))
+                .contains("Here is the link to your order " + orderId, link);
+        TWILIO.verify(
+                1,
+                postRequestedFor(urlPathEqualTo(MESSAGES))
+                        .withFormParam("Body", containing("Here is the link to your order of Camera X: " + link)));
+        assertThat(jdbc.sql("SELECT body FROM notifications WHERE order_id = ? AND template = 'LINK_RESENT'")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .hasSize(2)
+                .allSatisfy(body -> assertThat(body).contains(StoredBodies.LINK).doesNotContain("token="));
+
+        notifications.notify(
+                new NotificationRequest(orderId, "LINK_RESENT-42", Milestone.LINK_RESENT, Requests.ADA, facts));
+
+        assertThat(SMTP.getReceivedMessages())
+                .as("another request of support's is another message")
+                .hasSize(2);
     }
 
     private static void twilioAccepts() {

@@ -167,6 +167,23 @@ class TemplatesTest {
     }
 
     @Test
+    void aResentLinkSaysHereIsTheLinkToYourOrderAndEndsWithIt() {
+        NotificationRequest request = Requests.of("o-42", Milestone.LINK_RESENT);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject()).isEqualTo("Order o-42: the link to your order");
+        assertThat(email.body())
+                .contains(
+                        "Here is the link to your order o-42 (1 x Camera X), as you asked.",
+                        "Your order o-42: " + request.facts().customerUrl());
+        assertThat(sms)
+                .isEqualTo("Waitwell order o-42: Here is the link to your order of Camera X: "
+                        + request.facts().customerUrl());
+    }
+
+    @Test
     void chargedNeverSaysReleasedForItServesBackordersToo() {
         NotificationRequest request = Requests.of("o-42", Milestone.CHARGED);
 
@@ -330,6 +347,7 @@ class TemplatesTest {
             case PROMISE_IMPROVED -> "good news";
             case WAIT_REMINDER -> "still waiting";
             case SWITCHED -> "switched";
+            case LINK_RESENT -> "the link to your order";
         };
     }
 
@@ -342,6 +360,7 @@ class TemplatesTest {
             case DELAY_ACCEPTED -> "WAIT-AB12CD34";
             case PROMISE_IMPROVED, WAIT_REMINDER -> "2026-12-24";
             case SWITCHED -> "USD 20.00";
+            case LINK_RESENT -> "Here is the link to your order";
         };
     }
 

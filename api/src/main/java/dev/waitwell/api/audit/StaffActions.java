@@ -23,14 +23,15 @@ public class StaffActions {
     /** Records the action; its id, which names what the action caused (a promise review). */
     public long record(StaffAction action) {
         return jdbc.sql("""
-                INSERT INTO staff_actions (username, action, order_id, sku, reason, details)
-                VALUES (:username, :action, :orderId, :sku, :reason, :details) RETURNING id""")
+                INSERT INTO staff_actions (username, action, order_id, sku, reason, details, client_address)
+                VALUES (:username, :action, :orderId, :sku, :reason, :details, :clientAddress) RETURNING id""")
                 .param("username", action.username())
                 .param("action", action.action())
                 .param("orderId", action.orderId())
                 .param("sku", action.sku())
                 .param("reason", action.reason())
                 .param("details", action.details())
+                .param("clientAddress", action.clientAddress())
                 .query(Long.class)
                 .single();
     }
@@ -46,7 +47,7 @@ public class StaffActions {
     /** Every action on the order, oldest first: the order's story, not a search. */
     public List<AuditEntry> onOrder(String orderId) {
         return jdbc.sql("""
-                SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions
+                SELECT at, username AS "user", action, order_id, sku, reason, details, client_address FROM staff_actions
                  WHERE order_id = ? ORDER BY at, id""").param(orderId).query(AuditEntry.class).list();
     }
 
@@ -65,7 +66,7 @@ public class StaffActions {
         params.put("limit", paging.size());
         params.put("offset", paging.offset());
         List<AuditEntry> items = jdbc.sql("""
-                SELECT at, username AS "user", action, order_id, sku, reason, details FROM staff_actions""" + where + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
+                SELECT at, username AS "user", action, order_id, sku, reason, details, client_address FROM staff_actions""" + where + " ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(AuditEntry.class)
                 .list();

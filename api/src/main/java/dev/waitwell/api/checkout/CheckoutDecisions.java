@@ -6,6 +6,7 @@ import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.workflows.backorder.IncomingSupply;
 import dev.waitwell.workflows.backorder.PromiseDates;
 import dev.waitwell.workflows.order.PaymentPlan;
+import dev.waitwell.workflows.shared.Bounds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,6 +78,7 @@ class CheckoutDecisions {
                     ProblemCodes.PREORDER_CAP_REACHED,
                     "The pre-order cap of " + product.sku() + " does not allow " + quantity + " more unit(s).");
         }
+        requireStockLimitAllows(product, quantity);
         return CheckoutDecision.preorder(
                 plan, product.releaseDate(), product.releaseDate().plusDays(maxSlipDays));
     }
@@ -107,6 +109,7 @@ class CheckoutDecisions {
                             + " more do not fit.",
                     Map.of());
         }
+        requireStockLimitAllows(product, waiting);
         LocalDate promise = PromiseDates.promise(
                         stock.unitsAhead(sku),
                         waiting,
@@ -128,6 +131,17 @@ class CheckoutDecisions {
         }
         return CheckoutDecision.backorder(
                 plan, promise, fromStock, waiting, maxWait == null ? null : today.plusDays(maxWait));
+    }
+
+    private static void requireStockLimitAllows(CheckoutProduct product, int units) {
+        if (!product.stockLimitAllows(units)) {
+            throw refusal(
+                    ProblemCodes.STOCK_LIMIT_EXCEEDED,
+                    "Product " + product.sku() + " has " + (product.preordered() + product.backordered())
+                            + " unit(s) ordered and not yet allocated, of at most " + Bounds.MAX_STOCK_UNITS + ": "
+                            + units + " more do not fit.",
+                    Map.of());
+        }
     }
 
     /** An overdue purchase order is still coming: it counts as arriving today, never in the past. */

@@ -1,5 +1,6 @@
 package dev.waitwell.api.checkout;
 
+import dev.waitwell.workflows.shared.Bounds;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -28,6 +29,11 @@ record CheckoutProduct(
 
     boolean preorderCapAllows(int quantity) {
         return preorderCap == null || preordered + quantity <= preorderCap;
+    }
+
+    /** Units ordered and not yet allocated stay within {@link Bounds#MAX_STOCK_UNITS}, the counters' cap. */
+    boolean stockLimitAllows(int units) {
+        return (long) preordered + backordered + units <= Bounds.MAX_STOCK_UNITS;
     }
 
     boolean backorderCapAllows(int units) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.hibernate.validator.constraints.UniqueElements;
 
 /** The body of {@code POST /api/v1/orders}. The order's kind is decided by the system, never sent. */
 record CheckoutRequest(
@@ -19,7 +20,7 @@ record CheckoutRequest(
 
         @NotBlank @Pattern(regexp = CheckoutRequest.ID, message = "must match " + CheckoutRequest.ID) String sku,
 
-        @NotNull @Min(1) Integer quantity,
+        @NotNull @Min(1) @OrderQuantity Integer quantity,
 
         @Pattern(regexp = "FULL|DEPOSIT|PAY_LATER", message = "must be one of FULL, DEPOSIT, PAY_LATER") String paymentPlan,
 
@@ -43,6 +44,8 @@ record CheckoutRequest(
 
             @Pattern(regexp = "^\\+[1-9]\\d{1,14}$", message = "must be an E.164 number such as +14155550123") String phone,
 
+            // At most one of each: a long list is a hostile caller, a repeated channel a mistake worth naming.
+            @Size(max = 2) @UniqueElements(message = "must not repeat a channel")
             List<@NotNull @Pattern(regexp = "EMAIL|SMS", message = "must be EMAIL or SMS") String> channels) {
 
         /** The chosen channels; call only on a validated request. */

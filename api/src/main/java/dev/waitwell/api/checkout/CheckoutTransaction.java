@@ -6,6 +6,7 @@ import dev.waitwell.api.payment.PaymentMethods;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.workflows.shared.Bounds;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import java.time.Instant;
@@ -65,8 +66,8 @@ class CheckoutTransaction {
         }
         CheckoutDecision decision = decisions.decide(product, request.quantity(), request.plan());
         requireKnownPaymentMethod(request.paymentMethod());
-        stock.take(product.sku(), request.quantity(), decision);
         StoredOrder order = newOrder(request, hash, product, decision);
+        stock.take(product.sku(), request.quantity(), decision);
         orders.insert(order, decision.stockState());
         orders.recordEvent(order.orderId(), "placed", "ORDER_PLACED", placedMessage(order, decision));
         return new Placement(order, true);
@@ -101,11 +102,13 @@ class CheckoutTransaction {
 
     private StoredOrder newOrder(
             CheckoutRequest request, String hash, CheckoutProduct product, CheckoutDecision decision) {
-        Money total;
-        try {
-            total = Money.of(product.priceMinor(), product.currency()).times(request.quantity());
-        } catch (ArithmeticException tooLarge) {
-            throw ApiException.invalidField("quantity", "makes the total too large");
+        // Both factors are capped (the quantity by the policy, the price by the schema), so this cannot overflow.
+        Money total = Money.of(product.priceMinor(), product.currency()).times(request.quantity());
+        if (total.amountMinor() > Bounds.MAX_ORDER_TOTAL_MINOR) {
+            throw ApiException.invalidField(
+                    "quantity",
+                    "makes the total " + total.amountMinor() + " (minor units) more than the "
+                            + Bounds.MAX_ORDER_TOTAL_MINOR + " one order may cost");
         }
         long firstPayment = decision.firstPayment(total, product.depositPercent());
         Instant linkExpiresAt = decisions.linkExpiry(decision.promisedDate());

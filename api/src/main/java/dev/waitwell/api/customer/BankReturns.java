@@ -1,5 +1,7 @@
 package dev.waitwell.api.customer;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.payment.WaitingCharges;
 import dev.waitwell.api.ratelimit.RateLimits;
 import dev.waitwell.api.shared.ApiException;
@@ -37,10 +39,12 @@ class BankReturns {
     private final WaitingCharges waitingCharges;
     private final RateLimits rateLimits;
     private final RecentSignals recentSignals;
+    private final StaffActions staffActions;
 
-    BankReturns(WaitingCharges waitingCharges, RateLimits rateLimits, Clock clock) {
+    BankReturns(WaitingCharges waitingCharges, RateLimits rateLimits, StaffActions staffActions, Clock clock) {
         this.waitingCharges = waitingCharges;
         this.rateLimits = rateLimits;
+        this.staffActions = staffActions;
         this.recentSignals = new RecentSignals(clock, QUIET_PERIOD, REMEMBERED);
     }
 
@@ -67,6 +71,12 @@ class BankReturns {
         }
         try {
             waitingCharges.resolved(charge.get(), "succeeded".equals(redirectStatus));
+            // The one GET that changes something: the order was asked to check its charge, on the link's word.
+            staffActions.record(StaffAction.byCustomer(
+                    "BANK_RETURN_SIGNALLED",
+                    orderId,
+                    paymentIntent + ("succeeded".equals(redirectStatus) ? " (succeeded)" : ""),
+                    request.getRemoteAddr()));
         } catch (ApiException temporalAway) {
             log.warn(
                     "Order {}: back from the bank, but the order could not be told now; Stripe's webhook will",

@@ -39,12 +39,14 @@ class CustomerActions {
         return queries.details(orderId, workflows::state);
     }
 
-    OrderDetails decide(String orderId, DelayChoice choice, String alternativeSku) {
-        return decisions.decideAsCustomer(orderId, choice, alternativeSku);
+    /** Audited as the customer's, with the request's client address: the link acts for whoever holds it. */
+    OrderDetails decide(HttpServletRequest request, String orderId, DelayChoice choice, String alternativeSku) {
+        return decisions.decideAsCustomer(orderId, choice, alternativeSku, request.getRemoteAddr());
     }
 
-    OrderDetails changePaymentMethod(String orderId, String paymentMethod) {
-        return actions.changePaymentMethod(orderId, paymentMethod, OrderDecisions.CUSTOMER);
+    /** Audited as the customer's, with the request's client address. */
+    OrderDetails changePaymentMethod(HttpServletRequest request, String orderId, String paymentMethod) {
+        return actions.changePaymentMethodAsCustomer(orderId, paymentMethod, request.getRemoteAddr());
     }
 
     /**

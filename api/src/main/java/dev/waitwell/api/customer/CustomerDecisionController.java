@@ -7,6 +7,7 @@ import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,8 @@ class CustomerDecisionController {
 
     @Operation(summary = "The customer decides an open delay with the token of their link (no login)")
     @PostMapping("/c/v1/orders/{orderId}/decision")
-    OrderDetails decideAsCustomer(@PathVariable String orderId, @Valid @RequestBody CustomerDecisionBody body) {
+    OrderDetails decideAsCustomer(
+            @PathVariable String orderId, @Valid @RequestBody CustomerDecisionBody body, HttpServletRequest request) {
         if (!link.passes(orderId, body.token())) {
             throw new ApiException(
                     HttpStatus.FORBIDDEN,
@@ -43,6 +45,6 @@ class CustomerDecisionController {
                     "The link's token is not valid for this order, or it has expired.");
         }
         limits.acquireForCustomer(orderId);
-        return actions.decide(orderId, DelayChoice.valueOf(body.choice()), body.alternativeSku());
+        return actions.decide(request, orderId, DelayChoice.valueOf(body.choice()), body.alternativeSku());
     }
 }

@@ -66,7 +66,8 @@ class CustomerPageController {
             @PathVariable String orderId,
             @RequestParam(required = false) String token,
             @RequestParam(required = false) String choice,
-            @RequestParam(required = false) String alternativeSku) {
+            @RequestParam(required = false) String alternativeSku,
+            HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
@@ -84,7 +85,8 @@ class CustomerPageController {
                     "That choice is not one we offer. Go back to your order and press one of its buttons.");
         }
         try {
-            OrderView order = actions.decide(orderId, chosen, alternativeSku).order();
+            OrderView order =
+                    actions.decide(request, orderId, chosen, alternativeSku).order();
             return result(HttpStatus.OK, orderId, token, "Thank you", decided(chosen, order));
         } catch (ApiException refused) {
             return result(refused.status(), orderId, token, "Nothing was changed", refused.getMessage());
@@ -98,7 +100,8 @@ class CustomerPageController {
     ResponseEntity<String> changePaymentMethod(
             @PathVariable String orderId,
             @RequestParam(required = false) String token,
-            @RequestParam(required = false) String paymentMethod) {
+            @RequestParam(required = false) String paymentMethod,
+            HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
@@ -112,8 +115,8 @@ class CustomerPageController {
                     "Enter the payment method your bank or card provider gave you.");
         }
         try {
-            OrderView order =
-                    actions.changePaymentMethod(orderId, paymentMethod.strip()).order();
+            OrderView order = actions.changePaymentMethod(request, orderId, paymentMethod.strip())
+                    .order();
             return result(
                     HttpStatus.OK,
                     orderId,

@@ -1,5 +1,7 @@
 package dev.waitwell.api.inventory;
 
+import dev.waitwell.workflows.shared.Bounds;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * product, so the same receipt sent twice adds stock once. The optional reason goes to the audit trail.
  */
 record ReceiptRequest(
-        @NotNull @Min(1) Integer quantity,
+        @NotNull @Min(1) @Max(Bounds.MAX_UNITS_PER_DELIVERY) Integer quantity,
 
         @NotBlank @Pattern(regexp = ReceiptRequest.REFERENCE, message = "must match " + ReceiptRequest.REFERENCE) String reference,
 

@@ -29,6 +29,14 @@ class Receipts {
                 > 0;
     }
 
+    /** The units the product holds: on hand and allocated (what a receipt adds to). */
+    long heldUnits(String sku) {
+        return jdbc.sql("SELECT on_hand::bigint + allocated FROM products WHERE sku = ?")
+                .param(sku)
+                .query(Long.class)
+                .single();
+    }
+
     Optional<OpenPurchaseOrder> purchaseOrder(String id) {
         return jdbc.sql("SELECT id, sku, quantity - received AS open FROM purchase_orders WHERE id = ?")
                 .param(id)

@@ -6,6 +6,7 @@ import dev.waitwell.api.delay.PromiseReviews;
 import dev.waitwell.api.shared.BusinessProblems;
 import dev.waitwell.workflows.inventory.ReceiptOutcome;
 import dev.waitwell.workflows.inventory.StockReceipt;
+import dev.waitwell.workflows.shared.Bounds;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Goods in. What can be checked before anything starts is checked here (unknown product or purchase order,
- * more than the purchase order still expects, a reference already used for other goods), so a bad request
- * starts no workflow; the workflow checks again inside its transaction, where it counts.
+ * more than the purchase order still expects, a reference already used for other goods, more units than a product
+ * may hold), so a bad request starts no workflow; the workflow checks again inside its transaction, where it
+ * counts.
  */
 @Service
 class StockReceipts {
@@ -60,6 +62,13 @@ class StockReceipts {
                     BusinessFailure.RECEIPT_EXCEEDS_PURCHASE_ORDER,
                     "Purchase order " + order.id() + " expects " + order.open() + " more unit(s), not "
                             + receipt.quantity() + ".");
+        }
+        long held = receipts.heldUnits(receipt.sku());
+        if (held + receipt.quantity() > Bounds.MAX_STOCK_UNITS) {
+            throw BusinessProblems.of(
+                    BusinessFailure.STOCK_LIMIT_EXCEEDED,
+                    "Product " + receipt.sku() + " holds " + held + " unit(s) (on hand and allocated) of at most "
+                            + Bounds.MAX_STOCK_UNITS + ": " + receipt.quantity() + " more do not fit.");
         }
         Optional<ReceiptOutcome> outcome = workflows.receive(receipt);
         ReceiptView view =

@@ -34,6 +34,9 @@ final class ActionBodies {
     /** Support rebuilds an order's workflow; the body and its reason are optional. */
     record RecoveryBody(@Size(max = 500) String reason) {}
 
+    /** Support sends the customer their link again; the body and its reason are optional. */
+    record CustomerLinkBody(@Size(max = 500) String reason) {}
+
     static final String CHOICES = "WAIT|SWITCH|CANCEL";
     static final String SKU = "[A-Za-z0-9._-]{1,64}";
 }

@@ -4,11 +4,13 @@ import dev.waitwell.workflows.order.Shipment;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff's side: the full picture of an order and the actions that change it. */
@@ -19,11 +21,14 @@ class AdminOrderController {
     private final AdminOrderViews views;
     private final OrderActions actions;
     private final OrderRecovery recovery;
+    private final CustomerLinkResends linkResends;
 
-    AdminOrderController(AdminOrderViews views, OrderActions actions, OrderRecovery recovery) {
+    AdminOrderController(
+            AdminOrderViews views, OrderActions actions, OrderRecovery recovery, CustomerLinkResends linkResends) {
         this.views = views;
         this.actions = actions;
         this.recovery = recovery;
+        this.linkResends = linkResends;
     }
 
     @Operation(
@@ -61,6 +66,19 @@ class AdminOrderController {
     @PostMapping("/{orderId}/payment-retry")
     OrderDetails retryPayment(@PathVariable String orderId, Principal principal) {
         return actions.retryPayment(orderId, principal.getName());
+    }
+
+    @Operation(
+            summary = "Send the customer the link to their order page again, on the channels they chose (ADMIN, "
+                    + "SUPPORT): 202 with the channels, audited; the link itself is never shown. 409 ORDER_FINISHED, "
+                    + "NO_CUSTOMER_CHANNEL or LINK_EXPIRED when there is nothing to send")
+    @PostMapping("/{orderId}/customer-link")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CustomerLinkView resendCustomerLink(
+            @PathVariable String orderId,
+            @Valid @RequestBody(required = false) ActionBodies.CustomerLinkBody body,
+            Principal principal) {
+        return linkResends.resend(orderId, body == null ? null : body.reason(), principal.getName());
     }
 
     @Operation(

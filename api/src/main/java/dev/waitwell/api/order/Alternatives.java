@@ -2,13 +2,14 @@ package dev.waitwell.api.order;
 
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
+import dev.waitwell.workflows.shared.Bounds;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The alternatives a delayed order can switch to: products on its product's {@code alternatives} list, priced
- * in the order's currency, with the order's units free on hand now.
+ * in the order's currency within the most one order may cost, with the order's units free on hand now.
  */
 @Component
 class Alternatives {
@@ -16,6 +17,7 @@ class Alternatives {
     private static final String OFFERED = """
             SELECT a.sku, a.name, a.price_minor AS unit_price, a.currency,
                    a.currency = :currency AS same_currency,
+                   a.price_minor * :quantity <= :maxTotal AS within_total,
                    a.on_hand >= :quantity AND NOT EXISTS (SELECT 1 FROM order_stock w
                                                            WHERE w.sku = a.sku AND w.state = 'WAITING') AS in_stock
               FROM products p JOIN products a ON a.sku = ANY (p.alternatives) AND a.sku <> p.sku
@@ -28,7 +30,13 @@ class Alternatives {
     }
 
     private record Offered(
-            String sku, String name, long unitPrice, String currency, boolean sameCurrency, boolean inStock) {
+            String sku,
+            String name,
+            long unitPrice,
+            String currency,
+            boolean sameCurrency,
+            boolean withinTotal,
+            boolean inStock) {
 
         DecisionView.Alternative alternative() {
             return new DecisionView.Alternative(sku, name, unitPrice, currency);
@@ -38,7 +46,7 @@ class Alternatives {
     /** The alternatives of {@code sku} the order can switch to now, in the product's order. */
     List<DecisionView.Alternative> inStock(String sku, int quantity, String currency) {
         return offered(sku, quantity, currency).stream()
-                .filter(offered -> offered.sameCurrency() && offered.inStock())
+                .filter(offered -> offered.sameCurrency() && offered.withinTotal() && offered.inStock())
                 .map(Offered::alternative)
                 .toList();
     }
@@ -57,6 +65,10 @@ class Alternatives {
             throw notAvailable(
                     alternativeSku + " is priced in " + offered.currency() + ", the order in " + currency + ".");
         }
+        if (!offered.withinTotal()) {
+            throw notAvailable(alternativeSku + " would make the order cost more than " + Bounds.MAX_ORDER_TOTAL_MINOR
+                    + " (minor units), the most one order may.");
+        }
         if (!offered.inStock()) {
             throw notAvailable(alternativeSku + " does not have " + quantity + " unit(s) free in stock now.");
         }
@@ -67,6 +79,7 @@ class Alternatives {
         return jdbc.sql(OFFERED + " ORDER BY array_position(p.alternatives, a.sku::text)")
                 .param("currency", currency)
                 .param("quantity", quantity)
+                .param("maxTotal", Bounds.MAX_ORDER_TOTAL_MINOR)
                 .param("sku", sku)
                 .query(Offered.class)
                 .list();

@@ -66,13 +66,24 @@ public class OrderActions {
     }
 
     public OrderDetails changePaymentMethod(String orderId, String paymentMethod, String username) {
+        return changePaymentMethod(orderId, paymentMethod, username, null);
+    }
+
+    /** The customer gives a new payment method through the signed link (checked by the caller), from an address. */
+    public OrderDetails changePaymentMethodAsCustomer(String orderId, String paymentMethod, String clientAddress) {
+        return changePaymentMethod(orderId, paymentMethod, StaffAction.CUSTOMER, clientAddress);
+    }
+
+    private OrderDetails changePaymentMethod(
+            String orderId, String paymentMethod, String username, String clientAddress) {
         requireOrder(orderId);
         if (!paymentMethods.exists(paymentMethod)) {
             throw BusinessProblems.of(BusinessFailure.PAYMENT_METHOD_UNKNOWN, paymentMethods.refusal(paymentMethod));
         }
         OrderState state =
                 update(orderId, OrderWorkflows.CHANGE_PAYMENT_METHOD, new PaymentMethodChange(paymentMethod, username));
-        staffActions.record(StaffAction.onOrder(username, "PAYMENT_METHOD_CHANGED", orderId, null, paymentMethod));
+        staffActions.record(
+                new StaffAction(username, "PAYMENT_METHOD_CHANGED", orderId, null, null, paymentMethod, clientAddress));
         return queries.details(orderId, state);
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrderDecisions {
 
-    public static final String CUSTOMER = "customer";
+    public static final String CUSTOMER = StaffAction.CUSTOMER;
 
     private static final Logger log = LoggerFactory.getLogger(OrderDecisions.class);
 
@@ -59,9 +59,19 @@ public class OrderDecisions {
         return decided;
     }
 
-    /** The customer decides through the signed link (checked by the caller). */
-    public OrderDetails decideAsCustomer(String orderId, DelayChoice choice, String alternativeSku) {
-        return decide(orderId, choice, alternativeSku, CUSTOMER, null);
+    /**
+     * The customer decides through the signed link (checked by the caller); audited as the customer's, with the
+     * client address the link was used from (whoever holds the link acts as the customer).
+     */
+    public OrderDetails decideAsCustomer(
+            String orderId, DelayChoice choice, String alternativeSku, String clientAddress) {
+        OrderDetails decided = decide(orderId, choice, alternativeSku, CUSTOMER, null);
+        staffActions.record(StaffAction.byCustomer(
+                "DELAY_DECIDED",
+                orderId,
+                choice + (choice == DelayChoice.SWITCH ? " to " + alternativeSku : ""),
+                clientAddress));
+        return decided;
     }
 
     private OrderDetails decide(

@@ -56,10 +56,25 @@ public class OrderQueries {
                 order.total(),
                 totals.paid(),
                 totals.refunded(),
-                links.urlFor(order.orderId(), order.linkExpiresAt()),
+                null,
                 null,
                 rewardCode(order.orderId()),
                 null);
+    }
+
+    /**
+     * The view with the customer's signed link, which acts for the customer: only for the storefront, which shows
+     * the customer their link (its checkout answer and its own read of the order). Staff views never carry it.
+     */
+    public OrderView withCustomerLink(OrderView view) {
+        return orders.find(view.orderId())
+                .map(order -> view.withCustomerUrl(links.urlFor(order.orderId(), order.linkExpiresAt())))
+                .orElse(view);
+    }
+
+    /** The details with the customer's signed link: see {@link #withCustomerLink(OrderView)}. */
+    public OrderDetails withCustomerLink(OrderDetails details) {
+        return new OrderDetails(withCustomerLink(details.order()), details.timeline(), details.notifications());
     }
 
     /** The view brought up to date with the workflow's state, with the alternatives of an open decision. */

@@ -1,5 +1,6 @@
 package dev.waitwell.api.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.waitwell.api.payment.PaymentIssueView;
 import dev.waitwell.workflows.order.OrderState;
 import java.time.LocalDate;
@@ -10,6 +11,9 @@ import java.time.LocalDate;
  * @param priority its place in the allocation queue (higher first, then earliest placement)
  * @param allocatedUnits units of stock allocated to it so far, as the database has them (an allocation is
  *     committed there before the order's workflow hears of it)
+ * @param customerUrl the customer's signed self-service link: it acts for the customer, so only the storefront's
+ *     checkout answer and its own order read carry it ({@link #withCustomerUrl}); null, and left out of the JSON,
+ *     everywhere else (staff never see it)
  * @param promisedDate the date the order is promised for now; null when no date can be promised (unknown)
  * @param decision the delay waiting for the customer's choice, or null
  * @param rewardCode the discount code issued for waiting after a delay, or null
@@ -30,10 +34,32 @@ public record OrderView(
         long total,
         long paid,
         long refunded,
-        String customerUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String customerUrl,
         DecisionView decision,
         String rewardCode,
         PaymentIssueView paymentIssue) {
+
+    /** The same view carrying the customer's signed link: for the storefront only. */
+    OrderView withCustomerUrl(String url) {
+        return new OrderView(
+                orderId,
+                kind,
+                status,
+                sku,
+                quantity,
+                priority,
+                allocatedUnits,
+                paymentPlan,
+                promisedDate,
+                currency,
+                total,
+                paid,
+                refunded,
+                url,
+                decision,
+                rewardCode,
+                paymentIssue);
+    }
 
     /**
      * The workflow's status, payments, promise, item, open decision and payment issue are newer than what it has written to

@@ -1,5 +1,6 @@
 package dev.waitwell.api.product;
 
+import dev.waitwell.workflows.shared.Bounds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,23 +18,30 @@ import java.util.List;
  */
 record ProductRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @PositiveOrZero Long price,
+
+        @NotNull @PositiveOrZero @Max(Bounds.MAX_UNIT_PRICE_MINOR) Long price,
+
         @NotNull @Iso4217 String currency,
         LocalDate releaseDate,
-        @PositiveOrZero Integer preorderCap,
+        @PositiveOrZero @Max(Bounds.MAX_STOCK_UNITS) Integer preorderCap,
         @Min(0) @Max(100) Integer depositPercent,
         @Valid Backorders backorders,
         LocalDate restockEta,
-        List<@NotNull @Pattern(regexp = ProductRequest.SKU, message = "must be a sku") String> alternatives,
+
+        @Size(max = ProductRequest.MAX_ALTERNATIVES) List<@NotNull @Pattern(regexp = ProductRequest.SKU, message = "must be a sku") String> alternatives,
+
         @Size(max = 500) String reason) {
 
     static final String SKU = "[A-Za-z0-9._-]{1,64}";
+    static final int MAX_ALTERNATIVES = 20;
+    /** Ten years: a promise further away than that is no promise. */
+    static final int MAX_WAIT_DAYS = 3650;
 
     /** @param maxQuantity a cap on outstanding backordered units; null for none */
     record Backorders(
             Boolean allowed,
-            @PositiveOrZero Integer maxWaitDays,
-            @PositiveOrZero Integer maxQuantity) {}
+            @PositiveOrZero @Max(MAX_WAIT_DAYS) Integer maxWaitDays,
+            @PositiveOrZero @Max(Bounds.MAX_STOCK_UNITS) Integer maxQuantity) {}
 
     /**
      * The body of {@code PUT /admin/v1/products/{sku}/eta}: when the next stock is expected (null: nobody

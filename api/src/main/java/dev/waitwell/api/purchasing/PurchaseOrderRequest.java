@@ -1,5 +1,7 @@
 package dev.waitwell.api.purchasing;
 
+import dev.waitwell.workflows.shared.Bounds;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +17,7 @@ record PurchaseOrderRequest(
 
         @NotBlank @Pattern(regexp = PurchaseOrderRequest.ID, message = "must match " + PurchaseOrderRequest.ID) String sku,
 
-        @NotNull @Min(1) Integer quantity,
+        @NotNull @Min(1) @Max(Bounds.MAX_UNITS_PER_DELIVERY) Integer quantity,
         @NotNull LocalDate expectedDate,
         @Size(max = 500) String reason) {
 

@@ -57,7 +57,8 @@ class RateLimitConfig implements WebMvcConfigurer {
                         "/admin/v1/orders/*/payment-retry",
                         "/admin/v1/orders/*/cancellation",
                         "/admin/v1/orders/*/shipment",
-                        "/admin/v1/orders/*/decision");
+                        "/admin/v1/orders/*/decision",
+                        "/admin/v1/orders/*/customer-link");
         registry.addInterceptor(RateLimitInterceptor.anonymous(limits))
                 .addPathPatterns(
                         "/c/v1/orders/*/decision",

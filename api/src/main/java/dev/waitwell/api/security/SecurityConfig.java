@@ -103,7 +103,9 @@ class SecurityConfig {
                                 "/admin/v1/orders/*/cancellation",
                                 "/admin/v1/orders/*/payment-retry",
                                 "/admin/v1/orders/*/priority",
-                                "/admin/v1/orders/*/decision")
+                                "/admin/v1/orders/*/decision",
+                                // Sends the customer their link (never shown to the caller): audited.
+                                "/admin/v1/orders/*/customer-link")
                         .hasAnyRole(ADMIN, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/ledger", "/admin/v1/reports/*")
                         .hasAnyRole(ADMIN, OPS)

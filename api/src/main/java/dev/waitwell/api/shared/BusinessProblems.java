@@ -47,6 +47,9 @@ public final class BusinessProblems {
             case SWITCH_NOT_POSSIBLE -> new Answer(HttpStatus.CONFLICT, ProblemCodes.ORDER_STATE_CONFLICT);
             // The workflow computes every refund: asking for more than was paid is our bug, never the client's.
             case REFUND_EXCEEDS_PAYMENTS -> new Answer(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR);
+            case STOCK_LIMIT_EXCEEDED -> new Answer(HttpStatus.CONFLICT, ProblemCodes.STOCK_LIMIT_EXCEEDED);
+            // A database invariant refused the write: answered like the API's own constraint violations.
+            case CONSTRAINT_VIOLATED -> new Answer(HttpStatus.CONFLICT, ProblemCodes.DATA_CONFLICT);
         };
     }
 }

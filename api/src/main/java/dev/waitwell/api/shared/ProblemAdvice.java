@@ -69,7 +69,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(
                 problem(
                         HttpStatus.CONFLICT,
-                        "DATA_CONFLICT",
+                        ProblemCodes.DATA_CONFLICT,
                         "The change conflicts with the current data; read it again and retry."),
                 new HttpHeaders());
     }
@@ -109,6 +109,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Refused while the body was read (a chunked body over its limit): Jackson wraps it, the refusal stands.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return new ResponseEntity<>(
+                        onApiException(refusal).getBody(), problemHeaders(refusal.headers()), refusal.status());
+            }
+        }
         if (e.getCause() instanceof DatabindException databind
                 && !databind.getPath().isEmpty()) {
             return invalid(

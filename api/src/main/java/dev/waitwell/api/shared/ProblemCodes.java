@@ -30,6 +30,10 @@ public final class ProblemCodes {
     public static final String WORKFLOW_RUNNING = "WORKFLOW_RUNNING";
     /** A rebuild was asked for a SHIPPED or CANCELLED order, which never runs again. */
     public static final String ORDER_FINISHED = "ORDER_FINISHED";
+    /** The customer's link cannot be sent again: they chose no channel we have an address for. */
+    public static final String NO_CUSTOMER_CHANNEL = "NO_CUSTOMER_CHANNEL";
+    /** The customer's link cannot be sent again: it has expired. */
+    public static final String LINK_EXPIRED = "LINK_EXPIRED";
 
     public static final String BACKORDERS_NOT_ALLOWED = "BACKORDERS_NOT_ALLOWED";
     public static final String NO_RESTOCK_IN_SIGHT = "NO_RESTOCK_IN_SIGHT";
@@ -43,7 +47,13 @@ public final class ProblemCodes {
     public static final String RECEIPT_CONFLICT = "RECEIPT_CONFLICT";
     public static final String DECISION_NOT_OPEN = "DECISION_NOT_OPEN";
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    /** A request body over its limit, refused before it is read. */
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    /** Goods in or an order would take a product's counters past {@code Bounds.MAX_STOCK_UNITS}. */
+    public static final String STOCK_LIMIT_EXCEEDED = "STOCK_LIMIT_EXCEEDED";
+    /** A database constraint refused the change: nothing was written. */
+    public static final String DATA_CONFLICT = "DATA_CONFLICT";
+
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String ALTERNATIVE_NOT_AVAILABLE = "ALTERNATIVE_NOT_AVAILABLE";
     public static final String LINK_INVALID = "LINK_INVALID";

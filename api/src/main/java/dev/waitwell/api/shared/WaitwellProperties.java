@@ -1,5 +1,6 @@
 package dev.waitwell.api.shared;
 
+import dev.waitwell.workflows.shared.Bounds;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -38,6 +39,9 @@ public record WaitwellProperties(
      * @param reminderInterval how often a waiting customer hears the current promised date
      * @param delayReward the discount (percent) offered for waiting after a delay
      * @param preorderMaxSlip how far a pre-order's release may slip before only SWITCH or CANCEL are offered
+     * @param historyEventLimit the history length at which a waiting order workflow continues as new
+     * @param maxQuantity the most units one order may hold (checkout refuses more with 400), at most
+     *     {@link Bounds#MAX_ORDER_QUANTITY}
      */
     public record Policy(
             @DefaultValue("P3D") Duration preReleaseReminder,
@@ -48,7 +52,8 @@ public record WaitwellProperties(
             @DefaultValue("P14D") Duration reminderInterval,
             @DefaultValue("10") int delayReward,
             @DefaultValue("P90D") Duration preorderMaxSlip,
-            @DefaultValue("2000") int historyEventLimit) {
+            @DefaultValue("2000") int historyEventLimit,
+            @DefaultValue("1000") int maxQuantity) {
 
         public Policy {
             if (delayReward < 1 || delayReward > 100) {
@@ -60,6 +65,10 @@ public record WaitwellProperties(
                 throw new IllegalArgumentException("waitwell.policy.history-event-limit "
                         + "(WAITWELL_POLICY_HISTORY_EVENT_LIMIT) must be from 200 to 40000 events, not "
                         + historyEventLimit);
+            }
+            if (maxQuantity < 1 || maxQuantity > Bounds.MAX_ORDER_QUANTITY) {
+                throw new IllegalArgumentException("waitwell.policy.max-quantity (WAITWELL_POLICY_MAX_QUANTITY) must "
+                        + "be from 1 to " + Bounds.MAX_ORDER_QUANTITY + " units, not " + maxQuantity);
             }
             if (promiseBuffer.isNegative()) {
                 throw new IllegalArgumentException("waitwell.policy.promise-buffer (WAITWELL_POLICY_PROMISE_BUFFER) "

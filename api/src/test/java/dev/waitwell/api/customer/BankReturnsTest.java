@@ -10,6 +10,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.waitwell.api.audit.StaffAction;
+import dev.waitwell.api.audit.StaffActions;
 import dev.waitwell.api.payment.WaitingCharges;
 import dev.waitwell.api.ratelimit.RateLimits;
 import java.time.Clock;
@@ -34,10 +36,12 @@ class BankReturnsTest {
     private final WaitingCharges waitingCharges = mock(WaitingCharges.class);
     private final RateLimits rateLimits = mock(RateLimits.class);
     private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/c/orders/" + ORDER);
-    private final BankReturns returns = new BankReturns(waitingCharges, rateLimits, clock);
+    private final StaffActions staffActions = mock(StaffActions.class);
+    private final BankReturns returns = new BankReturns(waitingCharges, rateLimits, staffActions, clock);
 
     @BeforeEach
     void aChargeWaitsOnTheBank() {
+        request.setRemoteAddr("203.0.113.9");
         when(waitingCharges.ofOrder(ORDER, PAYMENT_INTENT)).thenReturn(Optional.of(CHARGE));
         when(rateLimits.tryAcquireForCustomer(request, ORDER)).thenReturn(true);
     }
@@ -53,6 +57,9 @@ class BankReturnsTest {
 
         verify(waitingCharges, times(1)).resolved(CHARGE, true);
         verify(rateLimits, times(1)).tryAcquireForCustomer(request, ORDER);
+        verify(staffActions, times(1))
+                .record(StaffAction.byCustomer(
+                        "BANK_RETURN_SIGNALLED", ORDER, PAYMENT_INTENT + " (succeeded)", "203.0.113.9"));
     }
 
     @Test
@@ -73,6 +80,7 @@ class BankReturnsTest {
         assertThat(returns.returned(request, ORDER, PAYMENT_INTENT, "succeeded"))
                 .isTrue();
         verify(waitingCharges, never()).resolved(any(), anyBoolean());
+        verify(staffActions, never()).record(any());
 
         clock.advance(Duration.ofSeconds(1));
         returns.returned(request, ORDER, PAYMENT_INTENT, "succeeded");

@@ -204,11 +204,15 @@ class AdminOrderStoryTest {
                                 SLIP_REASON,
                                 "reviewId",
                                 "po-" + purchaseOrder + "-" + dateChange)));
-        assertThat(JsonPath.<List<String>>read(json, "$.audit[*].user")).containsExactly("support", "admin");
+        // The customer's decision through the link is on the trail too, as theirs.
+        assertThat(JsonPath.<List<String>>read(json, "$.audit[*].user"))
+                .containsExactly("support", "customer", "admin");
         assertThat(JsonPath.<List<String>>read(json, "$.audit[*].action"))
-                .containsExactly("ORDER_PRIORITY_CHANGED", "ORDER_CANCELLED");
+                .containsExactly("ORDER_PRIORITY_CHANGED", "DELAY_DECIDED", "ORDER_CANCELLED");
         assertThat(JsonPath.<List<String>>read(json, "$.audit[*].reason"))
-                .containsExactly("VIP customer", "customer moved abroad");
+                .containsExactly("VIP customer", null, "customer moved abroad");
+        assertThat(JsonPath.<List<String>>read(json, "$.audit[*].clientAddress"))
+                .containsExactly(null, "127.0.0.1", null);
         assertThat(JsonPath.<String>read(json, "$.audit[0].details")).isEqualTo("priority 0 -> 5");
         assertThat(JsonPath.<List<String>>read(json, "$.timeline[*].type"))
                 .contains("DELAY_DECIDED", "STATUS_CANCELLED");

@@ -87,6 +87,7 @@ class CustomerLinksTest {
                         Duration.ofDays(14),
                         10,
                         Duration.ofDays(90),
-                        2000));
+                        2000,
+                        1000));
     }
 }

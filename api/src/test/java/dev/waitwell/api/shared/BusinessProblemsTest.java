@@ -23,7 +23,9 @@ class BusinessProblemsTest {
         "NOTIFICATION_NOT_FOUND, NOT_FOUND, NOTIFICATION_NOT_FOUND",
         "OUT_OF_STOCK, CONFLICT, ALTERNATIVE_NOT_AVAILABLE",
         "SWITCH_NOT_POSSIBLE, CONFLICT, ORDER_STATE_CONFLICT",
-        "REFUND_EXCEEDS_PAYMENTS, INTERNAL_SERVER_ERROR, INTERNAL_ERROR"
+        "REFUND_EXCEEDS_PAYMENTS, INTERNAL_SERVER_ERROR, INTERNAL_ERROR",
+        "STOCK_LIMIT_EXCEEDED, CONFLICT, STOCK_LIMIT_EXCEEDED",
+        "CONSTRAINT_VIOLATED, CONFLICT, DATA_CONFLICT"
     })
     void answersEachBusinessFailureWithItsStatusAndCode(BusinessFailure failure, HttpStatus status, String code) {
         ApiException problem = BusinessProblems.of(failure, "in words");

@@ -12,7 +12,9 @@ public interface StockActivities {
      * placement, then order id), all in one transaction. Idempotent by (sku, reference).
      *
      * @throws io.temporal.failure.ApplicationFailure non-retryable {@code PRODUCT_NOT_FOUND},
-     *     {@code PURCHASE_ORDER_NOT_FOUND} or {@code RECEIPT_EXCEEDS_PURCHASE_ORDER}
+     *     {@code PURCHASE_ORDER_NOT_FOUND}, {@code RECEIPT_EXCEEDS_PURCHASE_ORDER}, {@code RECEIPT_CONFLICT},
+     *     {@code STOCK_LIMIT_EXCEEDED} (the product would hold more than {@code Bounds.MAX_STOCK_UNITS}) or
+     *     {@code CONSTRAINT_VIOLATED} (a database invariant refused the write): nothing is recorded
      */
     ReceiptOutcome receive(StockReceipt receipt);
 

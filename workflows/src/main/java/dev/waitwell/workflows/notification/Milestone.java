@@ -27,5 +27,11 @@ public enum Milestone {
     /** A periodic word while the order waits: the current promised date. */
     WAIT_REMINDER,
     /** The order switched to an alternative: what it is now and the price difference charged or refunded. */
-    SWITCHED
+    SWITCHED,
+    /**
+     * Support sent the customer the link to their order page again (not a moment of the order's own: the
+     * {@link CustomerLinkWorkflow} sends it, never the order's workflow). Added last: names, not positions, are in
+     * histories and rows.
+     */
+    LINK_RESENT
 }

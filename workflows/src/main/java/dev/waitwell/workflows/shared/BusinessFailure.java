@@ -35,7 +35,14 @@ public enum BusinessFailure {
     /** A switch's alternative has not the units free (on hand and not owed to its own queue). */
     OUT_OF_STOCK,
     /** The order cannot switch: it holds another product, has shipped or was cancelled, or the request is wrong. */
-    SWITCH_NOT_POSSIBLE;
+    SWITCH_NOT_POSSIBLE,
+    /** Goods in would hold more units of a product than {@link Bounds#MAX_STOCK_UNITS}: nothing was recorded. */
+    STOCK_LIMIT_EXCEEDED,
+    /**
+     * A write broke one of the database's invariants (a CHECK, a NOT NULL, a foreign key, a number out of range):
+     * a bug or data nobody should have written, which no retry repairs. The step wrote nothing; ops must look.
+     */
+    CONSTRAINT_VIOLATED;
 
     /** The failure to throw from an activity: non-retryable, typed with this name, with optional details. */
     public ApplicationFailure raise(String message, Object... details) {

@@ -15,6 +15,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,21 @@ class StockReceiptWorkflowTest {
         assertThat(result).isEqualTo(ReceiptResult.of(refusal));
     }
 
+    @Test
+    void endsAReceiptTheDatabaseRefusesAfterOneAttemptInsteadOfRetryingForever() {
+        StockReceiptWorkflow receipt = client.newWorkflowStub(
+                StockReceiptWorkflow.class,
+                WorkflowOptions.newBuilder(options)
+                        .setWorkflowId(AllocationWorkflowIds.receipt("BROKEN", "GRN-3"))
+                        .build());
+
+        WorkflowClient.start(receipt::receive, new StockReceipt("BROKEN", 1, "GRN-3", null, "admin"));
+        ReceiptResult result = WorkflowStub.fromTyped(receipt).getResult(ReceiptResult.class);
+
+        assertThat(result.refused().failure()).isEqualTo(BusinessFailure.CONSTRAINT_VIOLATED);
+        assertThat(BatchOfWaitingOrders.brokenAttempts.get()).isEqualTo(1);
+    }
+
     private OrderWorkflow startOrder(int i) {
         OrderWorkflow order = client.newWorkflowStub(
                 OrderWorkflow.class,
@@ -96,10 +112,16 @@ class StockReceiptWorkflowTest {
     /** Batch 9 allocates one unit to each of the waiting orders w-0, w-1, ...; pages of at most 100. */
     static class BatchOfWaitingOrders implements StockActivities {
 
+        static final AtomicInteger brokenAttempts = new AtomicInteger();
+
         @Override
         public ReceiptOutcome receive(StockReceipt receipt) {
             if (receipt.sku().equals("NOPE")) {
                 throw BusinessFailure.PRODUCT_NOT_FOUND.raise("no product NOPE");
+            }
+            if (receipt.sku().equals("BROKEN")) {
+                brokenAttempts.incrementAndGet();
+                throw BusinessFailure.CONSTRAINT_VIOLATED.raise("products_backordered_check");
             }
             return new ReceiptOutcome(
                     1,
