@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * order's charge that waits on the bank, the order is told to check it: its activity asks Stripe, so the query
  * parameters are a hint that moves no money. Anyone holding the link can reload it, and each signal costs the order
  * an activity, a read at Stripe and history, so it is bounded: once per PaymentIntent every {@link #QUIET_PERIOD},
- * and each signal counts against the order's and the caller's rate limits like the page's forms. Within the quiet
- * period or over a limit the page renders as usual and tells nobody: Stripe's webhook tells the order too.
+ * and each signal counts against the client address's and the order's customer rate limits like the page's forms.
+ * Within the quiet period or over a limit the page renders as usual and tells nobody: Stripe's webhook tells the
+ * order too.
  *
  * <p>The last signals are remembered in this instance's memory, like the rate limits: with several instances a
  * PaymentIntent may be signalled once by each, which is still bounded. PostgreSQL would make it one, for a write on
@@ -63,7 +64,7 @@ class BankReturns {
             log.info("Order {}: back from the bank again within {}; the order was told already", orderId, QUIET_PERIOD);
             return true;
         }
-        if (!rateLimits.tryAcquire(request, orderId)) {
+        if (!rateLimits.tryAcquireForCustomer(request, orderId)) {
             recentSignals.release(paymentIntent);
             log.warn("Order {}: back from the bank over the rate limit; not told now, Stripe's webhook will", orderId);
             return true;

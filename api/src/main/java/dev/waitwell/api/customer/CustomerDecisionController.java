@@ -1,6 +1,7 @@
 package dev.waitwell.api.customer;
 
 import dev.waitwell.api.order.OrderDetails;
+import dev.waitwell.api.ratelimit.RateLimits;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.workflows.shared.DelayChoice;
@@ -25,10 +26,12 @@ class CustomerDecisionController {
 
     private final LinkCheck link;
     private final CustomerActions actions;
+    private final RateLimits limits;
 
-    CustomerDecisionController(LinkCheck link, CustomerActions actions) {
+    CustomerDecisionController(LinkCheck link, CustomerActions actions, RateLimits limits) {
         this.link = link;
         this.actions = actions;
+        this.limits = limits;
     }
 
     @Operation(summary = "The customer decides an open delay with the token of their link (no login)")
@@ -41,6 +44,7 @@ class CustomerDecisionController {
                     ProblemCodes.LINK_INVALID,
                     "The link's token is not valid for this order, or it has expired.");
         }
+        limits.acquireForCustomer(orderId);
         return actions.decide(request, orderId, DelayChoice.valueOf(body.choice()), body.alternativeSku());
     }
 }

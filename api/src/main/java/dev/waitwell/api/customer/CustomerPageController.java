@@ -1,6 +1,7 @@
 package dev.waitwell.api.customer;
 
 import dev.waitwell.api.order.OrderView;
+import dev.waitwell.api.ratelimit.RateLimits;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -30,10 +31,12 @@ class CustomerPageController {
 
     private final LinkCheck link;
     private final CustomerActions actions;
+    private final RateLimits limits;
 
-    CustomerPageController(LinkCheck link, CustomerActions actions) {
+    CustomerPageController(LinkCheck link, CustomerActions actions, RateLimits limits) {
         this.link = link;
         this.actions = actions;
+        this.limits = limits;
     }
 
     /**
@@ -68,6 +71,8 @@ class CustomerPageController {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
+        // Only now, with the link checked: nobody else can use up the customer's allowance on their order.
+        limits.acquireForCustomer(orderId);
         DelayChoice chosen;
         try {
             chosen = DelayChoice.valueOf(choice);
@@ -100,6 +105,7 @@ class CustomerPageController {
         if (!link.passes(orderId, token)) {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
+        limits.acquireForCustomer(orderId);
         if (paymentMethod == null || !paymentMethod.strip().matches(PAYMENT_METHOD)) {
             return result(
                     HttpStatus.BAD_REQUEST,

@@ -2,21 +2,37 @@ package dev.waitwell.api.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Runs after authentication and before the controller: a refused request is never carried out. The caller is the
- * authenticated user, or the client address on the customer's endpoints (no login there).
+ * Runs after authentication and before the controller reads the body: a refused request is never carried out. Reads
+ * (GET, HEAD) go through uncounted.
  */
-class RateLimitInterceptor implements HandlerInterceptor {
+final class RateLimitInterceptor implements HandlerInterceptor {
 
-    private final RateLimits limits;
+    private final Function<HttpServletRequest, Optional<Duration>> allowance;
 
-    RateLimitInterceptor(RateLimits limits) {
-        this.limits = limits;
+    private RateLimitInterceptor(Function<HttpServletRequest, Optional<Duration>> allowance) {
+        this.allowance = allowance;
+    }
+
+    /** Staff endpoints: the authenticated user's allowance and the order's named in the path. */
+    static RateLimitInterceptor staff(RateLimits limits) {
+        return new RateLimitInterceptor(request -> request.getUserPrincipal() == null
+                // not reached: these paths need a login; counted like an anonymous caller if ever they do not
+                ? limits.acquireForAddress(request)
+                : limits.acquireForStaff(request.getUserPrincipal().getName(), orderId(request)));
+    }
+
+    /** Endpoints without a login: the client address's allowance only, before any token or signature is read. */
+    static RateLimitInterceptor anonymous(RateLimits limits) {
+        return new RateLimitInterceptor(limits::acquireForAddress);
     }
 
     @Override
@@ -24,7 +40,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
         if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {
             return true;
         }
-        limits.acquire(request, orderId(request)).ifPresent(retryAfter -> {
+        allowance.apply(request).ifPresent(retryAfter -> {
             throw new RateLimited(retryAfter);
         });
         return true;

@@ -1,23 +1,42 @@
 package dev.waitwell.api.ratelimit;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param perUserPerMinute limited requests one user (or one client address on the customer's endpoints) may make
- *     per minute
- * @param perOrderPerMinute limited requests on one order per minute, whoever makes them
+ * @param perUserPerMinute limited requests one staff user (an authenticated account) may make per minute
+ * @param perOrderPerMinute limited requests on one order per minute by staff, whoever they are; the holder of the
+ *     order's link has as many of its own
+ * @param perAddressPerMinute requests one client address may make per minute to the endpoints without a login (the
+ *     customer's link, Stripe's and Twilio's callbacks), whatever their token or signature
+ * @param failedLoginsPerUser failed logins one user name may have per {@code failedLoginPeriod} before its next
+ *     attempts are refused unchecked (from addresses it has not logged in from lately)
+ * @param failedLoginsPerAddress failed logins one client address may have per {@code failedLoginPeriod}
+ * @param failedLoginPeriod the time in which the failed-login allowances refill
  */
 @ConfigurationProperties("waitwell.rate-limit")
 record RateLimitProperties(
         @DefaultValue("3000") int perUserPerMinute,
-        @DefaultValue("10") int perOrderPerMinute) {
+        @DefaultValue("10") int perOrderPerMinute,
+        @DefaultValue("600") int perAddressPerMinute,
+        @DefaultValue("10") int failedLoginsPerUser,
+        @DefaultValue("30") int failedLoginsPerAddress,
+        @DefaultValue("PT5M") Duration failedLoginPeriod) {
 
     RateLimitProperties {
-        if (perUserPerMinute < 1 || perOrderPerMinute < 1) {
-            throw new IllegalArgumentException("waitwell.rate-limit.per-user-per-minute and per-order-per-minute "
-                    + "(WAITWELL_RATE_LIMIT_PER_USER_PER_MINUTE, WAITWELL_RATE_LIMIT_PER_ORDER_PER_MINUTE) must be "
-                    + "at least 1");
+        if (perUserPerMinute < 1 || perOrderPerMinute < 1 || perAddressPerMinute < 1) {
+            throw new IllegalArgumentException("waitwell.rate-limit.per-user-per-minute, per-order-per-minute and "
+                    + "per-address-per-minute (WAITWELL_RATE_LIMIT_PER_USER_PER_MINUTE, _PER_ORDER_PER_MINUTE, "
+                    + "_PER_ADDRESS_PER_MINUTE) must be at least 1");
+        }
+        if (failedLoginsPerUser < 1
+                || failedLoginsPerAddress < 1
+                || failedLoginPeriod.isNegative()
+                || failedLoginPeriod.isZero()) {
+            throw new IllegalArgumentException("waitwell.rate-limit.failed-logins-per-user and "
+                    + "failed-logins-per-address (WAITWELL_RATE_LIMIT_FAILED_LOGINS_PER_USER, _PER_ADDRESS) must be "
+                    + "at least 1 and failed-login-period (WAITWELL_RATE_LIMIT_FAILED_LOGIN_PERIOD) positive");
         }
     }
 }

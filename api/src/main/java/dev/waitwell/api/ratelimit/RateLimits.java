@@ -1,54 +1,99 @@
 package dev.waitwell.api.ratelimit;
 
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The allowances of limited requests: per caller (the authenticated user, or the client address on the customer's
- * endpoints, which have no login) and per order. The interceptor takes them on the limited paths; a feature takes
- * them itself for a request its path does not set apart, such as the customer page's GET that comes back from the
- * bank and tells the order.
+ * The allowances of limited requests, kept apart by who asks so that no caller can use up anyone else's:
+ *
+ * <ul>
+ *   <li>staff (an authenticated account): per user and per order, in PostgreSQL, shared by every API instance;
+ *   <li>the endpoints without a login (the customer's link, Stripe's and Twilio's callbacks): per client address
+ *       only, whatever the token or signature, in this instance's memory;
+ *   <li>the holder of an order's link: per order, in PostgreSQL, an allowance of its own, taken only once the link
+ *       checked out (by the customer feature, which verifies it).
+ * </ul>
+ *
+ * A forged request therefore costs its sender's address, never an order's: support can still act on it. The client
+ * address is the request's remote address, which Spring Boot replaces with the proxy's forwarded one only when
+ * {@code server.forward-headers-strategy} says to trust it; the headers are never read here.
  */
 @Component
 public class RateLimits {
 
-    private final FixedWindowLimiter limiter;
-    private final RateLimitProperties properties;
+    private final SharedBuckets shared;
+    private final LocalBuckets addresses;
 
-    RateLimits(RateLimitProperties properties, Clock clock) {
-        this.limiter = new FixedWindowLimiter(clock);
-        this.properties = properties;
+    RateLimits(RateLimitProperties properties, DataSource dataSource, TimeMeter rateLimitTime) {
+        this.shared = new SharedBuckets(
+                dataSource, rateLimitTime, properties.perUserPerMinute(), properties.perOrderPerMinute());
+        this.addresses = new LocalBuckets(properties.perAddressPerMinute(), Duration.ofMinutes(1), rateLimitTime);
     }
 
     /**
-     * Takes one request from the caller's allowance and the order's, as a limited endpoint does; a refused request
-     * takes nothing.
+     * One of the staff user's requests and, when it names an order, one of the order's staff requests; a request
+     * refused by either takes from neither.
+     *
+     * @return empty when allowed (and counted), else how long until it would be
+     */
+    Optional<Duration> acquireForStaff(String user, String orderId) {
+        if (orderId == null) {
+            return shared.takeFromUser(user);
+        }
+        String order = "order:" + orderId;
+        Optional<Duration> refused = shared.takeFromOrder(order);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        refused = shared.takeFromUser(user);
+        if (refused.isPresent()) {
+            shared.giveBackToOrder(order);
+        }
+        return refused;
+    }
+
+    /** @return empty when the client address may make one more request without a login (and it is counted) */
+    Optional<Duration> acquireForAddress(HttpServletRequest request) {
+        return addresses.take(request.getRemoteAddr());
+    }
+
+    /**
+     * Takes one of the order's requests by the holder of its link. Call it only once the link checked out, so that
+     * no one else can use it up.
+     *
+     * @throws dev.waitwell.api.shared.ApiException 429 {@code RATE_LIMITED} with {@code Retry-After} when none is
+     *     left: nothing may be done
+     */
+    public void acquireForCustomer(String orderId) {
+        shared.takeFromOrder("customer:" + orderId).ifPresent(retryAfter -> {
+            throw new RateLimited(retryAfter);
+        });
+    }
+
+    /**
+     * The customer's return from their bank, on a GET that no interceptor counts: one request of the client address
+     * and one of the order's customer allowance (call it once the link checked out); refused by either, it takes
+     * from neither.
      *
      * @return whether the request may go on
      */
-    public boolean tryAcquire(HttpServletRequest request, String orderId) {
-        return acquire(request, orderId).isEmpty();
-    }
-
-    /** @return empty when allowed (and counted), else how long until the window that refused it ends */
-    Optional<Duration> acquire(HttpServletRequest request, String orderId) {
-        List<FixedWindowLimiter.Limit> limits = new ArrayList<>();
-        limits.add(new FixedWindowLimiter.Limit(caller(request), properties.perUserPerMinute()));
-        if (orderId != null) {
-            limits.add(new FixedWindowLimiter.Limit("order:" + orderId, properties.perOrderPerMinute()));
+    public boolean tryAcquireForCustomer(HttpServletRequest request, String orderId) {
+        if (acquireForAddress(request).isPresent()) {
+            return false;
         }
-        return limiter.acquire(limits);
+        if (shared.takeFromOrder("customer:" + orderId).isPresent()) {
+            addresses.giveBack(request.getRemoteAddr());
+            return false;
+        }
+        return true;
     }
 
-    private static String caller(HttpServletRequest request) {
-        // Anonymous callers (the customer's link) have no principal here.
-        return request.getUserPrincipal() != null
-                ? "user:" + request.getUserPrincipal().getName()
-                : "ip:" + request.getRemoteAddr();
+    /** Removes up to {@code batch} buckets that are full again from PostgreSQL; @return how many */
+    int removeExpired(int batch) {
+        return shared.removeExpired(batch);
     }
 }

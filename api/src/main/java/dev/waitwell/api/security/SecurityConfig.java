@@ -5,6 +5,7 @@ import static dev.waitwell.api.security.Roles.OPS;
 import static dev.waitwell.api.security.Roles.STOREFRONT;
 import static dev.waitwell.api.security.Roles.SUPPORT;
 
+import dev.waitwell.api.ratelimit.FailedLogins;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
+            HttpSecurity http,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver,
+            FailedLogins failedLogins)
             throws Exception {
         // Refusals go through the MVC exception handling so that they are problem details like every other error.
         AuthenticationEntryPoint unauthenticated =
@@ -53,6 +56,8 @@ class SecurityConfig {
                 .addFilterBefore(new CrossSiteRequestGuard(resolver), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                // Not a bean, so that the servlet container does not run it a second time outside the chain.
+                .addFilterBefore(new FailedLoginThrottle(failedLogins, resolver), BasicAuthenticationFilter.class)
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(

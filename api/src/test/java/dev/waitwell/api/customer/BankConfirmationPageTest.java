@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class BankConfirmationPageTest {
 
     private static final String CHARGE_RESOLVED = "chargeResolved";
-    // application-test.yml: 10 limited requests per order and minute.
+    // application-test.yml: the link holder has 10 limited requests per order and minute (time stands still here).
     private static final int PER_ORDER = 10;
 
     @Autowired
@@ -150,7 +150,6 @@ class BankConfirmationPageTest {
     @Test
     void overTheOrdersRateLimitTheReturnShowsThePageAndTellsNobody() throws Exception {
         Waiting waiting = waitingOnTheBank();
-        awaitAMinuteWithTimeLeft();
         for (int i = 0; i < PER_ORDER; i++) {
             mvc.perform(noPaymentMethod(waiting)).andExpect(status().isBadRequest());
         }
@@ -169,7 +168,6 @@ class BankConfirmationPageTest {
     @Test
     void aReturnThatTellsTheOrderCountsAgainstItsRateLimitLikeThePagesForms() throws Exception {
         Waiting waiting = waitingOnTheBank();
-        awaitAMinuteWithTimeLeft();
         mvc.perform(get(backFromTheBank(waiting))).andExpect(status().isOk());
         for (int i = 1; i < PER_ORDER; i++) {
             mvc.perform(noPaymentMethod(waiting)).andExpect(status().isBadRequest());
@@ -232,14 +230,6 @@ class BankConfirmationPageTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("token", waiting.token())
                 .param("paymentMethod", "");
-    }
-
-    /** The rate limits count in whole minutes of the clock: a test that fills one needs it to last a while. */
-    private static void awaitAMinuteWithTimeLeft() throws InterruptedException {
-        long intoTheMinute = System.currentTimeMillis() % 60_000;
-        if (intoTheMinute > 45_000) {
-            Thread.sleep(60_000 - intoTheMinute);
-        }
     }
 
     private String paymentStatus(Waiting waiting) {

@@ -43,7 +43,7 @@ class BankReturnsTest {
     void aChargeWaitsOnTheBank() {
         request.setRemoteAddr("203.0.113.9");
         when(waitingCharges.ofOrder(ORDER, PAYMENT_INTENT)).thenReturn(Optional.of(CHARGE));
-        when(rateLimits.tryAcquire(request, ORDER)).thenReturn(true);
+        when(rateLimits.tryAcquireForCustomer(request, ORDER)).thenReturn(true);
     }
 
     @Test
@@ -56,7 +56,7 @@ class BankReturnsTest {
                 .isTrue();
 
         verify(waitingCharges, times(1)).resolved(CHARGE, true);
-        verify(rateLimits, times(1)).tryAcquire(request, ORDER);
+        verify(rateLimits, times(1)).tryAcquireForCustomer(request, ORDER);
         verify(staffActions, times(1))
                 .record(StaffAction.byCustomer(
                         "BANK_RETURN_SIGNALLED", ORDER, PAYMENT_INTENT + " (succeeded)", "203.0.113.9"));
@@ -75,7 +75,7 @@ class BankReturnsTest {
 
     @Test
     void overTheRateLimitNothingIsSignalledAndTheNextAllowedReturnIs() {
-        when(rateLimits.tryAcquire(request, ORDER)).thenReturn(false, true);
+        when(rateLimits.tryAcquireForCustomer(request, ORDER)).thenReturn(false, true);
 
         assertThat(returns.returned(request, ORDER, PAYMENT_INTENT, "succeeded"))
                 .isTrue();
@@ -96,7 +96,7 @@ class BankReturnsTest {
         assertThat(returns.returned(request, ORDER, "not-a-payment-intent", "succeeded"))
                 .isFalse();
 
-        verify(rateLimits, never()).tryAcquire(any(), any());
+        verify(rateLimits, never()).tryAcquireForCustomer(any(), any());
         verify(waitingCharges, never()).resolved(any(), anyBoolean());
     }
 

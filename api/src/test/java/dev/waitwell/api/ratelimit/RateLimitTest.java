@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.waitwell.api.ApiTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -21,14 +21,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@ApiTest
+@RateLimitedApiTest
 class RateLimitTest {
 
-    // application-test.yml: 10 limited requests per order and minute.
+    // The default: 10 limited requests per order and minute by staff.
     private static final int PER_ORDER = 10;
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MovableTime time;
 
     @Autowired
     JdbcClient jdbc;
@@ -43,8 +46,10 @@ class RateLimitTest {
 
         cancel(orderId, "{\"reason\": \"customer asked\"}")
                 .andExpect(status().isTooManyRequests())
-                .andExpect(header().exists("Retry-After"))
-                .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
+                // the bucket refills 10 a minute: one request every 6 s
+                .andExpect(header().string("Retry-After", "6"))
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"))
+                .andExpect(jsonPath("$.retryAfterSeconds").value(6));
 
         assertThat(jdbc.sql("SELECT status FROM orders WHERE order_id = ?")
                         .param(orderId)
@@ -56,6 +61,20 @@ class RateLimitTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void letsTheOrderActAgainOnceItsBucketRefilled() throws Exception {
+        String orderId = placed();
+        for (int i = 0; i < PER_ORDER; i++) {
+            cancel(orderId, "{}").andExpect(status().isBadRequest());
+        }
+        cancel(orderId, "{}").andExpect(status().isTooManyRequests());
+
+        time.advance(Duration.ofSeconds(6));
+
+        cancel(orderId, "{\"reason\": \"customer asked\"}").andExpect(status().isOk());
+        cancel(orderId, "{\"reason\": \"customer asked\"}").andExpect(status().isTooManyRequests());
     }
 
     @Test

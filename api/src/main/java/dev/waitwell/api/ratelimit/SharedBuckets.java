@@ -1,0 +1,107 @@
+package dev.waitwell.api.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Token buckets in PostgreSQL ({@code rate_limit_buckets}), shared by every API instance: the limits that protect
+ * money. An order's bucket is exact: each request locks its row, reads, writes and commits (one transaction). A
+ * user's bucket is hot (the shop's checkout places every order under one account), so each instance keeps its copy
+ * and writes back what it took every {@link #USER_SYNC_EVERY} or every 1 % of the allowance, whichever comes first
+ * (Bucket4j's delaying optimisation): most checkouts touch no row, and the instances together may overdraw a user
+ * by at most that 1 % each.
+ */
+final class SharedBuckets {
+
+    static final String TABLE = "rate_limit_buckets";
+    static final Duration USER_SYNC_EVERY = Duration.ofSeconds(1);
+    private static final Duration PER = Duration.ofMinutes(1);
+    // A row outlives the moment its bucket is full again by this much; then ExpiredRateLimitBuckets removes it.
+    private static final Duration KEEP_WHEN_FULL = Duration.ofSeconds(10);
+    private static final long USERS_REMEMBERED = 10_000;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+    private final BucketConfiguration perUser;
+    private final BucketConfiguration perOrder;
+    private final Optional<DelayOptimization> userOptimization;
+    private final Cache<String, Bucket> users;
+
+    SharedBuckets(DataSource dataSource, TimeMeter time, int perUserPerMinute, int perOrderPerMinute) {
+        this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table(TABLE)
+                .clientClock(time)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
+                .build();
+        this.perUser = perMinute(perUserPerMinute);
+        this.perOrder = perMinute(perOrderPerMinute);
+        // Below 100 a minute, 1 % is not a whole request: every request goes to PostgreSQL.
+        this.userOptimization = perUserPerMinute < 100
+                ? Optional.empty()
+                : Optional.of(new DelayOptimization(
+                        new DelayParameters(perUserPerMinute / 100, USER_SYNC_EVERY),
+                        NopeOptimizationListener.INSTANCE,
+                        time));
+        // A user's copy is kept while it is used: the delaying optimisation's count lives in it.
+        this.users = Caffeine.newBuilder()
+                .maximumSize(USERS_REMEMBERED)
+                .expireAfterAccess(PER)
+                .build();
+    }
+
+    /** @return empty when a token was taken from the user's bucket, else how long until it has one again */
+    Optional<Duration> takeFromUser(String user) {
+        Bucket bucket = users.get(user, name -> {
+            RemoteBucketBuilder<String> builder = proxies.builder();
+            if (userOptimization.isPresent()) {
+                builder = builder.withOptimization(userOptimization.get());
+            }
+            return builder.build("user:" + name, () -> perUser);
+        });
+        return waitOf(bucket.tryConsumeAndReturnRemaining(1));
+    }
+
+    /** @return empty when a token was taken from the key's exact bucket ("order:o-1"), else how long until one */
+    Optional<Duration> takeFromOrder(String key) {
+        return waitOf(orderBucket(key).tryConsumeAndReturnRemaining(1));
+    }
+
+    /** Returns a token taken by a request that a later limit refused. */
+    void giveBackToOrder(String key) {
+        orderBucket(key).addTokens(1);
+    }
+
+    /** Removes up to {@code batch} rows whose bucket is full again; @return how many */
+    int removeExpired(int batch) {
+        return proxies.removeExpired(batch);
+    }
+
+    private Bucket orderBucket(String key) {
+        return proxies.builder().build(key, () -> perOrder);
+    }
+
+    private static BucketConfiguration perMinute(int tokens) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, PER))
+                .build();
+    }
+
+    private static Optional<Duration> waitOf(ConsumptionProbe probe) {
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+}
