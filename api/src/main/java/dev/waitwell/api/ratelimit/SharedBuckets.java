@@ -8,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
@@ -73,7 +74,27 @@ final class SharedBuckets {
             }
             return builder.build("user:" + name, () -> perUser);
         });
-        return waitOf(bucket.tryConsumeAndReturnRemaining(1));
+        try {
+            return waitOf(bucket.tryConsumeAndReturnRemaining(1));
+        } catch (RuntimeException e) {
+            if (!bucketNotFound(e)) {
+                throw e;
+            }
+            // The delaying optimisation batches concurrent requests, and a batch that finds no row (the first use,
+            // or a row removed as full again while this copy lived) fails instead of creating it. Drop the copy and
+            // take the token from the row itself, which creates it; the next request builds a new copy.
+            users.invalidate(user);
+            return waitOf(proxies.builder().build("user:" + user, () -> perUser).tryConsumeAndReturnRemaining(1));
+        }
+    }
+
+    private static boolean bucketNotFound(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return empty when a token was taken from the key's exact bucket ("order:o-1"), else how long until one */

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -119,6 +126,42 @@ class SharedAllowanceTest {
                 .queryForObject("SELECT expires_at FROM rate_limit_buckets WHERE id = ?", Long.class, "order:" + order);
         // one token used refills in 6 s; the row is kept 10 s more
         assertThat(expiresAt).isBetween(before + 10_000, before + 60_000);
+    }
+
+    @Test
+    void checkoutsRacingOnANewOrRemovedUserRowAreAllCountedNoneFails() throws Exception {
+        RateLimits first = instance(firstDatabase, 3_000);
+        String shop = unique("racing");
+
+        // 16 clients at once on a user nobody has used: the batched requests find no row yet
+        assertThat(takeConcurrently(first, shop, 16)).isEqualTo(16);
+        // the row removed (full again, swept) while this instance still holds its copy of the bucket
+        first.acquireForStaff(shop, null);
+        new JdbcTemplate(database).update("DELETE FROM rate_limit_buckets WHERE id = ?", "user:" + shop);
+        assertThat(takeConcurrently(first, shop, 16)).isEqualTo(16);
+    }
+
+    /** @return how many of {@code clients} concurrent requests were let through (a failure fails the test) */
+    private static int takeConcurrently(RateLimits limits, String user, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return limits.acquireForStaff(user, null).isEmpty();
+                }));
+            }
+            start.countDown();
+            int allowed = 0;
+            for (Future<Boolean> result : results) {
+                allowed += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            return allowed;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private RateLimits instance(DataSource dataSource, int perUserPerMinute) {
