@@ -3,9 +3,7 @@ package dev.waitwell.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waitwell.local.RunningSystem.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +112,7 @@ class HostileCallersEndToEndTest {
     void anotherSitesFormCannotReleaseAProductWithTheBrowsersCachedCredentials() {
         String sku = shop.preorderProduct("HOSTILE", 5_000, 20);
 
-        String cachedCredentials =
-                "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+        String cachedCredentials = RunningSystem.basicAuthorization("admin");
         int forged = system.postForm(
                 "/admin/v1/products/" + sku + "/release",
                 Map.of("reason", "forged"),

@@ -147,7 +147,9 @@ final class RunningSystem implements AutoCloseable {
         env.put("WAITWELL_LINK_SECRET", "end-to-end-test-secret-0123456789abcdef");
         env.put(
                 "WAITWELL_SECURITY_USERS",
-                "admin:admin:ADMIN;support:support:SUPPORT;ops:ops:OPS;shop:shop:STOREFRONT");
+                // Not the local profile's demo passwords: outside that profile the API refuses to start with them.
+                "admin:" + password("admin") + ":ADMIN;support:" + password("support") + ":SUPPORT;ops:"
+                        + password("ops") + ":OPS;shop:" + password("shop") + ":STOREFRONT");
         env.put("WAITWELL_WORKER_READY_FILE", readyFile.toString());
         // No default outside the local profile: a production-like process never fakes payments unless told to.
         env.put("WAITWELL_PAYMENTS_GATEWAY", "sandbox");
@@ -327,10 +329,7 @@ final class RunningSystem implements AutoCloseable {
                     .timeout(Duration.ofSeconds(30))
                     .header("Accept", accept);
             if (user != null) {
-                String credentials = user + ":" + user;
-                request.header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+                request.header("Authorization", basicAuthorization(user));
             }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -355,6 +354,17 @@ final class RunningSystem implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body, String contentType, String location) {}
+
+    /** The end-to-end accounts' password: the user's name and a suffix, so that no demo password is used. */
+    static String password(String user) {
+        return user + "-e2e-password";
+    }
+
+    /** The {@code Authorization} header of HTTP Basic for one of the end-to-end accounts. */
+    static String basicAuthorization(String user) {
+        String credentials = user + ":" + password(user);
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** The absolute URL of a path of the API, as the API itself sees it (WAITWELL_PUBLIC_BASE_URL). */
     String url(String path) {

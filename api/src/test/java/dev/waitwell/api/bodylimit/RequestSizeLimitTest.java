@@ -29,7 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  * whose token is then never checked. Stripe's webhook keeps its own, larger limit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"local", "test"})
 @Import({TestDatabaseConfig.class, TestTemporal.class})
 class RequestSizeLimitTest {
 
