@@ -30,7 +30,7 @@ class HostileCallersEndToEndTest {
 
     @Test
     void operationsReadAnOrderWithoutTheCustomersLinkAndSupportSendsTheLinkAgainOnTheRecord() {
-        String sku = shop.backorderProduct("HOSTILE", 1_500, List.of());
+        String sku = system.backorderableProduct("HOSTILE", "Hostile Lamp", 1_500);
         String orderId = shop.place("hostile-link", sku, "FULL", "pm_card_visa", "BACKORDER");
 
         for (String path : List.of("/api/v1/orders/" + orderId, "/admin/v1/orders/" + orderId)) {
@@ -63,7 +63,7 @@ class HostileCallersEndToEndTest {
 
     @Test
     void forgedCustomerDecisionsCostTheForgerNotTheOrderSupportStillCancels() {
-        String sku = shop.backorderProduct("HOSTILE", 2_000, List.of());
+        String sku = system.backorderableProduct("HOSTILE", "Hostile Lamp", 2_000);
         String orderId = shop.place("hostile-lockout", sku, "FULL", "pm_card_visa", "BACKORDER");
 
         for (int i = 0; i < 12; i++) {
@@ -86,7 +86,7 @@ class HostileCallersEndToEndTest {
 
     @Test
     void anAbsurdQuantityOrAnOversizedBodyIsRefusedAndWritesNothing() {
-        String sku = shop.backorderProduct("HOSTILE", 1_000, List.of());
+        String sku = system.backorderableProduct("HOSTILE", "Hostile Lamp", 1_000);
         String absurd = "hostile-absurd-" + UUID.randomUUID();
         Map<String, Object> checkout = new HashMap<>(Shop.checkout(absurd, sku, "FULL", "pm_card_visa"));
         checkout.put("quantity", Integer.MAX_VALUE);
