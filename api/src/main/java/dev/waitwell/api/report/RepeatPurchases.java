@@ -24,6 +24,44 @@ class RepeatPurchases {
 
     private static final String CUSTOMER_CHOSE = "the customer chose to cancel after a delay%";
     private static final String NO_ANSWER = "no answer to the delay notice%";
+    /**
+     * One row per group and sku, and per group over all skus (sku null). {@code noticed}: the orders of every kind that
+     * got a delay notice, for the cancellations after one.
+     */
+    private static final String QUERY = """
+            WITH scope AS (%s),
+            indexed AS (
+                SELECT o.sku, o.customer_id, o.status, o.cancellation_reason,
+                       o.kind <> 'IN_STOCK' AS waited,
+                       EXISTS (SELECT 1 FROM order_events e
+                                WHERE e.order_id = o.order_id
+                                  AND e.type = 'STATUS_AWAITING_DECISION') AS noticed,
+                       o.placed_at > :observableUntil AS pending,
+                       EXISTS (SELECT 1 FROM orders later
+                                WHERE later.customer_id = o.customer_id
+                                  AND later.placed_at > o.placed_at
+                                  AND later.placed_at <= o.placed_at + CAST(:window AS interval)) AS repeated
+                  FROM scope JOIN orders o ON o.order_id = scope.order_id)
+            SELECT i.sku, g.name AS grp,
+                   count(*) AS orders,
+                   count(*) FILTER (WHERE i.pending) AS pending,
+                   count(*) FILTER (WHERE NOT i.pending AND i.repeated) AS repeated_orders,
+                   count(DISTINCT i.customer_id) FILTER (WHERE NOT i.pending) AS customers,
+                   count(DISTINCT i.customer_id) FILTER (WHERE NOT i.pending AND i.repeated)
+                       AS repeated_customers,
+                   count(*) FILTER (WHERE i.status = 'AWAITING_DECISION') AS undecided,
+                   count(*) FILTER (WHERE i.status = 'CANCELLED') AS cancelled,
+                   count(*) FILTER (WHERE i.status = 'CANCELLED'
+                                      AND i.cancellation_reason LIKE :customerChose) AS customer_chose,
+                   count(*) FILTER (WHERE i.status = 'CANCELLED'
+                                      AND i.cancellation_reason LIKE :noAnswer) AS no_answer
+              FROM indexed i
+              CROSS JOIN LATERAL (VALUES ('waited', i.waited), ('inStock', NOT i.waited),
+                                         ('delayed', i.waited AND i.noticed),
+                                         ('undelayed', i.waited AND NOT i.noticed),
+                                         ('noticed', i.noticed)) g(name, member)
+             WHERE g.member
+             GROUP BY GROUPING SETS ((i.sku, g.name), (g.name))""";
 
     private final JdbcClient jdbc;
     private final Duration window;
@@ -43,40 +81,7 @@ class RepeatPurchases {
         params.put("observableUntil", Timestamp.from(observableUntil));
         params.put("customerChose", CUSTOMER_CHOSE);
         params.put("noAnswer", NO_ANSWER);
-        List<Row> rows = jdbc.sql("""
-                        WITH scope AS (%s),
-                        indexed AS (
-                            SELECT o.sku, o.customer_id, o.status, o.cancellation_reason,
-                                   o.kind <> 'IN_STOCK' AS waited,
-                                   EXISTS (SELECT 1 FROM order_events e
-                                            WHERE e.order_id = o.order_id
-                                              AND e.type = 'STATUS_AWAITING_DECISION') AS noticed,
-                                   o.placed_at > :observableUntil AS pending,
-                                   EXISTS (SELECT 1 FROM orders later
-                                            WHERE later.customer_id = o.customer_id
-                                              AND later.placed_at > o.placed_at
-                                              AND later.placed_at <= o.placed_at + CAST(:window AS interval)) AS repeated
-                              FROM scope JOIN orders o ON o.order_id = scope.order_id)
-                        SELECT i.sku, g.name AS grp,
-                               count(*) AS orders,
-                               count(*) FILTER (WHERE i.pending) AS pending,
-                               count(*) FILTER (WHERE NOT i.pending AND i.repeated) AS repeated_orders,
-                               count(DISTINCT i.customer_id) FILTER (WHERE NOT i.pending) AS customers,
-                               count(DISTINCT i.customer_id) FILTER (WHERE NOT i.pending AND i.repeated)
-                                   AS repeated_customers,
-                               count(*) FILTER (WHERE i.status = 'AWAITING_DECISION') AS undecided,
-                               count(*) FILTER (WHERE i.status = 'CANCELLED') AS cancelled,
-                               count(*) FILTER (WHERE i.status = 'CANCELLED'
-                                                  AND i.cancellation_reason LIKE :customerChose) AS customer_chose,
-                               count(*) FILTER (WHERE i.status = 'CANCELLED'
-                                                  AND i.cancellation_reason LIKE :noAnswer) AS no_answer
-                          FROM indexed i
-                          CROSS JOIN LATERAL (VALUES ('waited', i.waited), ('inStock', NOT i.waited),
-                                                     ('delayed', i.waited AND i.noticed),
-                                                     ('undelayed', i.waited AND NOT i.noticed),
-                                                     ('noticed', i.noticed)) g(name, member)
-                         WHERE g.member
-                         GROUP BY GROUPING SETS ((i.sku, g.name), (g.name))""".formatted(Metrics.IN_SCOPE))
+        List<Row> rows = jdbc.sql(QUERY.formatted(Metrics.IN_SCOPE))
                 .params(params)
                 .query(Row.class)
                 .list();
