@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MetricsReportTest {
 
     private static final String METRICS = "/admin/v1/reports/metrics";
+    /** Placed in 2031, the orders' repeat windows have not ended: counted, pending, in no rate (RepeatPurchase). */
+    private static final String PENDING =
+            ",P90D,2,2,0,0,0,0,,,0,0,0,0,0,0,,,1,1,0,0,0,0,,,1,1,0,0,0,0,,,1,0,0,0,0,0,0.0000";
 
     @Autowired
     MockMvc mvc;
@@ -167,8 +170,8 @@ class MetricsReportTest {
         assertThat(csv.split("\r\n"))
                 .containsExactly(
                         String.join(",", MetricsReport.CSV_HEADER),
-                        "ALL,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000",
-                        "RPT-B,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000");
+                        "ALL,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000" + PENDING,
+                        "RPT-B,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000" + PENDING);
     }
 
     @Test
