@@ -28,7 +28,15 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
             "delayReasons",
             "cancellations",
             "refunds",
-            "depositsHeld");
+            "depositsHeld",
+            "surveys",
+            "surveyResponses",
+            "surveyResponseRate",
+            "satisfactionAverage",
+            "satisfactionDistribution",
+            "satisfactionByKind",
+            "satisfactionDelayed",
+            "satisfactionNotDelayed");
 
     MetricsReport {
         skus = List.copyOf(skus);
@@ -41,7 +49,7 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
         rows.add(overall);
         rows.addAll(skus);
         for (Scope scope : rows) {
-            csv.row(java.util.Arrays.asList(
+            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(
                     scope.sku() == null ? "ALL" : scope.sku(),
                     scope.orders(),
                     scope.backorders(),
@@ -59,6 +67,8 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
                     counts(scope.cancellations()),
                     amounts(scope.refunds()),
                     amounts(scope.depositsHeld())));
+            cells.addAll(SatisfactionCells.of(scope.satisfaction()));
+            csv.row(cells);
         }
         return csv.toString();
     }
@@ -100,13 +110,76 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
             List<Count> delayReasons,
             List<Count> cancellations,
             List<Amount> refunds,
-            List<Amount> depositsHeld) {
+            List<Amount> depositsHeld,
+            Satisfaction satisfaction) {
 
         Scope {
             delayReasons = List.copyOf(delayReasons);
             cancellations = List.copyOf(cancellations);
             refunds = List.copyOf(refunds);
             depositsHeld = List.copyOf(depositsHeld);
+        }
+
+        /** The figures of the orders alone; {@link #with} adds their customers' satisfaction. */
+        Scope(
+                String sku,
+                long orders,
+                long backorders,
+                BigDecimal backorderRate,
+                long unitsOrdered,
+                long unitsShipped,
+                BigDecimal fillRate,
+                long shippedOrders,
+                long onTimeOrders,
+                BigDecimal onTimeRate,
+                BigDecimal averageWaitDays,
+                Long p90WaitDays,
+                long delays,
+                List<Count> delayReasons,
+                List<Count> cancellations,
+                List<Amount> refunds,
+                List<Amount> depositsHeld) {
+            this(
+                    sku,
+                    orders,
+                    backorders,
+                    backorderRate,
+                    unitsOrdered,
+                    unitsShipped,
+                    fillRate,
+                    shippedOrders,
+                    onTimeOrders,
+                    onTimeRate,
+                    averageWaitDays,
+                    p90WaitDays,
+                    delays,
+                    delayReasons,
+                    cancellations,
+                    refunds,
+                    depositsHeld,
+                    null);
+        }
+
+        Scope with(Satisfaction surveyed) {
+            return new Scope(
+                    sku,
+                    orders,
+                    backorders,
+                    backorderRate,
+                    unitsOrdered,
+                    unitsShipped,
+                    fillRate,
+                    shippedOrders,
+                    onTimeOrders,
+                    onTimeRate,
+                    averageWaitDays,
+                    p90WaitDays,
+                    delays,
+                    delayReasons,
+                    cancellations,
+                    refunds,
+                    depositsHeld,
+                    surveyed);
         }
     }
 
