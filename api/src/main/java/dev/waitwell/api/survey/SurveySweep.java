@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Finds the orders whose survey is due and starts a {@link SurveyWorkflow} for each: shipped at least
  * {@code delay} ago (their first {@code STATUS_SHIPPED} event: the moment the workflow recorded the shipment;
  * {@code orders.updated_at} moves with later refunds and notes), and within {@code lookback}, still SHIPPED, never
- * cancelled, without a survey yet. Idempotent: the workflow id is {@code survey-{orderId}} and the workflow opens the
+ * cancelled, with a channel the customer chose and we have an address for, without a survey yet. Idempotent: the workflow id is {@code survey-{orderId}} and the workflow opens the
  * survey before it sends, so a second instance or a second pass starts nothing more.
  */
 @Component
@@ -57,6 +57,9 @@ public class SurveySweep {
         List<String> due = jdbc.sql("""
                         SELECT e.order_id FROM order_events e JOIN orders o ON o.order_id = e.order_id
                          WHERE e.type = 'STATUS_SHIPPED' AND e.at > :since AND o.status = 'SHIPPED'
+                           -- a customer we cannot reach gets no survey row: it would count as sent, unanswered
+                           AND (('EMAIL' = ANY (o.customer_channels) AND coalesce(o.customer_email, '') <> '')
+                                OR ('SMS' = ANY (o.customer_channels) AND coalesce(o.customer_phone, '') <> ''))
                            AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.order_id = e.order_id)
                            AND NOT EXISTS (SELECT 1 FROM order_events c
                                             WHERE c.order_id = e.order_id AND c.type = 'STATUS_CANCELLED')

@@ -77,7 +77,7 @@ class SurveySweepTest {
     }
 
     @Test
-    void asksNobodyBeforeTheDelayNorLongAfterNorAfterACancellation() {
+    void asksNobodyBeforeTheDelayNorLongAfterNorAfterACancellationNorWithoutAnAddress() {
         String tooSoon = orders.shipped(Duration.ofDays(6).plusHours(23));
         String tooOld = orders.shipped(Duration.ofDays(31));
         String cancelled = orders.order("BACKORDER", "CANCELLED", Duration.ofDays(20), ShippedOrders.PHONE);
@@ -86,14 +86,18 @@ class SurveySweepTest {
         String shippedThenCancelled = orders.shipped(Duration.ofDays(9));
         orders.event(shippedThenCancelled, "STATUS_CANCELLED", Instant.now().minus(Duration.ofDays(8)));
         String readyOnly = orders.order("IN_STOCK", "READY_TO_SHIP", Duration.ofDays(20), ShippedOrders.PHONE);
+        String unreachable = orders.shipped(Duration.ofDays(8));
+        jdbc.sql("UPDATE orders SET customer_channels = '{SMS}', customer_phone = NULL WHERE order_id = ?")
+                .param(unreachable)
+                .update();
 
         sweep.run();
 
-        assertThat(surveysOf(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly))
+        assertThat(surveysOf(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable))
                 .isEmpty();
         assertThat(surveysSent())
                 .extracting(NotificationRequest::orderId)
-                .doesNotContain(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly);
+                .doesNotContain(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable);
     }
 
     @Test
