@@ -1,6 +1,7 @@
 package dev.waitwell.api.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.verify;
 
@@ -93,6 +94,13 @@ class SurveySweepTest {
 
         sweep.run();
 
+        // Nothing was started for them (a started workflow would open the survey a moment later).
+        for (String orderId : List.of(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable)) {
+            assertThatThrownBy(() -> client.newUntypedWorkflowStub(SurveyWorkflowIds.of(orderId))
+                            .describe())
+                    .as("a survey workflow for %s", orderId)
+                    .isInstanceOf(RuntimeException.class);
+        }
         assertThat(surveysOf(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable))
                 .isEmpty();
         assertThat(surveysSent())
