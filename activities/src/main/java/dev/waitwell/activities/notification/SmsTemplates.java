@@ -113,6 +113,8 @@ final class SmsTemplates {
                                         ? "Refunded the difference, " + money(magnitude(f.amount())) + "."
                                         : "Same price.");
             case LINK_RESENT -> "Here is the link to your order of " + product + ":";
+            // GSM-7 only: "1-5", never an en dash.
+            case SURVEY -> "How was your wait for " + product + "? Reply 1-5 (5 = great), or answer here:";
         };
         return text;
     }

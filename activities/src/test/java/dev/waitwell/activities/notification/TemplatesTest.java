@@ -184,6 +184,24 @@ class TemplatesTest {
     }
 
     @Test
+    void theSurveyAsksHowTheWaitWasForAReplyOneToFiveAndLinksThePage() {
+        NotificationRequest request = Requests.of("o-42", Milestone.SURVEY);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject()).isEqualTo("Order o-42: how was your wait?");
+        assertThat(email.body())
+                .contains(
+                        "How was your wait?",
+                        "from 1 (poor) to 5 (great)",
+                        "Your order o-42: " + request.facts().customerUrl());
+        assertThat(sms)
+                .isEqualTo("Waitwell order o-42: How was your wait for Camera X? Reply 1-5 (5 = great), or answer "
+                        + "here: " + request.facts().customerUrl());
+    }
+
+    @Test
     void chargedNeverSaysReleasedForItServesBackordersToo() {
         NotificationRequest request = Requests.of("o-42", Milestone.CHARGED);
 
@@ -348,6 +366,7 @@ class TemplatesTest {
             case WAIT_REMINDER -> "still waiting";
             case SWITCHED -> "switched";
             case LINK_RESENT -> "the link to your order";
+            case SURVEY -> "how was your wait";
         };
     }
 
@@ -361,6 +380,7 @@ class TemplatesTest {
             case PROMISE_IMPROVED, WAIT_REMINDER -> "2026-12-24";
             case SWITCHED -> "USD 20.00";
             case LINK_RESENT -> "Here is the link to your order";
+            case SURVEY -> "How was your wait";
         };
     }
 

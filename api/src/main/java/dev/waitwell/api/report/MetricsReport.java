@@ -28,7 +28,15 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
             "delayReasons",
             "cancellations",
             "refunds",
-            "depositsHeld");
+            "depositsHeld",
+            "surveys",
+            "surveyResponses",
+            "surveyResponseRate",
+            "satisfactionAverage",
+            "satisfactionDistribution",
+            "satisfactionByKind",
+            "satisfactionDelayed",
+            "satisfactionNotDelayed");
 
     MetricsReport {
         skus = List.copyOf(skus);
@@ -66,6 +74,7 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
                     counts(scope.cancellations()),
                     amounts(scope.refunds()),
                     amounts(scope.depositsHeld())));
+            cells.addAll(SatisfactionCells.of(scope.satisfaction()));
             cells.addAll(scope.repeatPurchase().csvCells());
             csv.row(cells);
         }
@@ -110,13 +119,79 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
             List<Count> cancellations,
             List<Amount> refunds,
             List<Amount> depositsHeld,
-            RepeatPurchase repeatPurchase) {
+            RepeatPurchase repeatPurchase,
+            Satisfaction satisfaction) {
 
         Scope {
             delayReasons = List.copyOf(delayReasons);
             cancellations = List.copyOf(cancellations);
             refunds = List.copyOf(refunds);
             depositsHeld = List.copyOf(depositsHeld);
+        }
+
+        /** The figures of the orders alone; {@link #with} adds their customers' satisfaction. */
+        Scope(
+                String sku,
+                long orders,
+                long backorders,
+                BigDecimal backorderRate,
+                long unitsOrdered,
+                long unitsShipped,
+                BigDecimal fillRate,
+                long shippedOrders,
+                long onTimeOrders,
+                BigDecimal onTimeRate,
+                BigDecimal averageWaitDays,
+                Long p90WaitDays,
+                long delays,
+                List<Count> delayReasons,
+                List<Count> cancellations,
+                List<Amount> refunds,
+                List<Amount> depositsHeld,
+                RepeatPurchase repeatPurchase) {
+            this(
+                    sku,
+                    orders,
+                    backorders,
+                    backorderRate,
+                    unitsOrdered,
+                    unitsShipped,
+                    fillRate,
+                    shippedOrders,
+                    onTimeOrders,
+                    onTimeRate,
+                    averageWaitDays,
+                    p90WaitDays,
+                    delays,
+                    delayReasons,
+                    cancellations,
+                    refunds,
+                    depositsHeld,
+                    repeatPurchase,
+                    null);
+        }
+
+        Scope with(Satisfaction surveyed) {
+            return new Scope(
+                    sku,
+                    orders,
+                    backorders,
+                    backorderRate,
+                    unitsOrdered,
+                    unitsShipped,
+                    fillRate,
+                    shippedOrders,
+                    onTimeOrders,
+                    onTimeRate,
+                    averageWaitDays,
+                    p90WaitDays,
+                    delays,
+                    delayReasons,
+                    cancellations,
+                    refunds,
+                    depositsHeld,
+                    repeatPurchase,
+                    surveyed);
         }
     }
 

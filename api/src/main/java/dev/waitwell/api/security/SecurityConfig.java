@@ -76,7 +76,9 @@ class SecurityConfig {
                                 HttpMethod.POST,
                                 "/c/orders/*/decision",
                                 "/c/orders/*/payment-method",
-                                "/c/v1/orders/*/decision")
+                                "/c/orders/*/survey",
+                                "/c/v1/orders/*/decision",
+                                "/c/v1/orders/*/survey")
                         .permitAll()
                         // Twilio and Stripe sign their callbacks; the signatures are checked by the controllers.
                         .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status", "/webhooks/stripe")

@@ -41,6 +41,8 @@ final class EndpointRoles {
             entry("POST /c/orders/{orderId}/decision", EVERYONE),
             entry("POST /c/orders/{orderId}/payment-method", EVERYONE),
             entry("POST /c/v1/orders/{orderId}/decision", EVERYONE),
+            entry("POST /c/orders/{orderId}/survey", EVERYONE),
+            entry("POST /c/v1/orders/{orderId}/survey", EVERYONE),
             // Signed callbacks.
             entry("POST /webhooks/twilio/status", EVERYONE),
             entry("POST /webhooks/stripe", EVERYONE),
