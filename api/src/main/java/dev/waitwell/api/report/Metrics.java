@@ -55,7 +55,12 @@ class Metrics {
                 orders.stream().collect(Collectors.groupingBy(OrderFact::sku, TreeMap::new, Collectors.toList()));
         List<MetricsReport.Scope> skus = bySku.entrySet().stream()
                 .map(entry -> Tally.of(
-                                entry.getKey(), entry.getValue(), delayReasons, refunds, deposits, repeat.of(entry.getKey()))
+                                entry.getKey(),
+                                entry.getValue(),
+                                delayReasons,
+                                refunds,
+                                deposits,
+                                repeat.of(entry.getKey()))
                         .with(SatisfactionFigures.of(surveys, entry.getKey())))
                 .toList();
         return new MetricsReport(

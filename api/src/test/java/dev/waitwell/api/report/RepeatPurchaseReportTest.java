@@ -168,7 +168,7 @@ class RepeatPurchaseReportTest {
 
         String[] lines = csv.split("\r\n");
         assertThat(lines[0])
-                .contains(",depositsHeld,repeatPurchase.window,repeatPurchase.waited.orders,"
+                .contains(",satisfactionNotDelayed,repeatPurchase.window,repeatPurchase.waited.orders,"
                         + "repeatPurchase.waited.pending,repeatPurchase.waited.observable,"
                         + "repeatPurchase.waited.repeatedOrders,repeatPurchase.waited.customers,"
                         + "repeatPurchase.waited.repeatedCustomers,repeatPurchase.waited.orderRate,"

@@ -91,12 +91,13 @@ class SatisfactionReportTest {
 
         String[] lines = csv.split("\r\n");
         assertThat(lines[0])
-                .endsWith(",surveys,surveyResponses,surveyResponseRate,satisfactionAverage,satisfactionDistribution,"
-                        + "satisfactionByKind,satisfactionDelayed,satisfactionNotDelayed");
+                .contains(",depositsHeld,surveys,surveyResponses,surveyResponseRate,satisfactionAverage,"
+                        + "satisfactionDistribution,satisfactionByKind,satisfactionDelayed,satisfactionNotDelayed,"
+                        + "repeatPurchase.window,");
         assertThat(lines[1])
                 .startsWith("ALL,")
-                .endsWith(",5,3,0.6000,3.67,1=0;2=1;3=0;4=1;5=1,"
-                        + "PREORDER=(0/1);BACKORDER=2.00 (1/2);IN_STOCK=4.50 (2/2),2.00 (1/2),4.50 (2/3)");
+                .contains(",5,3,0.6000,3.67,1=0;2=1;3=0;4=1;5=1,"
+                        + "PREORDER=(0/1);BACKORDER=2.00 (1/2);IN_STOCK=4.50 (2/2),2.00 (1/2),4.50 (2/3),P90D,");
     }
 
     private String delayedBackorder() {
