@@ -46,7 +46,7 @@ class SmsConversation {
         SmsKeyword keyword = reading.keyword() == SmsKeyword.CANCEL && !anyDecisionOpen && !reading.hasArgument()
                 ? SmsKeyword.STOP
                 : reading.keyword();
-        String word = body.strip().toUpperCase(Locale.ROOT);
+        String word = body.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         boolean optedOutBefore = optOuts.optedOut(phone);
         Answer answer = switch (keyword) {
             case STOP -> {

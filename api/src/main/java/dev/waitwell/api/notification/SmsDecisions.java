@@ -64,9 +64,12 @@ class SmsDecisions {
             return new Answer(
                     keyword, named.get(0).orderId(), "no open decision", SmsReplies.noDecisionOn(named.get(0)));
         }
-        List<PhoneOrder> candidates = words.isEmpty()
-                ? open
-                : named.stream().filter(PhoneOrder::awaitingDecision).toList();
+        // A code that names none of the sender's orders is a mistake to ask about, never a reason to pick one;
+        // other words ("please", a sku to switch to) name no order.
+        boolean namesAnOrder = !named.isEmpty() || words.stream().anyMatch(word -> word.matches("[0-9]{4}"));
+        List<PhoneOrder> candidates = namesAnOrder
+                ? named.stream().filter(PhoneOrder::awaitingDecision).toList()
+                : open;
         if (open.isEmpty()) {
             return new Answer(keyword, null, "no open decision", SmsReplies.NO_OPEN_DECISION);
         }

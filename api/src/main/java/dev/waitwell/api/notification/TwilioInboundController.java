@@ -14,7 +14,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Texts customers send to the shop's Twilio number ("A message comes in"). No login: the request signature is the
@@ -86,8 +85,28 @@ class TwilioInboundController {
     static ResponseEntity<String> twiml(String reply) {
         String xml = reply == null || reply.isEmpty()
                 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"
-                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + HtmlUtils.htmlEscape(reply, "UTF-8")
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xmlEscaped(reply)
                         + "</Message></Response>";
         return ResponseEntity.ok().contentType(XML).body(xml);
+    }
+
+    /** The five characters XML reserves; control characters XML 1.0 does not allow are dropped. */
+    static String xmlEscaped(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&apos;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        escaped.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return escaped.toString();
     }
 }
