@@ -81,7 +81,11 @@ class SecurityConfig {
                                 "/c/v1/orders/*/survey")
                         .permitAll()
                         // Twilio and Stripe sign their callbacks; the signatures are checked by the controllers.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status", "/webhooks/stripe")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/webhooks/twilio/status",
+                                "/webhooks/twilio/inbound",
+                                "/webhooks/stripe")
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*", "/admin/v1/products/*/eta")
                         .hasRole(ADMIN)

@@ -20,6 +20,9 @@ public class SurveyAnswers {
         PAGE
     }
 
+    /** How long after it was sent a survey awaits an answer by SMS. */
+    public static final String ANSWERABLE_FOR = "30 days";
+
     /** What became of an answer. */
     public enum Outcome {
         /** No survey was sent for the order: nothing recorded. */
@@ -42,7 +45,7 @@ public class SurveyAnswers {
 
     /**
      * @param score 1 to 5
-     * @param comment at most 1,000 characters once stripped; blank is none
+     * @param comment blank is none; cut to 1,000 characters
      * @param sourceId the inbound text's MessageSid or the page request's own id, at most 64 characters
      * @return the outcome, and the survey as it stands after it
      */
@@ -51,10 +54,9 @@ public class SurveyAnswers {
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("a score is 1 to 5, not " + score);
         }
-        String kept = comment == null || comment.isBlank() ? null : comment.strip();
-        if (kept != null && kept.length() > Surveys.MAX_COMMENT) {
-            throw new IllegalArgumentException("a comment is at most " + Surveys.MAX_COMMENT + " characters");
-        }
+        // The page refuses a longer comment (400); a text message may run to 1,600 characters: keep its start.
+        String stripped = comment == null || comment.isBlank() ? null : comment.strip();
+        String kept = stripped == null ? null : stripped.substring(0, Math.min(stripped.length(), Surveys.MAX_COMMENT));
         if (!surveys.sent(orderId)) {
             return new Answered(Outcome.NOT_SENT, Optional.empty());
         }
@@ -73,4 +75,16 @@ public class SurveyAnswers {
 
     /** An answer's outcome and the order's survey after it (empty when none was sent). */
     public record Answered(Outcome outcome, Optional<Surveys.Survey> survey) {}
+
+    /**
+     * The order whose survey, sent to this number within {@link #ANSWERABLE_FOR}, still awaits its answer: the most
+     * recently sent one.
+     */
+    public Optional<String> awaitingFrom(String phone) {
+        return jdbc.sql("""
+                SELECT s.order_id FROM surveys s JOIN orders o ON o.order_id = s.order_id
+                 WHERE o.customer_phone = ? AND s.score IS NULL
+                   AND s.sent_at > now() - CAST(? AS interval)
+                 ORDER BY s.sent_at DESC LIMIT 1""").params(phone, ANSWERABLE_FOR).query(String.class).optional();
+    }
 }
