@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
             "dev.waitwell.activities.notification",
             "dev.waitwell.activities.preorder",
             "dev.waitwell.activities.delay",
-            "dev.waitwell.activities.recovery"
+            "dev.waitwell.activities.recovery",
+            "dev.waitwell.activities.survey"
         })
 @ConfigurationPropertiesScan(
         basePackages = {

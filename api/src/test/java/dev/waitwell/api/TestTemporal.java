@@ -41,6 +41,7 @@ import dev.waitwell.workflows.preorder.ReleasedProduct;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import dev.waitwell.workflows.shared.TaskQueues;
+import dev.waitwell.workflows.survey.SurveyWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -89,6 +90,8 @@ public class TestTemporal {
         public final SmsFallbackActivitiesFake smsFallbacks;
         /** The worker's side of support's rebuilds. */
         public final RecoveryActivitiesFake recovery;
+        /** Opens surveys in the test database. */
+        public final SurveyActivitiesFake surveys;
 
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final Map<String, ChargeResult> paidCharges = new ConcurrentHashMap<>();
@@ -104,6 +107,7 @@ public class TestTemporal {
             this.reviews = new PromiseReviewActivitiesFake(jdbc, transaction);
             this.smsFallbacks = new SmsFallbackActivitiesFake(jdbc);
             this.recovery = new RecoveryActivitiesFake(jdbc);
+            this.surveys = new SurveyActivitiesFake(jdbc);
             reset();
         }
 
@@ -249,6 +253,7 @@ public class TestTemporal {
                 PromiseReviewWorkflowImpl.class,
                 SmsFallbackWorkflowImpl.class,
                 CustomerLinkWorkflowImpl.class,
+                SurveyWorkflowImpl.class,
                 RefundReconciliationWorkflowImpl.class,
                 OrderRecoveryWorkflowFake.class);
         worker.registerActivitiesImplementations(
@@ -263,7 +268,8 @@ public class TestTemporal {
                 activities.delays,
                 activities.reviews,
                 activities.smsFallbacks,
-                activities.recovery);
+                activities.recovery,
+                activities.surveys);
         environment.start();
         activities.recovery.useClient(environment.getWorkflowClient());
         return environment;

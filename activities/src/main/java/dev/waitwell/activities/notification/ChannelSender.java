@@ -15,6 +15,22 @@ interface ChannelSender {
     /** Null when the channel can send, else why it cannot ("email not configured"). */
     String notConfiguredReason();
 
+    /**
+     * Null when this address may be sent to, else why not ("opted out"): the message is then SKIPPED with that
+     * detail.
+     */
+    default String refusalFor(String address) {
+        return null;
+    }
+
+    /**
+     * The provider refused the message for good; a channel may learn from it (an SMS refused because the number
+     * opted out records the opt-out).
+     *
+     * @param notificationId the message's row
+     */
+    default void refused(String orderId, long notificationId, String address, DeliveryException refusal) {}
+
     /** The customer's address on this channel, or null. */
     String addressOf(Customer customer);
 

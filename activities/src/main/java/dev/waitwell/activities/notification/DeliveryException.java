@@ -7,10 +7,21 @@ package dev.waitwell.activities.notification;
 class DeliveryException extends RuntimeException {
 
     private final boolean permanent;
+    private final Integer providerCode;
 
     DeliveryException(String message, boolean permanent, Throwable cause) {
+        this(message, permanent, cause, null);
+    }
+
+    /** @param providerCode the provider's own error code (Twilio's 21610...), or null */
+    DeliveryException(String message, boolean permanent, Throwable cause, Integer providerCode) {
         super(message, cause);
         this.permanent = permanent;
+        this.providerCode = providerCode;
+    }
+
+    Integer providerCode() {
+        return providerCode;
     }
 
     boolean permanent() {

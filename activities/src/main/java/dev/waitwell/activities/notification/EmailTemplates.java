@@ -112,6 +112,16 @@ final class EmailTemplates {
                         "Here is the link to your order " + request.orderId() + " (" + f.quantity() + " x " + product
                                 + "), as you asked.",
                         "It shows where your order stands and what you can do.");
+            // Some days after shipment: the page's five buttons answer it, one click, no login.
+            case SURVEY ->
+                draft(
+                        request,
+                        recipient,
+                        order + ": how was your wait?",
+                        "Your order " + request.orderId() + " (" + f.quantity() + " x " + product
+                                + ") reached you a few days ago. How was your wait?",
+                        "Answer with one click on your order's page, from 1 (poor) to 5 (great), and tell us more if "
+                                + "you like. It takes a few seconds and helps us keep our promises.");
         };
     }
 

@@ -119,6 +119,9 @@ class NotificationActivitiesImpl implements NotificationActivities {
             return settle(request, sender, claim, DeliveryStatus.SENT, "sent to " + recipient, providerId);
         } catch (DeliveryException e) {
             if (e.permanent()) {
+                // Before the row settles: a crash in between leaves the row SENDING (closed as interrupted by the
+                // retry), never an opt-out Twilio told us of unrecorded.
+                sender.refused(request.orderId(), claim, recipient, e);
                 return settle(request, sender, claim, DeliveryStatus.FAILED, e.getMessage(), null);
             }
             rows.release(claim);
@@ -142,7 +145,8 @@ class NotificationActivitiesImpl implements NotificationActivities {
         if (recipient == null) {
             return "no " + sender.label() + " address";
         }
-        return sender.notConfiguredReason();
+        String notConfigured = sender.notConfiguredReason();
+        return notConfigured != null ? notConfigured : sender.refusalFor(recipient);
     }
 
     private Delivery skip(NotificationRequest request, ChannelSender sender, String recipient, String reason) {

@@ -72,6 +72,7 @@ final class SmsFallbackEmails {
             case WAIT_REMINDER -> "still waiting";
             case SWITCHED -> "switched";
             case LINK_RESENT -> "the link to your order";
+            case SURVEY -> "how was your wait?";
         };
     }
 

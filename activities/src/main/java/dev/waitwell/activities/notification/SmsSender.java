@@ -22,10 +22,12 @@ class SmsSender implements ChannelSender {
 
     private final TwilioProperties properties;
     private final TwilioRestClient client;
+    private final SmsOptOuts optOuts;
 
-    SmsSender(TwilioProperties properties) {
+    SmsSender(TwilioProperties properties, SmsOptOuts optOuts) {
         this.properties = properties;
         this.client = properties.configured() ? client(properties) : null;
+        this.optOuts = optOuts;
     }
 
     @Override
@@ -41,6 +43,20 @@ class SmsSender implements ChannelSender {
     @Override
     public String notConfiguredReason() {
         return client == null ? "SMS not configured" : null;
+    }
+
+    /** A number that said STOP (or that Twilio refused with 21610) gets no SMS for any order: its email still goes. */
+    @Override
+    public String refusalFor(String address) {
+        return optOuts.optedOut(address) ? SmsOptOuts.OPTED_OUT : null;
+    }
+
+    @Override
+    public void refused(String orderId, long notificationId, String address, DeliveryException refusal) {
+        if (Integer.valueOf(SmsOptOuts.TWILIO_UNSUBSCRIBED).equals(refusal.providerCode())) {
+            optOuts.refusedByTwilio(
+                    address, orderId, SmsOptOuts.TWILIO_UNSUBSCRIBED + "/notification/" + notificationId);
+        }
     }
 
     @Override
@@ -74,7 +90,7 @@ class SmsSender implements ChannelSender {
             }
             // 4xx other than 429 is Twilio saying no to this message (bad number, opted out): it stays no.
             boolean permanent = status >= 400 && status < 500 && status != TOO_MANY_REQUESTS;
-            throw new DeliveryException("Twilio " + status + ": " + e.getMessage(), permanent, e);
+            throw new DeliveryException("Twilio " + status + ": " + e.getMessage(), permanent, e, e.getCode());
         }
     }
 

@@ -12,6 +12,7 @@ import static dev.waitwell.activities.notification.MessageText.positive;
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.notification.SmsReplyCode;
 import dev.waitwell.workflows.shared.DelayChoice;
 import java.util.List;
 
@@ -38,7 +39,11 @@ final class SmsTemplates {
         if (request.milestone() == Milestone.DELAY_NOTICE && !fitsWhole(text, f.customerUrl())) {
             // The choices and what silence means matter more than the supplier's words and the product's
             // name, which the page shows.
-            text = compactDelayNotice(f);
+            text = compactDelayNotice(f, request.orderId());
+            if (!fitsWhole(text, f.customerUrl())) {
+                // The longest ids and links leave no room for the code: the link decides as well.
+                text = compactDelayNotice(f, null);
+            }
         }
         return new Draft(recipient, null, fitted(request.orderId(), text, f.customerUrl()));
     }
@@ -94,7 +99,7 @@ final class SmsTemplates {
             case CANCELLED ->
                 product + " cancelled" + (f.reason() == null ? "." : ": " + shortened(f.reason()) + ".")
                         + (positive(f.amount()) ? " Refunded " + money(f.amount()) + "." : "");
-            case DELAY_NOTICE -> delayNotice(f, product, reason);
+            case DELAY_NOTICE -> delayNotice(f, product, reason, request.orderId());
             case DELAY_ACCEPTED ->
                 "Thanks for waiting for " + product + ". Expected "
                         + dateOrUnknown(f.promisedDate()) + "."
@@ -113,36 +118,54 @@ final class SmsTemplates {
                                         ? "Refunded the difference, " + money(magnitude(f.amount())) + "."
                                         : "Same price.");
             case LINK_RESENT -> "Here is the link to your order of " + product + ":";
+            // GSM-7 only: "1-5", never an en dash.
+            case SURVEY -> "How was your wait for " + product + "? Reply 1-5 (5 = great), or answer here:";
         };
         return text;
     }
 
-    /** New date or unknown, why, the choices, the deadline and what silence means: all in two segments. */
-    private static String delayNotice(MessageFacts f, String product, String reason) {
-        List<DelayChoice> offered = f.choices() == null ? List.of() : f.choices();
-        String options = choices(offered, choice -> switch (choice) {
-            case WAIT -> f.rewardPercent() > 0 ? "wait (" + f.rewardPercent() + "% off next order)" : "wait";
-            case SWITCH -> "switch";
-            case CANCEL -> "cancel (full refund)";
-        });
+    /**
+     * New date or unknown, why, what silence means by the deadline, and how to answer: the keywords to reply with the
+     * order's short code (for a customer with several delayed orders), or the link that follows. All in two segments.
+     */
+    private static String delayNotice(MessageFacts f, String product, String reason, String orderId) {
         return product + " is delayed" + (reason == null ? "" : ": " + shortened(reason)) + ". New date "
-                + dateOrUnknown(f.promisedDate()) + ". Choose " + options
-                + (f.decisionDeadline() == null ? "" : " by " + moment(f.decisionDeadline())) + ". No answer = "
+                + dateOrUnknown(f.promisedDate()) + ". " + silence(f) + " " + replies(f, orderId, "next order");
+    }
+
+    /**
+     * The delay notice without product name and reason: what must reach the customer in any case. {@code orderId}
+     * null: without the order's code.
+     */
+    private static String compactDelayNotice(MessageFacts f, String orderId) {
+        return "Delayed to " + dateOrUnknown(f.promisedDate()) + ". " + silence(f) + " " + replies(f, orderId, null);
+    }
+
+    private static String silence(MessageFacts f) {
+        return "No answer" + (f.decisionDeadline() == null ? "" : " by " + moment(f.decisionDeadline())) + " = "
                 + (f.silenceMeansWait() ? "wait." : "cancel, full refund.");
     }
 
-    /** The delay notice without product name and reason: what must reach the customer in any case. */
-    private static String compactDelayNotice(MessageFacts f) {
+    /**
+     * "Order code 4821: reply WAIT (10% off), SWITCH or CANCEL, or open": the link follows. The code is what a
+     * customer with several delayed orders adds to the keyword ("WAIT 4821"), as the shop's answer tells them.
+     */
+    private static String replies(MessageFacts f, String orderId, String rewardOn) {
         List<DelayChoice> offered = f.choices() == null ? List.of() : f.choices();
         String options = choices(offered, choice -> switch (choice) {
-            case WAIT -> f.rewardPercent() > 0 ? "wait (" + f.rewardPercent() + "% off)" : "wait";
-            case SWITCH -> "switch";
-            // Silence that cancels says "full refund" once, at the end.
-            case CANCEL -> f.silenceMeansWait() ? "cancel (full refund)" : "cancel";
+            case WAIT ->
+                f.rewardPercent() > 0
+                        ? "WAIT (" + f.rewardPercent() + "% off" + (rewardOn == null ? "" : " " + rewardOn) + ")"
+                        : "WAIT";
+            case SWITCH -> "SWITCH";
+            // Silence that cancels says "full refund" already.
+            case CANCEL -> f.silenceMeansWait() ? "CANCEL (full refund)" : "CANCEL";
         });
-        return "Delayed to " + dateOrUnknown(f.promisedDate()) + ". Choose " + options
-                + (f.decisionDeadline() == null ? "" : " by " + moment(f.decisionDeadline())) + ". No answer = "
-                + (f.silenceMeansWait() ? "wait." : "cancel, full refund.");
+        if (options.isEmpty()) {
+            return "Open";
+        }
+        return (orderId == null ? "Reply " : "Order code " + SmsReplyCode.of(orderId) + ": reply ") + options
+                + ", or open";
     }
 
     private static String shortened(String text) {

@@ -36,7 +36,14 @@ final class Requests {
             case RELEASE_REMINDER, CHARGED, PAYMENT_FAILED, PAYMENT_ACTION_REQUIRED -> Money.of(8000, "USD");
             case CANCELLED -> Money.of(2000, "USD");
             case SWITCHED -> Money.of(-2000, "USD");
-            case RELEASED, SHIPPED, DELAY_NOTICE, DELAY_ACCEPTED, PROMISE_IMPROVED, WAIT_REMINDER, LINK_RESENT -> null;
+            case RELEASED,
+                    SHIPPED,
+                    DELAY_NOTICE,
+                    DELAY_ACCEPTED,
+                    PROMISE_IMPROVED,
+                    WAIT_REMINDER,
+                    LINK_RESENT,
+                    SURVEY -> null;
         };
         String reason = switch (milestone) {
             case PAYMENT_FAILED -> "card declined";

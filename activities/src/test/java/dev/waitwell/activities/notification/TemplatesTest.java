@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
+import dev.waitwell.workflows.notification.SmsReplyCode;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import java.util.List;
@@ -90,8 +91,8 @@ class TemplatesTest {
                 .endsWith(" " + url)
                 .contains(
                         "Delayed to 2026-12-24",
-                        "wait (10% off), switch or cancel by 2026-12-01",
-                        "No answer = cancel, full refund.");
+                        "No answer by 2026-12-01 18:00 UTC = cancel, full refund.",
+                        "Reply WAIT (10% off), SWITCH or CANCEL, or open " + url);
     }
 
     @Test
@@ -184,6 +185,24 @@ class TemplatesTest {
     }
 
     @Test
+    void theSurveyAsksHowTheWaitWasForAReplyOneToFiveAndLinksThePage() {
+        NotificationRequest request = Requests.of("o-42", Milestone.SURVEY);
+
+        Draft email = EmailTemplates.render(request, "a@b.c");
+        String sms = SmsTemplates.render(request, "+1").body();
+
+        assertThat(email.subject()).isEqualTo("Order o-42: how was your wait?");
+        assertThat(email.body())
+                .contains(
+                        "How was your wait?",
+                        "from 1 (poor) to 5 (great)",
+                        "Your order o-42: " + request.facts().customerUrl());
+        assertThat(sms)
+                .isEqualTo("Waitwell order o-42: How was your wait for Camera X? Reply 1-5 (5 = great), or answer "
+                        + "here: " + request.facts().customerUrl());
+    }
+
+    @Test
     void chargedNeverSaysReleasedForItServesBackordersToo() {
         NotificationRequest request = Requests.of("o-42", Milestone.CHARGED);
 
@@ -221,9 +240,8 @@ class TemplatesTest {
                 .contains(
                         "delayed: the supplier's shipment moved",
                         "New date 2026-12-24",
-                        "wait (10% off next order), switch or cancel (full refund)",
-                        "by 2026-12-01 18:00 UTC",
-                        "No answer = wait.",
+                        "reply WAIT (10% off next order), SWITCH or CANCEL (full refund)",
+                        "No answer by 2026-12-01 18:00 UTC = wait.",
                         request.facts().customerUrl());
     }
 
@@ -262,8 +280,25 @@ class TemplatesTest {
                 .doesNotContain("- Wait", "% off");
         assertThat(sms)
                 .contains(
-                        "New date unknown", "Choose switch or cancel (full refund)", "No answer = cancel, full refund.")
-                .doesNotContain("% off");
+                        "New date unknown",
+                        "No answer by 2026-12-01 18:00 UTC = cancel, full refund.",
+                        "reply SWITCH or CANCEL, or open " + f.customerUrl())
+                .doesNotContain("% off", "WAIT");
+    }
+
+    @Test
+    void aDelayNoticeBySmsSaysHowToReplyWithTheOrdersCodeOrTheLink() {
+        NotificationRequest request = Requests.of("o-42", Milestone.DELAY_NOTICE);
+
+        String sms = SmsTemplates.render(request, "+15550002222").body();
+
+        assertThat(sms)
+                .startsWith("Waitwell order o-42: Camera X is delayed: the supplier's shipment moved. New date "
+                        + "2026-12-24.")
+                .contains("Order code " + SmsReplyCode.of("o-42") + ": reply WAIT (10% off next order), SWITCH or "
+                        + "CANCEL (full refund), or open " + request.facts().customerUrl())
+                .endsWith(request.facts().customerUrl());
+        assertThat(gsm7Segments(sms)).isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -348,6 +383,7 @@ class TemplatesTest {
             case WAIT_REMINDER -> "still waiting";
             case SWITCHED -> "switched";
             case LINK_RESENT -> "the link to your order";
+            case SURVEY -> "how was your wait";
         };
     }
 
@@ -361,6 +397,7 @@ class TemplatesTest {
             case PROMISE_IMPROVED, WAIT_REMINDER -> "2026-12-24";
             case SWITCHED -> "USD 20.00";
             case LINK_RESENT -> "Here is the link to your order";
+            case SURVEY -> "How was your wait";
         };
     }
 

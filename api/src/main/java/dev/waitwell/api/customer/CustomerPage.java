@@ -38,7 +38,7 @@ final class CustomerPage {
             padding:.6rem 1rem;font-weight:600;border-radius:.5rem;background:#0b5cad;color:#fff;text-decoration:none;\
             margin:.6rem 0}button:focus-visible,input:focus-visible,a.button:focus-visible{outline:3px solid #f5a623;\
             outline-offset:2px}label{display:block;font-weight:600;margin-bottom:.3rem}\
-            input[type=text]{width:100%;box-sizing:border-box;min-height:2.75rem;padding:.5rem;font-size:1rem;\
+            input[type=text],textarea{width:100%;box-sizing:border-box;min-height:2.75rem;padding:.5rem;font-size:1rem;\
             border:2px solid #4a5360;border-radius:.5rem;margin-bottom:.6rem}.note{color:#4a5360;font-size:.9rem}\
             .alert{border-left:4px solid #b3261e}""";
 
@@ -50,6 +50,11 @@ final class CustomerPage {
      * @param checking the customer is back from their bank's page and the order checks the payment now
      */
     static String order(OrderDetails details, String token, boolean checking) {
+        return order(details, token, checking, "");
+    }
+
+    /** @param survey the survey's card ({@link SurveyCard}), or empty */
+    static String order(OrderDetails details, String token, boolean checking, String survey) {
         OrderView order = details.order();
         StringBuilder html = new StringBuilder(head("Your order " + order.orderId()));
         html.append("<main><h1>Order ")
@@ -73,7 +78,7 @@ final class CustomerPage {
         if (order.rewardCode() != null) {
             html.append(row("Your reward code", order.rewardCode()));
         }
-        html.append("</dl></section>");
+        html.append("</dl></section>").append(survey);
         if (order.decision() != null) {
             html.append(decision(order, token));
         }

@@ -6,7 +6,6 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,17 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustomerPageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
     private static final String PAYMENT_METHOD = "^[A-Za-z0-9_.:-]{1,200}$";
 
     private final LinkCheck link;
     private final CustomerActions actions;
     private final RateLimits limits;
+    private final CustomerSurveys surveys;
 
-    CustomerPageController(LinkCheck link, CustomerActions actions, RateLimits limits) {
+    CustomerPageController(LinkCheck link, CustomerActions actions, RateLimits limits, CustomerSurveys surveys) {
         this.link = link;
         this.actions = actions;
         this.limits = limits;
+        this.surveys = surveys;
     }
 
     /**
@@ -55,7 +55,8 @@ class CustomerPageController {
             return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
         }
         boolean checking = actions.returnedFromBank(request, orderId, paymentIntent, redirectStatus);
-        return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token, checking));
+        String survey = SurveyCard.of(surveys.of(orderId), orderId, token);
+        return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token, checking, survey));
     }
 
     @PostMapping(
@@ -147,11 +148,6 @@ class CustomerPageController {
     }
 
     private static ResponseEntity<String> respond(HttpStatus status, String html) {
-        return ResponseEntity.status(status)
-                .contentType(HTML)
-                .cacheControl(CacheControl.noStore())
-                // the token is in the URL: keep it out of other sites' logs
-                .header("Referrer-Policy", "no-referrer")
-                .body(html);
+        return PageResponses.html(status, html);
     }
 }

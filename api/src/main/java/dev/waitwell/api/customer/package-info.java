@@ -3,7 +3,7 @@
  * ({@code /c/orders/{id}}) with its forms for a delay decision and a new payment method, its link to the bank's page
  * while the bank asks the customer to confirm a charge (and the return from there, which has the order check that
  * charge at Stripe), and the same decision as JSON ({@code /c/v1/orders/{id}/decision}) for shops that build their
- * own page. The token is the key; the links themselves are made in the order feature, which puts them in every order
+ * own page, and the answer to the happiness survey (a form of five buttons, or JSON). The token is the key; the links themselves are made in the order feature, which puts them in every order
  * view and message.
  */
 package dev.waitwell.api.customer;

@@ -162,6 +162,7 @@ class BusinessMetrics implements MeterBinder {
         for (RebuildTrigger trigger : RebuildTrigger.values()) {
             known.add(Series.of(Figure.ORDERS_REBUILT, "trigger", trigger.name()));
         }
+        known.addAll(SurveyFigures.known());
         return known;
     }
 }

@@ -76,6 +76,7 @@ class BusinessQueries {
             notifications(figures);
             deposits(figures);
             recovery(figures);
+            SurveyFigures.read(jdbc, figures);
             return figures;
         });
     }

@@ -39,7 +39,21 @@ enum Figure {
     ORDERS_REBUILT(
             "waitwell.orders.rebuilt",
             true,
-            "Order workflows rebuilt from the database, by trigger (RECONCILER, or SUPPORT through the admin API)");
+            "Order workflows rebuilt from the database, by trigger (RECONCILER, or SUPPORT through the admin API)"),
+    SURVEYS_SENT(
+            "waitwell.surveys.sent", true, "Happiness surveys sent, by order kind and whether the order was delayed"),
+    SURVEY_RESPONSES(
+            "waitwell.survey.responses",
+            true,
+            "Surveys answered (the first answer of each counts), by order kind, delayed or not, and score 1 to 5"),
+    SATISFACTION_AVERAGE(
+            "waitwell.satisfaction.average",
+            false,
+            "The mean score (1 to 5) of the answered surveys, by order kind and delayed or not; absent without answers"),
+    SURVEY_RESPONSE_RATE(
+            "waitwell.survey.response.rate",
+            false,
+            "Answered surveys / surveys sent (0 to 1), by order kind and delayed or not; absent without surveys");
 
     private final String meterName;
     private final boolean counter;

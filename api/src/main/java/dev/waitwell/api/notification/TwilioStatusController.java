@@ -29,13 +29,19 @@ class TwilioStatusController {
     private final WaitwellProperties waitwell;
     private final SmsDeliveries deliveries;
     private final SmsFallbacks fallbacks;
+    private final SmsOptOuts optOuts;
 
     TwilioStatusController(
-            TwilioProperties twilio, WaitwellProperties waitwell, SmsDeliveries deliveries, SmsFallbacks fallbacks) {
+            TwilioProperties twilio,
+            WaitwellProperties waitwell,
+            SmsDeliveries deliveries,
+            SmsFallbacks fallbacks,
+            SmsOptOuts optOuts) {
         this.twilio = twilio;
         this.waitwell = waitwell;
         this.deliveries = deliveries;
         this.fallbacks = fallbacks;
+        this.optOuts = optOuts;
     }
 
     @Operation(summary = "Twilio's SMS status callback (signed with X-Twilio-Signature; no login)")
@@ -54,7 +60,15 @@ class TwilioStatusController {
         String sid = request.getParameter("MessageSid");
         String status = request.getParameter("MessageStatus");
         if (sid != null && status != null) {
-            fallbackIfDue(deliveries.report(sid, status, request.getParameter("ErrorCode")));
+            String errorCode = request.getParameter("ErrorCode");
+            if (SmsOptOuts.TWILIO_UNSUBSCRIBED.equals(errorCode)) {
+                // The number replied STOP to Twilio itself: no more SMS to it. The worker's row names it; a report
+                // that came before the worker recorded the SID names it in "To".
+                optOuts.recipientOf(sid)
+                        .or(() -> Optional.ofNullable(request.getParameter("To")))
+                        .ifPresent(phone -> optOuts.refusedByTwilio(phone, sid));
+            }
+            fallbackIfDue(deliveries.report(sid, status, errorCode));
         }
         return ResponseEntity.noContent().build();
     }

@@ -1,6 +1,8 @@
 /**
- * Delivery status of the messages the worker sent: Twilio's status callbacks, verified by their signature,
- * mark each SMS delivered or failed on its {@code notifications} row and on the order's timeline, and a failed
- * SMS starts its email fallback ({@code sms-fallback-{notificationId}}, run by the worker).
+ * Twilio and the customer's phone. Status callbacks, verified by their signature, mark each SMS delivered or failed
+ * on its {@code notifications} row and on the order's timeline, and a failed SMS starts its email fallback
+ * ({@code sms-fallback-{notificationId}}, run by the worker). Texts customers send to the shop's number arrive on the
+ * inbound webhook, are kept once per MessageSid and answered in TwiML: STATUS, a delay's WAIT, SWITCH or CANCEL (as
+ * the link decides it), STOP and START (opt-outs by number), HELP, a survey score.
  */
 package dev.waitwell.api.notification;

@@ -32,6 +32,8 @@ import java.util.List;
  * @param lastRebuiltAt when the order's workflow was last rebuilt from the database (Temporal had lost it); null
  *     when never
  * @param rebuilds how many times it was rebuilt
+ * @param smsOptOut whether the customer's number gets SMS: it said STOP (or Twilio refused a message with error
+ *     21610) and since when; its messages then go by email only
  */
 record AdminOrderDetails(
         @JsonUnwrapped OrderDetails details,
@@ -48,7 +50,8 @@ record AdminOrderDetails(
         WorkflowStateView workflow,
         String workflowNote,
         OffsetDateTime lastRebuiltAt,
-        long rebuilds) {
+        long rebuilds,
+        SmsOptOutView smsOptOut) {
 
     /** Whether a customer has disputed any of the order's charges with their bank. */
     @JsonProperty

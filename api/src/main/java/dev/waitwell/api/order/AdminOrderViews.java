@@ -47,6 +47,7 @@ class AdminOrderViews {
                 state.map(WorkflowStateView::of).orElse(null),
                 state.isPresent() ? null : "The workflow could not be queried now; the rest is from the database.",
                 rebuilds.lastRebuiltAt(),
-                rebuilds.rebuilds());
+                rebuilds.rebuilds(),
+                chapters.smsOptOut());
     }
 }

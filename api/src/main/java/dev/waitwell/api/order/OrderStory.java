@@ -22,13 +22,19 @@ class OrderStory {
     private final DelayHistory delays;
     private final StaffActions staffActions;
     private final WorkflowRebuilds rebuilds;
+    private final SmsOptOutReader smsOptOuts;
 
     OrderStory(
-            AllocationHistory allocations, DelayHistory delays, StaffActions staffActions, WorkflowRebuilds rebuilds) {
+            AllocationHistory allocations,
+            DelayHistory delays,
+            StaffActions staffActions,
+            WorkflowRebuilds rebuilds,
+            SmsOptOutReader smsOptOuts) {
         this.allocations = allocations;
         this.delays = delays;
         this.staffActions = staffActions;
         this.rebuilds = rebuilds;
+        this.smsOptOuts = smsOptOuts;
     }
 
     Chapters of(String orderId) {
@@ -38,12 +44,14 @@ class OrderStory {
                 delays.decisionsOf(orderId),
                 delays.promiseChangesOf(orderId),
                 staffActions.onOrder(orderId),
-                rebuilds.of(orderId));
+                rebuilds.of(orderId),
+                smsOptOuts.of(orderId));
     }
 
     /**
      * @param queue the order's place in its product's queue while it waits for stock; else null
      * @param rebuilds when and how often Temporal lost its workflow and it was rebuilt from the database
+     * @param smsOptOut whether the customer's number said STOP to SMS (for every order)
      */
     record Chapters(
             List<AllocationRecord> allocations,
@@ -51,5 +59,6 @@ class OrderStory {
             List<DecisionRecord> decisions,
             List<PromiseChangeRecord> promiseHistory,
             List<AuditEntry> audit,
-            WorkflowRebuilds.Summary rebuilds) {}
+            WorkflowRebuilds.Summary rebuilds,
+            SmsOptOutView smsOptOut) {}
 }

@@ -65,7 +65,8 @@ class RateLimitConfig implements WebMvcConfigurer {
                         "/c/orders/*/decision",
                         "/c/orders/*/payment-method",
                         "/webhooks/stripe",
-                        "/webhooks/twilio/status");
+                        "/webhooks/twilio/status",
+                        "/webhooks/twilio/inbound");
     }
 
     /** Rows of buckets that are full again carry nothing: every ten minutes they go, a thousand at a time. */

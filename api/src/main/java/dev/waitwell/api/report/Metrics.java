@@ -19,16 +19,24 @@ import org.springframework.stereotype.Component;
 @Component
 class Metrics {
 
-    private static final String IN_SCOPE = """
+    static final String IN_SCOPE = """
             SELECT o.order_id, o.sku FROM orders o
              WHERE o.placed_at >= :from AND o.placed_at < :to AND (CAST(:sku AS text) IS NULL OR o.sku = CAST(:sku AS text))""";
 
     private final JdbcClient jdbc;
     private final WaitwellProperties properties;
+    private final RepeatPurchases repeatPurchases;
+    private final SatisfactionFigures satisfaction;
 
-    Metrics(JdbcClient jdbc, WaitwellProperties properties) {
+    Metrics(
+            JdbcClient jdbc,
+            WaitwellProperties properties,
+            RepeatPurchases repeatPurchases,
+            SatisfactionFigures satisfaction) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.repeatPurchases = repeatPurchases;
+        this.satisfaction = satisfaction;
     }
 
     MetricsReport of(LocalDate from, LocalDate to, String sku) {
@@ -41,17 +49,27 @@ class Metrics {
         List<Keyed> delayReasons = delayReasons(bound);
         List<Keyed> refunds = refunds(bound);
         List<Keyed> deposits = deposits(bound);
+        RepeatPurchases.ByScope repeat = repeatPurchases.of(bound);
+        List<Satisfaction.Fact> surveys = satisfaction.read(bound);
         Map<String, List<OrderFact>> bySku =
                 orders.stream().collect(Collectors.groupingBy(OrderFact::sku, TreeMap::new, Collectors.toList()));
         List<MetricsReport.Scope> skus = bySku.entrySet().stream()
-                .map(entry -> Tally.of(entry.getKey(), entry.getValue(), delayReasons, refunds, deposits))
+                .map(entry -> Tally.of(
+                                entry.getKey(),
+                                entry.getValue(),
+                                delayReasons,
+                                refunds,
+                                deposits,
+                                repeat.of(entry.getKey()))
+                        .with(SatisfactionFigures.of(surveys, entry.getKey())))
                 .toList();
         return new MetricsReport(
                 from,
                 to,
                 properties.zone().getId(),
                 sku,
-                Tally.of(null, orders, delayReasons, refunds, deposits),
+                Tally.of(null, orders, delayReasons, refunds, deposits, repeat.of(null))
+                        .with(SatisfactionFigures.of(surveys, null)),
                 skus);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  */
 record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scope overall, List<Scope> skus) {
 
-    static final List<String> CSV_HEADER = List.of(
+    static final List<String> CSV_HEADER = columns(
             "sku",
             "orders",
             "backorders",
@@ -28,10 +28,25 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
             "delayReasons",
             "cancellations",
             "refunds",
-            "depositsHeld");
+            "depositsHeld",
+            "surveys",
+            "surveyResponses",
+            "surveyResponseRate",
+            "satisfactionAverage",
+            "satisfactionDistribution",
+            "satisfactionByKind",
+            "satisfactionDelayed",
+            "satisfactionNotDelayed");
 
     MetricsReport {
         skus = List.copyOf(skus);
+    }
+
+    /** A scope's own columns, then those of its parts. */
+    private static List<String> columns(String... own) {
+        List<String> columns = new ArrayList<>(List.of(own));
+        columns.addAll(RepeatPurchase.CSV_HEADER);
+        return List.copyOf(columns);
     }
 
     /** Named counts and amounts become {@code name=count;...} and {@code EUR 1000;...} in a cell. */
@@ -41,7 +56,7 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
         rows.add(overall);
         rows.addAll(skus);
         for (Scope scope : rows) {
-            csv.row(java.util.Arrays.asList(
+            List<Object> cells = new ArrayList<>(java.util.Arrays.asList(
                     scope.sku() == null ? "ALL" : scope.sku(),
                     scope.orders(),
                     scope.backorders(),
@@ -59,6 +74,9 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
                     counts(scope.cancellations()),
                     amounts(scope.refunds()),
                     amounts(scope.depositsHeld())));
+            cells.addAll(SatisfactionCells.of(scope.satisfaction()));
+            cells.addAll(scope.repeatPurchase().csvCells());
+            csv.row(cells);
         }
         return csv.toString();
     }
@@ -81,7 +99,7 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
 
     /**
      * One sku's figures (or all of them: {@code sku} null). Rates have 4 decimal places, days 2; null when
-     * there is nothing to divide by.
+     * there is nothing to divide by. {@code repeatPurchase}: whether its orders' customers came back.
      */
     record Scope(
             String sku,
@@ -100,13 +118,80 @@ record MetricsReport(LocalDate from, LocalDate to, String zone, String sku, Scop
             List<Count> delayReasons,
             List<Count> cancellations,
             List<Amount> refunds,
-            List<Amount> depositsHeld) {
+            List<Amount> depositsHeld,
+            RepeatPurchase repeatPurchase,
+            Satisfaction satisfaction) {
 
         Scope {
             delayReasons = List.copyOf(delayReasons);
             cancellations = List.copyOf(cancellations);
             refunds = List.copyOf(refunds);
             depositsHeld = List.copyOf(depositsHeld);
+        }
+
+        /** The figures of the orders alone; {@link #with} adds their customers' satisfaction. */
+        Scope(
+                String sku,
+                long orders,
+                long backorders,
+                BigDecimal backorderRate,
+                long unitsOrdered,
+                long unitsShipped,
+                BigDecimal fillRate,
+                long shippedOrders,
+                long onTimeOrders,
+                BigDecimal onTimeRate,
+                BigDecimal averageWaitDays,
+                Long p90WaitDays,
+                long delays,
+                List<Count> delayReasons,
+                List<Count> cancellations,
+                List<Amount> refunds,
+                List<Amount> depositsHeld,
+                RepeatPurchase repeatPurchase) {
+            this(
+                    sku,
+                    orders,
+                    backorders,
+                    backorderRate,
+                    unitsOrdered,
+                    unitsShipped,
+                    fillRate,
+                    shippedOrders,
+                    onTimeOrders,
+                    onTimeRate,
+                    averageWaitDays,
+                    p90WaitDays,
+                    delays,
+                    delayReasons,
+                    cancellations,
+                    refunds,
+                    depositsHeld,
+                    repeatPurchase,
+                    null);
+        }
+
+        Scope with(Satisfaction surveyed) {
+            return new Scope(
+                    sku,
+                    orders,
+                    backorders,
+                    backorderRate,
+                    unitsOrdered,
+                    unitsShipped,
+                    fillRate,
+                    shippedOrders,
+                    onTimeOrders,
+                    onTimeRate,
+                    averageWaitDays,
+                    p90WaitDays,
+                    delays,
+                    delayReasons,
+                    cancellations,
+                    refunds,
+                    depositsHeld,
+                    repeatPurchase,
+                    surveyed);
         }
     }
 

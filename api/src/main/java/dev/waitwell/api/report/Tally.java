@@ -17,7 +17,12 @@ final class Tally {
     private Tally() {}
 
     static MetricsReport.Scope of(
-            String sku, List<OrderFact> orders, List<Keyed> delayReasons, List<Keyed> refunds, List<Keyed> deposits) {
+            String sku,
+            List<OrderFact> orders,
+            List<Keyed> delayReasons,
+            List<Keyed> refunds,
+            List<Keyed> deposits,
+            RepeatPurchase repeatPurchase) {
         long backorders = orders.stream().filter(order -> !order.fromStock()).count();
         long unitsOrdered = orders.stream().mapToLong(OrderFact::quantity).sum();
         List<OrderFact> shipped = orders.stream()
@@ -51,7 +56,8 @@ final class Tally {
                 counts(sum(delayReasons, sku)),
                 cancellations,
                 amounts(sum(refunds, sku)),
-                amounts(sum(deposits, sku)));
+                amounts(sum(deposits, sku)),
+                repeatPurchase);
     }
 
     /** Nearest rank: the smallest wait that at least 90% of the waits do not exceed. */

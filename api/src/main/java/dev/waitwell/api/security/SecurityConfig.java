@@ -76,10 +76,16 @@ class SecurityConfig {
                                 HttpMethod.POST,
                                 "/c/orders/*/decision",
                                 "/c/orders/*/payment-method",
-                                "/c/v1/orders/*/decision")
+                                "/c/orders/*/survey",
+                                "/c/v1/orders/*/decision",
+                                "/c/v1/orders/*/survey")
                         .permitAll()
                         // Twilio and Stripe sign their callbacks; the signatures are checked by the controllers.
-                        .requestMatchers(HttpMethod.POST, "/webhooks/twilio/status", "/webhooks/stripe")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/webhooks/twilio/status",
+                                "/webhooks/twilio/inbound",
+                                "/webhooks/stripe")
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/admin/v1/products/*", "/admin/v1/products/*/eta")
                         .hasRole(ADMIN)

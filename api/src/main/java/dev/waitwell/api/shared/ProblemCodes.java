@@ -34,6 +34,8 @@ public final class ProblemCodes {
     public static final String NO_CUSTOMER_CHANNEL = "NO_CUSTOMER_CHANNEL";
     /** The customer's link cannot be sent again: it has expired. */
     public static final String LINK_EXPIRED = "LINK_EXPIRED";
+    /** The customer answered a survey that was never sent for the order. */
+    public static final String SURVEY_NOT_SENT = "SURVEY_NOT_SENT";
 
     public static final String BACKORDERS_NOT_ALLOWED = "BACKORDERS_NOT_ALLOWED";
     public static final String NO_RESTOCK_IN_SIGHT = "NO_RESTOCK_IN_SIGHT";

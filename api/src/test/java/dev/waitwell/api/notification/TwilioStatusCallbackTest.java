@@ -78,6 +78,9 @@ class TwilioStatusCallbackTest {
     @Autowired
     CustomerLinks links;
 
+    @Autowired
+    SmsOptOuts optOuts;
+
     @Test
     void signsLikeTwilio() {
         // Twilio's documented example: https://www.twilio.com/docs/usage/security#validating-requests
@@ -230,7 +233,8 @@ class TwilioStatusCallbackTest {
                     twilio,
                     waitwell,
                     deliveries,
-                    new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()));
+                    new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()),
+                    optOuts);
 
             assertThatThrownBy(() -> withTemporalDown.statusChanged(request(form), signature(form)))
                     .isInstanceOfSatisfying(ApiException.class, refused -> {
@@ -261,7 +265,8 @@ class TwilioStatusCallbackTest {
                     twilio,
                     waitwell,
                     deliveries,
-                    new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()));
+                    new SmsFallbacks(WorkflowClient.newInstance(unreachable), links, Clock.systemUTC()),
+                    optOuts);
             assertThatThrownBy(() -> withTemporalDown.statusChanged(request(form), signature(form)))
                     .isInstanceOf(ApiException.class);
         } finally {

@@ -29,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MetricsReportTest {
 
     private static final String METRICS = "/admin/v1/reports/metrics";
+    /** Placed in 2031, the orders' repeat windows have not ended: counted, pending, in no rate (RepeatPurchase). */
+    private static final String PENDING =
+            ",P90D,2,2,0,0,0,0,,,0,0,0,0,0,0,,,1,1,0,0,0,0,,,1,1,0,0,0,0,,,1,0,0,0,0,0,0.0000";
 
     @Autowired
     MockMvc mvc;
@@ -150,6 +153,9 @@ class MetricsReportTest {
                 .andExpect(jsonPath("$.skus.length()").value(1));
     }
 
+    private static final String NO_SURVEYS =
+            ",0,0,,,1=0;2=0;3=0;4=0;5=0,PREORDER=(0/0);BACKORDER=(0/0);IN_STOCK=(0/0),(0/0),(0/0)";
+
     @Test
     void answersAFlatCsvWhenAskedForIt() throws Exception {
         String csv = mvc.perform(get(METRICS)
@@ -167,8 +173,11 @@ class MetricsReportTest {
         assertThat(csv.split("\r\n"))
                 .containsExactly(
                         String.join(",", MetricsReport.CSV_HEADER),
-                        "ALL,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000",
-                        "RPT-B,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000");
+                        "ALL,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000" + NO_SURVEYS
+                                + PENDING,
+                        "RPT-B,2,2,1.0000,5,0,0.0000,0,0,,,,1,release postponed=1,unspecified=1,,EUR 2000"
+                                + NO_SURVEYS
+                                + PENDING);
     }
 
     @Test

@@ -41,8 +41,11 @@ final class EndpointRoles {
             entry("POST /c/orders/{orderId}/decision", EVERYONE),
             entry("POST /c/orders/{orderId}/payment-method", EVERYONE),
             entry("POST /c/v1/orders/{orderId}/decision", EVERYONE),
+            entry("POST /c/orders/{orderId}/survey", EVERYONE),
+            entry("POST /c/v1/orders/{orderId}/survey", EVERYONE),
             // Signed callbacks.
             entry("POST /webhooks/twilio/status", EVERYONE),
+            entry("POST /webhooks/twilio/inbound", EVERYONE),
             entry("POST /webhooks/stripe", EVERYONE),
             // Support and operations.
             entry("GET /admin/v1/orders", STAFF_READ),

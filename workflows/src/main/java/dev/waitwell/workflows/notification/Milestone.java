@@ -33,5 +33,10 @@ public enum Milestone {
      * {@link CustomerLinkWorkflow} sends it, never the order's workflow). Added last: names, not positions, are in
      * histories and rows.
      */
-    LINK_RESENT
+    LINK_RESENT,
+    /**
+     * Some days after shipment: how was the wait, 1 to 5 (an SMS reply, or the buttons of the order page the email
+     * links). Sent by the {@code SurveyWorkflow}, never by the order's workflow. Added last, like LINK_RESENT.
+     */
+    SURVEY
 }

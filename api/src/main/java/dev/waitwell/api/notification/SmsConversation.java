@@ -1,0 +1,133 @@
+package dev.waitwell.api.notification;
+
+import dev.waitwell.api.notification.InboundTexts.Answer;
+import dev.waitwell.api.notification.PhoneOrders.PhoneOrder;
+import dev.waitwell.api.order.CustomerLinks;
+import dev.waitwell.api.survey.SurveyAnswers;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a customer's text and does what it asks: STATUS lists their open orders; WAIT, SWITCH and CANCEL decide an
+ * open delay ({@link SmsDecisions}); STOP (and its synonyms, and CANCEL when no decision is open) ends SMS to the
+ * number for every order, START brings them back, HELP says who we are; a digit 1 to 5 answers the survey that awaits
+ * one when no decision is open; anything else gets a short help and is kept on the order's timeline for support.
+ * A number that opted out is answered only to START and HELP.
+ */
+@Component
+class SmsConversation {
+
+    private final PhoneOrders phoneOrders;
+    private final SmsDecisions decisions;
+    private final SmsOptOuts optOuts;
+    private final SurveyAnswers surveys;
+    private final CustomerLinks links;
+
+    SmsConversation(
+            PhoneOrders phoneOrders,
+            SmsDecisions decisions,
+            SmsOptOuts optOuts,
+            SurveyAnswers surveys,
+            CustomerLinks links) {
+        this.phoneOrders = phoneOrders;
+        this.decisions = decisions;
+        this.optOuts = optOuts;
+        this.surveys = surveys;
+        this.links = links;
+    }
+
+    /** @param messageSid the text's Twilio id: the cause of an opt-out, the source of a survey answer */
+    Answer answer(String messageSid, String phone, String body) {
+        SmsKeyword.Reading reading = SmsKeyword.read(body);
+        List<PhoneOrder> orders = phoneOrders.of(phone);
+        boolean anyDecisionOpen = orders.stream().anyMatch(PhoneOrder::awaitingDecision);
+        SmsKeyword keyword = reading.keyword() == SmsKeyword.CANCEL && !anyDecisionOpen && !reading.hasArgument()
+                ? SmsKeyword.STOP
+                : reading.keyword();
+        String word = body.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        boolean optedOutBefore = optOuts.optedOut(phone);
+        Answer answer = switch (keyword) {
+            case STOP -> {
+                boolean changed = optOuts.byKeyword(phone, true, cut(word, 32), messageSid);
+                yield new Answer(
+                        keyword,
+                        null,
+                        changed ? "opted out" : "already opted out",
+                        changed ? SmsReplies.STOPPED : null);
+            }
+            case START -> {
+                boolean changed = optOuts.byKeyword(phone, false, cut(word, 32), messageSid);
+                yield new Answer(keyword, null, changed ? "opted in" : "not opted out", SmsReplies.STARTED);
+            }
+            case HELP -> new Answer(keyword, null, "helped", SmsReplies.HELP);
+            case STATUS -> status(orders);
+            case WAIT, SWITCH, CANCEL -> decisions.decide(keyword, reading.argument(), orders, phone);
+            case SCORE -> score(messageSid, phone, reading, orders);
+            case OTHER -> other(messageSid, phone, body, orders);
+        };
+        boolean silenced = optedOutBefore && keyword != SmsKeyword.START && keyword != SmsKeyword.HELP;
+        return silenced ? new Answer(answer.keyword(), answer.orderId(), answer.outcome(), null) : answer;
+    }
+
+    private Answer status(List<PhoneOrder> orders) {
+        List<PhoneOrder> open = orders.stream().filter(PhoneOrder::open).toList();
+        if (open.isEmpty()) {
+            return new Answer(
+                    SmsKeyword.STATUS,
+                    null,
+                    "no open orders",
+                    orders.isEmpty() ? SmsReplies.NO_ORDERS : SmsReplies.NO_OPEN_ORDERS);
+        }
+        return new Answer(
+                SmsKeyword.STATUS,
+                null,
+                "listed " + open.size() + " open orders",
+                SmsReplies.status(open, order -> links.urlFor(order.orderId(), order.linkExpiresAt())));
+    }
+
+    /** A digit answers a survey only when no decision is open: a "3" must never be taken for a choice, or lost. */
+    private Answer score(String messageSid, String phone, SmsKeyword.Reading reading, List<PhoneOrder> orders) {
+        List<PhoneOrder> open =
+                orders.stream().filter(PhoneOrder::awaitingDecision).toList();
+        if (!open.isEmpty()) {
+            return new Answer(
+                    SmsKeyword.SCORE, open.get(0).orderId(), "asked for a choice", SmsReplies.decidePrompt(open));
+        }
+        Optional<String> surveyed = surveys.awaitingFrom(phone);
+        if (surveyed.isEmpty()) {
+            return other(
+                    messageSid,
+                    phone,
+                    reading.score() + (reading.hasArgument() ? " " + reading.argument() : ""),
+                    orders);
+        }
+        SurveyAnswers.Outcome outcome = surveys.record(
+                        surveyed.get(), reading.score(), reading.argument(), SurveyAnswers.Via.SMS, messageSid)
+                .outcome();
+        return new Answer(
+                SmsKeyword.SCORE,
+                surveyed.get(),
+                "survey " + outcome.name().toLowerCase(Locale.ROOT) + ", score " + reading.score(),
+                SmsReplies.rated(surveyed.get()));
+    }
+
+    /** Kept on the timeline of the order it most likely concerns: the newest open one, else the newest. */
+    private Answer other(String messageSid, String phone, String body, List<PhoneOrder> orders) {
+        Optional<PhoneOrder> concerned = orders.stream()
+                .filter(PhoneOrder::open)
+                .findFirst()
+                .or(() -> orders.stream().findFirst());
+        if (concerned.isEmpty()) {
+            return new Answer(SmsKeyword.OTHER, null, "no order for the number", SmsReplies.NOT_UNDERSTOOD);
+        }
+        String orderId = concerned.get().orderId();
+        phoneOrders.keepOnTimeline(orderId, messageSid, phone, body);
+        return new Answer(SmsKeyword.OTHER, orderId, "kept on the timeline", SmsReplies.kept(orderId));
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.waitwell.workflows.survey;
+
+import dev.waitwell.workflows.notification.Channel;
+import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationResult;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** Open the survey, then send it: two activities, retried like an order's messages. */
+public class SurveyWorkflowImpl implements SurveyWorkflow {
+
+    private static final ActivityOptions RETRIED_FOR_AN_HOUR = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(2))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofMinutes(10))
+                    .setMaximumAttempts(12)
+                    .build())
+            .build();
+
+    private final SurveyActivities surveys = Workflow.newActivityStub(SurveyActivities.class, RETRIED_FOR_AN_HOUR);
+    private final NotificationActivities notifications =
+            Workflow.newActivityStub(NotificationActivities.class, RETRIED_FOR_AN_HOUR);
+
+    @Override
+    public NotificationResult ask(SurveyRequest request) {
+        Customer customer = request.customer();
+        SurveyOpened opened = surveys.open(new SurveyOpening(request.orderId(), customer.phone()));
+        Customer to = opened.smsOptedOut() ? withoutSms(customer) : customer;
+        return notifications.notify(request.notification(to));
+    }
+
+    /** The SMS is then recorded as skipped ("customer did not choose SMS") and the email still goes. */
+    private static Customer withoutSms(Customer customer) {
+        return new Customer(
+                customer.id(),
+                customer.name(),
+                customer.email(),
+                customer.phone(),
+                customer.channels().stream()
+                        .filter(channel -> channel != Channel.SMS)
+                        .toList());
+    }
+}
