@@ -2,6 +2,7 @@ package dev.waitwell.local;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -22,6 +23,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -354,6 +356,14 @@ final class RunningSystem implements AutoCloseable {
     }
 
     record Response(int status, JsonNode body, String contentType, String location) {}
+
+    /** The bodies (form-decoded) of the SMS the worker asked the Twilio stand-in to send to {@code phone}. */
+    List<String> smsBodiesTo(String phone) {
+        return twilio.findAll(postRequestedFor(urlPathMatching("/2010-04-01/Accounts/.+/Messages.json"))).stream()
+                .map(request -> URLDecoder.decode(request.getBodyAsString(), StandardCharsets.UTF_8))
+                .filter(body -> body.contains("To=" + phone))
+                .toList();
+    }
 
     /** The end-to-end accounts' password: the user's name and a suffix, so that no demo password is used. */
     static String password(String user) {
