@@ -147,20 +147,25 @@ final class SmsTemplates {
     }
 
     /**
-     * "Order code 4821: reply WAIT (10% off), SWITCH or CANCEL, or open": the link follows. The code is what a
+     * "Order code 4821: reply 1/WAIT (10% off), 2/SWITCH or 3/CANCEL, or open": the link follows. The code is what a
      * customer with several delayed orders adds to the keyword ("WAIT 4821"), as the shop's answer tells them.
      */
     private static String replies(MessageFacts f, String orderId, String rewardOn) {
         List<DelayChoice> offered = f.choices() == null ? List.of() : f.choices();
-        String options = choices(offered, choice -> switch (choice) {
-            case WAIT ->
-                f.rewardPercent() > 0
-                        ? "WAIT (" + f.rewardPercent() + "% off" + (rewardOn == null ? "" : " " + rewardOn) + ")"
-                        : "WAIT";
-            case SWITCH -> "SWITCH";
-            // Silence that cancels says "full refund" already.
-            case CANCEL -> f.silenceMeansWait() ? "CANCEL (full refund)" : "CANCEL";
-        });
+        // "1/WAIT": the digit or the word, whichever the customer types.
+        String options = choices(
+                offered,
+                choice -> choice.replyDigit() + "/"
+                        + switch (choice) {
+                            case WAIT ->
+                                f.rewardPercent() > 0
+                                        ? "WAIT (" + f.rewardPercent() + "% off"
+                                                + (rewardOn == null ? "" : " " + rewardOn) + ")"
+                                        : "WAIT";
+                            case SWITCH -> "SWITCH";
+                            // Silence that cancels says "full refund" already.
+                            case CANCEL -> f.silenceMeansWait() ? "CANCEL (full refund)" : "CANCEL";
+                        });
         if (options.isEmpty()) {
             return "Open";
         }

@@ -92,7 +92,7 @@ class TemplatesTest {
                 .contains(
                         "Delayed to 2026-12-24",
                         "No answer by 2026-12-01 18:00 UTC = cancel, full refund.",
-                        "Reply WAIT (10% off), SWITCH or CANCEL, or open " + url);
+                        "Reply 1/WAIT (10% off), 2/SWITCH or 3/CANCEL, or open " + url);
     }
 
     @Test
@@ -240,7 +240,7 @@ class TemplatesTest {
                 .contains(
                         "delayed: the supplier's shipment moved",
                         "New date 2026-12-24",
-                        "reply WAIT (10% off next order), SWITCH or CANCEL (full refund)",
+                        "reply 1/WAIT (10% off next order), 2/SWITCH or 3/CANCEL (full refund)",
                         "No answer by 2026-12-01 18:00 UTC = wait.",
                         request.facts().customerUrl());
     }
@@ -282,7 +282,7 @@ class TemplatesTest {
                 .contains(
                         "New date unknown",
                         "No answer by 2026-12-01 18:00 UTC = cancel, full refund.",
-                        "reply SWITCH or CANCEL, or open " + f.customerUrl())
+                        "reply 2/SWITCH or 3/CANCEL, or open " + f.customerUrl())
                 .doesNotContain("% off", "WAIT");
     }
 
@@ -295,8 +295,8 @@ class TemplatesTest {
         assertThat(sms)
                 .startsWith("Waitwell order o-42: Camera X is delayed: the supplier's shipment moved. New date "
                         + "2026-12-24.")
-                .contains("Order code " + SmsReplyCode.of("o-42") + ": reply WAIT (10% off next order), SWITCH or "
-                        + "CANCEL (full refund), or open " + request.facts().customerUrl())
+                .contains("Order code " + SmsReplyCode.of("o-42") + ": reply 1/WAIT (10% off next order), 2/SWITCH or "
+                        + "3/CANCEL (full refund), or open " + request.facts().customerUrl())
                 .endsWith(request.facts().customerUrl());
         assertThat(gsm7Segments(sms)).isLessThanOrEqualTo(2);
     }

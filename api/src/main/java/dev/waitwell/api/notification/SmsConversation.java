@@ -4,6 +4,7 @@ import dev.waitwell.api.notification.InboundTexts.Answer;
 import dev.waitwell.api.notification.PhoneOrders.PhoneOrder;
 import dev.waitwell.api.order.CustomerLinks;
 import dev.waitwell.api.survey.SurveyAnswers;
+import dev.waitwell.workflows.shared.DelayChoice;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -87,15 +88,23 @@ class SmsConversation {
                 SmsReplies.status(open, order -> links.urlFor(order.orderId(), order.linkExpiresAt())));
     }
 
-    /** A digit answers a survey only when no decision is open: a "3" must never be taken for a choice, or lost. */
+    /**
+     * A digit is the choice the delay notice offers for it ("reply 1/WAIT") while a decision is open, else a survey's
+     * score. When both a decision and a survey wait on the number, a "3" could be either: the customer is asked to
+     * reply with the word, and nothing is decided or scored.
+     */
     private Answer score(String messageSid, String phone, SmsKeyword.Reading reading, List<PhoneOrder> orders) {
         List<PhoneOrder> open =
                 orders.stream().filter(PhoneOrder::awaitingDecision).toList();
+        Optional<String> surveyed = surveys.awaitingFrom(phone);
+        Optional<DelayChoice> choice = DelayChoice.ofReplyDigit(reading.score());
+        if (!open.isEmpty() && surveyed.isEmpty() && choice.isPresent()) {
+            return decisions.decide(SmsKeyword.valueOf(choice.get().name()), reading.argument(), orders, phone);
+        }
         if (!open.isEmpty()) {
             return new Answer(
                     SmsKeyword.SCORE, open.get(0).orderId(), "asked for a choice", SmsReplies.decidePrompt(open));
         }
-        Optional<String> surveyed = surveys.awaitingFrom(phone);
         if (surveyed.isEmpty()) {
             return other(
                     messageSid,

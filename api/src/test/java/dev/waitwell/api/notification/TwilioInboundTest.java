@@ -208,6 +208,33 @@ class TwilioInboundTest {
                 .containsExactly("4|" + sid);
     }
 
+    @Test
+    void theDigitTheDelayNoticeShowsDecidesUnlessASurveyAlsoAwaitsAnAnswer() throws Exception {
+        String phone = newPhone();
+        InboundSms.Waiting waiting = sms.waitingOrders(phone, 2);
+        sms.slip(waiting);
+        String first = waiting.orderIds().get(0);
+        String second = waiting.orderIds().get(1);
+        String earlier = sms.waitingOrders(phone, 1).orderIds().get(0);
+
+        String decided = sms.send(newSid(), phone, "1 " + SmsReplyCode.of(first));
+
+        assertThat(decided).contains("Order " + first + " keeps waiting");
+        sms.awaitStatus(first, "AWAITING_STOCK");
+
+        jdbc.sql("INSERT INTO surveys (order_id) VALUES (?)").param(earlier).update();
+        String asked = sms.send(newSid(), phone, "3");
+
+        assertThat(asked)
+                .as("a 3 could be a score or CANCEL: the word is asked for")
+                .contains("CANCEL");
+        sms.awaitStatus(second, "AWAITING_DECISION");
+        assertThat(count("SELECT count(*) FROM staff_actions WHERE order_id = ?", second))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM survey_answers WHERE order_id = ?", earlier))
+                .isZero();
+    }
+
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
