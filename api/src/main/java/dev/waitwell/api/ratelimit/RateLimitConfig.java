@@ -64,9 +64,10 @@ class RateLimitConfig implements WebMvcConfigurer {
                         "/c/v1/orders/*/decision",
                         "/c/orders/*/decision",
                         "/c/orders/*/payment-method",
-                        "/webhooks/stripe",
-                        "/webhooks/twilio/status",
-                        "/webhooks/twilio/inbound");
+                        "/c/v1/orders/*/survey",
+                        "/c/orders/*/survey");
+        registry.addInterceptor(RateLimitInterceptor.webhooks(limits))
+                .addPathPatterns("/webhooks/stripe", "/webhooks/twilio/status", "/webhooks/twilio/inbound");
     }
 
     /** Rows of buckets that are full again carry nothing: every ten minutes they go, a thousand at a time. */

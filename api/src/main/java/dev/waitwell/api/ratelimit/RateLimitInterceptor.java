@@ -35,6 +35,11 @@ final class RateLimitInterceptor implements HandlerInterceptor {
         return new RateLimitInterceptor(limits::acquireForAddress);
     }
 
+    /** Stripe's and Twilio's webhooks: the client address's webhook allowance, before any signature is read. */
+    static RateLimitInterceptor webhooks(RateLimits limits) {
+        return new RateLimitInterceptor(limits::acquireForWebhook);
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod())) {

@@ -8,10 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perUserPerMinute limited requests one staff user (an authenticated account) may make per minute
  * @param perOrderPerMinute limited requests on one order per minute by staff, whoever they are; the holder of the
  *     order's link has as many of its own
- * @param perAddressPerMinute requests one client address may make per minute to the endpoints without a login (the
- *     customer's link, Stripe's and Twilio's callbacks), whatever their token or signature
- * @param failedLoginsPerUser failed logins one user name may have per {@code failedLoginPeriod} before its next
- *     attempts are refused unchecked (from addresses it has not logged in from lately)
+ * @param perAddressPerMinute requests one client address may make per minute to the customer's endpoints without a
+ *     login (the link's forms and decisions), whatever their token
+ * @param webhooksPerAddressPerMinute requests one client address may make per minute to Stripe's and Twilio's
+ *     webhooks, whatever their signature: a separate and larger allowance, since the providers post from a few
+ *     addresses and a release day's status callbacks and replies come by the thousand a minute
+ * @param failedLoginsPerUser failed logins one user name may have from one client address per
+ *     {@code failedLoginPeriod} before its next attempts from there are refused unchecked
  * @param failedLoginsPerAddress failed logins one client address may have per {@code failedLoginPeriod}
  * @param failedLoginPeriod the time in which the failed-login allowances refill
  */
@@ -22,13 +25,18 @@ record RateLimitProperties(
         @DefaultValue("600") int perAddressPerMinute,
         @DefaultValue("10") int failedLoginsPerUser,
         @DefaultValue("30") int failedLoginsPerAddress,
-        @DefaultValue("PT5M") Duration failedLoginPeriod) {
+        @DefaultValue("PT5M") Duration failedLoginPeriod,
+        @DefaultValue("30000") int webhooksPerAddressPerMinute) {
 
     RateLimitProperties {
-        if (perUserPerMinute < 1 || perOrderPerMinute < 1 || perAddressPerMinute < 1) {
-            throw new IllegalArgumentException("waitwell.rate-limit.per-user-per-minute, per-order-per-minute and "
-                    + "per-address-per-minute (WAITWELL_RATE_LIMIT_PER_USER_PER_MINUTE, _PER_ORDER_PER_MINUTE, "
-                    + "_PER_ADDRESS_PER_MINUTE) must be at least 1");
+        if (perUserPerMinute < 1
+                || perOrderPerMinute < 1
+                || perAddressPerMinute < 1
+                || webhooksPerAddressPerMinute < 1) {
+            throw new IllegalArgumentException("waitwell.rate-limit.per-user-per-minute, per-order-per-minute, "
+                    + "per-address-per-minute and webhooks-per-address-per-minute (WAITWELL_RATE_LIMIT_PER_USER_PER_MINUTE,"
+                    + " _PER_ORDER_PER_MINUTE, _PER_ADDRESS_PER_MINUTE, _WEBHOOKS_PER_ADDRESS_PER_MINUTE) must be at "
+                    + "least 1");
         }
         if (failedLoginsPerUser < 1
                 || failedLoginsPerAddress < 1

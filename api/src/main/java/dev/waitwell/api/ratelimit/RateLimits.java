@@ -27,11 +27,14 @@ public class RateLimits {
 
     private final SharedBuckets shared;
     private final LocalBuckets addresses;
+    private final LocalBuckets webhookAddresses;
 
     RateLimits(RateLimitProperties properties, DataSource dataSource, TimeMeter rateLimitTime) {
         this.shared = new SharedBuckets(
                 dataSource, rateLimitTime, properties.perUserPerMinute(), properties.perOrderPerMinute());
         this.addresses = new LocalBuckets(properties.perAddressPerMinute(), Duration.ofMinutes(1), rateLimitTime);
+        this.webhookAddresses =
+                new LocalBuckets(properties.webhooksPerAddressPerMinute(), Duration.ofMinutes(1), rateLimitTime);
     }
 
     /**
@@ -59,6 +62,11 @@ public class RateLimits {
     /** @return empty when the client address may make one more request without a login (and it is counted) */
     Optional<Duration> acquireForAddress(HttpServletRequest request) {
         return addresses.take(request.getRemoteAddr());
+    }
+
+    /** @return empty when the client address may post one more webhook (and it is counted) */
+    Optional<Duration> acquireForWebhook(HttpServletRequest request) {
+        return webhookAddresses.take(request.getRemoteAddr());
     }
 
     /**

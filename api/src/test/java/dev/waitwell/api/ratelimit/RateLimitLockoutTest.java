@@ -36,6 +36,7 @@ class RateLimitLockoutTest {
 
     // The defaults: 600 requests per client address and minute without a login, 10 per order and minute.
     private static final int PER_ADDRESS = 600;
+    private static final int WEBHOOKS_PER_ADDRESS = 50;
     private static final int PER_ORDER = 10;
 
     @Autowired
@@ -112,15 +113,15 @@ class RateLimitLockoutTest {
     }
 
     @Test
-    void forgedCallbacksCostTheirAddressLikeForgedDecisions() throws Exception {
-        for (int i = 0; i < PER_ADDRESS; i++) {
+    void forgedCallbacksCostTheirAddressesWebhookAllowanceAndLeaveItsCustomerAllowanceAlone() throws Exception {
+        for (int i = 0; i < WEBHOOKS_PER_ADDRESS; i++) {
             forgedStripeEvent("203.0.113.90").andExpect(status().isBadRequest());
         }
 
         forgedStripeEvent("203.0.113.90")
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
-        // one allowance for everything an address sends without a login
+        // one allowance for all of an address's webhooks
         mvc.perform(post("/webhooks/twilio/status")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("MessageSid", "SM-forged")
@@ -128,6 +129,12 @@ class RateLimitLockoutTest {
                         .with(from("203.0.113.90")))
                 .andExpect(status().isTooManyRequests());
         forgedStripeEvent("203.0.113.91").andExpect(status().isBadRequest());
+        // the customer's endpoints count apart: a forged decision from the same address is still read (403)
+        mvc.perform(post("/c/v1/orders/{orderId}/decision", "o-forged")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"token\": \"9999999999.forged\", \"choice\": \"WAIT\"}")
+                        .with(from("203.0.113.90")))
+                .andExpect(status().isForbidden());
     }
 
     private ResultActions forgedStripeEvent(String address) throws Exception {

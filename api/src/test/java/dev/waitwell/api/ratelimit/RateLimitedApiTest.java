@@ -28,7 +28,9 @@ import org.springframework.test.context.TestPropertySource;
             "waitwell.rate-limit.per-address-per-minute=600",
             "waitwell.rate-limit.failed-logins-per-user=10",
             "waitwell.rate-limit.failed-logins-per-address=30",
-            "waitwell.rate-limit.failed-login-period=PT5M"
+            "waitwell.rate-limit.failed-login-period=PT5M",
+            // small, so that a test can use it up
+            "waitwell.rate-limit.webhooks-per-address-per-minute=50"
         })
 @interface RateLimitedApiTest {
 

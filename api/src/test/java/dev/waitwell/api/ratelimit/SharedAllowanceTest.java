@@ -166,7 +166,9 @@ class SharedAllowanceTest {
 
     private RateLimits instance(DataSource dataSource, int perUserPerMinute) {
         return new RateLimits(
-                new RateLimitProperties(perUserPerMinute, 10, 600, 10, 30, Duration.ofMinutes(5)), dataSource, time);
+                new RateLimitProperties(perUserPerMinute, 10, 600, 10, 30, Duration.ofMinutes(5), 30_000),
+                dataSource,
+                time);
     }
 
     private final class CountingDataSource extends DelegatingDataSource {
