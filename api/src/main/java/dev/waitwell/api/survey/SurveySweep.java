@@ -59,7 +59,9 @@ public class SurveySweep {
                          WHERE e.type = 'STATUS_SHIPPED' AND e.at > :since AND o.status = 'SHIPPED'
                            -- a customer we cannot reach gets no survey row: it would count as sent, unanswered
                            AND (('EMAIL' = ANY (o.customer_channels) AND coalesce(o.customer_email, '') <> '')
-                                OR ('SMS' = ANY (o.customer_channels) AND coalesce(o.customer_phone, '') <> ''))
+                                OR ('SMS' = ANY (o.customer_channels) AND coalesce(o.customer_phone, '') <> ''
+                                    AND NOT EXISTS (SELECT 1 FROM sms_opt_outs x
+                                                     WHERE x.phone = o.customer_phone AND x.opted_out)))
                            AND NOT EXISTS (SELECT 1 FROM surveys s WHERE s.order_id = e.order_id)
                            AND NOT EXISTS (SELECT 1 FROM order_events c
                                             WHERE c.order_id = e.order_id AND c.type = 'STATUS_CANCELLED')

@@ -91,21 +91,33 @@ class SurveySweepTest {
         jdbc.sql("UPDATE orders SET customer_channels = '{SMS}', customer_phone = NULL WHERE order_id = ?")
                 .param(unreachable)
                 .update();
+        // Texts only, and the number said STOP: nobody to ask.
+        String optedOutPhone = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        jdbc.sql("INSERT INTO sms_opt_outs (phone, opted_out, source, keyword) VALUES (?, true, 'KEYWORD', 'STOP')")
+                .param(optedOutPhone)
+                .update();
+        String textsOnlyOptedOut = orders.shipped(Duration.ofDays(8));
+        jdbc.sql("UPDATE orders SET customer_channels = '{SMS}', customer_phone = ? WHERE order_id = ?")
+                .params(optedOutPhone, textsOnlyOptedOut)
+                .update();
 
         sweep.run();
 
         // Nothing was started for them (a started workflow would open the survey a moment later).
-        for (String orderId : List.of(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable)) {
+        for (String orderId :
+                List.of(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable, textsOnlyOptedOut)) {
             assertThatThrownBy(() -> client.newUntypedWorkflowStub(SurveyWorkflowIds.of(orderId))
                             .describe())
                     .as("a survey workflow for %s", orderId)
                     .isInstanceOf(RuntimeException.class);
         }
-        assertThat(surveysOf(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable))
+        assertThat(surveysOf(
+                        tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable, textsOnlyOptedOut))
                 .isEmpty();
         assertThat(surveysSent())
                 .extracting(NotificationRequest::orderId)
-                .doesNotContain(tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable);
+                .doesNotContain(
+                        tooSoon, tooOld, cancelled, shippedThenCancelled, readyOnly, unreachable, textsOnlyOptedOut);
     }
 
     @Test
