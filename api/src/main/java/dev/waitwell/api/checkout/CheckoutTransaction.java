@@ -102,7 +102,14 @@ class CheckoutTransaction {
 
     private StoredOrder newOrder(
             CheckoutRequest request, String hash, CheckoutProduct product, CheckoutDecision decision) {
-        // Both factors are capped (the quantity by the policy, the price by the schema), so this cannot overflow.
+        // Both factors are capped (the quantity by the policy, the price by the schema), so this cannot overflow; a
+        // price written before the schema capped it (V21 checks new rows only) is refused like a total too large.
+        if (product.priceMinor() > Bounds.MAX_UNIT_PRICE_MINOR) {
+            throw ApiException.invalidField(
+                    "sku",
+                    "is priced " + product.priceMinor() + " (minor units), more than the " + Bounds.MAX_UNIT_PRICE_MINOR
+                            + " a unit may cost: the product must be repriced first");
+        }
         Money total = Money.of(product.priceMinor(), product.currency()).times(request.quantity());
         if (total.amountMinor() > Bounds.MAX_ORDER_TOTAL_MINOR) {
             throw ApiException.invalidField(

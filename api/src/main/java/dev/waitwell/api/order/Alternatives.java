@@ -17,7 +17,7 @@ class Alternatives {
     private static final String OFFERED = """
             SELECT a.sku, a.name, a.price_minor AS unit_price, a.currency,
                    a.currency = :currency AS same_currency,
-                   a.price_minor * :quantity <= :maxTotal AS within_total,
+                   a.price_minor::numeric * :quantity <= :maxTotal AS within_total,
                    a.on_hand >= :quantity AND NOT EXISTS (SELECT 1 FROM order_stock w
                                                            WHERE w.sku = a.sku AND w.state = 'WAITING') AS in_stock
               FROM products p JOIN products a ON a.sku = ANY (p.alternatives) AND a.sku <> p.sku

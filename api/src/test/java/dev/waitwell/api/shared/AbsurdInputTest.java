@@ -64,6 +64,30 @@ class AbsurdInputTest {
     }
 
     @Test
+    void refusesCheckoutOfAProductPricedBeyondTheCapBeforeTheSchemaCappedIt() throws Exception {
+        String sku = preorderProduct(10_000);
+        // A price taken before V21, whose constraints check new rows only: written with the check set aside.
+        jdbc.sql("ALTER TABLE products DROP CONSTRAINT price_within_bound").update();
+        try {
+            jdbc.sql("UPDATE products SET price_minor = ? WHERE sku = ?")
+                    .params(Long.MAX_VALUE - 1, sku)
+                    .update();
+        } finally {
+            jdbc.sql(
+                            "ALTER TABLE products ADD CONSTRAINT price_within_bound CHECK (price_minor <= 100000000) NOT VALID")
+                    .update();
+        }
+
+        mvc.perform(placeOrder(order(unique("absurd"), sku, 2, "FULL", "pm_card_visa")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("sku"));
+
+        assertThat(orders(sku)).isZero();
+        assertThat(counters(sku)).isEqualTo("preordered=0 backordered=0 on_hand=0 allocated=0");
+    }
+
+    @Test
     void refusesAnOrderThatWouldTakeTheProductsOrderedUnitsPastTheStockCap() throws Exception {
         String sku = preorderProduct(100);
         jdbc.sql("UPDATE products SET preordered = 9999999 WHERE sku = ?")
