@@ -1,14 +1,11 @@
 package dev.waitwell.api.notification;
 
-import dev.waitwell.api.shared.ApiException;
-import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WaitwellProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,14 +47,7 @@ class TwilioInboundController {
     ResponseEntity<String> received(
             HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        if (!twilio.configured()
-                || !TwilioSignature.matches(
-                        signature, twilio.authToken(), waitwell.publicBase() + PATH, request.getParameterMap())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ProblemCodes.SIGNATURE_INVALID,
-                    "The request is not signed by Twilio with the configured auth token.");
-        }
+        TwilioSignature.require(twilio, waitwell.publicBase() + PATH, signature, request.getParameterMap());
         String sid = request.getParameter("MessageSid");
         String from = request.getParameter("From");
         // Nothing Twilio sends, but a signature proves only who sent it: keep to what the table holds.

@@ -1,6 +1,8 @@
 package dev.waitwell.api.notification;
 
 import com.twilio.security.RequestValidator;
+import dev.waitwell.api.shared.ApiException;
+import dev.waitwell.api.shared.ProblemCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.HttpStatus;
 
 /**
  * The {@code X-Twilio-Signature} of a form POST, as Twilio computes it: Base64 of the HMAC-SHA1, keyed with the
@@ -20,6 +23,20 @@ import javax.crypto.spec.SecretKeySpec;
 final class TwilioSignature {
 
     private TwilioSignature() {}
+
+    /**
+     * Refuses a request Twilio did not sign with the configured auth token (or any request when none is configured).
+     *
+     * @throws ApiException 403 {@code SIGNATURE_INVALID}: nothing may be done
+     */
+    static void require(TwilioProperties twilio, String url, String signature, Map<String, String[]> parameters) {
+        if (!twilio.configured() || !matches(signature, twilio.authToken(), url, parameters)) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    ProblemCodes.SIGNATURE_INVALID,
+                    "The request is not signed by Twilio with the configured auth token.");
+        }
+    }
 
     static String of(String authToken, String url, Map<String, String[]> parameters) {
         StringBuilder signed = new StringBuilder(url);

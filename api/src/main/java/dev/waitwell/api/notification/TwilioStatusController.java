@@ -1,12 +1,9 @@
 package dev.waitwell.api.notification;
 
-import dev.waitwell.api.shared.ApiException;
-import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.api.shared.WaitwellProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,14 +46,7 @@ class TwilioStatusController {
     ResponseEntity<Void> statusChanged(
             HttpServletRequest request,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        if (!twilio.configured()
-                || !TwilioSignature.matches(
-                        signature, twilio.authToken(), waitwell.publicBase() + PATH, request.getParameterMap())) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    ProblemCodes.SIGNATURE_INVALID,
-                    "The request is not signed by Twilio with the configured auth token.");
-        }
+        TwilioSignature.require(twilio, waitwell.publicBase() + PATH, signature, request.getParameterMap());
         String sid = request.getParameter("MessageSid");
         String status = request.getParameter("MessageStatus");
         if (sid != null && status != null) {

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.lifecycle;
 
+import dev.waitwell.workflows.notification.MessageActivityOptions;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -49,15 +50,7 @@ public final class OrderActivityOptions {
      * Messages: retried for about an hour, then the workflow records the failure and carries on. A mail
      * server that is down must not hold up a shipment.
      */
-    public static final ActivityOptions MESSAGING = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(2))
-                    .setBackoffCoefficient(2)
-                    .setMaximumInterval(Duration.ofMinutes(10))
-                    .setMaximumAttempts(12)
-                    .build())
-            .build();
+    public static final ActivityOptions MESSAGING = MessageActivityOptions.RETRIED_FOR_AN_HOUR;
 
     private OrderActivityOptions() {}
 }

@@ -2,29 +2,18 @@ package dev.waitwell.workflows.survey;
 
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Customer;
+import dev.waitwell.workflows.notification.MessageActivityOptions;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 
 /** Open the survey, then send it: two activities, retried like an order's messages. */
 public class SurveyWorkflowImpl implements SurveyWorkflow {
 
-    private static final ActivityOptions RETRIED_FOR_AN_HOUR = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(2))
-                    .setBackoffCoefficient(2)
-                    .setMaximumInterval(Duration.ofMinutes(10))
-                    .setMaximumAttempts(12)
-                    .build())
-            .build();
-
-    private final SurveyActivities surveys = Workflow.newActivityStub(SurveyActivities.class, RETRIED_FOR_AN_HOUR);
+    private final SurveyActivities surveys =
+            Workflow.newActivityStub(SurveyActivities.class, MessageActivityOptions.RETRIED_FOR_AN_HOUR);
     private final NotificationActivities notifications =
-            Workflow.newActivityStub(NotificationActivities.class, RETRIED_FOR_AN_HOUR);
+            Workflow.newActivityStub(NotificationActivities.class, MessageActivityOptions.RETRIED_FOR_AN_HOUR);
 
     @Override
     public NotificationResult ask(SurveyRequest request) {
