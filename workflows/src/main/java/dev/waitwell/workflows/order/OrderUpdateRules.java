@@ -17,6 +17,11 @@ final class OrderUpdateRules {
             boolean fulfilmentRequested,
             boolean hasShipment,
             boolean cancellationPending) {
+        if (status == OrderStatus.READY_TO_SHIP && !fulfilmentRequested && !hasShipment && !cancellationPending) {
+            // An order from stock says READY_TO_SHIP from checkout on; the warehouse is asked a moment later.
+            throw new IllegalStateException("Order " + orderId + " is " + status
+                    + " but the warehouse has not been asked to ship it yet: try again in a moment");
+        }
         if (status != OrderStatus.READY_TO_SHIP || !fulfilmentRequested || hasShipment || cancellationPending) {
             throw new IllegalStateException("Order " + orderId + " is " + status
                     + (hasShipment ? " and already has a shipment" : "") + ": only an order that is "

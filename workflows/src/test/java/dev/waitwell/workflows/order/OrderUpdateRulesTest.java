@@ -17,6 +17,11 @@ class OrderUpdateRulesTest {
                 .hasMessage("Order o-1 is AWAITING_STOCK: only an order that is READY_TO_SHIP can be shipped");
         assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, true, false))
                 .hasMessageContaining("already has a shipment");
+        // from stock: READY_TO_SHIP from checkout on, the warehouse asked a moment later
+        assertThatThrownBy(
+                        () -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, false, false, false))
+                .hasMessage("Order o-1 is READY_TO_SHIP but the warehouse has not been asked to ship it yet: try again"
+                        + " in a moment");
         assertThatThrownBy(() -> OrderUpdateRules.requireShippable("o-1", OrderStatus.READY_TO_SHIP, true, false, true))
                 .isInstanceOf(IllegalStateException.class);
     }
