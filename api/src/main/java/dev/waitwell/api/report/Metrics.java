@@ -55,21 +55,27 @@ class Metrics {
                 orders.stream().collect(Collectors.groupingBy(OrderFact::sku, TreeMap::new, Collectors.toList()));
         List<MetricsReport.Scope> skus = bySku.entrySet().stream()
                 .map(entry -> Tally.of(
-                                entry.getKey(),
-                                entry.getValue(),
-                                delayReasons,
-                                refunds,
-                                deposits,
-                                repeat.of(entry.getKey()))
-                        .with(SatisfactionFigures.of(surveys, entry.getKey())))
+                        entry.getKey(),
+                        entry.getValue(),
+                        delayReasons,
+                        refunds,
+                        deposits,
+                        repeat.of(entry.getKey()),
+                        SatisfactionFigures.of(surveys, entry.getKey())))
                 .toList();
         return new MetricsReport(
                 from,
                 to,
                 properties.zone().getId(),
                 sku,
-                Tally.of(null, orders, delayReasons, refunds, deposits, repeat.of(null))
-                        .with(SatisfactionFigures.of(surveys, null)),
+                Tally.of(
+                        null,
+                        orders,
+                        delayReasons,
+                        refunds,
+                        deposits,
+                        repeat.of(null),
+                        SatisfactionFigures.of(surveys, null)),
                 skus);
     }
 

@@ -22,7 +22,8 @@ final class Tally {
             List<Keyed> delayReasons,
             List<Keyed> refunds,
             List<Keyed> deposits,
-            RepeatPurchase repeatPurchase) {
+            RepeatPurchase repeatPurchase,
+            Satisfaction satisfaction) {
         long backorders = orders.stream().filter(order -> !order.fromStock()).count();
         long unitsOrdered = orders.stream().mapToLong(OrderFact::quantity).sum();
         List<OrderFact> shipped = orders.stream()
@@ -57,7 +58,8 @@ final class Tally {
                 cancellations,
                 amounts(sum(refunds, sku)),
                 amounts(sum(deposits, sku)),
-                repeatPurchase);
+                repeatPurchase,
+                satisfaction);
     }
 
     /** Nearest rank: the smallest wait that at least 90% of the waits do not exceed. */
