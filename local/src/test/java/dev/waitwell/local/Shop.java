@@ -242,6 +242,26 @@ final class Shop {
         awaitStatus(orderId, "SHIPPED");
     }
 
+    /**
+     * Every email reached the customer at most once: each one its messages say were sent, and perhaps one that a
+     * killed worker had handed to the mail server without recording it (its row says the outcome is unknown after an
+     * interrupted send, and it is never sent again).
+     */
+    void assertEachEmailOnce(String orderId) {
+        long sent = system.queryLong(
+                "SELECT count(*) FROM notifications WHERE order_id = ? AND channel = 'EMAIL' AND status = 'SENT'",
+                orderId);
+        long unknown = system.queryLong(
+                "SELECT count(*) FROM notifications WHERE order_id = ? AND channel = 'EMAIL' AND status = 'FAILED'"
+                        + " AND detail LIKE 'outcome unknown after interrupted send%'",
+                orderId);
+        List<String> received = emailsTo(orderId);
+        assertThat(received).as(orderId + " emails").doesNotHaveDuplicates();
+        assertThat((long) received.size())
+                .as(orderId + " emails against " + sent + " sent and " + unknown + " interrupted: " + received)
+                .isBetween(sent, sent + unknown);
+    }
+
     /** Subjects of the emails the order's customer received. */
     List<String> emailsTo(String orderId) {
         return List.of(system.smtp.getReceivedMessages()).stream()

@@ -110,10 +110,7 @@ class WorkerKilledEndToEndTest {
                 .hasSize(1);
         assertThat(rows.netPaid()).as(orderId + " paid").isEqualTo(price);
         assertThat(shop.order(orderId).path("paid").asLong()).isEqualTo(price);
-        long sent = system.queryLong(
-                "SELECT count(*) FROM notifications WHERE order_id = ? AND channel = 'EMAIL' AND status = 'SENT'",
-                orderId);
-        assertThat(shop.emailsTo(orderId)).as(orderId + " emails").hasSize((int) sent);
+        shop.assertEachEmailOnce(orderId);
     }
 
     private static void assertLedgerBalances() {
