@@ -46,7 +46,28 @@ record CheckoutRequest(
 
             // At most one of each: a long list is a hostile caller, a repeated channel a mistake worth naming.
             @Size(max = 2) @UniqueElements(message = "must not repeat a channel")
-            List<@NotNull @Pattern(regexp = "EMAIL|SMS", message = "must be EMAIL or SMS") String> channels) {
+            List<@NotNull @Pattern(regexp = "EMAIL|SMS", message = "must be EMAIL or SMS") String> channels,
+
+            // BCP 47 ("de-DE"); a language Waitwell does not write, or no tag, gets the shop's language.
+            @Size(max = 35) String locale) {
+
+        /**
+         * The customer's language as a well-formed BCP 47 tag ({@code de-DE}), or null when they gave none or an
+         * unreadable one: messages are then in the shop's language. Kept as given, so a language added later applies.
+         */
+        String languageTag() {
+            if (locale == null || locale.isBlank()) {
+                return null;
+            }
+            try {
+                return new java.util.Locale.Builder()
+                        .setLanguageTag(locale.strip())
+                        .build()
+                        .toLanguageTag();
+            } catch (java.util.IllformedLocaleException unreadable) {
+                return null;
+            }
+        }
 
         /** The chosen channels; call only on a validated request. */
         List<Channel> channelsOrNone() {

@@ -140,6 +140,7 @@ class CheckoutTransaction {
                 customer.email(),
                 customer.phone(),
                 customer.channelsOrNone(),
+                customer.languageTag(),
                 linkExpiresAt,
                 0,
                 decision.allocatedNow(),

@@ -51,10 +51,10 @@ public class Orders {
                 INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan, payment_method,
                                     currency, unit_price_minor, total_minor, first_payment_minor, promised_date,
                                     customer_id, customer_name, customer_email, customer_phone, customer_channels,
-                                    link_expires_at)
+                                    customer_locale, link_expires_at)
                 VALUES (:orderId, :hash, :kind, :status, :sku, :quantity, :plan, :method, :currency, :unitPrice, :total,
                         :firstPayment, :promisedDate, :customerId, :customerName, :customerEmail, :customerPhone,
-                        coalesce(string_to_array(:channels, ','), '{}'), :linkExpiresAt)""")
+                        coalesce(string_to_array(:channels, ','), '{}'), :customerLocale, :linkExpiresAt)""")
                 .param("orderId", order.orderId())
                 .param("hash", order.requestHash())
                 .param("kind", order.kind())
@@ -72,6 +72,7 @@ public class Orders {
                 .param("customerName", order.customerName(), java.sql.Types.VARCHAR)
                 .param("customerEmail", order.customerEmail(), java.sql.Types.VARCHAR)
                 .param("customerPhone", order.customerPhone(), java.sql.Types.VARCHAR)
+                .param("customerLocale", order.customerLocale(), java.sql.Types.VARCHAR)
                 .param(
                         "channels",
                         order.channels().isEmpty()
@@ -199,6 +200,7 @@ public class Orders {
                 rs.getString("customer_email"),
                 rs.getString("customer_phone"),
                 channels(rs.getArray("customer_channels")),
+                rs.getString("customer_locale"),
                 rs.getTimestamp("link_expires_at").toInstant(),
                 rs.getInt("priority"),
                 rs.getInt("allocated_units"),

@@ -37,6 +37,7 @@ public record StoredOrder(
         String customerEmail,
         String customerPhone,
         List<Channel> channels,
+        String customerLocale,
         Instant linkExpiresAt,
         int priority,
         int allocatedUnits,
@@ -44,8 +45,8 @@ public record StoredOrder(
         LocalDate latestAcceptableDate,
         boolean workflowStarted) {
 
-    Customer customer() {
-        return new Customer(customerId, customerName, customerEmail, customerPhone, channels);
+    public Customer customer() {
+        return new Customer(customerId, customerName, customerEmail, customerPhone, channels, customerLocale);
     }
 
     /** SHIPPED or CANCELLED: its workflow never runs again, whatever Temporal remembers of it. */
@@ -75,6 +76,7 @@ public record StoredOrder(
                 customerEmail,
                 customerPhone,
                 channels,
+                customerLocale,
                 linkExpiresAt,
                 priority,
                 allocatedUnits,

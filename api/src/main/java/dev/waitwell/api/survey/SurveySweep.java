@@ -4,7 +4,6 @@ import dev.waitwell.api.order.CustomerLinks;
 import dev.waitwell.api.order.Orders;
 import dev.waitwell.api.order.StoredOrder;
 import dev.waitwell.api.shared.WorkflowCalls;
-import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.MessageFacts;
 import dev.waitwell.workflows.shared.StartOnce;
 import dev.waitwell.workflows.survey.SurveyRequest;
@@ -99,7 +98,7 @@ public class SurveySweep {
         SurveyWorkflow workflow = client.newWorkflowStub(
                 SurveyWorkflow.class,
                 StartOnce.options(SurveyWorkflowIds.of(order.orderId())).build());
-        SurveyRequest request = new SurveyRequest(order.orderId(), customerOf(order), facts(order, now));
+        SurveyRequest request = new SurveyRequest(order.orderId(), order.customer(), facts(order, now));
         try {
             WorkflowCalls.bounded(() -> WorkflowClient.start(workflow::ask, request), START_WAIT);
             return true;
@@ -118,14 +117,5 @@ public class SurveySweep {
         String url = links.urlFor(order.orderId(), expiry);
         return new MessageFacts(
                 order.productName(), order.sku(), order.quantity(), null, null, null, null, url, null, null, null);
-    }
-
-    private static Customer customerOf(StoredOrder order) {
-        return new Customer(
-                order.customerId(),
-                order.customerName(),
-                order.customerEmail(),
-                order.customerPhone(),
-                order.channels());
     }
 }

@@ -16,7 +16,8 @@ public final class StrandedCheckouts {
         context.getBean(CheckoutTransaction.class)
                 .place(new CheckoutRequest(
                         orderId,
-                        new CheckoutRequest.CustomerRequest("c-rec", "Ada", "ada@example.com", null, List.of("EMAIL")),
+                        new CheckoutRequest.CustomerRequest(
+                                "c-rec", "Ada", "ada@example.com", null, List.of("EMAIL"), null),
                         sku,
                         1,
                         "FULL",

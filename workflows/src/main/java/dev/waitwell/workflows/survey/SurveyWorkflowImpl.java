@@ -25,13 +25,8 @@ public class SurveyWorkflowImpl implements SurveyWorkflow {
 
     /** The SMS is then recorded as skipped ("customer did not choose SMS") and the email still goes. */
     private static Customer withoutSms(Customer customer) {
-        return new Customer(
-                customer.id(),
-                customer.name(),
-                customer.email(),
-                customer.phone(),
-                customer.channels().stream()
-                        .filter(channel -> channel != Channel.SMS)
-                        .toList());
+        return customer.reachedOn(customer.channels().stream()
+                .filter(channel -> channel != Channel.SMS)
+                .toList());
     }
 }

@@ -1,0 +1,53 @@
+package dev.waitwell.messages;
+
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The languages Waitwell writes in, and which one a customer gets: their own when it ships (keeping its region, so
+ * {@code de-CH} formats amounts the Swiss way), else the shop's.
+ */
+public final class MessageLocales {
+
+    /** The languages with bundles of their own; English is also every missing word's fallback. */
+    public static final List<Locale> SHIPPED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH);
+
+    private final Locale shopLocale;
+
+    public MessageLocales(String shopLocale) {
+        this.shopLocale = shipped(shopLocale)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "waitwell.shop.locale (WAITWELL_SHOP_LOCALE) '" + shopLocale + "' is not one of " + tags()));
+    }
+
+    /** The customer's locale when its language ships, else the shop's; null or malformed tags get the shop's too. */
+    public Locale forCustomer(String tag) {
+        return shipped(tag).orElse(shopLocale);
+    }
+
+    public Locale shopLocale() {
+        return shopLocale;
+    }
+
+    /** The tag as a locale when it is well formed and its language ships. */
+    public static Optional<Locale> shipped(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > 35) {
+            return Optional.empty();
+        }
+        Locale locale;
+        try {
+            locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+        } catch (IllformedLocaleException malformed) {
+            return Optional.empty();
+        }
+        boolean ships = SHIPPED.stream().anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
+        return ships ? Optional.of(locale) : Optional.empty();
+    }
+
+    /** "en, de, fr". */
+    public static String tags() {
+        return String.join(", ", SHIPPED.stream().map(Locale::toLanguageTag).toList());
+    }
+}

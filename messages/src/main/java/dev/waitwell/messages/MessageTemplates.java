@@ -1,0 +1,77 @@
+package dev.waitwell.messages;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateEngineException;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.FileTemplateResolver;
+
+/**
+ * The template files and the engine that renders them. A template is named as a path ({@code email/CONFIRMED.html});
+ * the file used is the first of: the shop's file for the language ({@code WAITWELL_TEMPLATES_DIR/de/email/...}), the
+ * shop's file for every language, the built-in one. {@code .html} files are HTML, escaped unless a template says
+ * otherwise; everything else is text.
+ */
+final class MessageTemplates {
+
+    private final Path overrides;
+    private final TemplateEngine engine = new TemplateEngine();
+
+    MessageTemplates(Path overrides, MessageBundles bundles) {
+        this.overrides = overrides;
+        FileTemplateResolver files = configure(new FileTemplateResolver(), 1);
+        files.setResolvablePatterns(Set.of("/*"));
+        ClassLoaderTemplateResolver builtIn = configure(new ClassLoaderTemplateResolver(), 2);
+        builtIn.setResolvablePatterns(Set.of(MessageBundles.BUILT_IN + "*"));
+        engine.addTemplateResolver(files);
+        engine.addTemplateResolver(builtIn);
+        engine.setMessageResolver(bundles);
+    }
+
+    private static <T extends AbstractConfigurableTemplateResolver> T configure(T resolver, int order) {
+        resolver.setOrder(order);
+        resolver.setCheckExistence(true);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.getHtmlTemplateModePatternSpec().addPattern("*.html");
+        resolver.setCacheable(true);
+        return resolver;
+    }
+
+    /**
+     * @throws BrokenTemplateException naming the file, and where the engine can tell, the line
+     */
+    String render(String name, Locale locale, Map<String, Object> variables) {
+        String file = resolve(name, locale);
+        try {
+            return engine.process(file, new Context(locale, variables));
+        } catch (TemplateEngineException | IllegalStateException e) {
+            throw new BrokenTemplateException(file, e);
+        }
+    }
+
+    /** The file that renders {@code name} in {@code locale}: the path the engine is handed. */
+    String resolve(String name, Locale locale) {
+        if (overrides != null) {
+            for (Path candidate :
+                    List.of(overrides.resolve(locale.getLanguage()).resolve(name), overrides.resolve(name))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate.toAbsolutePath().normalize().toString();
+                }
+            }
+        }
+        String builtIn = MessageBundles.BUILT_IN + name;
+        if (MessageTemplates.class.getClassLoader().getResource(builtIn) == null) {
+            throw new IllegalArgumentException("no template " + name);
+        }
+        return builtIn;
+    }
+}

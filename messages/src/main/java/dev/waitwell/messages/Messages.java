@@ -1,0 +1,235 @@
+package dev.waitwell.messages;
+
+import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.Milestone;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders what customers read: each milestone's email and SMS, the email that replaces an undelivered SMS, and the
+ * customer page's templates. Thread-safe; built once per application, which renders every template with sample
+ * facts first ({@link #validate()}), so a broken template stops the start.
+ */
+public final class Messages {
+
+    /** Two segments: what a customer's phone shows as one message without splitting it into many. */
+    public static final int MAX_SMS_SEGMENTS = 2;
+
+    /** A product name longer than this is shortened in an SMS; the page shows it whole. */
+    static final int SMS_PRODUCT_NAME = 40;
+
+    private static final String ELLIPSIS = "...";
+
+    private final ShopProperties shop;
+    private final ZoneId zone;
+    private final MessageLocales locales;
+    private final MessageBundles bundles;
+    private final MessageTemplates templates;
+
+    public Messages(ShopProperties shop, ZoneId zone) {
+        this.shop = shop;
+        this.zone = zone;
+        this.locales = new MessageLocales(shop.locale());
+        Path overrides = overridesDir(shop.templatesDir());
+        this.bundles = new MessageBundles(overrides);
+        this.templates = new MessageTemplates(overrides, bundles);
+    }
+
+    private static Path overridesDir(String dir) {
+        if (dir == null) {
+            return null;
+        }
+        Path path = Path.of(dir);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(
+                    "waitwell.shop.templates-dir (WAITWELL_TEMPLATES_DIR) " + dir + " is not a directory");
+        }
+        return path;
+    }
+
+    public ShopProperties shop() {
+        return shop;
+    }
+
+    public MessageLocales locales() {
+        return locales;
+    }
+
+    /** The formats of a language in the shop's zone. */
+    public Formats formats(Locale locale) {
+        return new Formats(locale, zone);
+    }
+
+    /** The email of a milestone, in {@code locale} (a locale of {@link MessageLocales#forCustomer(String)}). */
+    public RenderedEmail email(
+            Milestone milestone, String orderId, String customerName, Locale locale, MessageFacts f) {
+        return email(milestone.name(), locale, variables(orderId, customerName, locale, f));
+    }
+
+    /**
+     * The email of any template: {@code email/<template>.subject.txt}, {@code email/<template>.txt} and
+     * {@code email/<template>.html}, each inside its layout.
+     */
+    public RenderedEmail email(String template, Locale locale, Map<String, Object> variables) {
+        Map<String, Object> v = new HashMap<>(variables);
+        v.putIfAbsent("shop", shop.asVariables());
+        v.putIfAbsent("fmt", formats(locale));
+        String subject = oneLine(templates.render("email/" + template + ".subject.txt", locale, v));
+        v.put("subject", subject);
+        v.put("body", paragraphs(templates.render("email/" + template + ".txt", locale, v)));
+        String text = tidy(templates.render("email/layout.txt", locale, v));
+        v.put("body", templates.render("email/" + template + ".html", locale, v));
+        String html = templates.render("email/layout.html", locale, v);
+        return new RenderedEmail(subject, text, html);
+    }
+
+    /**
+     * The SMS of a milestone: the shop's name first, the link whole and last, in {@value #MAX_SMS_SEGMENTS} segments.
+     * When the full text does not fit, the template's compact form is used ({@code compact} true), then without the
+     * order's reply code ({@code code} null), and if even that does not fit, its end is cut; the link never is.
+     */
+    public String sms(Milestone milestone, String orderId, String customerName, Locale locale, MessageFacts f) {
+        Map<String, Object> v = variables(orderId, customerName, locale, f);
+        if (v.get("product") instanceof String product && product.length() > SMS_PRODUCT_NAME) {
+            v.put("product", product.substring(0, SMS_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS);
+        }
+        String name = "sms/" + milestone.name() + ".txt";
+        String link = f.customerUrl();
+        String text = smsText(templates.render(name, locale, v));
+        if (fits(text, link)) {
+            return withLink(text, link);
+        }
+        v.put("compact", true);
+        text = smsText(templates.render(name, locale, v));
+        if (!fits(text, link)) {
+            // The order's reply code matters only to a customer with several open orders: the link decides too.
+            v.put("code", null);
+            text = smsText(templates.render(name, locale, v));
+        }
+        return withLink(cut(text, link), link);
+    }
+
+    /** A template's rendering with the given variables (the customer page's parts). */
+    public String render(String template, Locale locale, Map<String, Object> variables) {
+        Map<String, Object> v = new HashMap<>(variables);
+        v.putIfAbsent("shop", shop.asVariables());
+        v.putIfAbsent("fmt", formats(locale));
+        return templates.render(template, locale, v);
+    }
+
+    /** One word of a bundle (a status's name on the page, say), English when the language lacks it. */
+    public String word(Locale locale, String key, Object... parameters) {
+        String words = bundles.message(locale, key, parameters);
+        if (words == null) {
+            throw new IllegalArgumentException("no message '" + key + "' in messages.properties");
+        }
+        return words;
+    }
+
+    Map<String, Object> variables(String orderId, String customerName, Locale locale, MessageFacts f) {
+        Map<String, Object> v = MessageVariables.of(orderId, customerName, f, formats(locale), shop);
+        v.put("choicesText", choicesText(locale, f));
+        return v;
+    }
+
+    /** "wait, switch or cancel" in the customer's words. */
+    private String choicesText(Locale locale, MessageFacts f) {
+        List<String> words = f.choices() == null
+                ? List.of()
+                : f.choices().stream()
+                        .map(c -> word(locale, "choice." + c.name()))
+                        .toList();
+        if (words.size() < 2) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1))
+                + word(locale, "list.or")
+                + words.get(words.size() - 1);
+    }
+
+    /**
+     * Renders every milestone's email and SMS in every shipped language with sample facts, full and sparse, and the
+     * fallback email: a broken template or a missing word fails here, at start-up.
+     *
+     * @throws BrokenTemplateException naming the file
+     */
+    public void validate() {
+        for (Locale locale : MessageLocales.SHIPPED) {
+            for (Milestone milestone : Milestone.values()) {
+                for (MessageFacts facts : SampleFacts.both(milestone)) {
+                    email(milestone, SampleFacts.ORDER_ID, SampleFacts.CUSTOMER, locale, facts);
+                    sms(milestone, SampleFacts.ORDER_ID, SampleFacts.CUSTOMER, locale, facts);
+                }
+            }
+            for (Map<String, Object> fallback : SampleFacts.smsFallbacks()) {
+                email(SmsFallback.TEMPLATE, locale, fallback);
+            }
+        }
+    }
+
+    private static boolean fits(String text, String link) {
+        return SmsSegments.count(withLink(text, link)) <= MAX_SMS_SEGMENTS;
+    }
+
+    private static String withLink(String text, String link) {
+        return link == null ? text : text + " " + link;
+    }
+
+    /** The longest start of {@code text} that fits with an ellipsis and the link; the text whole when none would. */
+    private static String cut(String text, String link) {
+        if (fits(text, link)) {
+            return text;
+        }
+        for (int end = text.length() - 1; end > 20; end--) {
+            String shorter = text.substring(0, end).stripTrailing() + ELLIPSIS;
+            if (fits(shorter, link)) {
+                return shorter;
+            }
+        }
+        // A link too long for the two segments goes out over more: the link is what the customer needs.
+        return text;
+    }
+
+    /**
+     * One line, single spaces, and the characters that would make an SMS UCS-2 for nothing (no-break spaces from
+     * number formats, typographic quotes and ellipses) replaced by their GSM-7 look-alikes.
+     */
+    static String smsText(String rendered) {
+        return rendered.replace('\u00A0', ' ')
+                .replace('\u202F', ' ')
+                .replace('\u2019', '\'')
+                .replace("\u2026", ELLIPSIS)
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+
+    private static String oneLine(String rendered) {
+        return rendered.replaceAll("\\s+", " ").strip();
+    }
+
+    /** A text body's lines, trimmed, without the empty ones its conditions leave: one paragraph a line. */
+    private static String paragraphs(String rendered) {
+        return String.join(
+                "\n",
+                rendered.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
+
+    /** At most one empty line in a row, none at the ends, a newline at the end. */
+    private static String tidy(String rendered) {
+        return rendered.lines()
+                        .map(String::stripTrailing)
+                        .reduce("", (text, line) -> {
+                            if (line.isEmpty() && (text.isEmpty() || text.endsWith("\n\n"))) {
+                                return text;
+                            }
+                            return text + line + "\n";
+                        })
+                        .strip()
+                + "\n";
+    }
+}
