@@ -25,9 +25,14 @@ public final class Formats {
     private final DateTimeFormatter zoneName;
 
     public Formats(Locale locale, ZoneId zone) {
+        this(locale, zone, FormatStyle.LONG);
+    }
+
+    /** @param dates LONG for emails and pages ("June 1, 2027"), SHORT where room is short, as in SMS ("6/1/27") */
+    public Formats(Locale locale, ZoneId zone, FormatStyle dates) {
         this.locale = locale;
         this.zone = zone;
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        this.date = DateTimeFormatter.ofLocalizedDate(dates).withLocale(locale);
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         this.zoneName = DateTimeFormatter.ofPattern("z", locale);
     }

@@ -5,6 +5,7 @@ import dev.waitwell.workflows.notification.Milestone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,12 +90,13 @@ public final class Messages {
     }
 
     /**
-     * The SMS of a milestone: the shop's name first, the link whole and last, in {@value #MAX_SMS_SEGMENTS} segments.
+     * The SMS of a milestone, dates in the language's short form ("12/24/26", "24.12.26"): the shop's name first, the link whole and last, in {@value #MAX_SMS_SEGMENTS} segments.
      * When the full text does not fit, the template's compact form is used ({@code compact} true), then without the
      * order's reply code ({@code code} null), and if even that does not fit, its end is cut; the link never is.
      */
     public String sms(Milestone milestone, String orderId, String customerName, Locale locale, MessageFacts f) {
-        Map<String, Object> v = variables(orderId, customerName, locale, f);
+        Map<String, Object> v =
+                MessageVariables.of(orderId, customerName, f, new Formats(locale, zone, FormatStyle.SHORT), shop);
         if (v.get("product") instanceof String product && product.length() > SMS_PRODUCT_NAME) {
             v.put("product", product.substring(0, SMS_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS);
         }

@@ -1,11 +1,16 @@
 package dev.waitwell.activities.notification;
 
+import dev.waitwell.messages.Messages;
+import dev.waitwell.messages.RenderedEmail;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +24,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-/** Email over SMTP. Spring Boot creates the {@link JavaMailSender} only when {@code spring.mail.host} is set. */
+/**
+ * Email over SMTP, as multipart/alternative (plain text and HTML) from the shop's name. Spring Boot creates the
+ * {@link JavaMailSender} only when {@code spring.mail.host} is set.
+ */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -27,10 +35,12 @@ class EmailSender implements ChannelSender {
 
     private final JavaMailSender mailSender;
     private final EmailProperties properties;
+    private final Messages messages;
 
-    EmailSender(ObjectProvider<JavaMailSender> mailSender, EmailProperties properties) {
+    EmailSender(ObjectProvider<JavaMailSender> mailSender, EmailProperties properties, Messages messages) {
         this.mailSender = mailSender.getIfAvailable();
         this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -55,7 +65,17 @@ class EmailSender implements ChannelSender {
 
     @Override
     public Draft draft(NotificationRequest request, String recipient) {
-        return EmailTemplates.render(request, recipient);
+        RenderedEmail email = messages.email(
+                request.milestone(),
+                request.orderId(),
+                request.customer().name(),
+                messages.locales().forCustomer(request.customer().locale()),
+                request.facts());
+        return draft(recipient, email);
+    }
+
+    static Draft draft(String recipient, RenderedEmail email) {
+        return new Draft(recipient, email.subject(), email.text(), email.html());
     }
 
     @Override
@@ -63,11 +83,15 @@ class EmailSender implements ChannelSender {
         MimeMessage message = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from());
+            helper.setFrom(properties.from(), messages.shop().name());
             helper.setTo(draft.recipient());
             helper.setSubject(draft.subject());
-            helper.setText(draft.body(), false);
-        } catch (MessagingException e) {
+            if (draft.html() == null) {
+                helper.setText(draft.body(), false);
+            } else {
+                message.setContent(alternatives(draft));
+            }
+        } catch (MessagingException | UnsupportedEncodingException e) {
             throw new DeliveryException("cannot address the message: " + e.getMessage(), true, e);
         }
         try {
@@ -101,6 +125,21 @@ class EmailSender implements ChannelSender {
             throw new DeliveryException("SMTP error: " + e.getMessage(), false, e);
         }
         throw e;
+    }
+
+    /**
+     * multipart/alternative, plain text first and HTML last: a client shows the last part it can render. (Spring's
+     * helper would wrap the two in multipart/related, for inline images this mail has none of.)
+     */
+    private static MimeMultipart alternatives(Draft draft) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(draft.body(), StandardCharsets.UTF_8.name(), "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(draft.html(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(html);
+        return alternatives;
     }
 
     private static String messageId(MimeMessage message) {

@@ -22,6 +22,7 @@ class FailedSmsRows {
             String body,
             String customerName,
             String customerEmail,
+            String customerLocale,
             String orderStatus,
             boolean emailed) {}
 
@@ -35,7 +36,8 @@ class FailedSmsRows {
     Optional<FailedSms> find(long notificationId, String orderId) {
         return jdbc.sql("""
                         SELECT n.id, n.order_id, n.notification_key, n.template, n.status, n.recipient, n.body,
-                               o.customer_name, o.customer_email, o.status AS order_status,
+                               o.customer_name, o.customer_email, o.customer_locale,
+                               o.status AS order_status,
                                EXISTS (SELECT 1 FROM notifications e
                                         WHERE e.order_id = n.order_id AND e.notification_key = n.notification_key
                                           AND e.channel = 'EMAIL' AND e.status = 'SENT') AS emailed
@@ -53,6 +55,7 @@ class FailedSmsRows {
                         rs.getString("body"),
                         rs.getString("customer_name"),
                         rs.getString("customer_email"),
+                        rs.getString("customer_locale"),
                         rs.getString("order_status"),
                         rs.getBoolean("emailed")))
                 .optional();

@@ -27,6 +27,7 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
     private static final Logger log = LoggerFactory.getLogger(SmsFallbackActivitiesImpl.class);
 
     private final EmailSender email;
+    private final SmsFallbackEmails emails;
     private final FailedSmsRows failedSms;
     private final NotificationRows rows;
     private final Timeline timeline;
@@ -34,11 +35,13 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
 
     SmsFallbackActivitiesImpl(
             EmailSender email,
+            SmsFallbackEmails emails,
             FailedSmsRows failedSms,
             NotificationRows rows,
             Timeline timeline,
             TransactionTemplate transactions) {
         this.email = email;
+        this.emails = emails;
         this.failedSms = failedSms;
         this.rows = rows;
         this.timeline = timeline;
@@ -56,7 +59,7 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
             return skip(sms, skipReason);
         }
         // Rendered before the claim: a template bug fails the activity without leaving a SENDING row.
-        Draft draft = SmsFallbackEmails.render(sms, fallback.orderPageUrl());
+        Draft draft = emails.render(sms, fallback.orderPageUrl());
         Long claim = rows.insert(row(sms, draft.recipient(), "SENDING", null, draft.body()))
                 .orElse(null);
         if (claim == null) {

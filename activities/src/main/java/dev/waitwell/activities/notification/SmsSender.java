@@ -6,6 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import dev.waitwell.messages.Messages;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.NotificationRequest;
@@ -23,11 +24,13 @@ class SmsSender implements ChannelSender {
     private final TwilioProperties properties;
     private final TwilioRestClient client;
     private final SmsOptOuts optOuts;
+    private final Messages messages;
 
-    SmsSender(TwilioProperties properties, SmsOptOuts optOuts) {
+    SmsSender(TwilioProperties properties, SmsOptOuts optOuts, Messages messages) {
         this.properties = properties;
         this.client = properties.configured() ? client(properties) : null;
         this.optOuts = optOuts;
+        this.messages = messages;
     }
 
     @Override
@@ -66,7 +69,14 @@ class SmsSender implements ChannelSender {
 
     @Override
     public Draft draft(NotificationRequest request, String recipient) {
-        return SmsTemplates.render(request, recipient);
+        return Draft.sms(
+                recipient,
+                messages.sms(
+                        request.milestone(),
+                        request.orderId(),
+                        request.customer().name(),
+                        messages.locales().forCustomer(request.customer().locale()),
+                        request.facts()));
     }
 
     @Override

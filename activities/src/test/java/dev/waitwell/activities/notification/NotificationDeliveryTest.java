@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.notification.Channel;
@@ -89,15 +88,26 @@ class NotificationDeliveryTest extends DatabaseTest {
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()).extracting(Object::toString).containsExactly("ada@example.com");
-        assertThat(received[0].getFrom()).extracting(Object::toString).containsExactly("shop@waitwell.test");
-        assertThat(received[0].getSubject()).isEqualTo("Order " + orderId + " confirmed: Camera X arrives 2026-12-24");
-        assertThat(GreenMailUtil.getBody(received[0]))
+        assertThat(received[0].getFrom())
+                .extracting(Object::toString)
+                .containsExactly("Waitwell Demo Shop <shop@waitwell.test>");
+        assertThat(received[0].getSubject())
+                .isEqualTo("Order " + orderId + " confirmed: Camera X arrives December 24, 2026");
+        assertThat(received[0].getContentType()).startsWith("multipart/alternative");
+        assertThat(MailParts.text(received[0]))
                 .contains(
                         "Hello Ada",
-                        "USD 20.00",
-                        "USD 100.00",
-                        "2026-12-24",
-                        "http://localhost:8080/my/orders/" + orderId);
+                        "$20.00",
+                        "$100.00",
+                        "December 24, 2026",
+                        "http://localhost:8080/my/orders/" + orderId,
+                        "Waitwell Demo Shop");
+        assertThat(MailParts.html(received[0]))
+                .contains(
+                        "<html lang=\"en\">",
+                        "Hello Ada,",
+                        "December 24, 2026",
+                        "href=\"http://localhost:8080/my/orders/" + orderId);
         assertThat(timeline(orderId)).contains("NOTIFICATION_SENT: CONFIRMED email sent to ada@example.com");
     }
 
@@ -118,8 +128,9 @@ class NotificationDeliveryTest extends DatabaseTest {
                         .withFormParam("To", equalTo("+15550002222"))
                         .withFormParam("From", equalTo(SHOP_NUMBER))
                         .withFormParam("StatusCallback", equalTo("https://shop.example/webhooks/twilio/status"))
-                        .withFormParam("Body", containing("Waitwell order " + orderId + ": Camera X confirmed."))
-                        .withFormParam("Body", containing("Charged USD 20.00")));
+                        .withFormParam(
+                                "Body", containing("Waitwell Demo Shop, order " + orderId + ": Camera X confirmed."))
+                        .withFormParam("Body", containing("Charged $20.00")));
         assertThat(jdbc.sql("SELECT provider_id FROM notifications WHERE order_id = ? AND channel = 'SMS'")
                         .param(orderId)
                         .query(String.class)
@@ -230,7 +241,7 @@ class NotificationDeliveryTest extends DatabaseTest {
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(SMTP.getReceivedMessages()[0].getSubject())
                 .isEqualTo("Order " + orderId + ": the link to your order");
-        assertThat(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]))
+        assertThat(MailParts.text(SMTP.getReceivedMessages()[0]))
                 .contains("Here is the link to your order " + orderId, link);
         TWILIO.verify(
                 1,

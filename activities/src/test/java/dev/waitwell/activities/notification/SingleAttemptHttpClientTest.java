@@ -34,7 +34,7 @@ class SingleAttemptHttpClientTest {
         TwilioProperties properties =
                 new TwilioProperties("AC0123", "secret", "+15550001111", URI.create(endpoint), null);
 
-        assertThatThrownBy(() -> new SmsSender(properties, null))
+        assertThatThrownBy(() -> new SmsSender(properties, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WAITWELL_SMS_TWILIO_ENDPOINT")
                 .hasMessageContaining(endpoint);

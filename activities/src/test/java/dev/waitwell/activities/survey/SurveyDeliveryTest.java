@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.waitwell.activities.DatabaseTest;
+import dev.waitwell.activities.notification.MailParts;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.Delivery;
@@ -117,7 +117,7 @@ class SurveyDeliveryTest extends DatabaseTest {
         assertThat(sentAt(orderId)).hasSize(1);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("Order " + orderId + ": how was your wait?");
-        assertThat(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0])).contains(LINK);
+        assertThat(MailParts.text(SMTP.getReceivedMessages()[0])).contains(LINK);
         TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(containing("Reply+1-5")));
         assertThat(statuses(orderId)).containsExactly("EMAIL SENT", "SMS SENT");
     }
