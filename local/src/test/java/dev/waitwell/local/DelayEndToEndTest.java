@@ -250,7 +250,7 @@ class DelayEndToEndTest {
         for (MimeMessage message : system.smtp.getReceivedMessages()) {
             try {
                 if (message.getAllRecipients()[0].toString().equals(orderId + "@example.com")) {
-                    texts.add(message.getSubject() + "\n" + message.getContent());
+                    texts.add(message.getSubject() + "\n" + MailParts.text(message));
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);

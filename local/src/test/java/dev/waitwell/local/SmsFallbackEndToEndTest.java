@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.waitwell.local.RunningSystem.Response;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -86,7 +85,7 @@ class SmsFallbackEndToEndTest {
         assertThat(subject(emails.get(0)))
                 .isEqualTo("Order " + orderId + " confirmed: our text message did not reach you");
         assertThat(text(emails.get(0))).contains(phone, "This is what it said:", smsText);
-        assertThat(smsText).contains("Waitwell order " + orderId, "/c/orders/" + orderId);
+        assertThat(smsText).contains("Waitwell Demo Shop, order " + orderId, "/c/orders/" + orderId);
         assertThat(timeline(orderId)).contains("SMS_FAILED");
     }
 
@@ -192,11 +191,7 @@ class SmsFallbackEndToEndTest {
     }
 
     private static String text(MimeMessage message) {
-        try {
-            return ((String) message.getContent()).replace("\r\n", "\n");
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.text(message);
     }
 
     private static String subject(MimeMessage message) {
