@@ -8,7 +8,6 @@ import dev.waitwell.local.RunningSystem.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * When a purchase order slips: every waiting customer gets one delay notice with a working link; the
@@ -35,8 +31,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class DelayEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/c/orders/[^\\s?]+\\?token=[A-Za-z0-9._~%-]+)");
 
     private static RunningSystem system;
@@ -57,12 +51,12 @@ class DelayEndToEndTest {
     @Test
     void aSupplierSlipSendsOneNoticeWhoseLinkLetsTheCustomerChooseInABrowser() throws Exception {
         assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                Files.isExecutable(Browsers.CHROMIUM) && Files.isExecutable(Browsers.CHROMEDRIVER),
                 "no Chromium: apt-get install -y chromium chromium-driver (.ci/run does)");
         Scenario scenario = slippedScenario();
         String url = delayLink(scenario.waiting());
 
-        browser = headlessChromium();
+        browser = Browsers.headlessChromium();
         browser.get(url);
         assertThat(browser.getPageSource()).contains(scenario.waiting());
         WebElement wait = button("WAIT");
@@ -271,24 +265,5 @@ class DelayEndToEndTest {
             }
         }
         throw new AssertionError("no " + choice + " button on the page:\n" + browser.getPageSource());
-    }
-
-    private static WebDriver headlessChromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("waitwell-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -199,6 +199,11 @@ final class RunningSystem implements AutoCloseable {
         worker.kill();
     }
 
+    /** The environment the worker runs with: the database, Temporal, SMTP and Twilio of this system. */
+    Map<String, String> workerEnvironment() {
+        return Map.copyOf(workerLauncher.environment());
+    }
+
     /** Starts the worker again (after {@link #killWorker()}) and waits until it polls Temporal. */
     void startWorker() {
         if (worker.isAlive()) {
