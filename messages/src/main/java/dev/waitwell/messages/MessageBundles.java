@@ -28,8 +28,8 @@ final class MessageBundles implements IMessageResolver {
 
     static final String BUILT_IN = "waitwell/templates/";
 
-    /** The bundles, each in every language: the messages', and the customer page's. */
-    private static final List<String> BASE_NAMES = List.of("messages", "page");
+    /** The bundles, each in every language: the messages', the customer page's and the answers to texts'. */
+    private static final List<String> BASE_NAMES = List.of("messages", "page", "replies");
 
     private final Path overrides;
     private final Map<String, List<Properties>> byLanguage = new java.util.concurrent.ConcurrentHashMap<>();
