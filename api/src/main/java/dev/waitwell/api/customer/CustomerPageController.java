@@ -6,6 +6,7 @@ import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.workflows.shared.DelayChoice;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +32,15 @@ class CustomerPageController {
     private final CustomerActions actions;
     private final RateLimits limits;
     private final CustomerSurveys surveys;
+    private final CustomerPage page;
 
-    CustomerPageController(LinkCheck link, CustomerActions actions, RateLimits limits, CustomerSurveys surveys) {
+    CustomerPageController(
+            LinkCheck link, CustomerActions actions, RateLimits limits, CustomerSurveys surveys, CustomerPage page) {
         this.link = link;
         this.actions = actions;
         this.limits = limits;
         this.surveys = surveys;
+        this.page = page;
     }
 
     /**
@@ -52,11 +56,10 @@ class CustomerPageController {
             @RequestParam(name = "redirect_status", required = false) String redirectStatus,
             HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
-            return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
+            return respond(HttpStatus.FORBIDDEN, page.invalidLink());
         }
         boolean checking = actions.returnedFromBank(request, orderId, paymentIntent, redirectStatus);
-        String survey = SurveyCard.of(surveys.of(orderId), orderId, token);
-        return respond(HttpStatus.OK, CustomerPage.order(actions.liveDetails(orderId), token, checking, survey));
+        return respond(HttpStatus.OK, page.order(actions.liveDetails(orderId), token, checking, surveys.of(orderId)));
     }
 
     @PostMapping(
@@ -70,10 +73,11 @@ class CustomerPageController {
             @RequestParam(required = false) String alternativeSku,
             HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
-            return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
+            return respond(HttpStatus.FORBIDDEN, page.invalidLink());
         }
         // Only now, with the link checked: nobody else can use up the customer's allowance on their order.
         limits.acquireForCustomer(orderId);
+        Locale locale = page.localeOf(orderId);
         DelayChoice chosen;
         try {
             chosen = DelayChoice.valueOf(choice);
@@ -82,15 +86,16 @@ class CustomerPageController {
                     HttpStatus.BAD_REQUEST,
                     orderId,
                     token,
-                    "Please choose again",
-                    "That choice is not one we offer. Go back to your order and press one of its buttons.");
+                    locale,
+                    "page.result.choiceUnknown.heading",
+                    page.word(locale, "page.result.choiceUnknown.text"));
         }
         try {
             OrderView order =
                     actions.decide(request, orderId, chosen, alternativeSku).order();
-            return result(HttpStatus.OK, orderId, token, "Thank you", decided(chosen, order));
+            return result(HttpStatus.OK, orderId, token, locale, "page.result.thanks", decided(locale, chosen, order));
         } catch (ApiException refused) {
-            return result(refused.status(), orderId, token, "Nothing was changed", refused.getMessage());
+            return refused(refused, orderId, token, locale);
         }
     }
 
@@ -104,47 +109,64 @@ class CustomerPageController {
             @RequestParam(required = false) String paymentMethod,
             HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
-            return respond(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
+            return respond(HttpStatus.FORBIDDEN, page.invalidLink());
         }
         limits.acquireForCustomer(orderId);
+        Locale locale = page.localeOf(orderId);
         if (paymentMethod == null || !paymentMethod.strip().matches(PAYMENT_METHOD)) {
             return result(
                     HttpStatus.BAD_REQUEST,
                     orderId,
                     token,
-                    "Please try again",
-                    "Enter the payment method your bank or card provider gave you.");
+                    locale,
+                    "page.result.paymentInvalid.heading",
+                    page.word(locale, "page.result.paymentInvalid.text"));
         }
         try {
             OrderView order = actions.changePaymentMethod(request, orderId, paymentMethod.strip())
                     .order();
+            String status = page.word(locale, "page.status." + order.status());
             return result(
                     HttpStatus.OK,
                     orderId,
                     token,
-                    "Payment method updated",
-                    "We tried again with the new " + "payment method. Your order's status is now: " + order.status()
-                            + ".");
+                    locale,
+                    "page.result.paymentUpdated.heading",
+                    page.word(locale, "page.result.paymentUpdated.text", status));
         } catch (ApiException refused) {
-            return result(refused.status(), orderId, token, "Nothing was changed", refused.getMessage());
+            return refused(refused, orderId, token, locale);
         }
     }
 
-    private static String decided(DelayChoice choice, OrderView order) {
+    private String decided(Locale locale, DelayChoice choice, OrderView order) {
         return switch (choice) {
-            case WAIT ->
-                "Your order keeps waiting" + (order.promisedDate() == null ? "." : " for " + order.promisedDate() + ".")
-                        + (order.rewardCode() == null
-                                ? ""
-                                : " Your reward code for a next order: " + order.rewardCode() + ".");
-            case SWITCH -> "Your order is now for " + order.sku() + "; any price difference was charged or refunded.";
-            case CANCEL -> "Your order is cancelled; everything you paid is refunded.";
+            case WAIT -> {
+                String waiting = order.promisedDate() == null
+                        ? page.word(locale, "page.result.waiting")
+                        : page.word(
+                                locale,
+                                "page.result.waitingFor",
+                                page.formats(locale).date(order.promisedDate()));
+                yield order.rewardCode() == null
+                        ? waiting
+                        : waiting + " " + page.word(locale, "page.result.reward", order.rewardCode());
+            }
+            case SWITCH -> page.word(locale, "page.result.switched", page.productName(order.sku()));
+            case CANCEL -> page.word(locale, "page.result.cancelled");
         };
     }
 
-    private static ResponseEntity<String> result(
-            HttpStatus status, String orderId, String token, String heading, String message) {
-        return respond(status, CustomerPage.result(orderId, token, heading, message));
+    /**
+     * The workflow's or the API's refusal, in its own (English) words: they name the order's state precisely, and the
+     * heading says in the customer's language that nothing changed.
+     */
+    private ResponseEntity<String> refused(ApiException refused, String orderId, String token, Locale locale) {
+        return result(refused.status(), orderId, token, locale, "page.result.unchanged", refused.getMessage());
+    }
+
+    private ResponseEntity<String> result(
+            HttpStatus status, String orderId, String token, Locale locale, String heading, String message) {
+        return respond(status, page.result(orderId, token, locale, page.word(locale, heading), message));
     }
 
     private static ResponseEntity<String> respond(HttpStatus status, String html) {

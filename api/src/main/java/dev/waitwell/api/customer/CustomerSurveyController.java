@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,11 +32,13 @@ class CustomerSurveyController {
     private final LinkCheck link;
     private final CustomerSurveys surveys;
     private final RateLimits limits;
+    private final CustomerPage page;
 
-    CustomerSurveyController(LinkCheck link, CustomerSurveys surveys, RateLimits limits) {
+    CustomerSurveyController(LinkCheck link, CustomerSurveys surveys, RateLimits limits, CustomerPage page) {
         this.link = link;
         this.surveys = surveys;
         this.limits = limits;
+        this.page = page;
     }
 
     @io.swagger.v3.oas.annotations.Hidden
@@ -50,32 +53,40 @@ class CustomerSurveyController {
             @RequestParam(required = false) String comment,
             HttpServletRequest request) {
         if (!link.passes(orderId, token)) {
-            return PageResponses.html(HttpStatus.FORBIDDEN, CustomerPage.invalidLink());
+            return PageResponses.html(HttpStatus.FORBIDDEN, page.invalidLink());
         }
         limits.acquireForCustomer(orderId);
+        Locale locale = page.localeOf(orderId);
         Integer chosen = scoreOf(score);
         if (chosen == null || (comment != null && comment.strip().length() > Surveys.MAX_COMMENT)) {
             return page(
                     HttpStatus.BAD_REQUEST,
                     orderId,
                     token,
-                    "Please answer again",
-                    "Press one of the buttons, " + "1 to 5, with a comment of at most " + Surveys.MAX_COMMENT
-                            + " characters.");
+                    locale,
+                    "page.result.surveyInvalid.heading",
+                    page.word(locale, "page.result.surveyInvalid.text", Surveys.MAX_COMMENT));
         }
         Answered answered = surveys.answer(request, orderId, chosen, comment);
         if (answered.outcome() == Outcome.NOT_SENT) {
-            return page(HttpStatus.CONFLICT, orderId, token, "Nothing was recorded", "This order has no survey.");
+            return page(
+                    HttpStatus.CONFLICT,
+                    orderId,
+                    token,
+                    locale,
+                    "page.result.surveyNotSent.heading",
+                    page.word(locale, "page.result.surveyNotSent.text"));
         }
-        String counted = SurveyCard.summary(answered.survey().orElseThrow());
+        String counted = page.summary(locale, answered.survey().orElseThrow());
         return page(
                 HttpStatus.OK,
                 orderId,
                 token,
-                "Thank you",
+                locale,
+                "page.result.thanks",
                 answered.outcome() == Outcome.COUNTED
                         ? counted
-                        : "We kept your new answer too, but the first one counts. " + counted);
+                        : page.word(locale, "page.result.surveyAgain", counted));
     }
 
     @Operation(summary = "The customer answers their order's survey, 1 to 5, with the token of their link (no login)")
@@ -103,8 +114,8 @@ class CustomerSurveyController {
         return Integer.valueOf(score.strip());
     }
 
-    private static ResponseEntity<String> page(
-            HttpStatus status, String orderId, String token, String heading, String message) {
-        return PageResponses.html(status, CustomerPage.result(orderId, token, heading, message));
+    private ResponseEntity<String> page(
+            HttpStatus status, String orderId, String token, Locale locale, String heading, String message) {
+        return PageResponses.html(status, page.result(orderId, token, locale, page.word(locale, heading), message));
     }
 }

@@ -124,6 +124,9 @@ class SecurityConfig {
                                 // Sends the customer their link (never shown to the caller): audited.
                                 "/admin/v1/orders/*/customer-link")
                         .hasAnyRole(ADMIN, SUPPORT)
+                        // Renders the shop's templates with sample facts: for those who answer customers.
+                        .requestMatchers(HttpMethod.GET, "/admin/v1/messages/preview")
+                        .hasAnyRole(ADMIN, SUPPORT)
                         .requestMatchers(HttpMethod.GET, "/admin/v1/ledger", "/admin/v1/reports/*")
                         .hasAnyRole(ADMIN, OPS)
                         // Business figures and the process's own metrics: for operations' Prometheus, not the shop.

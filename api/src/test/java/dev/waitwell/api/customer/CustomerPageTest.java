@@ -8,6 +8,7 @@ import static dev.waitwell.api.Fixtures.putProduct;
 import static dev.waitwell.api.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -15,8 +16,13 @@ import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.order.CustomerLinks;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -45,12 +51,98 @@ class CustomerPageTest {
         assertThat(page.getResponse().getHeader("Cache-Control")).contains("no-store");
         assertThat(html)
                 .contains(
+                        "<html lang=\"en\">",
                         "<meta name=\"viewport\"",
                         "Waiting for the release",
-                        inDays(45).toString(),
-                        "25.00 EUR",
-                        "Pre-order placed")
+                        "Aurora Headphones × 1",
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                                .withLocale(Locale.ENGLISH)
+                                .format(inDays(45)),
+                        "€25.00",
+                        "Pre-order placed",
+                        "Waitwell Demo Shop",
+                        "mailto:support@waitwell.local")
                 .doesNotContain("<script", "http://", "https://");
+    }
+
+    @Test
+    void showsTheOrderInTheCustomersLanguageWithTheProductsName() throws Exception {
+        String sku = unique("SEITE");
+        mvc.perform(putProduct(
+                        sku,
+                        product(49_900, "EUR", LocalDate.of(2030, 6, 1), null, 0)
+                                .replace("Aurora Headphones", "Kamera Eins")))
+                .andExpect(status().isCreated());
+        String orderId = unique("seite");
+        String order = order(orderId, sku, 1, "FULL", "pm_card_visa")
+                .replace(
+                        "\"channels\": [\"EMAIL\", \"SMS\"]}",
+                        "\"channels\": [\"EMAIL\", \"SMS\"], \"locale\": \"de-DE\"}");
+
+        String html = mvc.perform(get(pathOf(mvc.perform(placeOrder(order))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains(
+                        "<html lang=\"de-DE\">",
+                        "Bestellung " + orderId,
+                        "Wartet auf die Veröffentlichung",
+                        "Kamera Eins × 1",
+                        "<dd>1. Juni 2030</dd>",
+                        "499,00\u00A0€",
+                        "Was bisher geschah")
+                // the timeline's entries stay in the words they were written in (English), dates and all
+                .doesNotContain("Waiting for the release", "<dd>2030-06-01</dd>");
+    }
+
+    @Test
+    void theAnswersToThePagesFormsSpeakTheCustomersLanguageToo() throws Exception {
+        Placed placed = place("Kamera Eins", "fr-CA");
+        String token = placed.path().substring(placed.path().indexOf("?token=") + "?token=".length());
+
+        String html = mvc.perform(post("/c/orders/{id}/payment-method", placed.orderId())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("token", token)
+                        .param("paymentMethod", "not a method!"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html)
+                .contains("<html lang=\"fr-CA\">", "Veuillez réessayer", "Retour à votre commande")
+                .doesNotContain("Please try again");
+    }
+
+    @Test
+    void escapesWhatTheShopNamedItsProduct() throws Exception {
+        Placed placed = place("<script>alert(1)</script>");
+
+        String html = mvc.perform(get(placed.path()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; × 1").doesNotContain("<script");
+    }
+
+    @Test
+    void theInvalidLinkPageSpeaksTheShopsLanguage() throws Exception {
+        String html = mvc.perform(get("/c/orders/nobody?token=nothing"))
+                .andExpect(status().isForbidden())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("<html lang=\"en\">", "This link is not valid", "Waitwell Demo Shop");
     }
 
     @Test
@@ -86,18 +178,38 @@ class CustomerPageTest {
         mvc.perform(get("/c/orders/" + second.orderId())).andExpect(status().isForbidden());
     }
 
-    private record Placed(String orderId, String path) {}
+    private record Placed(String orderId, String sku, String path) {}
 
     private Placed place() throws Exception {
+        return place("Aurora Headphones");
+    }
+
+    private Placed place(String productName) throws Exception {
+        return place(productName, null);
+    }
+
+    private Placed place(String productName, String locale) throws Exception {
         String sku = unique("PAGE");
-        mvc.perform(putProduct(sku, product(2_500, "EUR", inDays(45), null, 0))).andExpect(status().isCreated());
+        mvc.perform(putProduct(
+                        sku, product(2_500, "EUR", inDays(45), null, 0).replace("Aurora Headphones", productName)))
+                .andExpect(status().isCreated());
         String orderId = unique("page");
-        String json = mvc.perform(placeOrder(order(orderId, sku, 1, "FULL", "pm_card_visa")))
+        String order = order(orderId, sku, 1, "FULL", "pm_card_visa");
+        if (locale != null) {
+            order = order.replace(
+                    "\"channels\": [\"EMAIL\", \"SMS\"]}",
+                    "\"channels\": [\"EMAIL\", \"SMS\"], \"locale\": \"" + locale + "\"}");
+        }
+        String json = mvc.perform(placeOrder(order))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        URI url = URI.create(JsonPath.read(json, "$.customerUrl"));
-        return new Placed(orderId, url.getRawPath() + "?" + url.getRawQuery());
+        return new Placed(orderId, sku, pathOf(json));
+    }
+
+    private static String pathOf(String checkoutAnswer) {
+        URI url = URI.create(JsonPath.read(checkoutAnswer, "$.customerUrl"));
+        return url.getRawPath() + "?" + url.getRawQuery();
     }
 }

@@ -58,6 +58,7 @@ final class EndpointRoles {
             entry("POST /admin/v1/orders/{orderId}/recovery", ADMIN_ONLY),
             entry("POST /admin/v1/orders/{orderId}/customer-link", STAFF_ACT),
             entry("GET /admin/v1/audit", STAFF_READ),
+            entry("GET /admin/v1/messages/preview", STAFF_ACT),
             // Products, stock and purchasing.
             entry("PUT /admin/v1/products/{sku}", ADMIN_ONLY),
             entry("PUT /admin/v1/products/{sku}/eta", ADMIN_ONLY),
