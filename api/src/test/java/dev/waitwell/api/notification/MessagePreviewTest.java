@@ -87,7 +87,9 @@ class MessagePreviewTest {
                 .getResponse();
 
         String text = sms.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(text).contains("1. Juni 2027", "499,00 €", "https://shop.example.com/c/orders/o-1001");
+        assertThat(text)
+                .startsWith("Waitwell Demo Shop, Bestellung o-1001: Camera One bestätigt.")
+                .contains("01.06.27", "499,00 €", "https://shop.example.com/c/orders/o-1001");
         assertThat(sms.getHeader(MessagePreviewController.SEGMENTS)).isEqualTo(String.valueOf(SmsSegments.count(text)));
         assertThat(Integer.parseInt(sms.getHeader(MessagePreviewController.SEGMENTS)))
                 .isBetween(1, 2);
