@@ -280,6 +280,46 @@ class CheckoutTest {
     }
 
     @Test
+    void keepsTheCustomersLanguageWithTheOrderAndItsWorkflowAndTakesAnUnreadableOneAsNone() throws Exception {
+        String sku = preorderProduct(12_999, null, 20);
+        String german = unique("o");
+        String unreadable = unique("o");
+        String tooLong = unique("o");
+
+        mvc.perform(placeOrder(withLocale(order(german, sku, 1, "FULL", "pm_card_visa"), "de-DE")))
+                .andExpect(status().isCreated());
+        mvc.perform(placeOrder(withLocale(order(unreadable, sku, 1, "FULL", "pm_card_visa"), "not a tag!")))
+                .andExpect(status().isCreated());
+        mvc.perform(placeOrder(withLocale(order(tooLong, sku, 1, "FULL", "pm_card_visa"), "de-" + "x".repeat(40))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("customer.locale"));
+
+        assertThat(jdbc.sql("SELECT customer_locale FROM orders WHERE order_id = ?")
+                        .param(german)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("de-DE");
+        assertThat(jdbc.sql("SELECT workflow_input -> 'customer' ->> 'locale' FROM orders WHERE order_id = ?")
+                        .param(german)
+                        .query(String.class)
+                        .single())
+                .as("the workflow's input, from which every message is written")
+                .isEqualTo("de-DE");
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE order_id = ? AND customer_locale IS NULL")
+                        .param(unreadable)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(count("orders", tooLong)).isZero();
+    }
+
+    private static String withLocale(String checkout, String locale) {
+        return checkout.replace(
+                "\"channels\": [\"EMAIL\", \"SMS\"]}",
+                "\"channels\": [\"EMAIL\", \"SMS\"], \"locale\": \"" + locale + "\"}");
+    }
+
+    @Test
     void answersAnUnknownSkuWith404() throws Exception {
         String orderId = unique("nosku");
         mvc.perform(placeOrder(order(orderId, "NO-SUCH-SKU", 1, "FULL", "pm_card_visa")))
