@@ -87,6 +87,9 @@ class CustomerPage {
         v.put(
                 "timeline",
                 page.details().timeline().stream().map(CustomerPage::entry).toList());
+        // The timeline's entries are written in English when they happen; other languages name each by its type
+        // (page.event.<TYPE>, page.status.<STATUS>) where their bundle has the words, and keep the English otherwise.
+        v.put("timelineByType", !page.locale().getLanguage().equals("en"));
         String title = messages.word(page.locale(), "page.order.title", order.orderId());
         return inLayout("page/order.html", page.locale(), title, v);
     }
@@ -143,6 +146,7 @@ class CustomerPage {
     private static Map<String, Object> entry(OrderDetails.TimelineEntry entry) {
         Map<String, Object> v = new HashMap<>();
         v.put("at", entry.at().toInstant());
+        v.put("type", entry.type());
         v.put("message", entry.message());
         return v;
     }

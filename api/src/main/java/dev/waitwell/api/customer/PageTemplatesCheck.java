@@ -128,10 +128,15 @@ class PageTemplatesCheck {
     private static OrderDetails details(OrderView view) {
         return new OrderDetails(
                 view,
-                List.of(new OrderDetails.TimelineEntry(
-                        Instant.parse("2027-05-01T08:30:00Z").atOffset(ZoneOffset.UTC),
-                        "ORDER_PLACED",
-                        "Order placed")),
+                List.of(
+                        new OrderDetails.TimelineEntry(
+                                Instant.parse("2027-05-01T08:30:00Z").atOffset(ZoneOffset.UTC),
+                                "ORDER_PLACED",
+                                "Order placed"),
+                        new OrderDetails.TimelineEntry(
+                                Instant.parse("2027-05-01T08:30:01Z").atOffset(ZoneOffset.UTC),
+                                "STATUS_AWAITING_RELEASE",
+                                "Waiting for the release")),
                 List.of());
     }
 }

@@ -97,9 +97,10 @@ class CustomerPageTest {
                         "Kamera Eins × 1",
                         "<dd>1. Juni 2030</dd>",
                         "499,00\u00A0€",
-                        "Was bisher geschah")
-                // the timeline's entries stay in the words they were written in (English), dates and all
-                .doesNotContain("Waiting for the release", "<dd>2030-06-01</dd>");
+                        "Was bisher geschah",
+                        // the timeline's entries, written in English, are named by their type in German
+                        "Bestellung aufgegeben")
+                .doesNotContain("Waiting for the release", "<dd>2030-06-01</dd>", "Pre-order placed");
     }
 
     @Test
