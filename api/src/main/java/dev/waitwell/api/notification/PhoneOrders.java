@@ -1,13 +1,16 @@
 package dev.waitwell.api.notification;
 
+import dev.waitwell.api.order.CustomerLinks;
 import dev.waitwell.workflows.notification.SmsReplyCode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The orders a text's sender placed: those whose customer phone is the sender's number, newest first. */
+/**
+ * The orders a text's sender placed: those whose customer phone is the sender's number, newest first, each with the
+ * link to its page.
+ */
 @Component
 class PhoneOrders {
 
@@ -16,8 +19,12 @@ class PhoneOrders {
 
     private static final int MAX_KEPT = 1000;
 
-    /** One of the sender's orders as a text needs it; {@code promisedDate} null when no date can be promised. */
-    record PhoneOrder(String orderId, String status, LocalDate promisedDate, Instant linkExpiresAt) {
+    /**
+     * One of the sender's orders as a text needs it: {@code promisedDate} null when no date can be promised,
+     * {@code link} its customer page, {@code customerLocale} the BCP 47 tag the customer ordered in (null when they
+     * gave none).
+     */
+    record PhoneOrder(String orderId, String status, LocalDate promisedDate, String link, String customerLocale) {
 
         boolean open() {
             return !"SHIPPED".equals(status) && !"CANCELLED".equals(status);
@@ -38,21 +45,26 @@ class PhoneOrders {
     }
 
     private final JdbcClient jdbc;
+    private final CustomerLinks links;
 
-    PhoneOrders(JdbcClient jdbc) {
+    PhoneOrders(JdbcClient jdbc, CustomerLinks links) {
         this.jdbc = jdbc;
+        this.links = links;
     }
 
     List<PhoneOrder> of(String phone) {
         return jdbc.sql("""
-                SELECT order_id, status, promised_date, link_expires_at FROM orders
+                SELECT order_id, status, promised_date, link_expires_at, customer_locale FROM orders
                  WHERE customer_phone = ? ORDER BY placed_at DESC, order_id LIMIT ?""")
                 .params(phone, AT_MOST)
                 .query((rs, row) -> new PhoneOrder(
                         rs.getString("order_id"),
                         rs.getString("status"),
                         rs.getObject("promised_date", LocalDate.class),
-                        rs.getTimestamp("link_expires_at").toInstant()))
+                        links.urlFor(
+                                rs.getString("order_id"),
+                                rs.getTimestamp("link_expires_at").toInstant()),
+                        rs.getString("customer_locale")))
                 .list();
     }
 

@@ -2,7 +2,6 @@ package dev.waitwell.api.notification;
 
 import dev.waitwell.api.notification.InboundTexts.Answer;
 import dev.waitwell.api.notification.PhoneOrders.PhoneOrder;
-import dev.waitwell.api.order.CustomerLinks;
 import dev.waitwell.api.order.DecisionView;
 import dev.waitwell.api.order.OrderDecisions;
 import dev.waitwell.api.order.OrderQueries;
@@ -14,6 +13,7 @@ import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.workflows.shared.DelayChoice;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,23 +34,24 @@ class SmsDecisions {
     private final OrderDecisions decisions;
     private final OrderQueries queries;
     private final OrderWorkflows workflows;
-    private final CustomerLinks links;
     private final RateLimits limits;
+    private final SmsReplies replies;
 
     SmsDecisions(
             OrderDecisions decisions,
             OrderQueries queries,
             OrderWorkflows workflows,
-            CustomerLinks links,
-            RateLimits limits) {
+            RateLimits limits,
+            SmsReplies replies) {
         this.decisions = decisions;
         this.queries = queries;
         this.workflows = workflows;
-        this.links = links;
         this.limits = limits;
+        this.replies = replies;
     }
 
-    Answer decide(SmsKeyword keyword, String argument, List<PhoneOrder> orders, String phone) {
+    /** @param language the sender's ({@link SmsReplies#languageOf}), which the answer is written in */
+    Answer decide(SmsKeyword keyword, String argument, List<PhoneOrder> orders, String phone, Locale language) {
         DelayChoice choice = DelayChoice.valueOf(keyword.name());
         List<String> words = argument == null || argument.isBlank()
                 ? List.of()
@@ -62,7 +63,7 @@ class SmsDecisions {
                 .toList();
         if (named.size() == 1 && !named.get(0).awaitingDecision()) {
             return new Answer(
-                    keyword, named.get(0).orderId(), "no open decision", SmsReplies.noDecisionOn(named.get(0)));
+                    keyword, named.get(0).orderId(), "no open decision", replies.noDecisionOn(language, named.get(0)));
         }
         // A code that names none of the sender's orders is a mistake to ask about, never a reason to pick one;
         // other words ("please", a sku to switch to) name no order.
@@ -71,14 +72,14 @@ class SmsDecisions {
                 ? named.stream().filter(PhoneOrder::awaitingDecision).toList()
                 : open;
         if (open.isEmpty()) {
-            return new Answer(keyword, null, "no open decision", SmsReplies.NO_OPEN_DECISION);
+            return new Answer(keyword, null, "no open decision", replies.noOpenDecision(language));
         }
         if (candidates.size() != 1) {
             return new Answer(
                     keyword,
                     null,
                     "asked which order",
-                    SmsReplies.whichOrder(keyword, candidates.isEmpty() ? open : candidates));
+                    replies.whichOrder(language, keyword, candidates.isEmpty() ? open : candidates));
         }
         PhoneOrder order = candidates.get(0);
         String alternative = null;
@@ -86,18 +87,15 @@ class SmsDecisions {
             Optional<String> sku = alternativeFor(order, words);
             if (sku.isEmpty()) {
                 return new Answer(
-                        keyword,
-                        order.orderId(),
-                        "asked which product",
-                        SmsReplies.chooseOnPage(order, links.urlFor(order.orderId(), order.linkExpiresAt())));
+                        keyword, order.orderId(), "asked which product", replies.chooseOnPage(language, order));
             }
             alternative = sku.get();
         }
-        return carryOut(keyword, order, choice, alternative, phone);
+        return carryOut(keyword, order, alternative, phone, language);
     }
 
-    private Answer carryOut(
-            SmsKeyword keyword, PhoneOrder order, DelayChoice choice, String alternative, String phone) {
+    private Answer carryOut(SmsKeyword keyword, PhoneOrder order, String alternative, String phone, Locale language) {
+        DelayChoice choice = DelayChoice.valueOf(keyword.name());
         try {
             limits.acquireForCustomer(order.orderId());
             OrderView decided = decisions
@@ -107,7 +105,7 @@ class SmsDecisions {
                     keyword,
                     order.orderId(),
                     "decided " + choice + (alternative == null ? "" : " to " + alternative),
-                    SmsReplies.decided(choice, decided));
+                    replies.decided(language, choice, decided));
         } catch (ApiException refused) {
             log.info(
                     "Order {}: {} by SMS refused: {} {}",
@@ -115,17 +113,17 @@ class SmsDecisions {
                     choice,
                     refused.code(),
                     refused.getMessage());
-            return new Answer(keyword, order.orderId(), "refused: " + refused.code(), refusal(order, refused));
+            return new Answer(
+                    keyword, order.orderId(), "refused: " + refused.code(), refusal(order, refused, language));
         }
     }
 
-    private String refusal(PhoneOrder order, ApiException refused) {
+    private String refusal(PhoneOrder order, ApiException refused, Locale language) {
         return switch (refused.code()) {
-            case ProblemCodes.DECISION_NOT_OPEN -> SmsReplies.noDecisionOn(order);
-            case ProblemCodes.ALTERNATIVE_NOT_AVAILABLE ->
-                SmsReplies.alternativeGone(order, links.urlFor(order.orderId(), order.linkExpiresAt()));
-            case ProblemCodes.RATE_LIMITED -> SmsReplies.tooMany(order);
-            default -> SmsReplies.TRY_LATER;
+            case ProblemCodes.DECISION_NOT_OPEN -> replies.noDecisionOn(language, order);
+            case ProblemCodes.ALTERNATIVE_NOT_AVAILABLE -> replies.alternativeGone(language, order);
+            case ProblemCodes.RATE_LIMITED -> replies.tooMany(language, order);
+            default -> replies.tryLater(language);
         };
     }
 

@@ -2,135 +2,236 @@ package dev.waitwell.api.notification;
 
 import dev.waitwell.api.notification.PhoneOrders.PhoneOrder;
 import dev.waitwell.api.order.OrderView;
+import dev.waitwell.api.shared.WaitwellProperties;
+import dev.waitwell.messages.Formats;
+import dev.waitwell.messages.Messages;
+import dev.waitwell.messages.SmsSegments;
 import dev.waitwell.workflows.shared.DelayChoice;
+import java.time.ZoneId;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
- * What the shop's number answers a text with: short, in the GSM-7 alphabet (no curly quotes or ellipsis, which
- * would make every segment UCS-2 and 67 characters long), within two concatenated segments of 153 characters.
+ * What the shop's number answers a text with, in the shop's name and the sender's language: the words of
+ * {@code replies.properties} (and its languages), the shop's name first, a link whole and last, all within
+ * {@value Messages#MAX_SMS_SEGMENTS} segments as {@link SmsSegments} counts them.
  */
-final class SmsReplies {
+@Component
+class SmsReplies {
 
-    static final int MAX_LENGTH = 306;
+    private static final String ELLIPSIS = "...";
+    private static final int MAX_SEPTETS = Messages.MAX_SMS_SEGMENTS * 153;
+    private static final Pattern TRAILING = Pattern.compile("[\\s,;:(]+$");
 
-    static final String HELP = "Waitwell: texts about your orders from our shop. Reply STATUS for your open orders; "
-            + "WAIT, SWITCH or CANCEL to answer a delay; STOP to get no more texts (email continues); START to "
-            + "get them again. Msg & data rates may apply.";
-    static final String STOPPED = "Waitwell: you will get no more texts from us for any order. Your order emails "
-            + "continue. Reply START to get texts again.";
-    static final String STARTED =
-            "Waitwell: texts about your orders are back on. Reply HELP for help, STOP to end " + "them.";
-    static final String NO_ORDERS = "Waitwell: we found no order for this number. Reply HELP for help.";
-    static final String NO_OPEN_ORDERS = "Waitwell: you have no open orders with us. Reply HELP for help.";
-    static final String NO_OPEN_DECISION =
-            "Waitwell: none of your orders is waiting for your choice now. Reply " + "STATUS for your orders.";
-    static final String TRY_LATER = "Waitwell: we could not do that just now and nothing was changed. Please try again "
-            + "in a few minutes, or use the link in our message.";
-    static final String NOT_UNDERSTOOD = "Waitwell: sorry, we did not understand. Reply STATUS for your orders, HELP "
-            + "for help, STOP to end texts.";
-    static final String THANKS_FOR_RATING = "Waitwell: thank you for your rating";
+    private final Messages messages;
+    private final ZoneId zone;
 
-    private SmsReplies() {}
-
-    static String kept(String orderId) {
-        return "Waitwell: sorry, we did not understand. We kept your message with order " + orderId
-                + " for our support team. Reply STATUS for your orders, HELP for help, STOP to end texts.";
+    @Autowired
+    SmsReplies(Messages messages, WaitwellProperties waitwell) {
+        this(messages, waitwell.zone());
     }
 
-    static String rated(String orderId) {
-        return THANKS_FOR_RATING + " of order " + orderId + "!";
+    SmsReplies(Messages messages, ZoneId zone) {
+        this.messages = messages;
+        this.zone = zone;
     }
 
-    static String noDecisionOn(PhoneOrder order) {
-        return "Waitwell: order " + order.orderId() + " has no choice open now (already decided or past its deadline)."
-                + " Nothing was changed.";
+    /** The language of a number's most recent order (its orders come newest first); the shop's without one. */
+    Locale languageOf(List<PhoneOrder> orders) {
+        return messages.locales()
+                .forCustomer(orders.isEmpty() ? null : orders.get(0).customerLocale());
+    }
+
+    Locale shopLanguage() {
+        return messages.locales().shopLocale();
+    }
+
+    String help(Locale locale) {
+        return sms(locale, "reply.help");
+    }
+
+    String stopped(Locale locale) {
+        return sms(locale, "reply.stopped");
+    }
+
+    String started(Locale locale) {
+        return sms(locale, "reply.started");
+    }
+
+    String noOrders(Locale locale) {
+        return sms(locale, "reply.noOrders");
+    }
+
+    String noOpenOrders(Locale locale) {
+        return sms(locale, "reply.noOpenOrders");
+    }
+
+    String noOpenDecision(Locale locale) {
+        return sms(locale, "reply.noOpenDecision");
+    }
+
+    String tryLater(Locale locale) {
+        return sms(locale, "reply.tryLater");
+    }
+
+    String notUnderstood(Locale locale) {
+        return sms(locale, "reply.notUnderstood");
+    }
+
+    String kept(Locale locale, String orderId) {
+        return sms(locale, "reply.kept", orderId);
+    }
+
+    String rated(Locale locale, String orderId) {
+        return sms(locale, "reply.rated", orderId);
+    }
+
+    String noDecisionOn(Locale locale, PhoneOrder order) {
+        return sms(locale, "reply.noDecisionOn", order.orderId());
+    }
+
+    String tooMany(Locale locale, PhoneOrder order) {
+        return sms(locale, "reply.tooMany", order.orderId());
+    }
+
+    String chooseOnPage(Locale locale, PhoneOrder order) {
+        return fitted(locale, messages.word(locale, "reply.chooseOnPage", order.orderId()), order.link());
+    }
+
+    String alternativeGone(Locale locale, PhoneOrder order) {
+        return fitted(locale, messages.word(locale, "reply.alternativeGone", order.orderId()), order.link());
     }
 
     /** Nothing decided: the reply must name the order, by the code its delay notice showed. */
-    static String whichOrder(SmsKeyword keyword, List<PhoneOrder> open) {
-        String word = keyword.name();
+    String whichOrder(Locale locale, SmsKeyword keyword, List<PhoneOrder> open) {
         boolean codesClash = open.stream().map(PhoneOrder::code).distinct().count() < open.size();
         String choices = open.stream()
-                .map(order ->
-                        word + " " + (codesClash ? order.orderId() : order.code()) + " for order " + order.orderId())
+                .map(order -> messages.word(
+                        locale,
+                        "reply.whichOrder.choice",
+                        keyword.name(),
+                        codesClash ? order.orderId() : order.code(),
+                        order.orderId()))
                 .collect(Collectors.joining(", "));
-        return fitted("Waitwell: " + open.size() + " orders wait for your choice; nothing was changed. Reply " + choices
-                + ".");
+        return sms(locale, "reply.whichOrder", open.size(), choices);
     }
 
-    static String decidePrompt(List<PhoneOrder> open) {
+    String decidePrompt(Locale locale, List<PhoneOrder> open) {
         PhoneOrder order = open.get(0);
-        return "Waitwell: order " + order.orderId() + " waits for your choice. Reply WAIT or CANCEL"
-                + (open.size() > 1 ? " with its code, e.g. WAIT " + order.code() : "") + ".";
+        return open.size() > 1
+                ? sms(locale, "reply.decidePrompt.code", order.orderId(), order.code())
+                : sms(locale, "reply.decidePrompt", order.orderId());
     }
 
-    static String chooseOnPage(PhoneOrder order, String url) {
-        return "Waitwell: order " + order.orderId() + " can switch to several products. Choose one on your page, or "
-                + "reply SWITCH with its code: " + url;
-    }
-
-    static String alternativeGone(PhoneOrder order, String url) {
-        return "Waitwell: that product is not available for order " + order.orderId() + " now. Nothing was changed. "
-                + "See your choices: " + url;
-    }
-
-    static String tooMany(PhoneOrder order) {
-        return "Waitwell: too many requests for order " + order.orderId() + ". Nothing was changed; please try again "
-                + "in a minute.";
-    }
-
-    static String decided(DelayChoice choice, OrderView order) {
-        return switch (choice) {
-            case WAIT ->
-                "Waitwell: thank you. Order " + order.orderId() + " keeps waiting"
-                        + (order.promisedDate() == null ? "." : ", expected " + order.promisedDate() + ".")
-                        + (order.rewardCode() == null ? "" : " Your reward code: " + order.rewardCode() + ".");
-            case SWITCH ->
-                "Waitwell: order " + order.orderId() + " is now for " + order.sku()
-                        + "; any price difference was charged or refunded.";
-            case CANCEL -> "Waitwell: order " + order.orderId() + " is cancelled; everything you paid is refunded.";
-        };
+    String decided(Locale locale, DelayChoice choice, OrderView order) {
+        if (choice != DelayChoice.WAIT) {
+            return sms(locale, "reply.decided." + choice.name(), order.orderId(), order.sku());
+        }
+        String words = order.promisedDate() == null
+                ? messages.word(locale, "reply.decided.WAIT", order.orderId())
+                : messages.word(
+                        locale,
+                        "reply.decided.WAIT.date",
+                        order.orderId(),
+                        shortDates(locale).date(order.promisedDate()));
+        return fitted(
+                locale,
+                order.rewardCode() == null
+                        ? words
+                        : words + " " + messages.word(locale, "reply.decided.reward", order.rewardCode()),
+                null);
     }
 
     /**
      * The open orders, newest first, each with its status and promised date, as many as two segments hold; when
      * some do not fit, how many more and the link of the first of them.
      */
-    static String status(List<PhoneOrder> open, Function<PhoneOrder, String> linkOf) {
-        StringBuilder text = new StringBuilder("Waitwell: ");
+    String status(Locale locale, List<PhoneOrder> open) {
+        Formats dates = shortDates(locale);
+        String from = from(locale) + " ";
+        StringBuilder lines = new StringBuilder();
         for (int shown = 0; shown < open.size(); shown++) {
-            String entry = (shown == 0 ? "" : "; ") + line(open.get(shown));
+            String entry = (shown == 0 ? "" : "; ") + line(locale, dates, open.get(shown));
             int left = open.size() - shown - 1;
-            String more = left == 0 ? "." : moreOrders(left, linkOf.apply(open.get(shown + 1)));
-            if (text.length() + entry.length() + more.length() > MAX_LENGTH) {
+            boolean fits = left == 0
+                    ? fits(from + lines + entry + ".", null)
+                    : fits(
+                            from + lines + entry + ". " + more(locale, left),
+                            open.get(shown + 1).link());
+            if (!fits) {
                 return shown == 0
-                        ? text + "you have " + open.size() + " open orders: " + linkOf.apply(open.get(0))
-                        : text + moreOrders(open.size() - shown, linkOf.apply(open.get(shown)));
+                        ? fitted(
+                                locale,
+                                messages.word(locale, "reply.status.all", open.size()),
+                                open.get(0).link())
+                        : withLink(
+                                from + lines + ". " + more(locale, open.size() - shown),
+                                open.get(shown).link());
             }
-            text.append(entry);
+            lines.append(entry);
         }
-        return text.append('.').toString();
+        return from + lines + ".";
     }
 
-    private static String moreOrders(int count, String url) {
-        return ". " + count + " more: " + url;
+    private String more(Locale locale, int count) {
+        return messages.word(locale, "reply.status.more", count);
     }
 
-    private static String line(PhoneOrder order) {
-        String status = switch (order.status()) {
-            case "AWAITING_DECISION" -> "delayed, reply WAIT or CANCEL " + order.code();
-            case "AWAITING_PAYMENT" -> "payment needed";
-            case "READY_TO_SHIP" -> "ready to ship";
-            default -> order.status().replace('_', ' ').toLowerCase(Locale.ROOT);
-        };
-        return order.orderId() + " " + status + ", "
-                + (order.promisedDate() == null ? "date unknown" : "due " + order.promisedDate());
+    private String line(Locale locale, Formats dates, PhoneOrder order) {
+        String status = messages.word(locale, "reply.status." + order.status(), order.code());
+        return order.promisedDate() == null
+                ? messages.word(locale, "reply.status.line.undated", order.orderId(), status)
+                : messages.word(locale, "reply.status.line", order.orderId(), status, dates.date(order.promisedDate()));
     }
 
-    private static String fitted(String text) {
-        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 3) + "...";
+    private Formats shortDates(Locale locale) {
+        return new Formats(locale, zone, FormatStyle.SHORT);
+    }
+
+    private String from(Locale locale) {
+        return messages.word(locale, "reply.from", messages.shop().name());
+    }
+
+    private String sms(Locale locale, String key, Object... parameters) {
+        return fitted(locale, messages.word(locale, key, parameters), null);
+    }
+
+    /**
+     * The shop's name, the words and the link in two segments: when the words do not fit, they end after the last
+     * whole word that does, with an ellipsis, or give way entirely to the name and the link; the link is never cut.
+     */
+    private String fitted(Locale locale, String words, String link) {
+        String from = from(locale);
+        String text = from + " " + words;
+        if (fits(text, link)) {
+            return withLink(text, link);
+        }
+        // No text longer than two GSM-7 segments fits: start there rather than at the end of a long list.
+        for (int end = Math.min(text.length() - 1, MAX_SEPTETS); end > from.length(); end--) {
+            if (text.charAt(end) == ' ') {
+                String shorter = TRAILING.matcher(text.substring(0, end)).replaceFirst("") + ELLIPSIS;
+                if (fits(shorter, link)) {
+                    return withLink(shorter, link);
+                }
+            }
+        }
+        if (link != null && fits(from, link)) {
+            return withLink(from, link);
+        }
+        // A link too long for the two segments goes out over more: the link is what the customer needs.
+        return withLink(text, link);
+    }
+
+    private static boolean fits(String text, String link) {
+        return SmsSegments.count(withLink(text, link)) <= Messages.MAX_SMS_SEGMENTS;
+    }
+
+    private static String withLink(String text, String link) {
+        return link == null ? text : text + " " + link;
     }
 }

@@ -65,8 +65,7 @@ class TwilioInboundController {
             answer = conversation.answer(sid, from.strip(), body);
         } catch (RuntimeException e) {
             log.error("Text {} could not be handled", sid, e);
-            answer = new InboundTexts.Answer(
-                    SmsKeyword.OTHER, null, "failed: " + e.getClass().getSimpleName(), SmsReplies.TRY_LATER);
+            answer = conversation.failed(from.strip(), e);
         }
         texts.answer(sid, answer);
         return twiml(answer.reply());

@@ -93,6 +93,11 @@ final class InboundSms {
     record Waiting(String purchaseOrderId, java.util.List<String> orderIds) {}
 
     Waiting waitingOrders(String phone, int count) throws Exception {
+        return waitingOrders(phone, count, null);
+    }
+
+    /** @param locale the customer's language tag at checkout ({@code de-DE}), or null for none */
+    Waiting waitingOrders(String phone, int count, String locale) throws Exception {
         String alternative = unique("ALT");
         mvc.perform(putProduct(alternative, product(5_000, "[]"))).andExpect(status().isCreated());
         jdbc.sql("UPDATE products SET on_hand = 5, stock_tracked = true WHERE sku = ?")
@@ -112,7 +117,7 @@ final class InboundSms {
             String orderId = unique("txt");
             // Statuses reach the database as the worker writes them: a text finds open decisions there.
             activities.writeToDatabase(orderId);
-            mvc.perform(Fixtures.placeOrder(order(orderId, sku, phone))).andExpect(status().isCreated());
+            mvc.perform(Fixtures.placeOrder(order(orderId, sku, phone, locale))).andExpect(status().isCreated());
             orderIds.add(orderId);
         }
         return new Waiting(purchaseOrderId, orderIds);
@@ -147,11 +152,11 @@ final class InboundSms {
         assertThat(status).as("status of order " + orderId).isEqualTo(expected);
     }
 
-    static String order(String orderId, String sku, String phone) {
+    static String order(String orderId, String sku, String phone, String locale) {
         return """
                 {"orderId": "%s", "customer": {"id": "c-%s", "name": "Ada Lovelace", "email": "ada@example.com",
-                 "phone": "%s", "channels": ["EMAIL", "SMS"]},
-                 "sku": "%s", "quantity": 1, "paymentPlan": "FULL", "paymentMethod": "pm_card_visa"}""".formatted(orderId, phone.substring(1), phone, sku);
+                 "phone": "%s", "channels": ["EMAIL", "SMS"], "locale": %s},
+                 "sku": "%s", "quantity": 1, "paymentPlan": "FULL", "paymentMethod": "pm_card_visa"}""".formatted(orderId, phone.substring(1), phone, locale == null ? "null" : "\"" + locale + "\"", sku);
     }
 
     private static String product(long price, String alternatives) {

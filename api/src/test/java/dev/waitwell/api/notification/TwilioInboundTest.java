@@ -19,7 +19,11 @@ import com.twilio.security.RequestValidator;
 import dev.waitwell.api.ApiTest;
 import dev.waitwell.api.TestTemporal;
 import dev.waitwell.api.survey.SurveyAnswers;
+import dev.waitwell.messages.SmsSegments;
 import dev.waitwell.workflows.notification.SmsReplyCode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +157,11 @@ class TwilioInboundTest {
     void helpSaysWhoWeAreAndHowToStopInEscapedXml() throws Exception {
         String reply = sms.send(newSid(), newPhone(), "help");
 
-        assertThat(reply).contains("Waitwell: texts about your orders", "STOP to get no more texts", "Msg &amp; data");
+        assertThat(reply)
+                .contains(
+                        "<Message>Waitwell Demo Shop: texts about your orders",
+                        "STOP to get no more texts",
+                        "Msg &amp; data");
     }
 
     @Test
@@ -168,6 +176,32 @@ class TwilioInboundTest {
                         waiting.orderIds().get(1) + " awaiting stock, due ",
                         waiting.orderIds().get(0) + " awaiting stock, due ");
         assertThat(sms.send(newSid(), newPhone(), "status")).contains("we found no order for this number");
+    }
+
+    @Test
+    void aGermanCustomerIsAnsweredInGermanWithTheDatesAsGermanWritesThem() throws Exception {
+        String phone = newPhone();
+        String orderId = sms.waitingOrders(phone, 1, "de-DE").orderIds().get(0);
+        LocalDate promised = jdbc.sql("SELECT promised_date FROM orders WHERE order_id = ?")
+                .param(orderId)
+                .query(LocalDate.class)
+                .single();
+
+        String status = message(sms.send(newSid(), phone, "STATUS"));
+        String help = message(sms.send(newSid(), phone, "help"));
+
+        assertThat(status)
+                .isEqualTo("Waitwell Demo Shop: " + orderId + " wartet auf Ware, Lieferung bis "
+                        + promised.format(DateTimeFormatter.ofPattern("dd.MM.yy")) + ".");
+        assertThat(help)
+                .startsWith("Waitwell Demo Shop: SMS zu Ihren Bestellungen. Antworten Sie STATUS für Ihre offenen "
+                        + "Bestellungen")
+                .contains("STOP, um keine SMS mehr zu erhalten");
+        assertThat(List.of(status, help))
+                .allSatisfy(reply -> assertThat(SmsSegments.count(reply)).isLessThanOrEqualTo(2));
+        assertThat(message(sms.send(newSid(), newPhone(), "HELP")))
+                .as("a number without orders is answered in the shop's language")
+                .startsWith("Waitwell Demo Shop: texts about your orders");
     }
 
     @Test
@@ -233,6 +267,17 @@ class TwilioInboundTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM survey_answers WHERE order_id = ?", earlier))
                 .isZero();
+    }
+
+    /** The text of a TwiML answer's message, unescaped. */
+    private static String message(String twiml) {
+        String escaped =
+                twiml.substring(twiml.indexOf("<Message>") + "<Message>".length(), twiml.indexOf("</Message>"));
+        return escaped.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     private long count(String sql, Object... params) {
