@@ -1,10 +1,14 @@
 package dev.waitwell.messages;
 
-/** A template that cannot be rendered: its file, and the engine's words on what and where (line, column). */
+/**
+ * A template or a bundle's word that cannot be rendered: its file, and the engine's words on what and where (line,
+ * column), or the key.
+ */
 public final class BrokenTemplateException extends RuntimeException {
 
-    BrokenTemplateException(String file, Exception cause) {
-        super("template " + file + " cannot be rendered: " + rootMessage(cause), cause);
+    /** @param what "template /path/email/X.html" or "bundle /path/messages_de.properties (key k)" */
+    BrokenTemplateException(String what, Exception cause) {
+        super(what + " cannot be rendered: " + rootMessage(cause), cause);
     }
 
     private static String rootMessage(Throwable e) {

@@ -32,7 +32,10 @@ final class MessageBundles implements IMessageResolver {
     private static final List<String> BASE_NAMES = List.of("messages", "page", "replies");
 
     private final Path overrides;
-    private final Map<String, List<Properties>> byLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Bundle>> byLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One bundle file's words, and where they came from (for the start-up check's words). */
+    private record Bundle(String source, Properties words) {}
 
     MessageBundles(Path overrides) {
         this.overrides = overrides;
@@ -62,8 +65,8 @@ final class MessageBundles implements IMessageResolver {
 
     /** The key's words in {@code locale}, English when the language lacks them, null when no bundle has them. */
     String message(Locale locale, String key, Object... parameters) {
-        for (Properties bundle : bundles(locale.getLanguage())) {
-            String pattern = bundle.getProperty(key);
+        for (Bundle bundle : bundles(locale.getLanguage())) {
+            String pattern = bundle.words().getProperty(key);
             if (pattern != null) {
                 return new MessageFormat(pattern, locale).format(parameters == null ? new Object[0] : parameters);
             }
@@ -71,9 +74,27 @@ final class MessageBundles implements IMessageResolver {
         return null;
     }
 
-    private List<Properties> bundles(String language) {
+    /**
+     * Every pattern of every bundle a language reads is a valid MessageFormat: a shop's {@code {0} Tage'} fails the
+     * start, naming its file and key, not a send.
+     *
+     * @throws BrokenTemplateException naming the bundle and the key
+     */
+    void validate(Locale locale) {
+        for (Bundle bundle : bundles(locale.getLanguage())) {
+            for (String key : bundle.words().stringPropertyNames()) {
+                try {
+                    new MessageFormat(bundle.words().getProperty(key), locale);
+                } catch (IllegalArgumentException e) {
+                    throw new BrokenTemplateException("bundle " + bundle.source() + " (key " + key + ")", e);
+                }
+            }
+        }
+    }
+
+    private List<Bundle> bundles(String language) {
         return byLanguage.computeIfAbsent(language, lang -> {
-            List<Properties> chain = new ArrayList<>();
+            List<Bundle> chain = new ArrayList<>();
             if (!lang.equals("en")) {
                 for (String base : BASE_NAMES) {
                     addOverride(chain, base + "_" + lang + ".properties");
@@ -88,24 +109,24 @@ final class MessageBundles implements IMessageResolver {
         });
     }
 
-    private void addOverride(List<Properties> chain, String name) {
+    private void addOverride(List<Bundle> chain, String name) {
         if (overrides == null) {
             return;
         }
         Path file = overrides.resolve(name);
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
-                chain.add(load(in));
+                chain.add(new Bundle(file.toString(), load(in)));
             } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalStateException("cannot read the message bundle " + file + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private static void addBuiltIn(List<Properties> chain, String name) {
+    private static void addBuiltIn(List<Bundle> chain, String name) {
         try (InputStream in = MessageBundles.class.getClassLoader().getResourceAsStream(BUILT_IN + name)) {
             if (in != null) {
-                chain.add(load(in));
+                chain.add(new Bundle("built-in " + name, load(in)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,7 +54,7 @@ final class MessageTemplates {
         try {
             return engine.process(file, new Context(locale, variables));
         } catch (TemplateEngineException | IllegalStateException e) {
-            throw new BrokenTemplateException(file, e);
+            throw new BrokenTemplateException("template " + file, e);
         }
     }
 

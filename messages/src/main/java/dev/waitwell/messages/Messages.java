@@ -155,13 +155,15 @@ public final class Messages {
     }
 
     /**
-     * Renders every milestone's email and SMS in every shipped language with sample facts, full and sparse, and the
-     * fallback email: a broken template or a missing word fails here, at start-up.
+     * Checks every word of every bundle, and renders every milestone's email and SMS in every shipped language with
+     * sample facts, full and sparse, and the fallback email: a broken template, a broken word or a missing one fails
+     * here, at start-up.
      *
      * @throws BrokenTemplateException naming the file
      */
     public void validate() {
         for (Locale locale : MessageLocales.SHIPPED) {
+            bundles.validate(locale);
             for (Milestone milestone : Milestone.values()) {
                 for (MessageFacts facts : SampleFacts.both(milestone)) {
                     email(milestone, SampleFacts.ORDER_ID, SampleFacts.CUSTOMER, locale, facts);

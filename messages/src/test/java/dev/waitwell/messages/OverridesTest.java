@@ -68,6 +68,17 @@ class OverridesTest {
     }
 
     @Test
+    void aWordThatIsNotAValidPatternStopsValidationNamingItsBundleAndKey() throws IOException {
+        write("replies_fr.properties", "reply.help=Aide : {0 pour vous\n");
+        Messages messages = messages();
+
+        assertThatThrownBy(messages::validate)
+                .isInstanceOf(BrokenTemplateException.class)
+                .hasMessageContaining(dir.resolve("replies_fr.properties").toString())
+                .hasMessageContaining("reply.help");
+    }
+
+    @Test
     void aDirectoryThatIsNotThereIsRefusedAtOnce() {
         ShopProperties shop = new ShopProperties(
                 "Camera Corner",
