@@ -38,7 +38,8 @@ public final class MessageLocales {
         }
         Locale locale;
         try {
-            locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+            // Without extensions: "-u-nu-arab" would write amounts in Arabic digits, "-x-" means nothing to us.
+            locale = new Locale.Builder().setLanguageTag(tag.strip()).build().stripExtensions();
         } catch (IllformedLocaleException malformed) {
             return Optional.empty();
         }

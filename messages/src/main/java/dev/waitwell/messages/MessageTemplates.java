@@ -1,11 +1,15 @@
 package dev.waitwell.messages;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateEngineException;
@@ -23,10 +27,14 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 final class MessageTemplates {
 
     private final Path overrides;
+    /** The shop's files, listed once: one added while the application runs is not used unchecked. */
+    private final Set<Path> overrideFiles;
+
     private final TemplateEngine engine = new TemplateEngine();
 
     MessageTemplates(Path overrides, MessageBundles bundles) {
         this.overrides = overrides;
+        this.overrideFiles = overrides == null ? Set.of() : filesIn(overrides);
         FileTemplateResolver files = configure(new FileTemplateResolver(), 1);
         files.setResolvablePatterns(Set.of("/*"));
         ClassLoaderTemplateResolver builtIn = configure(new ClassLoaderTemplateResolver(), 2);
@@ -58,13 +66,24 @@ final class MessageTemplates {
         }
     }
 
+    private static Set<Path> filesIn(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> file.toAbsolutePath().normalize())
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list WAITWELL_TEMPLATES_DIR " + dir, e);
+        }
+    }
+
     /** The file that renders {@code name} in {@code locale}: the path the engine is handed. */
     String resolve(String name, Locale locale) {
         if (overrides != null) {
             for (Path candidate :
                     List.of(overrides.resolve(locale.getLanguage()).resolve(name), overrides.resolve(name))) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate.toAbsolutePath().normalize().toString();
+                Path file = candidate.toAbsolutePath().normalize();
+                if (overrideFiles.contains(file)) {
+                    return file.toString();
                 }
             }
         }

@@ -98,7 +98,7 @@ public final class Messages {
         Map<String, Object> v =
                 MessageVariables.of(orderId, customerName, f, new Formats(locale, zone, FormatStyle.SHORT), shop);
         if (v.get("product") instanceof String product && product.length() > SMS_PRODUCT_NAME) {
-            v.put("product", product.substring(0, SMS_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS);
+            v.put("product", prefix(product, SMS_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS);
         }
         String name = "sms/" + milestone.name() + ".txt";
         String link = f.customerUrl();
@@ -156,7 +156,7 @@ public final class Messages {
 
     /**
      * Checks every word of every bundle, and renders every milestone's email and SMS in every shipped language with
-     * sample facts, full and sparse, and the fallback email: a broken template, a broken word or a missing one fails
+     * sample facts down each branch a template takes ({@link SampleFacts#branches}), and the fallback email: a broken template, a broken word or a missing one fails
      * here, at start-up.
      *
      * @throws BrokenTemplateException naming the file
@@ -165,10 +165,12 @@ public final class Messages {
         for (Locale locale : MessageLocales.SHIPPED) {
             bundles.validate(locale);
             for (Milestone milestone : Milestone.values()) {
-                for (MessageFacts facts : SampleFacts.both(milestone)) {
+                for (MessageFacts facts : SampleFacts.branches(milestone)) {
                     email(milestone, SampleFacts.ORDER_ID, SampleFacts.CUSTOMER, locale, facts);
                     sms(milestone, SampleFacts.ORDER_ID, SampleFacts.CUSTOMER, locale, facts);
                 }
+                // A customer who gave no name is greeted without one.
+                email(milestone, SampleFacts.ORDER_ID, null, locale, SampleFacts.full(milestone));
             }
             for (Map<String, Object> fallback : SampleFacts.smsFallbacks()) {
                 email(SmsFallback.TEMPLATE, locale, fallback);
@@ -184,15 +186,23 @@ public final class Messages {
         return link == null ? text : text + " " + link;
     }
 
-    /** The longest start of {@code text} that fits with an ellipsis and the link; the text whole when none would. */
+    /**
+     * The longest start of {@code text} that fits with an ellipsis and the link, ending with a whole word where one
+     * does (else anywhere); the text whole when nothing would fit.
+     */
     private static String cut(String text, String link) {
         if (fits(text, link)) {
             return text;
         }
-        for (int end = text.length() - 1; end > 20; end--) {
-            String shorter = text.substring(0, end).stripTrailing() + ELLIPSIS;
-            if (fits(shorter, link)) {
-                return shorter;
+        for (boolean wholeWords : new boolean[] {true, false}) {
+            for (int end = text.length() - 1; end > 20; end--) {
+                if (wholeWords && text.charAt(end) != ' ') {
+                    continue;
+                }
+                String shorter = prefix(text, end).stripTrailing() + ELLIPSIS;
+                if (fits(shorter, link)) {
+                    return shorter;
+                }
             }
         }
         // A link too long for the two segments goes out over more: the link is what the customer needs.
@@ -201,15 +211,30 @@ public final class Messages {
 
     /**
      * One line, single spaces, and the characters that would make an SMS UCS-2 for nothing (no-break spaces from
-     * number formats, typographic quotes and ellipses) replaced by their GSM-7 look-alikes.
+     * number formats, typographic quotes, dashes and ellipses) replaced by their GSM-7 look-alikes.
      */
     static String smsText(String rendered) {
         return rendered.replace('\u00A0', ' ')
                 .replace('\u202F', ' ')
+                .replace('\u2018', '\'')
                 .replace('\u2019', '\'')
+                .replace('\u201A', '\'')
+                .replace('\u201C', '"')
+                .replace('\u201D', '"')
+                .replace('\u201E', '"')
+                .replace('\u00AB', '"')
+                .replace('\u00BB', '"')
+                .replace('\u2013', '-')
+                .replace('\u2014', '-')
                 .replace("\u2026", ELLIPSIS)
                 .replaceAll("\\s+", " ")
                 .strip();
+    }
+
+    /** The first {@code length} characters, one fewer where that would split a character (an emoji's pair). */
+    private static String prefix(String text, int length) {
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
     }
 
     private static String oneLine(String rendered) {

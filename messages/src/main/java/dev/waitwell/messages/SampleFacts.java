@@ -63,8 +63,38 @@ public final class SampleFacts {
                 0);
     }
 
-    static List<MessageFacts> both(Milestone milestone) {
-        return List.of(full(milestone), sparse(milestone));
+    /**
+     * Every branch a template takes with real facts: all facts; the bare minimum; waiting offered without a reward
+     * and silence meaning wait; no choice at all.
+     */
+    static List<MessageFacts> branches(Milestone milestone) {
+        MessageFacts full = full(milestone);
+        return List.of(
+                full,
+                sparse(milestone),
+                withChoices(full, List.of(DelayChoice.WAIT), true, 0),
+                withChoices(sparse(milestone), List.of(), false, 0));
+    }
+
+    private static MessageFacts withChoices(
+            MessageFacts f, List<DelayChoice> choices, boolean silenceMeansWait, int rewardPercent) {
+        return new MessageFacts(
+                f.productName(),
+                f.sku(),
+                f.quantity(),
+                f.promisedDate(),
+                f.amount(),
+                f.total(),
+                f.paid(),
+                f.customerUrl(),
+                f.carrier(),
+                f.trackingNumber(),
+                f.reason(),
+                choices,
+                f.decisionDeadline(),
+                silenceMeansWait,
+                null,
+                rewardPercent);
     }
 
     /** The fallback email with the text the SMS said, and without (an SMS sent before texts were kept). */

@@ -31,6 +31,11 @@ public record ShopProperties(
         }
         supportPhone = blankToNull(supportPhone);
         logoUrl = blankToNull(logoUrl);
+        if (logoUrl != null && !logoUrl.startsWith("https://")) {
+            // Mail clients block or flag images over plain http; the staff preview allows https images only.
+            throw new IllegalArgumentException(
+                    "waitwell.shop.logo-url (WAITWELL_SHOP_LOGO_URL) must be an https URL: " + logoUrl);
+        }
         templatesDir = blankToNull(templatesDir);
     }
 

@@ -110,9 +110,19 @@ class EnglishMessagesTest {
         String sms = MESSAGES.sms(Milestone.SHIPPED, "o-1", "Ada", EN, facts);
 
         assertThat(SmsSegments.count(sms)).isEqualTo(2);
-        assertThat(sms)
-                .startsWith("Camera Corner: Camera X shipped with DHL, tracking YYY")
-                .endsWith("... " + url);
+        assertThat(sms).isEqualTo("Camera Corner: Camera X shipped with DHL, tracking... " + url);
+    }
+
+    @Test
+    void aTextOfOneLongWordIsCutWithinIt() {
+        String url = "https://shop.example/c/orders/o-1?token=" + "t".repeat(230);
+        MessageFacts facts =
+                new MessageFacts("Z".repeat(39), "CAM-X", 1, null, null, null, null, url, "DHL", "1Z", null);
+
+        String sms = MESSAGES.sms(Milestone.SHIPPED, "o-1", "Ada", EN, facts);
+
+        assertThat(SmsSegments.count(sms)).isEqualTo(2);
+        assertThat(sms).startsWith("Camera Corner: ZZZ").endsWith("Z... " + url);
     }
 
     @Test

@@ -111,6 +111,31 @@ class ShippedLanguagesTest {
         assertThat(email.text()).contains("<script>alert(1)</script>");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "de", "fr"})
+    void aDelayNoticeFromAShopWhoseNameIsNotGsm7IsShortenedAtAWordToTwoUcs2SegmentsWithTheWholeLink(String language) {
+        Messages messages = Facts.messages(new ShopProperties(
+                "Crêperie Bretonne", "help@cafe.example", null, "https://cafe.example", null, "en", null));
+        String link = "https://cafe.example/c/orders/o-42?token=1798761600.abcdefghijklmnop";
+
+        String sms = messages.sms(
+                Milestone.DELAY_NOTICE,
+                "o-42",
+                "Ada",
+                written(language).locale(),
+                Facts.named(Facts.of(Milestone.DELAY_NOTICE), "Camera X", link, "the supplier's shipment moved"));
+
+        assertThat(SmsSegments.isGsm7(sms)).isFalse();
+        assertThat(SmsSegments.count(sms)).as(sms).isLessThanOrEqualTo(Messages.MAX_SMS_SEGMENTS);
+        // 134 characters in all, the link takes half: the new date stays, the rest is on the page.
+        assertThat(sms)
+                .startsWith("Crêperie Bretonne")
+                .endsWith("... " + link)
+                .contains(written(language).shortDate());
+        String text = sms.substring(0, sms.length() - ("... " + link).length());
+        assertThat(text).as("cut after a whole word").doesNotEndWith(" ").matches("(?s).*[\\p{L}\\p{N}.,:;)]$");
+    }
+
     private static Written written(String language) {
         return LANGUAGES.stream()
                 .filter(w -> w.locale().getLanguage().equals(language))

@@ -7,6 +7,7 @@ import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -83,7 +84,10 @@ class EmailSender implements ChannelSender {
         MimeMessage message = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-            helper.setFrom(properties.from(), messages.shop().name());
+            // WAITWELL_MAIL_FROM may carry a name of its own ("Orders <orders@shop>"): the shop's name replaces it.
+            helper.setFrom(
+                    new InternetAddress(properties.from()).getAddress(),
+                    messages.shop().name());
             helper.setTo(draft.recipient());
             helper.setSubject(draft.subject());
             if (draft.html() == null) {

@@ -60,8 +60,10 @@ class SmsFallbackActivitiesImpl implements SmsFallbackActivities {
         }
         // Rendered before the claim: a template bug fails the activity without leaving a SENDING row.
         Draft draft = emails.render(sms, fallback.orderPageUrl());
-        Long claim = rows.insert(row(sms, draft.recipient(), "SENDING", null, draft.body()))
-                .orElse(null);
+        // Kept as every message is, without the signed link it carries.
+        String kept = StoredBodies.withoutLink(draft.body(), fallback.orderPageUrl());
+        Long claim =
+                rows.insert(row(sms, draft.recipient(), "SENDING", null, kept)).orElse(null);
         if (claim == null) {
             return earlier(sms);
         }

@@ -3,6 +3,7 @@ package dev.waitwell.activities.notification;
 import dev.waitwell.activities.notification.FailedSmsRows.FailedSms;
 import dev.waitwell.messages.Messages;
 import dev.waitwell.messages.SmsFallback;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +29,15 @@ class SmsFallbackEmails {
     }
 
     Draft render(FailedSms sms, String orderPageUrl) {
-        String said = sms.body() == null ? null : StoredBodies.withLink(sms.body(), orderPageUrl);
+        Locale locale = messages.locales().forCustomer(sms.customerLocale());
+        String said = sms.body() == null
+                ? null
+                : StoredBodies.withLink(sms.body(), orderPageUrl, messages.word(locale, "SMS_FALLBACK.noLink"));
         return EmailSender.draft(
                 sms.customerEmail(),
                 messages.email(
                         TEMPLATE,
-                        messages.locales().forCustomer(sms.customerLocale()),
+                        locale,
                         SmsFallback.variables(
                                 sms.orderId(),
                                 sms.customerName(),

@@ -15,11 +15,14 @@ final class StoredBodies {
         return body == null || url == null || url.isEmpty() ? body : body.replace(url, LINK);
     }
 
-    /** A kept body made whole again with {@code url}; without one, the placeholder says where to look. */
-    static String withLink(String body, String url) {
+    /**
+     * A kept body made whole again with {@code url}; without one, {@code noLink} (the customer's words for where to
+     * look) takes the placeholder's place.
+     */
+    static String withLink(String body, String url, String noLink) {
         if (body == null) {
             return null;
         }
-        return body.replace(LINK, url != null ? url : "(the link in our earlier messages)");
+        return body.replace(LINK, url != null ? url : noLink);
     }
 }

@@ -60,10 +60,13 @@ record CheckoutRequest(
                 return null;
             }
             try {
-                return new java.util.Locale.Builder()
+                // Extensions (-u-nu-arab, -x-...) would change how amounts are written: kept out.
+                String tag = new java.util.Locale.Builder()
                         .setLanguageTag(locale.strip())
                         .build()
+                        .stripExtensions()
                         .toLanguageTag();
+                return tag.equals("und") ? null : tag;
             } catch (java.util.IllformedLocaleException unreadable) {
                 return null;
             }

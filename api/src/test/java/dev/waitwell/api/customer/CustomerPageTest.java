@@ -93,7 +93,7 @@ class CustomerPageTest {
                 .contains(
                         "<html lang=\"de-DE\">",
                         "Bestellung " + orderId,
-                        "Wartet auf die Veröffentlichung",
+                        "Wartet auf den Erscheinungstermin",
                         "Kamera Eins × 1",
                         "<dd>1. Juni 2030</dd>",
                         "499,00\u00A0€",
