@@ -95,8 +95,10 @@ public final class Messages {
      * order's reply code ({@code code} null), and if even that does not fit, its end is cut; the link never is.
      */
     public String sms(Milestone milestone, String orderId, String customerName, Locale locale, MessageFacts f) {
-        Map<String, Object> v =
-                MessageVariables.of(orderId, customerName, f, new Formats(locale, zone, FormatStyle.SHORT), shop);
+        Map<String, Object> v = withWords(
+                MessageVariables.of(orderId, customerName, f, new Formats(locale, zone, FormatStyle.SHORT), shop),
+                locale,
+                f);
         if (v.get("product") instanceof String product && product.length() > SMS_PRODUCT_NAME) {
             v.put("product", prefix(product, SMS_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS);
         }
@@ -134,8 +136,16 @@ public final class Messages {
     }
 
     Map<String, Object> variables(String orderId, String customerName, Locale locale, MessageFacts f) {
-        Map<String, Object> v = MessageVariables.of(orderId, customerName, f, formats(locale), shop);
+        return withWords(MessageVariables.of(orderId, customerName, f, formats(locale), shop), locale, f);
+    }
+
+    /** What the variables need from the bundles: the choices as a list, and a reason Waitwell wrote, translated. */
+    private Map<String, Object> withWords(Map<String, Object> v, Locale locale, MessageFacts f) {
         v.put("choicesText", choicesText(locale, f));
+        String systemReason = SystemReasons.keyOf(f.reason());
+        if (systemReason != null) {
+            v.put("reason", word(locale, systemReason));
+        }
         return v;
     }
 

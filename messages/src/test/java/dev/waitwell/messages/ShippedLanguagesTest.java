@@ -136,6 +136,28 @@ class ShippedLanguagesTest {
         assertThat(text).as("cut after a whole word").doesNotEndWith(" ").matches("(?s).*[\\p{L}\\p{N}.,:;)]$");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "en, your payment did not reach us in time",
+        "de, Ihre Zahlung ist nicht rechtzeitig bei uns eingegangen",
+        "fr, votre paiement ne nous est pas parvenu à temps"
+    })
+    void aCancellationWaitwellMadeItselfGivesItsReasonInTheCustomersWordsNotTheRecords(String language, String words) {
+        MessageFacts facts = Facts.named(
+                Facts.of(Milestone.CANCELLED),
+                "Camera X",
+                Facts.URL,
+                dev.waitwell.workflows.lifecycle.CancellationReasons.PAYMENT_NOT_RECEIVED + "PT72H");
+
+        RenderedEmail email = MESSAGES.email(
+                Milestone.CANCELLED, "o-42", "Ada", written(language).locale(), facts);
+        String sms = MESSAGES.sms(
+                Milestone.CANCELLED, "o-42", "Ada", written(language).locale(), facts);
+
+        assertThat(email.text()).contains(words).doesNotContain("PT72H", "payment not received");
+        assertThat(sms).contains(words).doesNotContain("PT72H");
+    }
+
     private static Written written(String language) {
         return LANGUAGES.stream()
                 .filter(w -> w.locale().getLanguage().equals(language))

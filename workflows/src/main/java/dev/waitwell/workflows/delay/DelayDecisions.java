@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.delay;
 
+import dev.waitwell.workflows.lifecycle.CancellationReasons;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
@@ -108,7 +109,7 @@ final class DelayDecisions {
         if (chosen == null) {
             open = null;
             run.requestCancellation(new CancellationRequest(
-                    "no answer to the delay notice within " + terms.policy().decisionWindow(), "system"));
+                    CancellationReasons.NO_DELAY_ANSWER + terms.policy().decisionWindow(), "system"));
             run.throwIfCancelled();
         }
         return chosen;
@@ -141,7 +142,7 @@ final class DelayDecisions {
             case CANCEL -> {
                 open = null;
                 run.requestCancellation(new CancellationRequest(
-                        "the customer chose to cancel after a delay (" + change.reason() + ")", chosen.decidedBy()));
+                        CancellationReasons.CANCELLED_AFTER_DELAY + change.reason() + ")", chosen.decidedBy()));
                 run.throwIfCancelled();
                 return true;
             }

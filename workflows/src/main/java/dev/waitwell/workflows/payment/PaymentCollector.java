@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.payment;
 
+import dev.waitwell.workflows.lifecycle.CancellationReasons;
 import dev.waitwell.workflows.lifecycle.CancellationRequest;
 import dev.waitwell.workflows.lifecycle.OrderRun;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
@@ -131,7 +132,8 @@ public final class PaymentCollector {
                 if (attempts.letGoOfWaitingCharge()) {
                     break; // the customer confirmed with their bank as time ran out
                 }
-                run.requestCancellation(new CancellationRequest("payment not received within " + grace, "system"));
+                run.requestCancellation(
+                        new CancellationRequest(CancellationReasons.PAYMENT_NOT_RECEIVED + grace, "system"));
                 run.throwIfCancelled();
             }
             retryRequested = false;
