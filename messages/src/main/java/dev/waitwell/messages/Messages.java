@@ -135,6 +135,11 @@ public final class Messages {
         return words;
     }
 
+    /** One word of a bundle when some bundle of the language's chain has it (English included). */
+    public java.util.Optional<String> wordIfAny(Locale locale, String key, Object... parameters) {
+        return java.util.Optional.ofNullable(bundles.message(locale, key, parameters));
+    }
+
     Map<String, Object> variables(String orderId, String customerName, Locale locale, MessageFacts f) {
         return withWords(MessageVariables.of(orderId, customerName, f, formats(locale), shop), locale, f);
     }

@@ -117,6 +117,11 @@ class CustomerPage {
         return messages.formats(locale);
     }
 
+    /** One word of the bundles when the language's chain has it. */
+    java.util.Optional<String> wordIfAny(Locale locale, String key) {
+        return messages.wordIfAny(locale, key);
+    }
+
     /** One word of the page's bundles. */
     String word(Locale locale, String key, Object... parameters) {
         return messages.word(locale, key, parameters);

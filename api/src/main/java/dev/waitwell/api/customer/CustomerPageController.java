@@ -157,11 +157,15 @@ class CustomerPageController {
     }
 
     /**
-     * The workflow's or the API's refusal, in its own (English) words: they name the order's state precisely, and the
-     * heading says in the customer's language that nothing changed.
+     * The workflow's or the API's refusal: in English its own words, which name the order's state precisely; in
+     * another language the words its bundle has for the refusal's code ({@code page.refused.<CODE>}), else the
+     * English. The heading says in the customer's language that nothing changed.
      */
     private ResponseEntity<String> refused(ApiException refused, String orderId, String token, Locale locale) {
-        return result(refused.status(), orderId, token, locale, "page.result.unchanged", refused.getMessage());
+        String words = locale.getLanguage().equals("en")
+                ? refused.getMessage()
+                : page.wordIfAny(locale, "page.refused." + refused.code()).orElse(refused.getMessage());
+        return result(refused.status(), orderId, token, locale, "page.result.unchanged", words);
     }
 
     private ResponseEntity<String> result(

@@ -123,6 +123,25 @@ class CustomerPageTest {
     }
 
     @Test
+    void aRefusedDecisionIsExplainedInTheCustomersLanguage() throws Exception {
+        Placed placed = place("Kamera Eins", "de-DE");
+        String token = placed.path().substring(placed.path().indexOf("?token=") + "?token=".length());
+
+        String html = mvc.perform(post("/c/orders/{id}/decision", placed.orderId())
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("token", token)
+                        .param("choice", "WAIT"))
+                .andExpect(status().isConflict())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(html)
+                .contains("<html lang=\"de-DE\">", "Für diese Bestellung ist gerade keine Entscheidung offen")
+                .doesNotContain("no open decision", "not waiting");
+    }
+
+    @Test
     void escapesWhatTheShopNamedItsProduct() throws Exception {
         Placed placed = place("<script>alert(1)</script>");
 
