@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
@@ -32,7 +33,7 @@ final class MessageBundles implements IMessageResolver {
     private static final List<String> BASE_NAMES = List.of("messages", "page", "replies");
 
     private final Path overrides;
-    private final Map<String, List<Bundle>> byLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Bundle>> byLanguage = new ConcurrentHashMap<>();
 
     /** One bundle file's words, and where they came from (for the start-up check's words). */
     private record Bundle(String source, Properties words) {}

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders what customers read: each milestone's email and SMS, the email that replaces an undelivered SMS, and the
@@ -90,8 +91,8 @@ public final class Messages {
     }
 
     /**
-     * The SMS of a milestone, dates in the language's short form ("12/24/26", "24.12.26"): the shop's name first, the link whole and last, in {@value #MAX_SMS_SEGMENTS} segments.
-     * When the full text does not fit, the template's compact form is used ({@code compact} true), then without the
+     * The SMS of a milestone, dates in the language's short form ("12/24/26", "24.12.26"): the shop's name first, the
+     * link whole and last, in {@value #MAX_SMS_SEGMENTS} segments. When the full text does not fit, the template's compact form is used ({@code compact} true), then without the
      * order's reply code ({@code code} null), and if even that does not fit, its end is cut; the link never is.
      */
     public String sms(Milestone milestone, String orderId, String customerName, Locale locale, MessageFacts f) {
@@ -136,8 +137,8 @@ public final class Messages {
     }
 
     /** One word of a bundle when some bundle of the language's chain has it (English included). */
-    public java.util.Optional<String> wordIfAny(Locale locale, String key, Object... parameters) {
-        return java.util.Optional.ofNullable(bundles.message(locale, key, parameters));
+    public Optional<String> wordIfAny(Locale locale, String key, Object... parameters) {
+        return Optional.ofNullable(bundles.message(locale, key, parameters));
     }
 
     Map<String, Object> variables(String orderId, String customerName, Locale locale, MessageFacts f) {

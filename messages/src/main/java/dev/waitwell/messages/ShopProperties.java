@@ -1,5 +1,8 @@
 package dev.waitwell.messages;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -48,14 +51,14 @@ public record ShopProperties(
      * The shop as templates see it: {@code shop.name}, {@code shop.supportEmail}, {@code shop.supportPhone},
      * {@code shop.url}, {@code shop.logoUrl} (the last two optional ones null when not set).
      */
-    java.util.Map<String, Object> asVariables() {
-        java.util.Map<String, Object> shop = new java.util.HashMap<>();
+    Map<String, Object> asVariables() {
+        Map<String, Object> shop = new HashMap<>();
         shop.put("name", name);
         shop.put("supportEmail", supportEmail);
         shop.put("supportPhone", supportPhone);
         shop.put("url", url);
         shop.put("logoUrl", logoUrl);
-        return java.util.Collections.unmodifiableMap(shop);
+        return Collections.unmodifiableMap(shop);
     }
 
     private static String blankToNull(String value) {

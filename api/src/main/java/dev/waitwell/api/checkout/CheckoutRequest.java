@@ -9,7 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 import org.hibernate.validator.constraints.UniqueElements;
 
 /** The body of {@code POST /api/v1/orders}. The order's kind is decided by the system, never sent. */
@@ -61,13 +63,13 @@ record CheckoutRequest(
             }
             try {
                 // Extensions (-u-nu-arab, -x-...) would change how amounts are written: kept out.
-                String tag = new java.util.Locale.Builder()
+                String tag = new Locale.Builder()
                         .setLanguageTag(locale.strip())
                         .build()
                         .stripExtensions()
                         .toLanguageTag();
                 return tag.equals("und") ? null : tag;
-            } catch (java.util.IllformedLocaleException unreadable) {
+            } catch (IllformedLocaleException unreadable) {
                 return null;
             }
         }

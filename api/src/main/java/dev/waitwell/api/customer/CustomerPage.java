@@ -118,7 +118,7 @@ class CustomerPage {
     }
 
     /** One word of the bundles when the language's chain has it. */
-    java.util.Optional<String> wordIfAny(Locale locale, String key) {
+    Optional<String> wordIfAny(Locale locale, String key) {
         return messages.wordIfAny(locale, key);
     }
 
