@@ -20,12 +20,13 @@ import java.util.Optional;
 public final class Messages {
 
     /** Two segments: what a customer's phone shows as one message without splitting it into many. */
-    public static final int MAX_SMS_SEGMENTS = 2;
+    public static final int MAX_SMS_SEGMENTS = SmsText.MAX_SEGMENTS;
 
     /** A product name longer than this is shortened in an SMS; the page shows it whole. */
     static final int SMS_PRODUCT_NAME = 40;
 
-    private static final String ELLIPSIS = "...";
+    /** The start of an SMS a cut never shortens: about the shop's name. */
+    private static final int SMS_KEEP = 20;
 
     private final ShopProperties shop;
     private final ZoneId zone;
@@ -101,22 +102,22 @@ public final class Messages {
                 locale,
                 f);
         if (v.get("product") instanceof String product && product.length() > SMS_PRODUCT_NAME) {
-            v.put("product", prefix(product, SMS_PRODUCT_NAME - ELLIPSIS.length()) + ELLIPSIS);
+            v.put("product", SmsText.prefix(product, SMS_PRODUCT_NAME - SmsText.ELLIPSIS.length()) + SmsText.ELLIPSIS);
         }
         String name = "sms/" + milestone.name() + ".txt";
         String link = f.customerUrl();
-        String text = smsText(templates.render(name, locale, v));
-        if (fits(text, link)) {
-            return withLink(text, link);
+        String text = SmsText.plain(templates.render(name, locale, v));
+        if (SmsText.fits(text, link)) {
+            return SmsText.withLink(text, link);
         }
         v.put("compact", true);
-        text = smsText(templates.render(name, locale, v));
-        if (!fits(text, link)) {
+        text = SmsText.plain(templates.render(name, locale, v));
+        if (!SmsText.fits(text, link)) {
             // The order's reply code matters only to a customer with several open orders: the link decides too.
             v.put("code", null);
-            text = smsText(templates.render(name, locale, v));
+            text = SmsText.plain(templates.render(name, locale, v));
         }
-        return withLink(cut(text, link), link);
+        return SmsText.fitted(text, link, SMS_KEEP);
     }
 
     /** A template's rendering with the given variables (the customer page's parts). */
@@ -172,8 +173,8 @@ public final class Messages {
 
     /**
      * Checks every word of every bundle, and renders every milestone's email and SMS in every shipped language with
-     * sample facts down each branch a template takes ({@link SampleFacts#branches}), and the fallback email: a broken template, a broken word or a missing one fails
-     * here, at start-up.
+     * sample facts down each branch a template takes ({@link SampleFacts#branches}), and the fallback email: a broken
+     * template, a broken word or a missing one fails here, at start-up.
      *
      * @throws BrokenTemplateException naming the file
      */
@@ -192,65 +193,6 @@ public final class Messages {
                 email(SmsFallback.TEMPLATE, locale, fallback);
             }
         }
-    }
-
-    private static boolean fits(String text, String link) {
-        return SmsSegments.count(withLink(text, link)) <= MAX_SMS_SEGMENTS;
-    }
-
-    private static String withLink(String text, String link) {
-        return link == null ? text : text + " " + link;
-    }
-
-    /**
-     * The longest start of {@code text} that fits with an ellipsis and the link, ending with a whole word where one
-     * does (else anywhere); the text whole when nothing would fit.
-     */
-    private static String cut(String text, String link) {
-        if (fits(text, link)) {
-            return text;
-        }
-        for (boolean wholeWords : new boolean[] {true, false}) {
-            for (int end = text.length() - 1; end > 20; end--) {
-                if (wholeWords && text.charAt(end) != ' ') {
-                    continue;
-                }
-                String shorter = prefix(text, end).stripTrailing() + ELLIPSIS;
-                if (fits(shorter, link)) {
-                    return shorter;
-                }
-            }
-        }
-        // A link too long for the two segments goes out over more: the link is what the customer needs.
-        return text;
-    }
-
-    /**
-     * One line, single spaces, and the characters that would make an SMS UCS-2 for nothing (no-break spaces from
-     * number formats, typographic quotes, dashes and ellipses) replaced by their GSM-7 look-alikes.
-     */
-    static String smsText(String rendered) {
-        return rendered.replace('\u00A0', ' ')
-                .replace('\u202F', ' ')
-                .replace('\u2018', '\'')
-                .replace('\u2019', '\'')
-                .replace('\u201A', '\'')
-                .replace('\u201C', '"')
-                .replace('\u201D', '"')
-                .replace('\u201E', '"')
-                .replace('\u00AB', '"')
-                .replace('\u00BB', '"')
-                .replace('\u2013', '-')
-                .replace('\u2014', '-')
-                .replace("\u2026", ELLIPSIS)
-                .replaceAll("\\s+", " ")
-                .strip();
-    }
-
-    /** The first {@code length} characters, one fewer where that would split a character (an emoji's pair). */
-    private static String prefix(String text, int length) {
-        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
-        return text.substring(0, end);
     }
 
     private static String oneLine(String rendered) {

@@ -5,28 +5,23 @@ import dev.waitwell.api.order.OrderView;
 import dev.waitwell.api.shared.WaitwellProperties;
 import dev.waitwell.messages.Formats;
 import dev.waitwell.messages.Messages;
-import dev.waitwell.messages.SmsSegments;
+import dev.waitwell.messages.SmsText;
 import dev.waitwell.workflows.shared.DelayChoice;
 import java.time.ZoneId;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * What the shop's number answers a text with, in the shop's name and the sender's language: the words of
- * {@code replies.properties} (and its languages), the shop's name first, a link whole and last, all within
- * {@value Messages#MAX_SMS_SEGMENTS} segments as {@link SmsSegments} counts them.
+ * {@code replies.properties} (and its languages), the shop's name first, a link whole and last, fitted to two
+ * segments as every SMS is ({@link SmsText}).
  */
 @Component
 class SmsReplies {
-
-    private static final String ELLIPSIS = "...";
-    private static final int MAX_SEPTETS = Messages.MAX_SMS_SEGMENTS * 153;
-    private static final Pattern TRAILING = Pattern.compile("[\\s,;:(]+$");
 
     private final Messages messages;
     private final ZoneId zone;
@@ -159,8 +154,8 @@ class SmsReplies {
             String entry = (shown == 0 ? "" : "; ") + line(locale, dates, open.get(shown));
             int left = open.size() - shown - 1;
             boolean fits = left == 0
-                    ? fits(from + lines + entry + ".", null)
-                    : fits(
+                    ? SmsText.fits(from + lines + entry + ".", null)
+                    : SmsText.fits(
                             from + lines + entry + ". " + more(locale, left),
                             open.get(shown + 1).link());
             if (!fits) {
@@ -169,7 +164,7 @@ class SmsReplies {
                                 locale,
                                 messages.word(locale, "reply.status.all", open.size()),
                                 open.get(0).link())
-                        : withLink(
+                        : SmsText.withLink(
                                 from + lines + ". " + more(locale, open.size() - shown),
                                 open.get(shown).link());
             }
@@ -194,44 +189,16 @@ class SmsReplies {
     }
 
     private String from(Locale locale) {
-        return messages.word(locale, "reply.from", messages.shop().name());
+        return SmsText.plain(messages.word(locale, "reply.from", messages.shop().name()));
     }
 
     private String sms(Locale locale, String key, Object... parameters) {
         return fitted(locale, messages.word(locale, key, parameters), null);
     }
 
-    /**
-     * The shop's name, the words and the link in two segments: when the words do not fit, they end after the last
-     * whole word that does, with an ellipsis, or give way entirely to the name and the link; the link is never cut.
-     */
+    /** The shop's name, the words and the link in two segments ({@link SmsText#fitted}): the name is never cut. */
     private String fitted(Locale locale, String words, String link) {
         String from = from(locale);
-        String text = from + " " + words;
-        if (fits(text, link)) {
-            return withLink(text, link);
-        }
-        // No text longer than two GSM-7 segments fits: start there rather than at the end of a long list.
-        for (int end = Math.min(text.length() - 1, MAX_SEPTETS); end > from.length(); end--) {
-            if (text.charAt(end) == ' ') {
-                String shorter = TRAILING.matcher(text.substring(0, end)).replaceFirst("") + ELLIPSIS;
-                if (fits(shorter, link)) {
-                    return withLink(shorter, link);
-                }
-            }
-        }
-        if (link != null && fits(from, link)) {
-            return withLink(from, link);
-        }
-        // A link too long for the two segments goes out over more: the link is what the customer needs.
-        return withLink(text, link);
-    }
-
-    private static boolean fits(String text, String link) {
-        return SmsSegments.count(withLink(text, link)) <= Messages.MAX_SMS_SEGMENTS;
-    }
-
-    private static String withLink(String text, String link) {
-        return link == null ? text : text + " " + link;
+        return SmsText.fitted(SmsText.plain(from + " " + words), link, from.length());
     }
 }
