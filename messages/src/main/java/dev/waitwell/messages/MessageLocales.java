@@ -33,18 +33,27 @@ public final class MessageLocales {
 
     /** The tag as a locale when it is well formed and its language ships. */
     public static Optional<Locale> shipped(String tag) {
+        return readable(tag)
+                .filter(locale -> SHIPPED.stream()
+                        .anyMatch(shipped -> shipped.getLanguage().equals(locale.getLanguage())));
+    }
+
+    /**
+     * A well-formed BCP 47 tag of at most 35 characters as a locale, whatever its language, without extensions:
+     * "-u-nu-arab" would write amounts in Arabic digits, and "-x-" means nothing to us. Empty for none, an
+     * unreadable one or "und".
+     */
+    public static Optional<Locale> readable(String tag) {
         if (tag == null || tag.isBlank() || tag.length() > 35) {
             return Optional.empty();
         }
-        Locale locale;
         try {
-            // Without extensions: "-u-nu-arab" would write amounts in Arabic digits, "-x-" means nothing to us.
-            locale = new Locale.Builder().setLanguageTag(tag.strip()).build().stripExtensions();
-        } catch (IllformedLocaleException malformed) {
+            Locale locale =
+                    new Locale.Builder().setLanguageTag(tag.strip()).build().stripExtensions();
+            return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale);
+        } catch (IllformedLocaleException unreadable) {
             return Optional.empty();
         }
-        boolean ships = SHIPPED.stream().anyMatch(l -> l.getLanguage().equals(locale.getLanguage()));
-        return ships ? Optional.of(locale) : Optional.empty();
     }
 
     /** "en, de, fr". */

@@ -79,6 +79,29 @@ class OverridesTest {
     }
 
     @Test
+    void aTemplateBrokenOnlyWhereWaitingEarnsNoRewardIsFoundAtStartUp() throws IOException {
+        write(
+                "sms/DELAY_NOTICE.txt",
+                "[(${shop.name})] [# th:if=\"${offersWait and rewardPercent == 0}\"][(#{no.such.word})][/]");
+        Messages messages = messages();
+
+        assertThatThrownBy(messages::validate)
+                .isInstanceOf(BrokenTemplateException.class)
+                .hasMessageContaining("sms/DELAY_NOTICE.txt")
+                .hasMessageContaining("no.such.word");
+    }
+
+    @Test
+    void aFileAddedWhileTheApplicationRunsIsNotUsedUnchecked() throws IOException {
+        Messages messages = messages();
+        messages.validate();
+        write("email/CONFIRMED.subject.txt", "[(${order.})] broken");
+
+        assertThat(subject(messages, Locale.ENGLISH))
+                .isEqualTo("Order o-42 confirmed: Camera X arrives December 24, 2026");
+    }
+
+    @Test
     void aDirectoryThatIsNotThereIsRefusedAtOnce() {
         ShopProperties shop = new ShopProperties(
                 "Camera Corner",

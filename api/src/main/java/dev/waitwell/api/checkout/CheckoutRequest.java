@@ -1,5 +1,6 @@
 package dev.waitwell.api.checkout;
 
+import dev.waitwell.messages.MessageLocales;
 import dev.waitwell.workflows.notification.Channel;
 import dev.waitwell.workflows.order.PaymentPlan;
 import jakarta.validation.Valid;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.validator.constraints.UniqueElements;
@@ -58,20 +58,7 @@ record CheckoutRequest(
          * unreadable one: messages are then in the shop's language. Kept as given, so a language added later applies.
          */
         String languageTag() {
-            if (locale == null || locale.isBlank()) {
-                return null;
-            }
-            try {
-                // Extensions (-u-nu-arab, -x-...) would change how amounts are written: kept out.
-                String tag = new Locale.Builder()
-                        .setLanguageTag(locale.strip())
-                        .build()
-                        .stripExtensions()
-                        .toLanguageTag();
-                return tag.equals("und") ? null : tag;
-            } catch (IllformedLocaleException unreadable) {
-                return null;
-            }
+            return MessageLocales.readable(locale).map(Locale::toLanguageTag).orElse(null);
         }
 
         /** The chosen channels; call only on a validated request. */

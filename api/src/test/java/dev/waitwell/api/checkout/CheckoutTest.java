@@ -280,13 +280,14 @@ class CheckoutTest {
     }
 
     @Test
-    void keepsTheCustomersLanguageWithTheOrderAndItsWorkflowAndTakesAnUnreadableOneAsNone() throws Exception {
+    void keepsTheCustomersLanguageWithoutExtensionsWithTheOrderAndItsWorkflowAndTakesAnUnreadableOneAsNone()
+            throws Exception {
         String sku = preorderProduct(12_999, null, 20);
         String german = unique("o");
         String unreadable = unique("o");
         String tooLong = unique("o");
 
-        mvc.perform(placeOrder(withLocale(order(german, sku, 1, "FULL", "pm_card_visa"), "de-DE")))
+        mvc.perform(placeOrder(withLocale(order(german, sku, 1, "FULL", "pm_card_visa"), "de-DE-u-nu-arab")))
                 .andExpect(status().isCreated());
         mvc.perform(placeOrder(withLocale(order(unreadable, sku, 1, "FULL", "pm_card_visa"), "not a tag!")))
                 .andExpect(status().isCreated());
