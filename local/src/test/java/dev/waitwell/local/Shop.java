@@ -264,9 +264,13 @@ final class Shop {
 
     /** Subjects of the emails the order's customer received. */
     List<String> emailsTo(String orderId) {
+        return messagesTo(orderId).stream().map(Shop::subject).toList();
+    }
+
+    /** The emails the order's customer received, in the order they came. */
+    List<MimeMessage> messagesTo(String orderId) {
         return List.of(system.smtp.getReceivedMessages()).stream()
                 .filter(message -> recipient(message).equals(orderId + "@example.com"))
-                .map(Shop::subject)
                 .toList();
     }
 

@@ -52,6 +52,7 @@ class ShopMessagesEndToEndTest {
             "Dezember");
 
     private static RunningSystem system;
+    private static Shop shop;
     private static Path templates;
     private WebDriver browser;
 
@@ -69,6 +70,7 @@ class ShopMessagesEndToEndTest {
                 "WAITWELL_SHOP_URL", "https://kamera-eck.example",
                 "WAITWELL_ZONE", "Europe/Berlin",
                 "WAITWELL_TEMPLATES_DIR", templates.toString()));
+        shop = new Shop(system);
     }
 
     @AfterAll
@@ -218,16 +220,7 @@ class ShopMessagesEndToEndTest {
     }
 
     private static MimeMessage emailTo(String orderId) {
-        for (MimeMessage message : system.smtp.getReceivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(orderId + "@example.com")) {
-                    return message;
-                }
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return null;
+        return shop.messagesTo(orderId).stream().findFirst().orElse(null);
     }
 
     private static String smsAbout(String orderId) {

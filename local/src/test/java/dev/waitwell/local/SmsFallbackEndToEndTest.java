@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -177,17 +176,7 @@ class SmsFallbackEndToEndTest {
     }
 
     private static List<MimeMessage> emailsTo(String orderId) {
-        List<MimeMessage> emails = new ArrayList<>();
-        for (MimeMessage message : system.smtp.getReceivedMessages()) {
-            try {
-                if (message.getAllRecipients()[0].toString().equals(orderId + "@example.com")) {
-                    emails.add(message);
-                }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return emails;
+        return new Shop(system).messagesTo(orderId);
     }
 
     private static String text(MimeMessage message) {
