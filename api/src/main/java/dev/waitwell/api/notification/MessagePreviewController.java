@@ -11,10 +11,8 @@ import dev.waitwell.workflows.notification.Milestone;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +34,6 @@ class MessagePreviewController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
-    /** A bad value is named in the problem, but never echoed whole. */
-    private static final int ECHOED = 40;
 
     private final Messages messages;
 
@@ -63,8 +59,8 @@ class MessagePreviewController {
             @Parameter(description = "EMAIL only: html (default) or text") @RequestParam(required = false)
                     String format) {
         QueryParameters parameters = new QueryParameters();
-        Milestone chosen = oneOf(parameters, "milestone", milestone, Milestone.class);
-        Channel via = oneOf(parameters, "channel", channel, Channel.class);
+        Milestone chosen = parameters.constant("milestone", milestone, Milestone.class, true);
+        Channel via = parameters.constant("channel", channel, Channel.class, true);
         Locale language = locale(parameters, locale);
         boolean text = plainText(parameters, format);
         parameters.validate();
@@ -103,22 +99,6 @@ class MessagePreviewController {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
-    private static <E extends Enum<E>> E oneOf(QueryParameters parameters, String name, String value, Class<E> type) {
-        String given = parameters.text(value);
-        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        if (given == null) {
-            parameters.check(false, name, "is required: one of " + allowed);
-            return null;
-        }
-        Optional<E> known = Arrays.stream(type.getEnumConstants())
-                .filter(constant -> constant.name().equals(given))
-                .findFirst();
-        if (known.isEmpty()) {
-            parameters.check(false, name, echo(given) + " is not one of " + allowed);
-        }
-        return known.orElse(null);
-    }
-
     private Locale locale(QueryParameters parameters, String value) {
         String given = parameters.text(value);
         if (given == null) {
@@ -129,7 +109,7 @@ class MessagePreviewController {
             parameters.check(
                     false,
                     "locale",
-                    echo(given) + " is not a shipped language: one of " + MessageLocales.tags()
+                    QueryParameters.quoted(given) + " is not a shipped language: one of " + MessageLocales.tags()
                             + " (a region is fine, e.g. de-DE)");
         }
         return shipped.orElse(null);
@@ -138,12 +118,8 @@ class MessagePreviewController {
     private static boolean plainText(QueryParameters parameters, String value) {
         String given = parameters.text(value);
         if (given != null && !given.equals("html") && !given.equals("text")) {
-            parameters.check(false, "format", echo(given) + " is not one of html, text");
+            parameters.check(false, "format", QueryParameters.quoted(given) + " is not one of html, text");
         }
         return "text".equals(given);
-    }
-
-    private static String echo(String value) {
-        return "'" + (value.length() > ECHOED ? value.substring(0, ECHOED) + "..." : value) + "'";
     }
 }

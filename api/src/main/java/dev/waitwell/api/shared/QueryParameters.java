@@ -23,18 +23,38 @@ public final class QueryParameters {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The name of one of {@code type}'s constants, or null when absent or not one (then a problem). */
     public <E extends Enum<E>> String oneOf(String name, String value, Class<E> type) {
+        E constant = constant(name, value, type, false);
+        return constant == null ? null : constant.name();
+    }
+
+    /**
+     * One of {@code type}'s constants by its name, or null: absent (a problem when {@code required}), or not one of
+     * them (a problem naming the value given and the names allowed).
+     */
+    public <E extends Enum<E>> E constant(String name, String value, Class<E> type, boolean required) {
         String given = text(value);
+        String allowed = String.join(
+                ", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         if (given == null) {
+            if (required) {
+                problems.add(new FieldProblem(name, "is required: one of " + allowed));
+            }
             return null;
         }
-        boolean known = Arrays.stream(type.getEnumConstants())
-                .anyMatch(constant -> constant.name().equals(given));
-        if (!known) {
-            problems.add(new FieldProblem(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
-        return given;
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equals(given))
+                .findFirst()
+                .orElseGet(() -> {
+                    problems.add(new FieldProblem(name, quoted(given) + " is not one of " + allowed));
+                    return null;
+                });
+    }
+
+    /** A value a caller gave, quoted for a problem's words and never echoed whole (at most 40 characters). */
+    public static String quoted(String value) {
+        return "'" + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'";
     }
 
     public LocalDate date(String name, String value) {
