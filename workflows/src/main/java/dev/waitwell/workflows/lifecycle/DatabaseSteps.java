@@ -10,8 +10,9 @@ import io.temporal.workflow.Workflow;
  * database steps ride on the two or three workflow tasks its signal, charge and message need anyway. Each step is
  * idempotent by its key either way, so a local step retried after a worker crash writes once.
  *
- * <p>Payments and messages stay activities of their own: they call Stripe, SMTP and Twilio, may take seconds and
- * retry for an hour, which a local activity must not (it holds its workflow task).
+ * <p>Messages stay activities of their own: they call SMTP and Twilio, may take seconds and retry for an hour,
+ * which a local activity must not (it holds its workflow task). Charges are local activities too, but by their own options
+ * ({@code ChargeAttempts}).
  */
 public final class DatabaseSteps {
 

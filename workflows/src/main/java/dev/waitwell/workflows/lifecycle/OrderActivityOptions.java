@@ -37,9 +37,9 @@ public final class OrderActivityOptions {
             .build();
 
     /**
-     * A charge the customer waits for (checkout), run as a local activity: retried as {@link #DURABLE} ones are, the
-     * declines and the bank's questions not at all; a processor slower than the workflow task's timeout keeps the task
-     * alive, as the SDK does for every local activity.
+     * A charge run as a local activity (checkout's, and from {@code launch-day-shape} on every charge): retried as
+     * {@link #DURABLE} ones are, the declines and the bank's questions not at all; a processor slower than the workflow
+     * task's timeout keeps the task alive, as the SDK does for every local activity.
      */
     public static final LocalActivityOptions LOCAL_PAYMENT = LocalActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))

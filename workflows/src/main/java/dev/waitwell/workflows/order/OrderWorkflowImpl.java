@@ -72,7 +72,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 input.policy().paymentGrace(),
                 versions.paymentSetup(),
                 versions.paymentRetries(),
-                versions.localChargeWhileCustomerWaits());
+                versions.localChargeWhileCustomerWaits(),
+                versions.localChargesWithoutCustomer());
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(

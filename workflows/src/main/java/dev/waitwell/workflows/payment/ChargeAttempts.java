@@ -16,15 +16,19 @@ import java.util.Locale;
  *
  * <p>An attempt the customer waits for (checkout, a method they gave on their page) runs as a local activity in runs
  * from {@code local-charge-while-customer-waits} on: in the workflow task that asks for it, so that checkout's answer
- * comes one workflow task after the start rather than after a task-queue round trip and a second task. Charges
- * without the customer (the balance on release, retries) stay activities of their own: a cancellation or a new
- * method that arrives while one runs is seen before the outcome is acted on.
+ * comes one workflow task after the start rather than after a task-queue round trip and a second task. From
+ * {@code launch-day-shape} on every attempt does (the balance on release or allocation, retries): the signal that
+ * makes the balance due, the charge and what follows from it (the timeline, the message asked for, the status) take
+ * one workflow task instead of two and an activity task. A cancellation or a new method that arrives while a charge
+ * runs is handled once it is over, as one that arrives just after it: the money taken is refunded by the
+ * cancellation's steps, and a charge waiting on the bank is let go of by the new method's.
  */
 final class ChargeAttempts {
 
     private final PaymentActivities activities =
             Workflow.newActivityStub(PaymentActivities.class, OrderActivityOptions.DURABLE);
     private final PaymentActivities whileCustomerWaits;
+    private final PaymentActivities withoutCustomer;
     private final OrderRun run;
     private final BankWait bank = new BankWait();
     private String method;
@@ -33,12 +37,18 @@ final class ChargeAttempts {
     private boolean customerPresentNext;
     private int count;
 
-    ChargeAttempts(OrderRun run, String method, boolean localWhileCustomerWaits) {
+    /**
+     * @param localWhileCustomerWaits whether an attempt the customer waits for runs as a local activity (version)
+     * @param localWithoutCustomer whether every other attempt does too (version)
+     */
+    ChargeAttempts(OrderRun run, String method, boolean localWhileCustomerWaits, boolean localWithoutCustomer) {
         this.run = run;
         this.method = method;
-        this.whileCustomerWaits = localWhileCustomerWaits
+        PaymentActivities local = localWhileCustomerWaits || localWithoutCustomer
                 ? Workflow.newLocalActivityStub(PaymentActivities.class, OrderActivityOptions.LOCAL_PAYMENT)
                 : activities;
+        this.whileCustomerWaits = localWhileCustomerWaits ? local : activities;
+        this.withoutCustomer = localWithoutCustomer ? local : activities;
     }
 
     ChargeOutcome attempt(ChargePurpose purpose, Money amount) {
@@ -61,7 +71,7 @@ final class ChargeAttempts {
                         run.customerUrl());
         int changesAtStart = bank.startAttempt();
         try {
-            ChargeResult result = (present ? whileCustomerWaits : activities).charge(request);
+            ChargeResult result = (present ? whileCustomerWaits : withoutCustomer).charge(request);
             paid(result, purpose);
             return ChargeOutcome.PAID;
         } catch (ActivityFailure failure) {

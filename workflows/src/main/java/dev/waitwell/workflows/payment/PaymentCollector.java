@@ -39,6 +39,7 @@ public final class PaymentCollector {
      *     that it never fires on the next charge (version)
      * @param localWhileCustomerWaits whether a charge the customer waits for runs as a local activity (version; see
      *     {@link ChargeAttempts})
+     * @param localWithoutCustomer whether every other charge does too (version; see {@link ChargeAttempts})
      */
     public PaymentCollector(
             OrderRun run,
@@ -46,9 +47,10 @@ public final class PaymentCollector {
             Duration grace,
             boolean savesForLater,
             boolean clearsStaleRetries,
-            boolean localWhileCustomerWaits) {
+            boolean localWhileCustomerWaits,
+            boolean localWithoutCustomer) {
         this.run = run;
-        this.attempts = new ChargeAttempts(run, method, localWhileCustomerWaits);
+        this.attempts = new ChargeAttempts(run, method, localWhileCustomerWaits, localWithoutCustomer);
         this.refunds = new PaymentRefunds(run);
         this.grace = grace;
         this.savesForLater = savesForLater;

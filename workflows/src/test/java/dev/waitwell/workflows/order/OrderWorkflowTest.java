@@ -182,6 +182,49 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void releaseChargesTheBalanceInsideTheSignalsWorkflowTaskAndTheRunRecordsOneVersionMarker() {
+        OrderWorkflow order = place("o-release-shape", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(30));
+        order.awaitCheckout();
+        env.sleep(Duration.ofMinutes(1));
+        var history = client.fetchHistory(OrderWorkflowIds.of("o-release-shape"));
+        long tasksBeforeRelease = history.getEvents().stream()
+                .filter(event -> event.hasWorkflowTaskCompletedEventAttributes())
+                .count();
+
+        // As on release day: the release allocated the units in the database, and the order reads them there.
+        org.mockito.Mockito.when(inventory.allocationsOf(any()))
+                .thenReturn(
+                        new dev.waitwell.workflows.inventory.OrderAllocations(1, List.of(new StockAllocation(7, 1))));
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        assertThat(payments.charged.values())
+                .extracting(ChargeRequest::purpose)
+                .containsExactly(ChargePurpose.DEPOSIT, ChargePurpose.BALANCE);
+        var events = client.fetchHistory(OrderWorkflowIds.of("o-release-shape")).getEvents();
+        assertThat(events.stream()
+                        .filter(event -> event.hasActivityTaskScheduledEventAttributes())
+                        .map(event -> event.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName()))
+                .as("both charges are local activities; the two messages stay activities")
+                .containsExactly("Notify", "Notify");
+        assertThat(events.stream()
+                        .filter(event -> event.hasWorkflowTaskCompletedEventAttributes())
+                        .count())
+                .as("release day: the signal's workflow task (charge and all), and the one after the message")
+                .isEqualTo(tasksBeforeRelease + 2);
+        assertThat(events.stream()
+                        .filter(event -> event.hasMarkerRecordedEventAttributes()
+                                && event.getMarkerRecordedEventAttributes()
+                                        .getMarkerName()
+                                        .equals("Version")))
+                .as("one version marker for every change up to launch-day-shape")
+                .hasSize(1);
+    }
+
+    @Test
     void shipmentBooksRevenueTellsTheCustomerAndCompletes() {
         OrderWorkflow order = place("o-ship", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(5));
         releaseWithStock(order);
