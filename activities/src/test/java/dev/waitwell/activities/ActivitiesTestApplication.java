@@ -1,14 +1,29 @@
 package dev.waitwell.activities;
 
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
  * The activities as a host app sees them: {@link ActivitiesConfiguration} plus Boot's auto-configuration
- * (DataSource, Flyway, mail). No component scan, so test classes never become beans by accident.
+ * (DataSource, Flyway, mail), and the Temporal client the worker's starter gives them (here of an in-process test
+ * service, whose workers a test starts itself). No component scan, so test classes never become beans by accident.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(ActivitiesConfiguration.class)
-public class ActivitiesTestApplication {}
+public class ActivitiesTestApplication {
+
+    @Bean(destroyMethod = "close")
+    TestWorkflowEnvironment temporalTestService() {
+        return TestWorkflowEnvironment.newInstance();
+    }
+
+    @Bean
+    WorkflowClient workflowClient(TestWorkflowEnvironment temporalTestService) {
+        return temporalTestService.getWorkflowClient();
+    }
+}

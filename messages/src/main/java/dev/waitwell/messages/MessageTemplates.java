@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
@@ -31,6 +32,12 @@ final class MessageTemplates {
     private final Set<Path> overrideFiles;
 
     private final TemplateEngine engine = new TemplateEngine();
+
+    /**
+     * Whether each built-in file asked for exists, looked up once: a class-path lookup searches every jar of the
+     * application (a hundred and more in the worker's), three times for every email.
+     */
+    private final Map<String, Boolean> builtIns = new ConcurrentHashMap<>();
 
     MessageTemplates(Path overrides, MessageBundles bundles) {
         this.overrides = overrides;
@@ -88,9 +95,13 @@ final class MessageTemplates {
             }
         }
         String builtIn = MessageBundles.BUILT_IN + name;
-        if (MessageTemplates.class.getClassLoader().getResource(builtIn) == null) {
+        if (!builtIns.computeIfAbsent(builtIn, MessageTemplates::onClassPath)) {
             throw new IllegalArgumentException("no template " + name);
         }
         return builtIn;
+    }
+
+    private static boolean onClassPath(String resource) {
+        return MessageTemplates.class.getClassLoader().getResource(resource) != null;
     }
 }

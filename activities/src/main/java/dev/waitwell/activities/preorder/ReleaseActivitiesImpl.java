@@ -1,10 +1,14 @@
 package dev.waitwell.activities.preorder;
 
 import dev.waitwell.activities.inventory.ProductRelease;
+import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +22,12 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
 
     private final JdbcClient jdbc;
     private final ProductRelease release;
+    private final WorkflowClient temporal;
 
-    ReleaseActivitiesImpl(JdbcClient jdbc, ProductRelease release) {
+    ReleaseActivitiesImpl(JdbcClient jdbc, ProductRelease release, WorkflowClient temporal) {
         this.jdbc = jdbc;
         this.release = release;
+        this.temporal = temporal;
     }
 
     @Override
@@ -48,6 +54,21 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
                 .param("sku", told.sku())
                 .param("orderIds", told.orderIds())
                 .update();
+    }
+
+    @Override
+    public int tellOrders(ReleaseNotices notices) {
+        int closed = 0;
+        for (String orderId : notices.orderIds()) {
+            try {
+                temporal.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderId))
+                        .productReleased();
+            } catch (WorkflowNotFoundException gone) {
+                closed++; // closed since the listing, or lost: a rebuild reads the release from the database
+            }
+        }
+        ordersTold(notices);
+        return closed;
     }
 
     /**

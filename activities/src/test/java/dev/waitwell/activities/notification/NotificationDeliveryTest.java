@@ -50,10 +50,15 @@ class NotificationDeliveryTest extends DatabaseTest {
     @Autowired
     @Qualifier("notificationActivities") NotificationActivities notifications;
 
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSender mailSender;
+
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        // As the worker sets it (application.yml): each connection's writes are timed.
+        registry.add("spring.mail.properties[mail.smtp.writetimeout]", () -> "10000");
         registry.add("waitwell.mail.from", () -> "shop@waitwell.test");
         registry.add("waitwell.sms.twilio.account-sid", () -> SID);
         registry.add("waitwell.sms.twilio.auth-token", () -> "secret");
@@ -109,6 +114,29 @@ class NotificationDeliveryTest extends DatabaseTest {
                         "December 24, 2026",
                         "href=\"http://localhost:8080/my/orders/" + orderId);
         assertThat(timeline(orderId)).contains("NOTIFICATION_SENT: CONFIRMED email sent to ada@example.com");
+    }
+
+    @Test
+    void emailsAreTimedByOneSharedSchedulerAndEncodedWithoutAServiceLoaderPerPart() throws Exception {
+        twilioAccepts();
+        String orderId = fixture.preorder();
+
+        notifications.notify(Requests.confirmed(orderId, Requests.ADA));
+
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(System.getProperty(SmtpSetup.STREAM_PROVIDER))
+                .as("named, so that Jakarta Mail loads it rather than running a service loader")
+                .isEqualTo(SmtpSetup.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(SmtpSetup.ANGUS_STREAM_PROVIDER);
+        assertThat(((org.springframework.mail.javamail.JavaMailSenderImpl) mailSender)
+                        .getJavaMailProperties()
+                        .get(SmtpSetup.WRITE_TIMEOUT_EXECUTOR))
+                .isInstanceOf(java.util.concurrent.ScheduledExecutorService.class);
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .as("the connection's writes were timed by the shared scheduler")
+                .contains("smtp-write-timeouts");
     }
 
     @Test

@@ -7,14 +7,23 @@ import dev.waitwell.activities.DatabaseTest;
 import dev.waitwell.workflows.inventory.StockActivities;
 import dev.waitwell.workflows.inventory.StockReceipt;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
+import dev.waitwell.workflows.preorder.ReleaseListener;
 import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
+import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,6 +35,9 @@ class ReleaseActivitiesTest extends DatabaseTest {
 
     @Autowired
     @Qualifier("stockActivities") StockActivities stock;
+
+    @Autowired
+    WorkflowClient temporal;
 
     @Test
     void releaseOfAnUntrackedProductShipsItsPreordersFromLaunchStock() {
@@ -110,6 +122,66 @@ class ReleaseActivitiesTest extends DatabaseTest {
                         .query(String.class)
                         .list())
                 .containsExactly(first + ":true", second + ":false");
+    }
+
+    @Test
+    void tellsEachPreorderThroughTemporalRecordsTheBatchAsToldAndCountsTheOnesWithoutAWorkflow() throws Exception {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        String first = fixture.preorder(sku, 1);
+        String second = fixture.preorder(sku, 1);
+        String gone = fixture.preorder(sku, 1);
+        List<String> listed =
+                releases.markReleased(new ReleaseRequest(sku, "ops")).waitingOrderIds();
+        WorkerFactory workers = WorkerFactory.newInstance(temporal);
+        workers.newWorker("release-listeners").registerWorkflowImplementationTypes(ListeningPreorderImpl.class);
+        workers.start();
+        try {
+            for (String orderId : List.of(first, second)) {
+                WorkflowClient.start(temporal.newWorkflowStub(
+                        ListeningPreorder.class,
+                        WorkflowOptions.newBuilder()
+                                .setTaskQueue("release-listeners")
+                                .setWorkflowId(OrderWorkflowIds.of(orderId))
+                                .build())::waitForRelease);
+            }
+
+            int closed = releases.tellOrders(new ReleaseNotices(sku, listed));
+
+            assertThat(closed).as("%s has no workflow", gone).isEqualTo(1);
+            for (String orderId : List.of(first, second)) {
+                temporal.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
+                        .getResult(10, TimeUnit.SECONDS, Void.class);
+            }
+            assertThat(releases.markReleased(new ReleaseRequest(sku, "recovery"))
+                            .waitingOrderIds())
+                    .as("every one of the batch counts as told, the one without a workflow too")
+                    .isEmpty();
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    /** A pre-order's workflow as the release sees it: it ends once told. */
+    @WorkflowInterface
+    public interface ListeningPreorder extends ReleaseListener {
+
+        @WorkflowMethod
+        void waitForRelease();
+    }
+
+    public static class ListeningPreorderImpl implements ListeningPreorder {
+
+        private boolean released;
+
+        @Override
+        public void waitForRelease() {
+            Workflow.await(() -> released);
+        }
+
+        @Override
+        public void productReleased() {
+            released = true;
+        }
     }
 
     @Test

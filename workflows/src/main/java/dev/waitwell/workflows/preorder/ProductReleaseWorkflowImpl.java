@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 
-/** Marks the product released, then signals its open pre-orders not yet told, in parallel, recording who was told. */
+/**
+ * Marks the product released, then tells its open pre-orders not yet told, a hundred at a time (each hundred signalled
+ * and recorded as told by one activity), and the allocation the release made.
+ */
 public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
 
     private static final Logger log = Workflow.getLogger(ProductReleaseWorkflowImpl.class);
@@ -47,6 +50,15 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
 
     static final int TOLD_PER_RUN = 1_000;
 
+    /**
+     * Version 1 tells each hundred orders from one activity ({@link ReleaseActivities#tellOrders}) rather than from
+     * the workflow, a signal command each. A release of thousands of pre-orders used to write two events per order to
+     * its own history and wait for a workflow task per few signals, its tasks queued behind those of the orders it had
+     * woken (and, with more orders awake than the worker caches, its run replayed from the start for each); now it
+     * writes a handful of events per hundred, and the orders' own work is what sets the pace.
+     */
+    static final String TELLS_FROM_ACTIVITY = "release-tells-from-activity";
+
     @Override
     public ReleaseOutcome release(ReleaseRequest request) {
         ReleasedProduct product = activities.markReleased(request);
@@ -57,6 +69,8 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
         } else {
             boolean continues =
                     Workflow.getVersion(CONTINUES_AS_NEW, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
+            boolean fromActivity =
+                    Workflow.getVersion(TELLS_FROM_ACTIVITY, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION;
             closed = 0;
             for (int from = 0; from < waiting.size(); from += TOLD_PER_RECORD) {
                 if (continues && from >= TOLD_PER_RUN) {
@@ -64,10 +78,14 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
                             .release(request.continuedAfter(from - closed, closed));
                 }
                 List<String> told = waiting.subList(from, Math.min(waiting.size(), from + TOLD_PER_RECORD));
-                closed += signal(told);
                 // An order whose workflow was gone counts as told: the product is released in the database, and
                 // the order's rebuild reads that.
-                activities.ordersTold(new ReleaseNotices(request.sku(), told));
+                if (fromActivity) {
+                    closed += activities.tellOrders(new ReleaseNotices(request.sku(), told));
+                } else {
+                    closed += signal(told);
+                    activities.ordersTold(new ReleaseNotices(request.sku(), told));
+                }
             }
         }
         AllocationFanOut.run(product.allocation());

@@ -18,4 +18,12 @@ public interface ReleaseActivities {
 
     /** Records these pre-orders as told of the release: a later run of the release leaves them out. */
     void ordersTold(ReleaseNotices told);
+
+    /**
+     * Signals these pre-orders that the product is released, one call to Temporal each, then records them as told
+     * ({@link #ordersTold}). Answers how many had no workflow to tell (the order closed since the listing, or Temporal
+     * lost it: its rebuild reads the release from the database). A retry signals the batch again, which an order
+     * takes as the release it already knows.
+     */
+    int tellOrders(ReleaseNotices notices);
 }

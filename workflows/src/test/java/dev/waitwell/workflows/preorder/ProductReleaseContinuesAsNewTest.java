@@ -60,6 +60,13 @@ class ProductReleaseContinuesAsNewTest {
                     }
                 });
             }
+
+            @Override
+            public int tellOrders(ReleaseNotices notices) {
+                int closed = SignalledOrders.tell(client, notices.orderIds());
+                ordersTold(notices);
+                return closed;
+            }
         });
         env.start();
         this.client = client;

@@ -40,6 +40,13 @@ class ProductReleaseWorkflowTest {
             public void ordersTold(ReleaseNotices told) {
                 ordersTold.addAll(told.orderIds());
             }
+
+            @Override
+            public int tellOrders(ReleaseNotices notices) {
+                int closed = SignalledOrders.tell(client, notices.orderIds());
+                ordersTold(notices);
+                return closed;
+            }
         });
         env.start();
         this.client = client;

@@ -27,7 +27,7 @@ class ReleaseHistoryRecorder {
     static final Path HISTORIES = Path.of("src/test/resources/histories/release");
 
     /** The prefix of the files this run writes: bump it with every {@code Workflow.getVersion} change. */
-    static final String RECORDING = "v2";
+    static final String RECORDING = "v3";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
@@ -40,7 +40,7 @@ class ReleaseHistoryRecorder {
 
     @BeforeEach
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
-        worker.registerActivitiesImplementations(new Releases());
+        worker.registerActivitiesImplementations(new Releases(client));
         env.start();
         this.client = client;
         this.options = options;
@@ -72,6 +72,12 @@ class ReleaseHistoryRecorder {
     /** Three open pre-orders, {@code history-p-3} without a workflow; no stock on hand to allocate. */
     static class Releases implements ReleaseActivities {
 
+        private final WorkflowClient client;
+
+        Releases(WorkflowClient client) {
+            this.client = client;
+        }
+
         @Override
         public ReleasedProduct markReleased(ReleaseRequest request) {
             return new ReleasedProduct(request.sku(), List.of("history-p-1", "history-p-2", "history-p-3"), null);
@@ -79,5 +85,10 @@ class ReleaseHistoryRecorder {
 
         @Override
         public void ordersTold(ReleaseNotices told) {}
+
+        @Override
+        public int tellOrders(ReleaseNotices notices) {
+            return SignalledOrders.tell(client, notices.orderIds());
+        }
     }
 }
