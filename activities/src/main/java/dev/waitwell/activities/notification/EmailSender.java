@@ -79,8 +79,20 @@ class EmailSender implements ChannelSender {
         return new Draft(recipient, email.subject(), email.text(), email.html());
     }
 
+    /** On any thread: Jakarta Mail loads the provider {@link SmtpSetup} names through the context class loader. */
     @Override
     public String send(Draft draft) {
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmailSender.class.getClassLoader());
+        try {
+            return sendWithMailClasses(draft);
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+    }
+
+    private String sendWithMailClasses(Draft draft) {
         MimeMessage message = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());

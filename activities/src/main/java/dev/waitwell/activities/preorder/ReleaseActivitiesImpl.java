@@ -7,6 +7,8 @@ import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
@@ -56,20 +58,32 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
                 .update();
     }
 
+    /**
+     * Heartbeats after each order: a retry (the worker died, or a slow service ran the attempt out of time) goes on
+     * after the last order the heartbeat reported, not from the first.
+     */
     @Override
     public int tellOrders(ReleaseNotices notices) {
-        int closed = 0;
-        for (String orderId : notices.orderIds()) {
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        TellingProgress progress =
+                activity.getHeartbeatDetails(TellingProgress.class).orElse(new TellingProgress(0, 0));
+        List<String> orderIds = notices.orderIds();
+        int closed = progress.closed();
+        for (int next = progress.next(); next < orderIds.size(); next++) {
             try {
-                temporal.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderId))
+                temporal.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderIds.get(next)))
                         .productReleased();
             } catch (WorkflowNotFoundException gone) {
                 closed++; // closed since the listing, or lost: a rebuild reads the release from the database
             }
+            activity.heartbeat(new TellingProgress(next + 1, closed));
         }
         ordersTold(notices);
         return closed;
     }
+
+    /** How far {@link #tellOrders} got: the index of the next order to tell, and how many had no workflow. */
+    record TellingProgress(int next, int closed) {}
 
     /**
      * The open pre-orders of the product not yet told of its release, each now recorded as to be told (so that a

@@ -121,7 +121,12 @@ class NotificationDeliveryTest extends DatabaseTest {
         twilioAccepts();
         String orderId = fixture.preorder();
 
-        notifications.notify(Requests.confirmed(orderId, Requests.ADA));
+        // From a thread whose context class loader sees none of the application's jars, as some threads of a Spring
+        // Boot jar: the provider named for Jakarta Mail must still load.
+        Thread sender = new Thread(() -> notifications.notify(Requests.confirmed(orderId, Requests.ADA)));
+        sender.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+        sender.start();
+        sender.join(30_000);
 
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(System.getProperty(SmtpSetup.STREAM_PROVIDER))

@@ -12,13 +12,16 @@ import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -127,36 +130,108 @@ class ReleaseActivitiesTest extends DatabaseTest {
     @Test
     void tellsEachPreorderThroughTemporalRecordsTheBatchAsToldAndCountsTheOnesWithoutAWorkflow() throws Exception {
         String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
-        String first = fixture.preorder(sku, 1);
-        String second = fixture.preorder(sku, 1);
+        String waiting = fixture.preorder(sku, 1);
+        String finished = fixture.preorder(sku, 1);
         String gone = fixture.preorder(sku, 1);
         List<String> listed =
                 releases.markReleased(new ReleaseRequest(sku, "ops")).waitingOrderIds();
-        WorkerFactory workers = WorkerFactory.newInstance(temporal);
-        workers.newWorker("release-listeners").registerWorkflowImplementationTypes(ListeningPreorderImpl.class);
-        workers.start();
-        try {
-            for (String orderId : List.of(first, second)) {
-                WorkflowClient.start(temporal.newWorkflowStub(
-                        ListeningPreorder.class,
-                        WorkflowOptions.newBuilder()
-                                .setTaskQueue("release-listeners")
-                                .setWorkflowId(OrderWorkflowIds.of(orderId))
-                                .build())::waitForRelease);
-            }
+        try (Listeners listeners = new Listeners()) {
+            listeners.start(waiting);
+            listeners.start(finished);
+            listeners.release(finished); // its workflow ended between the listing and the telling
 
-            int closed = releases.tellOrders(new ReleaseNotices(sku, listed));
+            int closed = listeners.tell(new ReleaseNotices(sku, listed), null);
 
-            assertThat(closed).as("%s has no workflow", gone).isEqualTo(1);
-            for (String orderId : List.of(first, second)) {
-                temporal.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
-                        .getResult(10, TimeUnit.SECONDS, Void.class);
-            }
+            assertThat(closed)
+                    .as("%s ended and %s has no workflow", finished, gone)
+                    .isEqualTo(2);
+            listeners.awaitEnd(waiting);
             assertThat(releases.markReleased(new ReleaseRequest(sku, "recovery"))
                             .waitingOrderIds())
-                    .as("every one of the batch counts as told, the one without a workflow too")
+                    .as("every one of the batch counts as told, those without a running workflow too")
                     .isEmpty();
-        } finally {
+        }
+    }
+
+    @Test
+    void aRetriedTellingGoesOnAfterTheLastOrderItsHeartbeatReported() throws Exception {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        String toldBefore = fixture.preorder(sku, 1);
+        String notYet = fixture.preorder(sku, 1);
+        List<String> listed =
+                releases.markReleased(new ReleaseRequest(sku, "ops")).waitingOrderIds();
+        try (Listeners listeners = new Listeners()) {
+            listeners.start(toldBefore);
+            listeners.start(notYet);
+
+            int closed =
+                    listeners.tell(new ReleaseNotices(sku, listed), new ReleaseActivitiesImpl.TellingProgress(1, 0));
+
+            assertThat(closed).isZero();
+            listeners.awaitEnd(notYet);
+            assertThat(listeners.told(notYet)).isTrue();
+            assertThat(listeners.told(toldBefore))
+                    .as("the first attempt told %s: the retry does not again", toldBefore)
+                    .isFalse();
+        }
+    }
+
+    /** Pre-orders' workflows that wait for the release, and {@code tellOrders} run as an activity beside them. */
+    private final class Listeners implements AutoCloseable {
+
+        private static final String QUEUE = "release-listeners";
+        private final WorkerFactory workers = WorkerFactory.newInstance(temporal);
+        private final TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
+
+        Listeners() {
+            workers.newWorker(QUEUE).registerWorkflowImplementationTypes(ListeningPreorderImpl.class);
+            workers.start();
+            activities.registerActivitiesImplementations(releases);
+        }
+
+        void start(String orderId) {
+            WorkflowClient.start(temporal.newWorkflowStub(
+                    ListeningPreorder.class,
+                    WorkflowOptions.newBuilder()
+                            .setTaskQueue(QUEUE)
+                            .setWorkflowId(OrderWorkflowIds.of(orderId))
+                            .build())::waitForRelease);
+        }
+
+        void release(String orderId) throws Exception {
+            temporal.newWorkflowStub(ListeningPreorder.class, OrderWorkflowIds.of(orderId))
+                    .productReleased();
+            awaitEnd(orderId);
+        }
+
+        int tell(ReleaseNotices notices, ReleaseActivitiesImpl.TellingProgress heartbeatOfAnEarlierAttempt) {
+            if (heartbeatOfAnEarlierAttempt != null) {
+                activities.setHeartbeatDetails(heartbeatOfAnEarlierAttempt);
+            }
+            return activities
+                    .newActivityStub(
+                            ReleaseActivities.class,
+                            ActivityOptions.newBuilder()
+                                    .setStartToCloseTimeout(Duration.ofMinutes(1))
+                                    .build())
+                    .tellOrders(notices);
+        }
+
+        void awaitEnd(String orderId) throws Exception {
+            temporal.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId)).getResult(10, TimeUnit.SECONDS, Void.class);
+        }
+
+        /** Whether the listener ended because it was told (one never told waits, or the test service times it out). */
+        boolean told(String orderId) {
+            return temporal.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
+                            .describe()
+                            .getStatus()
+                    == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED;
+        }
+
+        @Override
+        public void close() {
+            activities.close();
             workers.shutdownNow();
         }
     }

@@ -37,12 +37,25 @@ public final class OrderActivityOptions {
             .build();
 
     /**
-     * A charge run as a local activity (checkout's, and from {@code launch-day-shape} on every charge): retried as
-     * {@link #DURABLE} ones are, the declines and the bank's questions not at all; a processor slower than the workflow
-     * task's timeout keeps the task alive, as the SDK does for every local activity.
+     * Checkout's charge as a local activity in runs from {@code local-charge-while-customer-waits} to before
+     * {@code launch-day-shape}: retried as {@link #DURABLE} ones are, the declines and the bank's questions not at all;
+     * a processor slower than the workflow task's timeout keeps the task alive, as the SDK does for every local
+     * activity.
      */
     public static final LocalActivityOptions LOCAL_PAYMENT = LocalActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(DURABLE.getRetryOptions())
+            .build();
+
+    /**
+     * Every charge from {@code launch-day-shape} on, as a local activity for its first minute at most: retried as
+     * {@link #DURABLE} ones are inside that minute. A processor that has not answered by then is not waited for inside
+     * workflow tasks (each would hold a worker's workflow-task slot, and each retry after the first minute writes a
+     * marker and a timer): the charge goes on as a {@link #DURABLE} activity under the same idempotency key.
+     */
+    public static final LocalActivityOptions LOCAL_CHARGE_FIRST_MINUTE = LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(1))
             .setRetryOptions(DURABLE.getRetryOptions())
             .build();
 

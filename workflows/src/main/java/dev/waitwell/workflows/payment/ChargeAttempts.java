@@ -2,10 +2,12 @@ package dev.waitwell.workflows.payment;
 
 import dev.waitwell.workflows.lifecycle.OrderActivityOptions;
 import dev.waitwell.workflows.lifecycle.OrderRun;
+import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.Money;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Locale;
+import org.slf4j.Logger;
 
 /**
  * One attempt at a charge, as the processor sees it: each under its own step name ({@code balance-2}), or, for a
@@ -19,16 +21,20 @@ import java.util.Locale;
  * comes one workflow task after the start rather than after a task-queue round trip and a second task. From
  * {@code launch-day-shape} on every attempt does (the balance on release or allocation, retries): the signal that
  * makes the balance due, the charge and what follows from it (the timeline, the message asked for, the status) take
- * one workflow task instead of two and an activity task. A cancellation or a new method that arrives while a charge
+ * one workflow task instead of two and an activity task. A processor that does not settle a charge within a minute is
+ * waited for by an activity of its own instead ({@code LOCAL_CHARGE_FIRST_MINUTE}). A cancellation or a new method that arrives while a charge
  * runs is handled once it is over, as one that arrives just after it: the money taken is refunded by the
  * cancellation's steps, and a charge waiting on the bank is let go of by the new method's.
  */
 final class ChargeAttempts {
 
+    private static final Logger log = Workflow.getLogger(ChargeAttempts.class);
+
     private final PaymentActivities activities =
             Workflow.newActivityStub(PaymentActivities.class, OrderActivityOptions.DURABLE);
     private final PaymentActivities whileCustomerWaits;
     private final PaymentActivities withoutCustomer;
+    private final boolean goesOnAsActivity;
     private final OrderRun run;
     private final BankWait bank = new BankWait();
     private String method;
@@ -44,11 +50,18 @@ final class ChargeAttempts {
     ChargeAttempts(OrderRun run, String method, boolean localWhileCustomerWaits, boolean localWithoutCustomer) {
         this.run = run;
         this.method = method;
-        PaymentActivities local = localWhileCustomerWaits || localWithoutCustomer
-                ? Workflow.newLocalActivityStub(PaymentActivities.class, OrderActivityOptions.LOCAL_PAYMENT)
-                : activities;
-        this.whileCustomerWaits = localWhileCustomerWaits ? local : activities;
-        this.withoutCustomer = localWithoutCustomer ? local : activities;
+        if (localWithoutCustomer) {
+            PaymentActivities local = Workflow.newLocalActivityStub(
+                    PaymentActivities.class, OrderActivityOptions.LOCAL_CHARGE_FIRST_MINUTE);
+            this.whileCustomerWaits = local;
+            this.withoutCustomer = local;
+        } else {
+            this.whileCustomerWaits = localWhileCustomerWaits
+                    ? Workflow.newLocalActivityStub(PaymentActivities.class, OrderActivityOptions.LOCAL_PAYMENT)
+                    : activities;
+            this.withoutCustomer = activities;
+        }
+        this.goesOnAsActivity = localWithoutCustomer;
     }
 
     ChargeOutcome attempt(ChargePurpose purpose, Money amount) {
@@ -71,7 +84,7 @@ final class ChargeAttempts {
                         run.customerUrl());
         int changesAtStart = bank.startAttempt();
         try {
-            ChargeResult result = (present ? whileCustomerWaits : withoutCustomer).charge(request);
+            ChargeResult result = charge(request, present ? whileCustomerWaits : withoutCustomer);
             paid(result, purpose);
             return ChargeOutcome.PAID;
         } catch (ActivityFailure failure) {
@@ -91,6 +104,30 @@ final class ChargeAttempts {
             return outcome;
         } finally {
             count++;
+        }
+    }
+
+    /**
+     * The charge by {@code stub}; one the processor did not settle within the local activity's minute (it timed out or
+     * kept failing, neither paid nor refused) goes on as an activity of its own under the same key, so that the
+     * processor charges it once.
+     */
+    private ChargeResult charge(ChargeRequest request, PaymentActivities stub) {
+        if (stub == activities || !goesOnAsActivity) {
+            return stub.charge(request);
+        }
+        try {
+            return stub.charge(request);
+        } catch (ActivityFailure failure) {
+            if (ChargeOutcome.of(failure).isPresent()) {
+                throw failure;
+            }
+            log.warn(
+                    "Order {}: {} not settled within its first minute ({}); it goes on as an activity",
+                    run.orderId(),
+                    request.step(),
+                    BusinessFailure.rootMessage(failure));
+            return activities.charge(request);
         }
     }
 

@@ -31,6 +31,13 @@ class FakePayments implements PaymentActivities {
     private final Map<String, Long> refundedByOrder = new LinkedHashMap<>();
     /** When set, charges wait for it: lets a test act while a charge is in flight. */
     volatile java.util.concurrent.CountDownLatch chargesHeld;
+    /**
+     * Charges to answer with a technical failure no retry will mend (as a processor that gave no answer in time),
+     * before charging again; each failed call is counted in {@link #unsettled}.
+     */
+    volatile int unsettledNext;
+
+    final List<String> unsettled = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
@@ -41,6 +48,12 @@ class FakePayments implements PaymentActivities {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (unsettledNext > 0) {
+            unsettledNext--;
+            unsettled.add(request.idempotencyKey());
+            throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                    "the processor did not answer in time", "ProcessorTimeout");
         }
         return chargeNow(request);
     }

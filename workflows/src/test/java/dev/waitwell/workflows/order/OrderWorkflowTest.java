@@ -225,6 +225,27 @@ class OrderWorkflowTest {
     }
 
     @Test
+    void aBalanceTheProcessorDoesNotSettleInsideTheWorkflowTaskGoesOnAsAnActivityUnderTheSameKey() {
+        OrderWorkflow order = place("o-unsettled", PaymentPlan.PAY_LATER, "pm_card_visa", Duration.ofDays(10));
+        order.awaitCheckout();
+        payments.unsettledNext = 1;
+
+        releaseWithStock(order);
+        env.sleep(Duration.ofMinutes(1));
+
+        assertThat(order.state().status()).isEqualTo(OrderStatus.READY_TO_SHIP);
+        assertThat(payments.unsettled).containsExactly("o-unsettled/charge/balance-1");
+        assertThat(payments.charged.keySet()).containsExactly("o-unsettled/charge/balance-1");
+        assertThat(client.fetchHistory(OrderWorkflowIds.of("o-unsettled")).getEvents().stream()
+                        .filter(event -> event.hasActivityTaskScheduledEventAttributes())
+                        .map(event -> event.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName()))
+                .as("the local attempt failed; the same charge went on as an activity")
+                .contains("Charge");
+    }
+
+    @Test
     void shipmentBooksRevenueTellsTheCustomerAndCompletes() {
         OrderWorkflow order = place("o-ship", PaymentPlan.DEPOSIT, "pm_card_visa", Duration.ofDays(5));
         releaseWithStock(order);
