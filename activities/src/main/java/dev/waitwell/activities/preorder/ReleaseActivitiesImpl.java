@@ -1,16 +1,12 @@
 package dev.waitwell.activities.preorder;
 
 import dev.waitwell.activities.inventory.ProductRelease;
-import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.preorder.ReleaseActivities;
 import dev.waitwell.workflows.preorder.ReleaseNotices;
 import dev.waitwell.workflows.preorder.ReleaseRequest;
 import dev.waitwell.workflows.preorder.ReleasedProduct;
-import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +20,12 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
 
     private final JdbcClient jdbc;
     private final ProductRelease release;
-    private final WorkflowClient temporal;
+    private final ReleaseSignals signals;
 
-    ReleaseActivitiesImpl(JdbcClient jdbc, ProductRelease release, WorkflowClient temporal) {
+    ReleaseActivitiesImpl(JdbcClient jdbc, ProductRelease release, ReleaseSignals signals) {
         this.jdbc = jdbc;
         this.release = release;
-        this.temporal = temporal;
+        this.signals = signals;
     }
 
     @Override
@@ -70,10 +66,7 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
         List<String> orderIds = notices.orderIds();
         int closed = progress.closed();
         for (int next = progress.next(); next < orderIds.size(); next++) {
-            try {
-                temporal.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(orderIds.get(next)))
-                        .productReleased();
-            } catch (WorkflowNotFoundException gone) {
+            if (!signals.tell(orderIds.get(next))) {
                 closed++; // closed since the listing, or lost: a rebuild reads the release from the database
             }
             activity.heartbeat(new TellingProgress(next + 1, closed));

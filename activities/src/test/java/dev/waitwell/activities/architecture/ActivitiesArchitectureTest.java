@@ -28,10 +28,22 @@ class ActivitiesArchitectureTest {
 
     @ArchTest
     static final ArchRule activitiesNeverUseWorkflowApis = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("dev.waitwell.activities.preorder.ReleaseSignals")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.temporal.workflow..", "io.temporal.client..")
-            .because("activities do I/O and are retried by the workflows that call them; they never orchestrate");
+            .because("activities do I/O and are retried by the workflows that call them; they never orchestrate"
+                    + " (ReleaseSignals only hands orders the release, a signal each: issue #11)");
+
+    @ArchTest
+    static final ArchRule releaseSignalsOnlySignal = noClasses()
+            .that()
+            .haveFullyQualifiedName("dev.waitwell.activities.preorder.ReleaseSignals")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.temporal.workflow..")
+            .because("the release's telling sends signals; it starts and waits for no workflow");
 
     @ArchTest
     static final ArchRule implementationsImplementAContractOfTheWorkflowsModule = classes()
