@@ -1,6 +1,7 @@
 package dev.waitwell.activities;
 
 import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,9 +18,11 @@ import org.springframework.context.annotation.Import;
 @Import(ActivitiesConfiguration.class)
 public class ActivitiesTestApplication {
 
+    /** In real time: skipping ahead while a test waits for one workflow would time out the others it started. */
     @Bean(destroyMethod = "close")
     TestWorkflowEnvironment temporalTestService() {
-        return TestWorkflowEnvironment.newInstance();
+        return TestWorkflowEnvironment.newInstance(
+                TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     }
 
     @Bean

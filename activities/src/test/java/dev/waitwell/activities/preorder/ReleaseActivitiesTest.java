@@ -221,7 +221,7 @@ class ReleaseActivitiesTest extends DatabaseTest {
             temporal.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId)).getResult(10, TimeUnit.SECONDS, Void.class);
         }
 
-        /** Whether the listener ended because it was told (one never told waits, or the test service times it out). */
+        /** Whether the listener ended because it was told (one never told still waits). */
         boolean told(String orderId) {
             return temporal.newUntypedWorkflowStub(OrderWorkflowIds.of(orderId))
                             .describe()
