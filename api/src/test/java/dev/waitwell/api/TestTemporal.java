@@ -93,6 +93,9 @@ public class TestTemporal {
         /** Opens surveys in the test database. */
         public final SurveyActivitiesFake surveys;
 
+        /** The test service's client, for telling orders of a release as the worker's activity does. */
+        volatile WorkflowClient client;
+
         private final Map<String, Long> charged = new ConcurrentHashMap<>();
         private final Map<String, ChargeResult> paidCharges = new ConcurrentHashMap<>();
         private final JdbcClient jdbc;
@@ -208,6 +211,21 @@ public class TestTemporal {
                     })
                     .when(releases)
                     .ordersTold(any());
+            // As the real activity: a signal each (an order without a running workflow counts as closed), then told.
+            when(releases.tellOrders(any())).thenAnswer(call -> {
+                ReleaseNotices notices = call.getArgument(0);
+                int closed = 0;
+                for (String orderId : notices.orderIds()) {
+                    try {
+                        client.newUntypedWorkflowStub(dev.waitwell.workflows.shared.OrderWorkflowIds.of(orderId))
+                                .signal("productReleased");
+                    } catch (io.temporal.client.WorkflowNotFoundException gone) {
+                        closed++;
+                    }
+                }
+                releases.ordersTold(notices);
+                return closed;
+            });
             when(inventory.joinQueueOnRelease(any())).thenAnswer(call -> {
                 StockRequest request = call.getArgument(0);
                 return stock.release(request.sku());
@@ -272,6 +290,7 @@ public class TestTemporal {
                 activities.surveys);
         environment.start();
         activities.recovery.useClient(environment.getWorkflowClient());
+        activities.client = environment.getWorkflowClient();
         return environment;
     }
 
