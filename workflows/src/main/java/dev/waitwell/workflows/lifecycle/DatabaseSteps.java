@@ -11,8 +11,8 @@ import io.temporal.workflow.Workflow;
  * idempotent by its key either way, so a local step retried after a worker crash writes once.
  *
  * <p>Messages stay activities of their own: they call SMTP and Twilio, may take seconds and retry for an hour,
- * which a local activity must not (it holds its workflow task). Charges are local activities too, but by their own options
- * ({@code ChargeAttempts}).
+ * which a local activity must not (it holds its workflow task). Charges are local activities too, by options of their
+ * own ({@code ChargeAttempts}).
  */
 public final class DatabaseSteps {
 

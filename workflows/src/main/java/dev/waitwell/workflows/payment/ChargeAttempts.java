@@ -22,9 +22,9 @@ import org.slf4j.Logger;
  * {@code launch-day-shape} on every attempt does (the balance on release or allocation, retries): the signal that
  * makes the balance due, the charge and what follows from it (the timeline, the message asked for, the status) take
  * one workflow task instead of two and an activity task. A processor that does not settle a charge within a minute is
- * waited for by an activity of its own instead ({@code LOCAL_CHARGE_FIRST_MINUTE}). A cancellation or a new method that arrives while a charge
- * runs is handled once it is over, as one that arrives just after it: the money taken is refunded by the
- * cancellation's steps, and a charge waiting on the bank is let go of by the new method's.
+ * waited for by an activity of its own instead ({@code LOCAL_CHARGE_FIRST_MINUTE}). A cancellation or a new method
+ * that arrives while a charge runs is handled once it is over, as one that arrives just after it: the money taken is
+ * refunded by the cancellation's steps, and a charge waiting on the bank is let go of by the new method's.
  */
 final class ChargeAttempts {
 

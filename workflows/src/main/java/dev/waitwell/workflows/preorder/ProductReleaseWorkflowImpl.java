@@ -31,7 +31,7 @@ public class ProductReleaseWorkflowImpl implements ProductReleaseWorkflow {
                             .build())
                     .build());
 
-    /** Telling a hundred orders: a call to Temporal each, reported by heartbeat, so a retry goes on where it stopped. */
+    /** Telling a hundred orders: a call to Temporal each, reported by heartbeat; a retry goes on where it stopped. */
     private final ReleaseActivities tellings = Workflow.newActivityStub(
             ReleaseActivities.class,
             ActivityOptions.newBuilder()
