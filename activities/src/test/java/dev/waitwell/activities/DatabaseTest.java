@@ -13,9 +13,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Activities against a real, freshly migrated PostgreSQL database, with neither SMTP nor Twilio configured, and
  * payments through the sandbox (set explicitly: there is no default gateway). Subclasses share one context and
- * database; fixtures make unique ids, so tests never see each other's rows.
+ * database; fixtures make unique ids, so tests never see each other's rows. The message sender is off: contexts
+ * with other mail settings would otherwise send each other's queued messages ({@code MessageOutboxTest} turns it
+ * on).
  */
-@SpringBootTest(classes = ActivitiesTestApplication.class, properties = "waitwell.payments.gateway=sandbox")
+@SpringBootTest(
+        classes = ActivitiesTestApplication.class,
+        properties = {"waitwell.payments.gateway=sandbox", "waitwell.messages.outbox.enabled=false"})
 public abstract class DatabaseTest {
 
     @Autowired

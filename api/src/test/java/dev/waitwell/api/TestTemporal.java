@@ -18,7 +18,9 @@ import dev.waitwell.workflows.inventory.StockRequest;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.CustomerLinkWorkflowImpl;
+import dev.waitwell.workflows.notification.MessageOutbox;
 import dev.waitwell.workflows.notification.NotificationActivities;
+import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.notification.SmsFallbackWorkflowImpl;
 import dev.waitwell.workflows.order.OrderActivities;
@@ -80,6 +82,14 @@ public class TestTemporal {
         public final InventoryActivities inventory = quietMock(InventoryActivities.class);
         public final LedgerActivities ledger = quietMock(LedgerActivities.class);
         public final NotificationActivities notifications = quietMock(NotificationActivities.class);
+        /** The message queue and the worker's sender in one: a queued message goes to {@link #notifications} at once. */
+        public final MessageOutbox outbox = new MessageOutbox() {
+            @Override
+            public void queue(NotificationRequest request) {
+                notifications.notify(request);
+            }
+        };
+
         public final ReleaseActivities releases = quietMock(ReleaseActivities.class);
         /** Charges on {@link AuthenticatingBank#METHOD} wait on the customer's bank. */
         public final AuthenticatingBank bank;
@@ -281,6 +291,7 @@ public class TestTemporal {
                 activities.inventory,
                 activities.ledger,
                 activities.notifications,
+                activities.outbox,
                 activities.releases,
                 activities.stock,
                 activities.delays,

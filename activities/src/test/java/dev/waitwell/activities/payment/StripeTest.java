@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "waitwell.payments.gateway=stripe",
             "waitwell.payments.stripe.secret-key=sk_test_waitwell",
-            "waitwell.payments.stripe.read-timeout=PT1S"
+            "waitwell.payments.stripe.read-timeout=PT1S",
+            "waitwell.messages.outbox.enabled=false"
         })
 abstract class StripeTest {
 

@@ -45,11 +45,8 @@ public final class OrderRun {
             DatabaseSteps databaseSteps) {
         this.facts = Objects.requireNonNull(facts, "facts");
         this.databaseSteps = databaseSteps;
-        this.timeline = new OrderTimeline(
-                facts.orderId(),
-                upsertsSearchAttributes,
-                state.eventSequence(),
-                databaseSteps.stub(TimelineActivities.class));
+        this.timeline =
+                new OrderTimeline(facts.orderId(), upsertsSearchAttributes, state.eventSequence(), databaseSteps);
         this.budget = new HistoryBudget(historyEventLimit > 0, historyEventLimit);
         this.totals = new OrderTotals(state.item().unitPrice().currency(), state.paid(), state.refunded());
         this.status = state.status();

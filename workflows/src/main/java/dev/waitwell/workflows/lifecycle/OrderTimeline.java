@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.lifecycle;
 
+import dev.waitwell.workflows.notification.MessageOutbox;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.shared.BusinessFailure;
@@ -28,14 +29,18 @@ final class OrderTimeline {
     private final TimelineActivities writes;
     private final NotificationActivities notifications =
             Workflow.newActivityStub(NotificationActivities.class, OrderActivityOptions.MESSAGING);
+    /** The message queue when this run queues its messages ({@link DatabaseSteps#queuesMessages}), else null. */
+    private final MessageOutbox outbox;
+
     private final String orderId;
     private final boolean upsertsSearchAttributes;
     private int eventSequence;
     private Map<String, Integer> counts;
 
-    OrderTimeline(String orderId, boolean upsertsSearchAttributes, int lastEventSequence, TimelineActivities writes) {
+    OrderTimeline(String orderId, boolean upsertsSearchAttributes, int lastEventSequence, DatabaseSteps steps) {
         this.orderId = orderId;
-        this.writes = writes;
+        this.writes = steps.stub(TimelineActivities.class);
+        this.outbox = steps.queuesMessages() ? steps.stub(MessageOutbox.class) : null;
         this.upsertsSearchAttributes = upsertsSearchAttributes;
         this.eventSequence = lastEventSequence;
     }
@@ -54,7 +59,15 @@ final class OrderTimeline {
         writes.recordEvent(new OrderEvent(orderId, nextEventKey("event", type), type, message));
     }
 
+    /**
+     * Queued for the worker's sender, which retries it and records a failure on the timeline itself; in runs before
+     * messages were queued, sent by an activity this run waits for.
+     */
     void notify(NotificationRequest request) {
+        if (outbox != null) {
+            outbox.queue(request);
+            return;
+        }
         try {
             notifications.notify(request);
         } catch (ActivityFailure failure) {

@@ -10,8 +10,9 @@ import io.temporal.workflow.Workflow;
  *
  * <p>Runs from {@code launch-day-shape} on record one marker for every change up to it instead of one each (twelve
  * markers were a tenth of the events of a pre-order's whole history, written by every run and every rebuild). Only a
- * run started before it, always replayed here, finds that marker missing and asks the twelve it recorded. A change
- * after it gets a marker of its own, asked after this one in both branches.
+ * run started before it, always replayed here, finds that marker missing and asks the twelve it recorded. Later
+ * changes are later versions of that same marker, so a new run still records one: version 2 queues the order's
+ * messages ({@code messagesQueued}).
  *
  * @param allocationQueue units come from the allocation queue (receipts, releases, returns), not directly
  * @param delayProcess promise changes, delay decisions and reminders while waiting
@@ -31,6 +32,10 @@ import io.temporal.workflow.Workflow;
  * @param localChargeWhileCustomerWaits a charge the customer waits for (checkout) runs as a local activity
  * @param localChargesWithoutCustomer every other charge (the balance on release or allocation, retries) runs as a
  *     local activity too: on release day an order's signal, balance charge and status writes take one workflow task
+ * @param messagesQueued messages are queued in PostgreSQL for the worker's sender
+ *     ({@link dev.waitwell.workflows.notification.MessageOutbox}, a local activity) instead of each sent by an activity
+ *     the order waits for: no message costs an order an activity task and a workflow task, and a mail server that is
+ *     down holds up only the messages
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -45,7 +50,8 @@ record OrderVersions(
         boolean localDatabaseSteps,
         boolean releaseTellsAllocations,
         boolean localChargeWhileCustomerWaits,
-        boolean localChargesWithoutCustomer) {
+        boolean localChargesWithoutCustomer,
+        boolean messagesQueued) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -59,15 +65,33 @@ record OrderVersions(
     static final String LOCAL_DATABASE_STEPS = "local-database-steps";
     static final String RELEASE_TELLS_ALLOCATIONS = "release-tells-allocations";
     static final String LOCAL_CHARGE_WHILE_CUSTOMER_WAITS = "local-charge-while-customer-waits";
-    /** Every change above, and {@code localChargesWithoutCustomer}, under one marker. */
+    /**
+     * Every change above, and {@code localChargesWithoutCustomer}, under one marker (version 1); version 2 adds
+     * {@code messagesQueued}.
+     */
     static final String LAUNCH_DAY_SHAPE = "launch-day-shape";
 
-    private static final OrderVersions LAUNCH_DAY =
-            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true);
+    static final int LAUNCH_DAY = 1;
+    static final int MESSAGES_QUEUED = 2;
 
     static OrderVersions ofThisRun() {
-        if (isOn(LAUNCH_DAY_SHAPE)) {
-            return LAUNCH_DAY;
+        int launchDay = Workflow.getVersion(LAUNCH_DAY_SHAPE, Workflow.DEFAULT_VERSION, MESSAGES_QUEUED);
+        if (launchDay >= LAUNCH_DAY) {
+            return new OrderVersions(
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    true,
+                    launchDay >= MESSAGES_QUEUED);
         }
         return recordedOneByOne();
     }
@@ -99,6 +123,7 @@ record OrderVersions(
                 localDatabaseSteps,
                 releaseTellsAllocations,
                 localChargeWhileCustomerWaits,
+                false,
                 false);
     }
 

@@ -65,7 +65,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 carried == null ? input.atCheckout() : carried.runState(),
                 versions.searchAttributes(),
                 versions.continueAsNew() ? input.policy().historyEventLimit() : 0,
-                new DatabaseSteps(versions.localDatabaseSteps()));
+                new DatabaseSteps(versions.localDatabaseSteps(), versions.messagesQueued()));
         this.payments = new PaymentCollector(
                 run,
                 input.paymentMethod(),

@@ -27,6 +27,7 @@ import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
@@ -77,6 +78,7 @@ class BackorderWorkflowTest {
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),
                 inventory,
                 notifications,
+                new SentAtOnce(notifications),
                 stock,
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()));
         env.start();

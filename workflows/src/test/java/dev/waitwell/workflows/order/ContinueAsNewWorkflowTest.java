@@ -29,12 +29,12 @@ import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import dev.waitwell.workflows.shared.WaitwellSearchAttributes;
-import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -52,6 +52,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ContinueAsNewWorkflowTest {
             .build();
 
     private final FakePayments payments = new FakePayments();
-    private final RecordingMessages messages = new RecordingMessages();
+    private final RecordingMessages messages = new RecordingMessages(() -> this.env.currentTimeMillis());
     private final RecordingTimeline timeline = new RecordingTimeline();
     private final DelayWorkflowTest.RecordingDelays delays = new DelayWorkflowTest.RecordingDelays();
 
@@ -96,6 +97,7 @@ class ContinueAsNewWorkflowTest {
         worker.registerActivitiesImplementations(
                 payments,
                 messages,
+                new SentAtOnce(messages),
                 timeline,
                 delays,
                 inventory,
@@ -589,16 +591,20 @@ class ContinueAsNewWorkflowTest {
 
     record Sent(String key, Milestone milestone, Instant at, NotificationRequest request) {}
 
-    /** Every message with the (test server's) time it was sent. */
+    /** Every message with the (test server's) time it was sent or queued. */
     static class RecordingMessages implements NotificationActivities {
 
         private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        private final LongSupplier now;
+
+        /** @param now the test server's time in milliseconds (a queued message is sent at once, in its workflow task) */
+        RecordingMessages(LongSupplier now) {
+            this.now = now;
+        }
 
         @Override
         public NotificationResult notify(NotificationRequest request) {
-            Instant at = Instant.ofEpochMilli(
-                    Activity.getExecutionContext().getInfo().getScheduledTimestamp());
-            sent.add(new Sent(request.key(), request.milestone(), at, request));
+            sent.add(new Sent(request.key(), request.milestone(), Instant.ofEpochMilli(now.getAsLong()), request));
             return new NotificationResult(List.of());
         }
 

@@ -28,6 +28,7 @@ import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import dev.waitwell.workflows.shared.DelayChoice;
 import dev.waitwell.workflows.shared.Money;
@@ -82,6 +83,7 @@ class DelayWorkflowTest {
                 payments,
                 inventory,
                 notifications,
+                new SentAtOnce(notifications),
                 delays,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),

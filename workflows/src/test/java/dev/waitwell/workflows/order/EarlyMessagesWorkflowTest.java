@@ -16,6 +16,7 @@ import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -64,6 +65,7 @@ class EarlyMessagesWorkflowTest {
         worker.registerActivitiesImplementations(
                 payments,
                 notifications,
+                new SentAtOnce(notifications),
                 inventory,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),

@@ -18,6 +18,7 @@ import dev.waitwell.workflows.lifecycle.OrderStatus;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeResolution;
 import dev.waitwell.workflows.shared.DelayChoice;
@@ -63,7 +64,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v9";
+    static final String RECORDING = "v10";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(
@@ -85,6 +86,7 @@ class HistoryRecorder {
         worker.registerActivitiesImplementations(
                 payments,
                 notifications,
+                new SentAtOnce(notifications),
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),
                 inventory(),

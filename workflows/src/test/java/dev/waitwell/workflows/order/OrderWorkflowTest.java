@@ -27,6 +27,7 @@ import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.shared.Money;
@@ -87,6 +88,7 @@ class OrderWorkflowTest {
                 inventory,
                 ledger,
                 notifications,
+                new SentAtOnce(notifications),
                 mock(
                         dev.waitwell.workflows.delay.DelayActivities.class,
                         withSettings().withoutAnnotations()));
@@ -176,8 +178,9 @@ class OrderWorkflowTest {
                         .getName())
                 .toList();
         assertThat(scheduled)
-                .as("the charge and the timeline are local activities; the confirmation stays an activity")
-                .containsExactly("Notify");
+                .as("the charge, the timeline and queueing the confirmation are local activities")
+                .isEmpty();
+        assertThat(sent(Milestone.CONFIRMED).key()).isEqualTo("CONFIRMED");
         assertThat(payments.charged).hasSize(1);
     }
 
@@ -208,13 +211,14 @@ class OrderWorkflowTest {
                         .map(event -> event.getActivityTaskScheduledEventAttributes()
                                 .getActivityType()
                                 .getName()))
-                .as("both charges are local activities; the two messages stay activities")
-                .containsExactly("Notify", "Notify");
+                .as("both charges are local activities, and the two messages are queued by local activities")
+                .isEmpty();
         assertThat(events.stream()
                         .filter(event -> event.hasWorkflowTaskCompletedEventAttributes())
                         .count())
-                .as("release day: the signal's workflow task (charge and all), and the one after the message")
-                .isEqualTo(tasksBeforeRelease + 2);
+                .as("release day: one workflow task, the signal's: charge, message, allocation and status")
+                .isEqualTo(tasksBeforeRelease + 1);
+        assertThat(sentMilestones()).containsExactly(Milestone.CONFIRMED, Milestone.CHARGED);
         assertThat(events.stream()
                         .filter(event -> event.hasMarkerRecordedEventAttributes()
                                 && event.getMarkerRecordedEventAttributes()

@@ -17,6 +17,7 @@ import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResolution;
 import dev.waitwell.workflows.payment.PaymentIssue;
@@ -65,6 +66,7 @@ class PaymentAuthenticationWorkflowTest {
         worker.registerActivitiesImplementations(
                 payments,
                 notifications,
+                new SentAtOnce(notifications),
                 inventory,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
                 mock(TimelineActivities.class, withSettings().withoutAnnotations()),

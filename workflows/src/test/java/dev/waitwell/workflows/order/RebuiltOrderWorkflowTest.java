@@ -26,6 +26,7 @@ import dev.waitwell.workflows.lifecycle.PaymentMethodRecord;
 import dev.waitwell.workflows.lifecycle.StatusChange;
 import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.notification.SentAtOnce;
 import dev.waitwell.workflows.order.ContinueAsNewWorkflowTest.RecordingMessages;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
@@ -65,7 +66,7 @@ class RebuiltOrderWorkflowTest {
             .build();
 
     private final FakePayments payments = new FakePayments();
-    private final RecordingMessages messages = new RecordingMessages();
+    private final RecordingMessages messages = new RecordingMessages(() -> this.env.currentTimeMillis());
     private final RecordingTimeline timeline = new RecordingTimeline();
     private final DelayWorkflowTest.RecordingDelays delays = new DelayWorkflowTest.RecordingDelays();
     private final InventoryActivities inventory =
@@ -83,7 +84,8 @@ class RebuiltOrderWorkflowTest {
     void setUp(TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
         when(inventory.allocationsOf(any())).thenReturn(new OrderAllocations(0, List.of()));
         when(inventory.releaseUnits(any())).thenReturn(new ReturnedUnits(0, null));
-        worker.registerActivitiesImplementations(payments, messages, timeline, delays, inventory, orders, ledger);
+        worker.registerActivitiesImplementations(
+                payments, messages, new SentAtOnce(messages), timeline, delays, inventory, orders, ledger);
         env.start();
         this.env = env;
         this.client = client;
