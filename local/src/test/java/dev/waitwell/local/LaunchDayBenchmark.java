@@ -73,25 +73,38 @@ class LaunchDayBenchmark {
         String preorders = shop.preorderProduct("LAUNCH", PRICE, DEPOSIT_PERCENT, orders);
         heap.takePeaks();
         AtomicLong wrongAnswers = new AtomicLong();
+        WorkerTemporalTimes beforeCheckout = WorkerTemporalTimes.scrape(system);
+        long checkoutStarted = System.nanoTime();
+        long sentBeforeCheckout = sentMessages(preorders);
         LatencyFigures checkout =
                 ConcurrentClients.time(orders, CLIENT_THREADS, i -> checkOut(preorders, i, wrongAnswers));
+        WorkerTemporalTimes.scrape(system).printSince(beforeCheckout, orders + " checkouts", System.out);
+        LaunchDayFigures.Sent confirmations = allSent(preorders, checkoutStarted, sentBeforeCheckout);
         HeapWatch.Heap workerLive = heap.workerAfterFullGc();
         long workerRss = HeapWatch.residentBytes(system.workerPid(), "VmRSS");
         long apiRss = HeapWatch.residentBytes(system.apiPid(), "VmRSS");
         HeapWatch.Peaks waiting = heap.takePeaks();
 
+        WorkerTemporalTimes beforeRelease = WorkerTemporalTimes.scrape(system);
+        long releaseStarted = System.nanoTime();
+        long sentBeforeRelease = sentMessages(preorders);
         LaunchDayFigures.Wave release = wave(orders, preorders, "/release", Map.of(), 202);
+        WorkerTemporalTimes.scrape(system).printSince(beforeRelease, "the release of " + orders, System.out);
+        LaunchDayFigures.Sent releaseMessages = allSent(preorders, releaseStarted, sentBeforeRelease);
 
         // A restock date in sight, else checkout refuses backorders it cannot promise a date for.
         String backorderable = system.backorderableProduct("RESTOCK", "Restocked kettle", PRICE);
         LatencyFigures backorders =
                 ConcurrentClients.time(orders, CLIENT_THREADS, i -> placeBackorder(backorderable, i));
+        long receiptStarted = System.nanoTime();
+        long sentBeforeReceipt = sentMessages(backorderable);
         LaunchDayFigures.Wave receipt = wave(
                 orders,
                 backorderable,
                 "/receipts",
                 Map.of("quantity", orders, "reference", "BENCH-" + UUID.randomUUID()),
                 201);
+        LaunchDayFigures.Sent receiptMessages = allSent(backorderable, receiptStarted, sentBeforeReceipt);
 
         LaunchDayFigures.Memory memory = new LaunchDayFigures.Memory(
                 waiting,
@@ -108,6 +121,7 @@ class LaunchDayBenchmark {
                 release,
                 backorders,
                 receipt,
+                new LaunchDayFigures.Messages(confirmations, releaseMessages, receiptMessages),
                 memory,
                 recovery(preorders, backorderable));
     }
@@ -156,6 +170,31 @@ class LaunchDayBenchmark {
                 () -> system.queryLong("SELECT count(*) FROM orders WHERE sku = ? AND status = 'READY_TO_SHIP'", sku)
                         == orders);
         return new LaunchDayFigures.Wave(orders, answerSeconds, (System.nanoTime() - sent) / 1e9);
+    }
+
+    /**
+     * Waits until no message of {@code sku}'s orders is left queued: the orders go on once their messages are queued,
+     * and the worker's sender sends them beside the next orders' work. How many went out since the phase began (beyond
+     * {@code sentBefore}), and when the last did, counted from {@code startedNanos} (the phase's start). The next phase starts after it, so that no phase is
+     * measured while the last one's messages are still being sent.
+     */
+    private static LaunchDayFigures.Sent allSent(String sku, long startedNanos, long sentBefore) {
+        RunningSystem.waitFor(
+                "every queued message of " + sku + "'s orders to be sent",
+                Duration.ofMinutes(10),
+                () -> system.queryLong(
+                                "SELECT count(*) FROM message_outbox m JOIN orders o USING (order_id)"
+                                        + " WHERE o.sku = ? AND m.outcome IS NULL",
+                                sku)
+                        == 0);
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        return new LaunchDayFigures.Sent(sentMessages(sku) - sentBefore, seconds);
+    }
+
+    private static long sentMessages(String sku) {
+        return system.queryLong(
+                "SELECT count(*) FROM message_outbox m JOIN orders o USING (order_id) WHERE o.sku = ? AND m.outcome = 'SENT'",
+                sku);
     }
 
     private static LaunchDayFigures.Recovery recovery(String preorders, String backorders) {

@@ -16,6 +16,7 @@ record LaunchDayFigures(
         Wave release,
         LatencyFigures backorders,
         Wave receipt,
+        Messages messages,
         Memory memory,
         Recovery recovery) {
 
@@ -30,6 +31,21 @@ record LaunchDayFigures(
             return orders / readySeconds;
         }
     }
+
+    /** The messages of a phase's orders, all sent: how many, and how long after the phase began the last one went. */
+    record Sent(long messages, double seconds) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%,d sent, the last %.1f s after the phase began", messages, seconds);
+        }
+    }
+
+    /**
+     * The messages the orders queued in checkout (their confirmations), on release day (charged, released) and at the
+     * receipt: the orders do not wait for them, the worker's sender sends them beside the orders' work.
+     */
+    record Messages(Sent checkout, Sent release, Sent receipt) {}
 
     /**
      * Heap peaks while the orders were placed and waited, the worker's live heap after a full collection with them all
@@ -79,13 +95,16 @@ record LaunchDayFigures(
                 orders, ceiling.signalledToCompletedSeconds(), ceiling.completedPerSecond());
         out.printf("  2. Checkout, pre-orders half PAY_LATER half DEPOSIT (POST /api/v1/orders): %s%n", checkout);
         out.printf("     answers not 201 or not saying what was paid: %,d%n", wrongAnswers);
+        out.printf("     their messages (confirmations): %s%n", messages.checkout());
         out.printf(
                 "  3. Release day: answered in %.2f s; every order READY_TO_SHIP after %.1f s = %,.0f orders/s%n",
                 release.answerSeconds(), release.readySeconds(), release.perSecond());
+        out.printf("     their messages: %s%n", messages.release());
         out.printf("  4. Receipt: placing the FULL backorders: %s%n", backorders);
         out.printf(
                 "     receipt answered in %.2f s; every order READY_TO_SHIP after %.1f s = %,.0f orders/s%n",
                 receipt.answerSeconds(), receipt.readySeconds(), receipt.perSecond());
+        out.printf("     their messages: %s%n", messages.receipt());
         HeapWatch.Peaks waiting = memory.waiting();
         out.printf(
                 "  5. Memory, checkout and waiting: worker heap peak %s of %s max, live after a full GC %s, RSS %s;"
@@ -142,7 +161,9 @@ record LaunchDayFigures(
                 String.format(Locale.ROOT, "%.0f ms", checkout.p99Millis()),
                 "≤ 250 ms",
                 mark(checkout.p99Millis() <= CHECKOUT_P99_TARGET_MILLIS));
+        row(table, "Checkout's confirmations: all sent", sent(messages.checkout()), "", "");
         row(table, "Release: until all `READY_TO_SHIP`", wave(release), "", "");
+        row(table, "Release's messages: all sent", sent(messages.release()), "", "");
         row(
                 table,
                 "Release rate / raw signal rate",
@@ -151,6 +172,7 @@ record LaunchDayFigures(
                 mark(releaseShare() >= WAKE_UP_SHARE_TARGET));
         row(table, "Placing the backorders (16 clients)", latency(backorders), "", "");
         row(table, "Receipt: until all `READY_TO_SHIP`", wave(receipt), "", "");
+        row(table, "Receipt's messages: all sent", sent(messages.receipt()), "", "");
         row(
                 table,
                 "Receipt rate / raw signal rate",
@@ -222,6 +244,10 @@ record LaunchDayFigures(
                 wave.readySeconds(),
                 rate(wave.perSecond()),
                 wave.answerSeconds());
+    }
+
+    private static String sent(Sent sent) {
+        return String.format(Locale.ROOT, "%,d, the last after %.1f s", sent.messages(), sent.seconds());
     }
 
     private static String rate(double perSecond) {
