@@ -94,8 +94,11 @@ class LaunchDayBenchmark {
 
         // A restock date in sight, else checkout refuses backorders it cannot promise a date for.
         String backorderable = system.backorderableProduct("RESTOCK", "Restocked kettle", PRICE);
+        long backordersStarted = System.nanoTime();
+        long sentBeforeBackorders = sentMessages(backorderable);
         LatencyFigures backorders =
                 ConcurrentClients.time(orders, CLIENT_THREADS, i -> placeBackorder(backorderable, i));
+        LaunchDayFigures.Sent backorderConfirmations = allSent(backorderable, backordersStarted, sentBeforeBackorders);
         long receiptStarted = System.nanoTime();
         long sentBeforeReceipt = sentMessages(backorderable);
         LaunchDayFigures.Wave receipt = wave(
@@ -121,7 +124,7 @@ class LaunchDayBenchmark {
                 release,
                 backorders,
                 receipt,
-                new LaunchDayFigures.Messages(confirmations, releaseMessages, receiptMessages),
+                new LaunchDayFigures.Messages(confirmations, releaseMessages, backorderConfirmations, receiptMessages),
                 memory,
                 recovery(preorders, backorderable));
     }

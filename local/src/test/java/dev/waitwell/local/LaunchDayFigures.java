@@ -42,10 +42,11 @@ record LaunchDayFigures(
     }
 
     /**
-     * The messages the orders queued in checkout (their confirmations), on release day (charged, released) and at the
-     * receipt: the orders do not wait for them, the worker's sender sends them beside the orders' work.
+     * The messages the orders queued in checkout (their confirmations), on release day (charged, released), when the
+     * backorders were placed (their confirmations) and at the receipt: the orders do not wait for them, the worker's
+     * sender sends them beside the orders' work.
      */
-    record Messages(Sent checkout, Sent release, Sent receipt) {}
+    record Messages(Sent checkout, Sent release, Sent backorders, Sent receipt) {}
 
     /**
      * Heap peaks while the orders were placed and waited, the worker's live heap after a full collection with them all
@@ -101,6 +102,7 @@ record LaunchDayFigures(
                 release.answerSeconds(), release.readySeconds(), release.perSecond());
         out.printf("     their messages: %s%n", messages.release());
         out.printf("  4. Receipt: placing the FULL backorders: %s%n", backorders);
+        out.printf("     their messages (confirmations): %s%n", messages.backorders());
         out.printf(
                 "     receipt answered in %.2f s; every order READY_TO_SHIP after %.1f s = %,.0f orders/s%n",
                 receipt.answerSeconds(), receipt.readySeconds(), receipt.perSecond());
@@ -171,6 +173,7 @@ record LaunchDayFigures(
                 "≥ 33 %",
                 mark(releaseShare() >= WAKE_UP_SHARE_TARGET));
         row(table, "Placing the backorders (16 clients)", latency(backorders), "", "");
+        row(table, "Their confirmations: all sent", sent(messages.backorders()), "", "");
         row(table, "Receipt: until all `READY_TO_SHIP`", wave(receipt), "", "");
         row(table, "Receipt's messages: all sent", sent(messages.receipt()), "", "");
         row(
