@@ -16,8 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The database side of checkout, in one transaction that holds the product row locked from the decision on: the kind
- * is decided from the counters as they stand, then the order, its units (reserved, allocated or queued) and its first
+ * The database side of checkout, in one transaction that holds the product row locked: the kind is decided
+ * from the counters as they stand, then the order, its units (reserved, allocated or queued) and its first
  * timeline entry are all written, or nothing is. A repeated request is answered from the stored order.
  */
 @Component
@@ -57,18 +57,15 @@ class CheckoutTransaction {
     }
 
     private Placement placeOrAnswer(CheckoutRequest request, String hash) {
-        // Before the product's row is locked: on a launch every checkout of the product queues for that lock, so it is
-        // held for the decision and its writes only. Two requests with one new order id both get past this; the
-        // second's insert fails on the key, and it is answered as a repeat (place).
+        CheckoutProduct product = stock.lock(request.sku())
+                .orElseThrow(() -> BusinessProblems.of(
+                        BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + "."));
         var existing = orders.find(request.orderId());
         if (existing.isPresent()) {
             return answer(existing.get(), hash);
         }
-        requireKnownPaymentMethod(request.paymentMethod());
-        CheckoutProduct product = stock.lock(request.sku())
-                .orElseThrow(() -> BusinessProblems.of(
-                        BusinessFailure.PRODUCT_NOT_FOUND, "No product with sku " + request.sku() + "."));
         CheckoutDecision decision = decisions.decide(product, request.quantity(), request.plan());
+        requireKnownPaymentMethod(request.paymentMethod());
         StoredOrder order = newOrder(request, hash, product, decision);
         stock.take(product.sku(), request.quantity(), decision);
         orders.insert(order, decision.stockState());
