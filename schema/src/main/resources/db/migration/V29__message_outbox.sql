@@ -8,7 +8,8 @@ CREATE TABLE message_outbox (
     order_id        varchar(64) NOT NULL REFERENCES orders (order_id),
     message_key     text        NOT NULL CHECK (length(message_key) <= 200),
     milestone       text        NOT NULL CHECK (length(milestone) <= 64),
-    -- the NotificationRequest as the order asked for it (the JSON Temporal would have carried to an activity)
+    -- the NotificationRequest as the order asked for it (the JSON Temporal would have carried to an activity); the
+    -- customer's signed link in it is blanked once the message is settled
     request         jsonb       NOT NULL,
     queued_at       timestamptz NOT NULL DEFAULT now(),
     attempts        integer     NOT NULL DEFAULT 0 CHECK (attempts >= 0),
@@ -16,8 +17,9 @@ CREATE TABLE message_outbox (
     -- a sender working on the row holds it until then; a sender that died lets it go when the time passes
     claimed_until   timestamptz,
     last_error      text        CHECK (length(last_error) <= 2000),
-    -- SENT (every channel settled: sent, skipped or refused) or GAVE_UP (still failing after the last attempt)
-    outcome         text        CHECK (outcome IN ('SENT', 'GAVE_UP')),
+    -- SETTLED (every channel settled: sent, skipped or refused; the notifications table says which) or GAVE_UP (still
+    -- failing after the last attempt)
+    outcome         text        CHECK (outcome IN ('SETTLED', 'GAVE_UP')),
     settled_at      timestamptz,
     CONSTRAINT one_queued_message_per_key UNIQUE (order_id, message_key),
     CONSTRAINT settled_with_outcome CHECK ((outcome IS NULL) = (settled_at IS NULL))

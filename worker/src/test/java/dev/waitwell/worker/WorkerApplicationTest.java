@@ -13,6 +13,9 @@ import dev.waitwell.workflows.notification.CustomerLinkWorkflowIds;
 import dev.waitwell.workflows.notification.Delivery;
 import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.MessageFacts;
+import dev.waitwell.workflows.notification.MessageOutbox;
+import dev.waitwell.workflows.notification.Milestone;
+import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
 import dev.waitwell.workflows.payment.ReconciledRefunds;
 import dev.waitwell.workflows.payment.RefundReconciliation;
@@ -69,6 +72,9 @@ class WorkerApplicationTest {
 
     @Autowired
     private WorkflowClient client;
+
+    @Autowired
+    private MessageOutbox outbox;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -171,6 +177,79 @@ class WorkerApplicationTest {
                         .query(String.class)
                         .list())
                 .containsExactly("LINK_RESENT-1 LINK_RESENT EMAIL", "LINK_RESENT-1 LINK_RESENT SMS");
+    }
+
+    /**
+     * Orders queue their messages; the worker's sender settles them (here SKIPPED: neither SMTP nor Twilio is
+     * configured), and the queue is on the worker's Prometheus endpoint.
+     */
+    @Test
+    void sendsWhatOrdersQueueAndReportsTheQueue() throws Exception {
+        String orderId = "o-queue-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String sku = "SKU-" + orderId;
+        jdbc.sql("INSERT INTO products (sku, name, price_minor, currency) VALUES (?, 'Lens Y', 10000, 'USD')")
+                .params(sku)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan,
+                                            payment_method, currency, unit_price_minor, total_minor,
+                                            first_payment_minor, customer_id, customer_email, link_expires_at)
+                        VALUES (?, 'hash', 'BACKORDER', 'AWAITING_STOCK', ?, 1, 'FULL', 'pm_card_visa', 'USD',
+                                10000, 10000, 10000, 'c-1', 'a@b.c', now() + interval '180 days')""").params(orderId, sku).update();
+        outbox.queue(new NotificationRequest(
+                orderId,
+                "CONFIRMED",
+                Milestone.CONFIRMED,
+                new Customer("c-1", "Ada", "a@b.c", null, List.of(Channel.EMAIL)),
+                new MessageFacts(
+                        "Lens Y",
+                        sku,
+                        1,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "https://shop.example/c/orders/" + orderId + "?token=1.x",
+                        null,
+                        null,
+                        null)));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!"SETTLED".equals(outcome(orderId)) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(outcome(orderId)).isEqualTo("SETTLED");
+        assertThat(jdbc.sql("SELECT channel || ' ' || status FROM notifications WHERE order_id = ? ORDER BY channel")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .as("each channel settled once, the one the customer did not choose as well")
+                .containsExactly("EMAIL SKIPPED", "SMS SKIPPED");
+
+        // One waiting for its next attempt, queued a minute ago.
+        jdbc.sql("""
+                        INSERT INTO message_outbox (order_id, message_key, milestone, request, queued_at, next_attempt_at)
+                        VALUES (?, 'WAIT_REMINDER-1', 'WAIT_REMINDER', '{}', now() - interval '1 minute',
+                                now() + interval '1 hour')""").params(orderId).update();
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(gauge(metrics, "waitwell_messages_queued")).isGreaterThanOrEqualTo(1);
+        assertThat(gauge(metrics, "waitwell_messages_oldest_queued_seconds")).isGreaterThanOrEqualTo(60);
+    }
+
+    private String outcome(String orderId) {
+        return jdbc.sql("SELECT outcome FROM message_outbox WHERE order_id = ? AND message_key = 'CONFIRMED'")
+                .param(orderId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private static double gauge(String prometheus, String name) {
+        return prometheus
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not on /actuator/prometheus"));
     }
 
     private CustomerLinkWorkflow linkWorkflow(String orderId) {

@@ -67,35 +67,53 @@ class OutboxRows {
     }
 
     /** Every channel settled (sent, skipped or refused: the notifications table says which). */
-    void sent(long id) {
-        settle(id, "SENT", null);
+    void settled(Claimed claim) {
+        settle(claim, "SETTLED", null);
     }
 
     /** Still failing after the last attempt. */
-    void gaveUp(long id, String error) {
-        settle(id, "GAVE_UP", error);
+    void gaveUp(Claimed claim, String error) {
+        settle(claim, "GAVE_UP", error);
+    }
+
+    /** A claimed message this sender will not work on after all (it is stopping): the next one may at once. */
+    void unclaim(Claimed claim) {
+        jdbc.sql("""
+                        UPDATE message_outbox SET claimed_until = NULL, attempts = attempts - 1
+                         WHERE id = :id AND attempts = :attempts AND outcome IS NULL""")
+                .param("id", claim.id())
+                .param("attempts", claim.attempts())
+                .update();
     }
 
     /** Failed for now: tried again after {@code delay}. */
-    void retryAfter(long id, Duration delay, String error) {
+    void retryAfter(Claimed claim, Duration delay, String error) {
         jdbc.sql("""
                         UPDATE message_outbox
                            SET next_attempt_at = now() + :delayMillis * interval '1 millisecond', claimed_until = NULL,
                                last_error = left(:error, 2000)
-                         WHERE id = :id AND outcome IS NULL""")
-                .param("id", id)
+                         WHERE id = :id AND attempts = :attempts AND outcome IS NULL""")
+                .param("id", claim.id())
+                .param("attempts", claim.attempts())
                 .param("delayMillis", delay.toMillis())
                 .param("error", error)
                 .update();
     }
 
-    private void settle(long id, String outcome, String error) {
+    /**
+     * Only by the attempt that holds the claim (a later claim counted another attempt), and without the customer's
+     * signed link: it was needed to send the message, and does not belong in the database once it is (the
+     * notifications table keeps what each message said without it).
+     */
+    private void settle(Claimed claim, String outcome, String error) {
         jdbc.sql("""
                         UPDATE message_outbox
                            SET outcome = :outcome, settled_at = now(), claimed_until = NULL,
-                               last_error = COALESCE(left(:error, 2000), last_error)
-                         WHERE id = :id AND outcome IS NULL""")
-                .param("id", id)
+                               last_error = COALESCE(left(:error, 2000), last_error),
+                               request = jsonb_set(request, '{facts,customerUrl}', 'null'::jsonb, false)
+                         WHERE id = :id AND attempts = :attempts AND outcome IS NULL""")
+                .param("id", claim.id())
+                .param("attempts", claim.attempts())
                 .param("outcome", outcome)
                 .param("error", error)
                 .update();

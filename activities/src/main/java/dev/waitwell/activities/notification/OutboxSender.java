@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,17 +90,21 @@ class OutboxSender implements SmartLifecycle {
         return thread;
     }
 
+    /**
+     * The claimer stops first (it gives back what it claimed and had not handed to a sender), then the messages being
+     * sent finish; what is left stays queued for the next worker.
+     */
     @Override
     public synchronized void stop() {
         running = false;
+        wake();
         claimer.interrupt();
-        senders.shutdown();
         try {
-            // Messages being sent finish; the rest stay queued for the next worker.
+            claimer.join(TimeUnit.SECONDS.toMillis(10));
+            senders.shutdown();
             if (!senders.awaitTermination(20, TimeUnit.SECONDS)) {
                 senders.shutdownNow();
             }
-            claimer.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -115,23 +120,43 @@ class OutboxSender implements SmartLifecycle {
             try {
                 int wanted = Math.min(freeSlots(), properties.batch());
                 List<Claimed> claimed = rows.claim(wanted, properties.hold());
-                for (Claimed message : claimed) {
-                    slots.acquire();
-                    senders.execute(() -> sendAndFreeSlot(message));
-                }
+                claimed.forEach(this::dispatch);
                 if (claimed.size() < wanted) {
                     awaitWakeOrPoll();
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                log.warn("Message outbox: could not claim messages, trying again: {}", e.getMessage());
-                try {
-                    Thread.sleep(properties.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
+            } catch (RuntimeException | Error e) {
+                // The database away, say: the loop must outlive it, or messages would wait for a restart.
+                log.warn("Message outbox: could not claim messages, trying again: {}", e.toString());
+                if (!pause()) {
                     return;
                 }
             }
+        }
+    }
+
+    /** To a sender; given back when this sender is stopping. A slot is free: {@link #freeSlots} waited for one. */
+    private void dispatch(Claimed message) {
+        if (!running) {
+            rows.unclaim(message);
+            return;
+        }
+        slots.acquireUninterruptibly();
+        try {
+            senders.execute(() -> sendAndFreeSlot(message));
+        } catch (RejectedExecutionException stopping) {
+            slots.release();
+            rows.unclaim(message);
+        }
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+            return true;
+        } catch (InterruptedException interrupted) {
+            return false;
         }
     }
 
@@ -172,14 +197,14 @@ class OutboxSender implements SmartLifecycle {
             failed(message, e);
             return;
         }
-        rows.sent(message.id());
+        rows.settled(message);
     }
 
     private void failed(Claimed message, Exception failure) {
         String reason = BusinessFailure.rootMessage(failure);
         if (message.attempts() >= RETRIES.getMaximumAttempts()) {
             transactions.executeWithoutResult(tx -> {
-                rows.gaveUp(message.id(), reason);
+                rows.gaveUp(message, reason);
                 timeline.append(
                         message.orderId(),
                         "message-not-sent:" + message.key(),
@@ -195,7 +220,7 @@ class OutboxSender implements SmartLifecycle {
             return;
         }
         Duration delay = retryDelay(message.attempts());
-        rows.retryAfter(message.id(), delay, reason);
+        rows.retryAfter(message, delay, reason);
         log.warn(
                 "Order {}: {} not sent (attempt {}), trying again in {}: {}",
                 message.orderId(),

@@ -41,7 +41,7 @@ record OrderRows(
     /** An {@code order_events} row. */
     record Event(long id, String key, String type, String message, Instant at) {}
 
-    /** A {@code notifications} row (one per key and channel). */
+    /** A message the order asked for: a {@code notifications} row (one per key and channel) or a queued one. */
     record Message(String key, Instant createdAt) {}
 
     /** A {@code payments} row. */
@@ -119,13 +119,22 @@ record OrderRows(
                 .list();
     }
 
+    /**
+     * The messages the order asked for: those sent or tried ({@code notifications}) and those it queued that the sender
+     * has not settled yet, or gave up on ({@code message_outbox}): each counts as asked for, so a rebuilt run neither
+     * asks for it again nor numbers the next one of its kind as if it had not been.
+     */
     private static List<Message> messages(JdbcClient jdbc, String orderId) {
         return jdbc.sql("""
-                        SELECT notification_key, created_at FROM notifications
-                         WHERE order_id = :orderId AND fallback_of IS NULL ORDER BY id""")
+                        SELECT message_key, at FROM (
+                            SELECT notification_key AS message_key, created_at AS at, 0 AS source, id FROM notifications
+                             WHERE order_id = :orderId AND fallback_of IS NULL
+                            UNION ALL
+                            SELECT message_key, queued_at, 1, id FROM message_outbox WHERE order_id = :orderId
+                        ) asked ORDER BY at, source, id""")
                 .param("orderId", orderId)
-                .query((rs, n) -> new Message(
-                        rs.getString("notification_key"), instant(rs.getObject("created_at", OffsetDateTime.class))))
+                .query((rs, n) ->
+                        new Message(rs.getString("message_key"), instant(rs.getObject("at", OffsetDateTime.class))))
                 .list();
     }
 

@@ -19,9 +19,6 @@ import dev.waitwell.workflows.notification.DeliveryStatus;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +37,7 @@ class DeliveryFailuresTest extends DatabaseTest {
 
     private static final String SID = "AC0123456789";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpPort.free();
     private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort());
 
     static {
@@ -166,13 +163,5 @@ class DeliveryFailuresTest extends DatabaseTest {
                 .param(orderId)
                 .query(String.class)
                 .list();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

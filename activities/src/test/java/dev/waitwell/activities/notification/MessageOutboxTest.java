@@ -16,12 +16,7 @@ import dev.waitwell.workflows.notification.Customer;
 import dev.waitwell.workflows.notification.MessageOutbox;
 import dev.waitwell.workflows.notification.Milestone;
 import dev.waitwell.workflows.notification.NotificationRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +36,7 @@ class MessageOutboxTest extends DatabaseTest {
 
     private static final String SID = "AC0123456789";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpPort.free();
     private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort());
     private static final Customer EMAIL_ONLY =
             new Customer("c-2", "Grace", "grace@example.com", null, List.of(Channel.EMAIL));
@@ -101,7 +96,7 @@ class MessageOutboxTest extends DatabaseTest {
         outbox.queue(confirmed);
         outbox.queue(confirmed); // the local activity retried
 
-        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SENT"));
+        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SETTLED"));
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
         assertThat(channels(orderId)).containsExactly("CONFIRMED EMAIL SENT", "CONFIRMED SMS SENT");
@@ -116,11 +111,8 @@ class MessageOutboxTest extends DatabaseTest {
             outbox.queue(Requests.of(orderId, milestone));
         }
 
-        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SENT", "CHARGED SENT", "SHIPPED SENT"));
-        assertThat(jdbc.sql("""
-                        SELECT notification_key FROM notifications
-                         WHERE order_id = :orderId AND channel = 'EMAIL' ORDER BY id""").param("orderId", orderId).query(String.class).list())
-                .containsExactly("CONFIRMED", "CHARGED", "SHIPPED");
+        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SETTLED", "CHARGED SETTLED", "SHIPPED SETTLED"));
+        assertThat(emailKeys(orderId)).containsExactly("CONFIRMED", "CHARGED", "SHIPPED");
     }
 
     @Test
@@ -128,35 +120,67 @@ class MessageOutboxTest extends DatabaseTest {
         String orderId = fixture.preorder();
         outbox.queue(emailOnly(orderId));
 
-        awaitRetryScheduled(orderId);
-        assertThat(attempts(orderId)).isEqualTo(1);
-        Instant due = jdbc.sql("SELECT next_attempt_at FROM message_outbox WHERE order_id = :orderId")
-                .param("orderId", orderId)
-                .query(Instant.class)
-                .single();
-        assertThat(due).as("two seconds after the attempt").isAfter(Instant.now());
+        assertThat(holdScheduledRetry(orderId, "CONFIRMED"))
+                .as("attempts when the retry was scheduled")
+                .isEqualTo(1);
         assertThat(lastError(orderId)).contains("Connection refused");
         assertThat(outcomes(orderId)).containsExactly("CONFIRMED pending");
 
         smtpUp();
-        dueNow(orderId);
+        dueNow(orderId, "CONFIRMED");
 
-        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SENT"));
-        assertThat(attempts(orderId)).isEqualTo(2);
+        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SETTLED"));
+        assertThat(attempts(orderId, "CONFIRMED")).isEqualTo(2);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void anOrdersLaterMessageWaitsWhileAnEarlierOneIsTriedAgain() {
+        String orderId = fixture.preorder();
+        outbox.queue(emailOnly(orderId));
+        outbox.queue(new NotificationRequest(
+                orderId, "CHARGED", Milestone.CHARGED, EMAIL_ONLY, Requests.facts(orderId, Milestone.CHARGED)));
+
+        holdScheduledRetry(orderId, "CONFIRMED");
+        assertThat(attempts(orderId, "CHARGED"))
+                .as("not tried before the confirmation")
+                .isZero();
+
+        smtpUp();
+        dueNow(orderId, "CONFIRMED");
+
+        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SETTLED", "CHARGED SETTLED"));
+        assertThat(attempts(orderId, "CHARGED")).isEqualTo(1);
+        assertThat(emailKeys(orderId)).containsExactly("CONFIRMED", "CHARGED");
+    }
+
+    @Test
+    void aSettledMessageKeepsNoSignedLink() {
+        smtpUp();
+        String orderId = fixture.preorder();
+        outbox.queue(emailOnly(orderId));
+
+        awaitThat(() -> outcomes(orderId), List.of("CONFIRMED SETTLED"));
+        assertThat(jdbc.sql("""
+                        SELECT request -> 'facts' ->> 'customerUrl' AS link, request -> 'facts' ->> 'productName' AS product
+                          FROM message_outbox WHERE order_id = :orderId""")
+                        .param("orderId", orderId)
+                        .query((rs, n) -> rs.getString("link") + " " + rs.getString("product"))
+                        .single())
+                .isEqualTo("null Camera X");
     }
 
     @Test
     void aMessageStillRefusedAtItsLastAttemptIsGivenUpAndTheOrdersTimelineSaysSo() {
         String orderId = fixture.preorder();
         outbox.queue(emailOnly(orderId));
-        awaitRetryScheduled(orderId);
+        holdScheduledRetry(orderId, "CONFIRMED");
 
-        // As after eleven failed attempts and about an hour.
+        // As after eleven failed attempts and some forty minutes.
         jdbc.sql("UPDATE message_outbox SET attempts = 11 WHERE order_id = :orderId")
                 .param("orderId", orderId)
                 .update();
-        dueNow(orderId);
+        dueNow(orderId, "CONFIRMED");
 
         awaitThat(() -> outcomes(orderId), List.of("CONFIRMED GAVE_UP"));
         assertThat(jdbc.sql(
@@ -193,10 +217,31 @@ class MessageOutboxTest extends DatabaseTest {
     }
 
     /** As when the time of its next attempt comes. */
-    private void dueNow(String orderId) {
-        jdbc.sql("UPDATE message_outbox SET next_attempt_at = now() WHERE order_id = :orderId")
+    private void dueNow(String orderId, String key) {
+        jdbc.sql("UPDATE message_outbox SET next_attempt_at = now() WHERE order_id = :orderId AND message_key = :key")
                 .param("orderId", orderId)
+                .param("key", key)
                 .update();
+    }
+
+    /**
+     * Waits until an attempt at the message failed and the next was scheduled (in the future), then holds that one
+     * back an hour, so that the test decides when it comes. The attempts made so far.
+     */
+    private int holdScheduledRetry(String orderId, String key) {
+        awaitThat(
+                () -> jdbc.sql("""
+                                UPDATE message_outbox SET next_attempt_at = now() + interval '1 hour'
+                                 WHERE order_id = :orderId AND message_key = :key AND claimed_until IS NULL
+                                   AND last_error IS NOT NULL AND next_attempt_at > now()
+                                RETURNING attempts""")
+                        .param("orderId", orderId)
+                        .param("key", key)
+                        .query(Integer.class)
+                        .optional()
+                        .isPresent(),
+                true);
+        return attempts(orderId, key);
     }
 
     private List<String> outcomes(String orderId) {
@@ -206,23 +251,18 @@ class MessageOutboxTest extends DatabaseTest {
                 .list();
     }
 
-    private int attempts(String orderId) {
-        return jdbc.sql("SELECT attempts FROM message_outbox WHERE order_id = :orderId")
+    private int attempts(String orderId, String key) {
+        return jdbc.sql("SELECT attempts FROM message_outbox WHERE order_id = :orderId AND message_key = :key")
                 .param("orderId", orderId)
+                .param("key", key)
                 .query(Integer.class)
                 .single();
     }
 
-    /** The first attempt failed and the next one is scheduled. */
-    private void awaitRetryScheduled(String orderId) {
-        awaitThat(
-                () -> jdbc.sql("SELECT claimed_until IS NULL AND last_error IS NOT NULL FROM message_outbox"
-                                + " WHERE order_id = :orderId")
-                        .param("orderId", orderId)
-                        .query(Boolean.class)
-                        .optional()
-                        .orElse(false),
-                true);
+    private List<String> emailKeys(String orderId) {
+        return jdbc.sql("""
+                        SELECT notification_key FROM notifications
+                         WHERE order_id = :orderId AND channel = 'EMAIL' ORDER BY id""").param("orderId", orderId).query(String.class).list();
     }
 
     private String lastError(String orderId) {
@@ -250,13 +290,5 @@ class MessageOutboxTest extends DatabaseTest {
             }
         }
         assertThat(actual.get()).isEqualTo(expected);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,10 +25,6 @@ import dev.waitwell.workflows.notification.SmsFallbackActivities;
 import dev.waitwell.workflows.shared.BusinessFailure;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +44,7 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
 
     private static final String SID = "AC0123456789";
     private static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpPort.free();
     private static final WireMockServer TWILIO = new WireMockServer(options().dynamicPort());
     private static final Customer SMS_ONLY =
             new Customer("c-1", "Ada", "ada@example.com", "+15550002222", List.of(Channel.SMS));
@@ -307,13 +303,5 @@ class SmsFallbackActivitiesTest extends DatabaseTest {
     private void startSmtp() {
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

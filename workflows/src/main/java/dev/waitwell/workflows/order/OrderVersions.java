@@ -74,24 +74,18 @@ record OrderVersions(
     static final int LAUNCH_DAY = 1;
     static final int MESSAGES_QUEUED = 2;
 
+    private static final OrderVersions LAUNCH_DAY_SHAPE_1 =
+            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true, false);
+    private static final OrderVersions LAUNCH_DAY_SHAPE_2 =
+            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+
     static OrderVersions ofThisRun() {
         int launchDay = Workflow.getVersion(LAUNCH_DAY_SHAPE, Workflow.DEFAULT_VERSION, MESSAGES_QUEUED);
-        if (launchDay >= LAUNCH_DAY) {
-            return new OrderVersions(
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    true,
-                    launchDay >= MESSAGES_QUEUED);
+        if (launchDay >= MESSAGES_QUEUED) {
+            return LAUNCH_DAY_SHAPE_2;
+        }
+        if (launchDay == LAUNCH_DAY) {
+            return LAUNCH_DAY_SHAPE_1;
         }
         return recordedOneByOne();
     }
