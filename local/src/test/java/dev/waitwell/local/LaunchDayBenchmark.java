@@ -75,7 +75,7 @@ class LaunchDayBenchmark {
         AtomicLong wrongAnswers = new AtomicLong();
         WorkerTemporalTimes beforeCheckout = WorkerTemporalTimes.scrape(system);
         long checkoutStarted = System.nanoTime();
-        long sentBeforeCheckout = sentMessages(preorders);
+        long sentBeforeCheckout = settledMessages(preorders);
         LatencyFigures checkout =
                 ConcurrentClients.time(orders, CLIENT_THREADS, i -> checkOut(preorders, i, wrongAnswers));
         WorkerTemporalTimes.scrape(system).printSince(beforeCheckout, orders + " checkouts", System.out);
@@ -87,7 +87,7 @@ class LaunchDayBenchmark {
 
         WorkerTemporalTimes beforeRelease = WorkerTemporalTimes.scrape(system);
         long releaseStarted = System.nanoTime();
-        long sentBeforeRelease = sentMessages(preorders);
+        long sentBeforeRelease = settledMessages(preorders);
         LaunchDayFigures.Wave release = wave(orders, preorders, "/release", Map.of(), 202);
         WorkerTemporalTimes.scrape(system).printSince(beforeRelease, "the release of " + orders, System.out);
         LaunchDayFigures.Sent releaseMessages = allSent(preorders, releaseStarted, sentBeforeRelease);
@@ -95,12 +95,12 @@ class LaunchDayBenchmark {
         // A restock date in sight, else checkout refuses backorders it cannot promise a date for.
         String backorderable = system.backorderableProduct("RESTOCK", "Restocked kettle", PRICE);
         long backordersStarted = System.nanoTime();
-        long sentBeforeBackorders = sentMessages(backorderable);
+        long sentBeforeBackorders = settledMessages(backorderable);
         LatencyFigures backorders =
                 ConcurrentClients.time(orders, CLIENT_THREADS, i -> placeBackorder(backorderable, i));
         LaunchDayFigures.Sent backorderConfirmations = allSent(backorderable, backordersStarted, sentBeforeBackorders);
         long receiptStarted = System.nanoTime();
-        long sentBeforeReceipt = sentMessages(backorderable);
+        long sentBeforeReceipt = settledMessages(backorderable);
         LaunchDayFigures.Wave receipt = wave(
                 orders,
                 backorderable,
@@ -177,26 +177,28 @@ class LaunchDayBenchmark {
 
     /**
      * Waits until no message of {@code sku}'s orders is left queued: the orders go on once their messages are queued,
-     * and the worker's sender sends them beside the next orders' work. How many went out since the phase began (beyond
-     * {@code sentBefore}), and when the last did, counted from {@code startedNanos} (the phase's start). The next phase starts after it, so that no phase is
+     * and the worker's sender sends them beside the next orders' work. How many were settled since the phase began
+     * (beyond {@code settledBefore}), how many of the sku's were ever given up, and when the last was settled, counted from {@code startedNanos} (the phase's start). The next phase starts after it, so that no phase is
      * measured while the last one's messages are still being sent.
      */
-    private static LaunchDayFigures.Sent allSent(String sku, long startedNanos, long sentBefore) {
+    private static LaunchDayFigures.Sent allSent(String sku, long startedNanos, long settledBefore) {
         RunningSystem.waitFor(
-                "every queued message of " + sku + "'s orders to be sent",
+                "every queued message of " + sku + "'s orders to be settled",
                 Duration.ofMinutes(10),
-                () -> system.queryLong(
-                                "SELECT count(*) FROM message_outbox m JOIN orders o USING (order_id)"
-                                        + " WHERE o.sku = ? AND m.outcome IS NULL",
-                                sku)
-                        == 0);
+                () -> messages(sku, "m.outcome IS NULL") == 0);
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        return new LaunchDayFigures.Sent(sentMessages(sku) - sentBefore, seconds);
+        return new LaunchDayFigures.Sent(
+                settledMessages(sku) - settledBefore, messages(sku, "m.outcome = 'GAVE_UP'"), seconds);
     }
 
-    private static long sentMessages(String sku) {
+    /** Messages of {@code sku}'s orders the sender settled: sent, skipped or refused, or given up. */
+    private static long settledMessages(String sku) {
+        return messages(sku, "m.outcome IS NOT NULL");
+    }
+
+    private static long messages(String sku, String condition) {
         return system.queryLong(
-                "SELECT count(*) FROM message_outbox m JOIN orders o USING (order_id) WHERE o.sku = ? AND m.outcome = 'SENT'",
+                "SELECT count(*) FROM message_outbox m JOIN orders o USING (order_id) WHERE o.sku = ? AND " + condition,
                 sku);
     }
 

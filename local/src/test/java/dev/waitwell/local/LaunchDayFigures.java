@@ -32,12 +32,20 @@ record LaunchDayFigures(
         }
     }
 
-    /** The messages of a phase's orders, all sent: how many, and how long after the phase began the last one went. */
-    record Sent(long messages, double seconds) {
+    /**
+     * The messages of a phase's orders, all settled: how many, how many of the product's orders' messages the sender
+     * ever gave up on (0 while the mail server and Twilio answer), and how long after the phase began the last went.
+     */
+    record Sent(long messages, long givenUp, double seconds) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d sent, the last %.1f s after the phase began", messages, seconds);
+            return String.format(
+                    Locale.ROOT,
+                    "%,d sent (%,d given up), the last %.1f s after the phase began",
+                    messages,
+                    givenUp,
+                    seconds);
         }
     }
 
@@ -250,7 +258,12 @@ record LaunchDayFigures(
     }
 
     private static String sent(Sent sent) {
-        return String.format(Locale.ROOT, "%,d, the last after %.1f s", sent.messages(), sent.seconds());
+        return String.format(
+                Locale.ROOT,
+                "%,d (%,d given up), the last after %.1f s",
+                sent.messages(),
+                sent.givenUp(),
+                sent.seconds());
     }
 
     private static String rate(double perSecond) {
