@@ -65,11 +65,12 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
                 activity.getHeartbeatDetails(TellingProgress.class).orElse(new TellingProgress(0, 0));
         List<String> orderIds = notices.orderIds();
         int closed = progress.closed();
-        for (int next = progress.next(); next < orderIds.size(); next++) {
-            if (!signals.tell(orderIds.get(next))) {
-                closed++; // closed since the listing, or lost: a rebuild reads the release from the database
-            }
-            activity.heartbeat(new TellingProgress(next + 1, closed));
+        // A handful at once; the progress reported after each handful, so a retry tells again at most one handful.
+        for (int next = progress.next(); next < orderIds.size(); next += ReleaseSignals.AT_ONCE) {
+            List<String> handful = orderIds.subList(next, Math.min(orderIds.size(), next + ReleaseSignals.AT_ONCE));
+            // Orders closed since the listing, or lost: a rebuild reads the release from the database.
+            closed += signals.tellAll(handful);
+            activity.heartbeat(new TellingProgress(next + handful.size(), closed));
         }
         ordersTold(notices);
         return closed;

@@ -4,20 +4,71 @@ import dev.waitwell.workflows.order.OrderWorkflow;
 import dev.waitwell.workflows.shared.OrderWorkflowIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a pre-order that its product is released: a signal through the Temporal client. The activities' one use of
- * the client (see {@code ActivitiesArchitectureTest}): a signal hands an order a fact, and starts or waits for nothing;
- * sent twice, the order takes it as the release it knows.
+ * Tells pre-orders that their product is released: a signal each through the Temporal client, {@value #AT_ONCE} at
+ * once (one after the other, a release of thousands waited on a round trip to Temporal per order: the launch-day
+ * benchmark's release ran at the pace of one signal at a time). The activities' one use of the client (see {@code
+ * ActivitiesArchitectureTest}): a signal hands an order a fact, and starts or waits for nothing; sent twice, the
+ * order takes it as the release it knows.
  */
 @Component
-class ReleaseSignals {
+class ReleaseSignals implements DisposableBean {
+
+    static final int AT_ONCE = 16;
 
     private final WorkflowClient temporal;
+    private final ExecutorService senders;
 
     ReleaseSignals(WorkflowClient temporal) {
         this.temporal = temporal;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(AT_ONCE, task -> {
+            Thread thread = new Thread(task, "release-signals-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Tells every order of {@code orderIds}, {@value #AT_ONCE} at once; returns once all are told.
+     *
+     * @return how many had no running workflow (closed since the listing, or lost)
+     * @throws RuntimeException the first failure (Temporal away, say), once every signal has been tried
+     */
+    int tellAll(List<String> orderIds) {
+        List<Future<Boolean>> told = new ArrayList<>(orderIds.size());
+        orderIds.forEach(orderId -> told.add(senders.submit(() -> tell(orderId))));
+        int closed = 0;
+        RuntimeException failed = null;
+        for (Future<Boolean> signal : told) {
+            try {
+                if (!signal.get()) {
+                    closed++;
+                }
+            } catch (ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while telling orders of the release", e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return closed;
     }
 
     /** @return false when the order has no running workflow (closed since the listing, or lost) */
@@ -29,5 +80,10 @@ class ReleaseSignals {
         } catch (WorkflowNotFoundException gone) {
             return false;
         }
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
     }
 }

@@ -176,6 +176,29 @@ class ReleaseActivitiesTest extends DatabaseTest {
         }
     }
 
+    @Test
+    void tellsMoreOrdersThanItSignalsAtOnceEveryOneOnce() throws Exception {
+        String sku = fixture.product(LocalDate.now(ZoneOffset.UTC));
+        List<String> preorders = new java.util.ArrayList<>();
+        for (int i = 0; i < ReleaseSignals.AT_ONCE * 2 + 3; i++) {
+            preorders.add(fixture.preorder(sku, 1));
+        }
+        List<String> listed =
+                releases.markReleased(new ReleaseRequest(sku, "ops")).waitingOrderIds();
+        try (Listeners listeners = new Listeners()) {
+            preorders.forEach(listeners::start);
+
+            assertThat(listeners.tell(new ReleaseNotices(sku, listed), null)).isZero();
+
+            for (String orderId : preorders) {
+                listeners.awaitEnd(orderId);
+            }
+            assertThat(releases.markReleased(new ReleaseRequest(sku, "recovery"))
+                            .waitingOrderIds())
+                    .isEmpty();
+        }
+    }
+
     /** Pre-orders' workflows that wait for the release, and {@code tellOrders} run as an activity beside them. */
     private final class Listeners implements AutoCloseable {
 
