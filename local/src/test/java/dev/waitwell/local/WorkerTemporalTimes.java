@@ -7,16 +7,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an order's time goes inside the worker during one phase, from the worker's own Temporal SDK metrics: the
- * mean and count of each {@code temporal_*_seconds} timer (workflow-task schedule-to-start says whether tasks wait for
- * the worker or the worker for the service; execution, local activities and the service's answers say where the worker
- * spends it). Read as the difference of two scrapes, before and after the phase.
+ * Where an order's time goes inside the worker during one phase, from the worker's own metrics: the mean and count of
+ * each {@code temporal_*_seconds} timer of the Temporal SDK, by request and (local) activity type (workflow-task
+ * schedule-to-start says whether tasks wait for the worker or the worker for the service; execution, local activities
+ * and the service's answers say where the worker spends it), and of HikariCP's (how long a step waited for one of
+ * the pool's connections). Read as the difference of two scrapes, before and after the phase.
  */
 final class WorkerTemporalTimes {
 
     private static final Pattern TIMER =
-            Pattern.compile("^(temporal_[a-z_]+_seconds)_(sum|count)\\{([^}]*)\\} ([0-9.eE+-]+)$");
-    private static final Pattern OPERATION = Pattern.compile("operation=\"([A-Za-z]+)\"");
+            Pattern.compile("^((?:temporal|hikaricp)_[a-z_]+_seconds)_(sum|count)\\{([^}]*)\\} ([0-9.eE+-]+)$");
+    /** The label that says which request or (local) activity a timer timed, where it has one. */
+    private static final Pattern WHICH = Pattern.compile("(?:operation|activity_type)=\"([A-Za-z]+)\"");
 
     /** Per timer (with the request's operation, where it has one): total seconds and count so far. */
     private final Map<String, double[]> totals;
@@ -33,13 +35,22 @@ final class WorkerTemporalTimes {
             if (!timer.matches()) {
                 continue;
             }
-            Matcher operation = OPERATION.matcher(timer.group(3));
-            String name = timer.group(1).replace("temporal_", "").replace("_seconds", "")
-                    + (operation.find() ? " " + operation.group(1) : "");
+            String name = timer.group(1).replace("temporal_", "").replace("_seconds", "") + which(timer.group(3));
             double[] sumAndCount = totals.computeIfAbsent(name, n -> new double[2]);
             sumAndCount["sum".equals(timer.group(2)) ? 0 : 1] += Double.parseDouble(timer.group(4));
         }
         return new WorkerTemporalTimes(totals);
+    }
+
+    /** The request's operation or the activity's type the labels name (not "none"), with a space before it; else "". */
+    private static String which(String labels) {
+        Matcher which = WHICH.matcher(labels);
+        while (which.find()) {
+            if (!"none".equals(which.group(1))) {
+                return " " + which.group(1);
+            }
+        }
+        return "";
     }
 
     /** Prints each timer that ran between {@code before} and this scrape: its count and mean. */
