@@ -52,8 +52,8 @@ record OrderRows(List<String> payments, List<String> ledgerLines, List<String> n
     }
 
     /**
-     * The rows of each order once it is quiet: no message still being sent, and the same rows twice in a row a
-     * second apart (a workflow may still be writing its timeline after its status shows).
+     * The rows of each order once it is quiet: no message still queued or being sent, and the same rows twice in a row
+     * a second apart (a workflow may still be writing its timeline after its status shows).
      */
     static Map<String, OrderRows> settled(RunningSystem system, List<String> orderIds) {
         Map<String, OrderRows> rows = new LinkedHashMap<>();
@@ -62,7 +62,11 @@ record OrderRows(List<String> payments, List<String> ledgerLines, List<String> n
             orderIds.forEach(id -> now.put(id, of(system, id)));
             boolean sending = orderIds.stream()
                     .anyMatch(id -> system.queryLong(
-                                    "SELECT count(*) FROM notifications WHERE order_id = ? AND status = 'SENDING'", id)
+                                            "SELECT count(*) FROM notifications WHERE order_id = ? AND status = 'SENDING'",
+                                            id)
+                                    + system.queryLong(
+                                            "SELECT count(*) FROM message_outbox WHERE order_id = ? AND outcome IS NULL",
+                                            id)
                             > 0);
             boolean same = now.equals(rows);
             rows.clear();

@@ -59,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class WorkerApplicationTest {
 
     private static final Path READY_FILE = readyFile();
+    private static final Customer ADA = new Customer("c-1", "Ada", "a@b.c", null, List.of(Channel.EMAIL));
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -134,33 +135,8 @@ class WorkerApplicationTest {
      */
     @Test
     void sendsTheCustomerTheirLinkAgainOnceOnTheOrdersQueue() {
-        String orderId = "o-link-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String sku = "SKU-" + orderId;
-        jdbc.sql("INSERT INTO products (sku, name, price_minor, currency) VALUES (?, 'Lens Y', 10000, 'USD')")
-                .params(sku)
-                .update();
-        jdbc.sql("""
-                        INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan,
-                                            payment_method, currency, unit_price_minor, total_minor,
-                                            first_payment_minor, customer_id, customer_email, link_expires_at)
-                        VALUES (?, 'hash', 'BACKORDER', 'AWAITING_STOCK', ?, 1, 'FULL', 'pm_card_visa', 'USD',
-                                10000, 10000, 10000, 'c-1', 'a@b.c', now() + interval '180 days')""").params(orderId, sku).update();
-        CustomerLinkResend resend = new CustomerLinkResend(
-                orderId,
-                1,
-                new Customer("c-1", "Ada", "a@b.c", null, List.of(Channel.EMAIL)),
-                new MessageFacts(
-                        "Lens Y",
-                        sku,
-                        1,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "https://shop.example/c/orders/" + orderId + "?token=1.x",
-                        null,
-                        null,
-                        null));
+        String orderId = backorder("o-link-");
+        CustomerLinkResend resend = new CustomerLinkResend(orderId, 1, ADA, factsOf(orderId));
 
         NotificationResult first = linkWorkflow(orderId).resend(resend);
 
@@ -185,34 +161,8 @@ class WorkerApplicationTest {
      */
     @Test
     void sendsWhatOrdersQueueAndReportsTheQueue() throws Exception {
-        String orderId = "o-queue-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String sku = "SKU-" + orderId;
-        jdbc.sql("INSERT INTO products (sku, name, price_minor, currency) VALUES (?, 'Lens Y', 10000, 'USD')")
-                .params(sku)
-                .update();
-        jdbc.sql("""
-                        INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan,
-                                            payment_method, currency, unit_price_minor, total_minor,
-                                            first_payment_minor, customer_id, customer_email, link_expires_at)
-                        VALUES (?, 'hash', 'BACKORDER', 'AWAITING_STOCK', ?, 1, 'FULL', 'pm_card_visa', 'USD',
-                                10000, 10000, 10000, 'c-1', 'a@b.c', now() + interval '180 days')""").params(orderId, sku).update();
-        outbox.queue(new NotificationRequest(
-                orderId,
-                "CONFIRMED",
-                Milestone.CONFIRMED,
-                new Customer("c-1", "Ada", "a@b.c", null, List.of(Channel.EMAIL)),
-                new MessageFacts(
-                        "Lens Y",
-                        sku,
-                        1,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "https://shop.example/c/orders/" + orderId + "?token=1.x",
-                        null,
-                        null,
-                        null)));
+        String orderId = backorder("o-queue-");
+        outbox.queue(new NotificationRequest(orderId, "CONFIRMED", Milestone.CONFIRMED, ADA, factsOf(orderId)));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (!"SETTLED".equals(outcome(orderId)) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
@@ -233,6 +183,36 @@ class WorkerApplicationTest {
         String metrics = get("/actuator/prometheus").body();
         assertThat(gauge(metrics, "waitwell_messages_queued")).isGreaterThanOrEqualTo(1);
         assertThat(gauge(metrics, "waitwell_messages_oldest_queued_seconds")).isGreaterThanOrEqualTo(60);
+    }
+
+    /** A backorder of a product of its own ("SKU-" and the order's id), as checkout stores it; its id. */
+    private String backorder(String idPrefix) {
+        String orderId = idPrefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("INSERT INTO products (sku, name, price_minor, currency) VALUES (?, 'Lens Y', 10000, 'USD')")
+                .params("SKU-" + orderId)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO orders (order_id, request_hash, kind, status, sku, quantity, payment_plan,
+                                            payment_method, currency, unit_price_minor, total_minor,
+                                            first_payment_minor, customer_id, customer_email, link_expires_at)
+                        VALUES (?, 'hash', 'BACKORDER', 'AWAITING_STOCK', ?, 1, 'FULL', 'pm_card_visa', 'USD',
+                                10000, 10000, 10000, 'c-1', 'a@b.c', now() + interval '180 days')""").params(orderId, "SKU-" + orderId).update();
+        return orderId;
+    }
+
+    private static MessageFacts factsOf(String orderId) {
+        return new MessageFacts(
+                "Lens Y",
+                "SKU-" + orderId,
+                1,
+                null,
+                null,
+                null,
+                null,
+                "https://shop.example/c/orders/" + orderId + "?token=1.x",
+                null,
+                null,
+                null);
     }
 
     private String outcome(String orderId) {

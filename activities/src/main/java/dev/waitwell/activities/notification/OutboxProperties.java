@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch messages claimed in one query
  * @param pollInterval how often an idle sender looks for messages other workers queued or that are due again (a
  *     message this worker queues wakes it at once)
- * @param hold how long a claimed message is held: a worker that dies while sending lets it go after this (the retry
- *     finds the channel's row SENDING and does not risk a second message)
+ * @param hold how long a claimed message is held: a worker that dies while sending lets it go after this, and the next
+ *     attempt finds the channel's row SENDING and does not risk a second message. As long as an attempt of the message
+ *     activity could take (its start-to-close timeout): the mail server's and Twilio's timeouts keep a send well
+ *     within it
  */
 @ConfigurationProperties("waitwell.messages.outbox")
 record OutboxProperties(
@@ -22,7 +24,7 @@ record OutboxProperties(
         @DefaultValue("16") int senders,
         @DefaultValue("32") int batch,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2m") Duration hold) {
+        @DefaultValue("30s") Duration hold) {
 
     OutboxProperties {
         if (senders < 1 || batch < 1) {
