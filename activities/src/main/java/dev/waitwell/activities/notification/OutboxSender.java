@@ -14,10 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code senders} threads send them, each through the same delivery as the message activity ({@link
  * NotificationActivitiesImpl}: a row per channel claimed before it is sent, so no retry sends a message twice). A
  * message that cannot go out for now is tried again on the schedule the message activity is retried on (twelve
- * attempts in some forty minutes); after the last attempt the order's timeline says it could not be sent. Several workers share the queue
- * ({@code SKIP LOCKED}); an order's messages go out in the order it asked for them.
+ * attempts in some forty minutes); after the last attempt the order's timeline says it could not be sent. Several
+ * workers share the queue ({@code SKIP LOCKED}); an order's messages go out in the order it asked for them.
  */
 @Component
 class OutboxSender implements SmartLifecycle {
@@ -77,17 +77,15 @@ class OutboxSender implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        AtomicInteger threads = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(
-                properties.senders(), task -> daemon(task, "message-sender-" + threads.incrementAndGet()));
-        claimer = daemon(this::claimWhileRunning, "message-outbox");
+        senders = Executors.newFixedThreadPool(properties.senders(), daemons("message-sender-"));
+        claimer = daemons("message-outbox-").newThread(this::claimWhileRunning);
         claimer.start();
     }
 
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
+    private static CustomizableThreadFactory daemons(String namePrefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(namePrefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     /**

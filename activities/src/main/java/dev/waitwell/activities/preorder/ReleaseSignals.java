@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +32,9 @@ class ReleaseSignals implements DisposableBean {
 
     ReleaseSignals(WorkflowClient temporal) {
         this.temporal = temporal;
-        AtomicInteger threads = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(AT_ONCE, task -> {
-            Thread thread = new Thread(task, "release-signals-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("release-signals-");
+        threads.setDaemon(true);
+        this.senders = Executors.newFixedThreadPool(AT_ONCE, threads);
     }
 
     /**
