@@ -4,6 +4,8 @@ import dev.waitwell.activities.ledger.Account;
 import dev.waitwell.activities.ledger.Ledger;
 import dev.waitwell.activities.ledger.LedgerLine;
 import dev.waitwell.activities.ledger.PostingKind;
+import dev.waitwell.activities.order.Timeline;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PaymentIssue;
@@ -18,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Charges, gateway first, then our records: the gateway is idempotent by the same key, so a crash after it and
  * before our commit is repaired by the retry, which gets the first outcome back and records it then. A charge that
- * waits on the customer's bank keeps its row and key; asked again, it is read again at the processor.
+ * waits on the customer's bank keeps its row and key; asked again, it is read again at the processor. A success is
+ * booked, and written on the order's timeline when the request carries its entry, in the transaction that records it.
  */
 @Component
 class Charges {
@@ -28,6 +31,7 @@ class Charges {
     private final PaymentGateway gateway;
     private final Payments payments;
     private final Ledger ledger;
+    private final Timeline timeline;
     private final TransactionTemplate transactions;
     private final IdempotencyKeyAge keyAge;
 
@@ -35,11 +39,13 @@ class Charges {
             PaymentGateway gateway,
             Payments payments,
             Ledger ledger,
+            Timeline timeline,
             TransactionTemplate transactions,
             IdempotencyKeyAge keyAge) {
         this.gateway = gateway;
         this.payments = payments;
         this.ledger = ledger;
+        this.timeline = timeline;
         this.transactions = transactions;
         this.keyAge = keyAge;
     }
@@ -58,7 +64,7 @@ class Charges {
                     key,
                     request.orderId(),
                     outcome.status());
-            recorded = transactions.execute(tx -> settle(waiting, outcome));
+            recorded = transactions.execute(tx -> settle(waiting, outcome, request.chargedEvent()));
         } else {
             log.info("Charge {} of order {} was recorded already: {}", key, request.orderId(), recorded.status());
         }
@@ -81,7 +87,7 @@ class Charges {
                     key,
                     request.orderId(),
                     outcome.status() == GatewayCharge.Status.SUCCEEDED ? "the customer completed it" : "cancelled");
-            recorded = transactions.execute(tx -> settle(waiting, outcome));
+            recorded = transactions.execute(tx -> settle(waiting, outcome, null));
         }
         if (recorded == null || !recorded.succeeded()) {
             log.info(
@@ -106,17 +112,27 @@ class Charges {
 
     private PaymentRow record(ChargeRequest request, GatewayCharge outcome) {
         if (payments.insertCharge(request, outcome) && outcome.status() == GatewayCharge.Status.SUCCEEDED) {
-            book(payments.findByKey(request.idempotencyKey()).orElseThrow());
+            succeeded(payments.findByKey(request.idempotencyKey()).orElseThrow(), request.chargedEvent());
         }
         // A concurrent attempt may have inserted first: its row is the answer for both.
         return payments.findByKey(request.idempotencyKey()).orElseThrow();
     }
 
-    private PaymentRow settle(PaymentRow waiting, GatewayCharge outcome) {
+    /** @param chargedEvent the timeline entry of a success, or null when the workflow writes it */
+    private PaymentRow settle(PaymentRow waiting, GatewayCharge outcome, OrderEvent chargedEvent) {
         if (payments.settle(waiting, outcome) && outcome.status() == GatewayCharge.Status.SUCCEEDED) {
-            book(waiting);
+            succeeded(waiting, chargedEvent);
         }
         return payments.findByKey(waiting.idempotencyKey()).orElseThrow();
+    }
+
+    /** Booked, and on the timeline when the workflow left the entry to the charge; once, by the row's transition. */
+    private void succeeded(PaymentRow charge, OrderEvent chargedEvent) {
+        book(charge);
+        if (chargedEvent != null) {
+            timeline.append(
+                    chargedEvent.orderId(), chargedEvent.eventKey(), chargedEvent.type(), chargedEvent.message());
+        }
     }
 
     /** Cash against customer deposits, once per charge key. */

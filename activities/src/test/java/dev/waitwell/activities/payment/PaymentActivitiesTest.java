@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waitwell.activities.DatabaseTest;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
 import dev.waitwell.workflows.payment.ChargePurpose;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
@@ -64,6 +65,36 @@ class PaymentActivitiesTest extends DatabaseTest {
         assertThat(count("SELECT count(*) FROM ledger_transactions WHERE order_id = ?", orderId))
                 .isEqualTo(1);
         assertThat(balance(orderId, "cash")).isEqualTo(2000);
+    }
+
+    @Test
+    void aChargeCarryingItsTimelineEntryWritesItWithItsSuccessOnceWhateverTheRetries() {
+        String orderId = fixture.preorder();
+        OrderEvent entry =
+                new OrderEvent(orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "DEPOSIT of $20.00 charged");
+        ChargeRequest request = withEntry(deposit(orderId, "deposit-1", 2000, "pm_card_visa"), entry);
+
+        payments.charge(request);
+        payments.charge(request);
+
+        assertThat(jdbc.sql("SELECT event_key || ' ' || message FROM order_events WHERE order_id = ? AND type = ?")
+                        .params(orderId, "PAYMENT_CHARGED")
+                        .query(String.class)
+                        .list())
+                .containsExactly("event:PAYMENT_CHARGED#1 DEPOSIT of $20.00 charged");
+    }
+
+    @Test
+    void aDeclinedChargeWritesNoTimelineEntryOfItsSuccess() {
+        String orderId = fixture.preorder();
+        OrderEvent entry = new OrderEvent(orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "charged");
+
+        assertThatThrownBy(() -> payments.charge(
+                        withEntry(deposit(orderId, "deposit-1", 2000, "pm_card_chargeDeclined"), entry)))
+                .isInstanceOf(ApplicationFailure.class);
+
+        assertThat(count("SELECT count(*) FROM order_events WHERE order_id = ? AND type = 'PAYMENT_CHARGED'", orderId))
+                .isZero();
     }
 
     @Test
@@ -305,6 +336,18 @@ class PaymentActivitiesTest extends DatabaseTest {
 
     private static ChargeRequest deposit(String orderId, String step, long amount, String method) {
         return new ChargeRequest(orderId, step, ChargePurpose.DEPOSIT, Money.of(amount, "USD"), method);
+    }
+
+    private static ChargeRequest withEntry(ChargeRequest request, OrderEvent entry) {
+        return new ChargeRequest(
+                request.orderId(),
+                request.step(),
+                request.purpose(),
+                request.amount(),
+                request.paymentMethod(),
+                request.customerPresent(),
+                request.returnUrl(),
+                entry);
     }
 
     /** Debits minus credits of the order's postings on one account. */

@@ -110,6 +110,15 @@ public final class OrderRun {
     }
 
     /**
+     * An event for an activity to write in its own transaction, under the next key of its type, set aside now: an
+     * entry the activity does not write in the end (a declined charge) leaves its number unused, which a rebuilt run
+     * counts past like any other.
+     */
+    public OrderEvent eventWrittenBy(String type, String message) {
+        return timeline.eventToWrite(type, message);
+    }
+
+    /**
      * Records an event that happens once per order, unless the timeline has it: a run rebuilt after the lost one
      * recorded it must not record it again under the next number.
      */

@@ -56,7 +56,12 @@ final class OrderTimeline {
     }
 
     void event(String type, String message) {
-        writes.recordEvent(new OrderEvent(orderId, nextEventKey("event", type), type, message));
+        writes.recordEvent(eventToWrite(type, message));
+    }
+
+    /** The event under its key, which is used up whether or not it is written. */
+    OrderEvent eventToWrite(String type, String message) {
+        return new OrderEvent(orderId, nextEventKey("event", type), type, message);
     }
 
     /**

@@ -12,7 +12,7 @@ import io.temporal.workflow.Workflow;
  * markers were a tenth of the events of a pre-order's whole history, written by every run and every rebuild). Only a
  * run started before it, always replayed here, finds that marker missing and asks the twelve it recorded. Later
  * changes are later versions of that same marker, so a new run still records one: version 2 queues the order's
- * messages ({@code messagesQueued}).
+ * messages ({@code messagesQueued}), version 3 lets a charge write its own timeline entry ({@code chargeWritesItsEvent}).
  *
  * @param allocationQueue units come from the allocation queue (receipts, releases, returns), not directly
  * @param delayProcess promise changes, delay decisions and reminders while waiting
@@ -36,6 +36,9 @@ import io.temporal.workflow.Workflow;
  *     ({@link dev.waitwell.workflows.notification.MessageOutbox}, a local activity) instead of each sent by an activity
  *     the order waits for: no message costs an order an activity task and a workflow task, and a mail server that is
  *     down holds up only the messages
+ * @param chargeWritesItsEvent a successful charge writes its {@code PAYMENT_CHARGED} entry in the transaction that
+ *     records it, under a key the run sets aside: one local activity fewer in the workflow task checkout's answer waits
+ *     for, and in every order's on release day
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -51,7 +54,8 @@ record OrderVersions(
         boolean releaseTellsAllocations,
         boolean localChargeWhileCustomerWaits,
         boolean localChargesWithoutCustomer,
-        boolean messagesQueued) {
+        boolean messagesQueued,
+        boolean chargeWritesItsEvent) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -67,21 +71,27 @@ record OrderVersions(
     static final String LOCAL_CHARGE_WHILE_CUSTOMER_WAITS = "local-charge-while-customer-waits";
     /**
      * Every change above, and {@code localChargesWithoutCustomer}, under one marker (version 1); version 2 adds
-     * {@code messagesQueued}.
+     * {@code messagesQueued}, version 3 {@code chargeWritesItsEvent}.
      */
     static final String LAUNCH_DAY_SHAPE = "launch-day-shape";
 
     static final int LAUNCH_DAY = 1;
     static final int MESSAGES_QUEUED = 2;
+    static final int CHARGE_WRITES_ITS_EVENT = 3;
 
-    private static final OrderVersions LAUNCH_DAY_SHAPE_1 =
-            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true, false);
-    private static final OrderVersions LAUNCH_DAY_SHAPE_2 =
-            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+    private static final OrderVersions LAUNCH_DAY_SHAPE_1 = new OrderVersions(
+            true, true, true, true, true, true, true, true, true, true, true, true, true, false, false);
+    private static final OrderVersions LAUNCH_DAY_SHAPE_2 = new OrderVersions(
+            true, true, true, true, true, true, true, true, true, true, true, true, true, true, false);
+    private static final OrderVersions LAUNCH_DAY_SHAPE_3 =
+            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true, true, true);
 
     static OrderVersions ofThisRun() {
-        int launchDay = Workflow.getVersion(LAUNCH_DAY_SHAPE, Workflow.DEFAULT_VERSION, MESSAGES_QUEUED);
-        if (launchDay >= MESSAGES_QUEUED) {
+        int launchDay = Workflow.getVersion(LAUNCH_DAY_SHAPE, Workflow.DEFAULT_VERSION, CHARGE_WRITES_ITS_EVENT);
+        if (launchDay >= CHARGE_WRITES_ITS_EVENT) {
+            return LAUNCH_DAY_SHAPE_3;
+        }
+        if (launchDay == MESSAGES_QUEUED) {
             return LAUNCH_DAY_SHAPE_2;
         }
         if (launchDay == LAUNCH_DAY) {
@@ -117,6 +127,7 @@ record OrderVersions(
                 localDatabaseSteps,
                 releaseTellsAllocations,
                 localChargeWhileCustomerWaits,
+                false,
                 false,
                 false);
     }

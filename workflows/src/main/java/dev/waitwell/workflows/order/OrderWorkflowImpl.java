@@ -73,7 +73,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 versions.paymentSetup(),
                 versions.paymentRetries(),
                 versions.localChargeWhileCustomerWaits(),
-                versions.localChargesWithoutCustomer());
+                versions.localChargesWithoutCustomer(),
+                versions.chargeWritesItsEvent());
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(

@@ -1,5 +1,6 @@
 package dev.waitwell.workflows.payment;
 
+import dev.waitwell.workflows.lifecycle.OrderEvent;
 import dev.waitwell.workflows.shared.Money;
 import java.util.Objects;
 
@@ -13,6 +14,10 @@ import java.util.Objects;
  *     histories from before it: false)
  * @param returnUrl where the customer comes back to after confirming with their bank (the order's page); may be
  *     null
+ * @param chargedEvent the timeline entry a success writes in the transaction that records the charge, under a key the
+ *     run set aside for it ({@code launch-day-shape} version 3 on): the order's next step does not wait for a
+ *     timeline write of its own. Null when the run records the entry itself (older runs, a charge a rebuilt run
+ *     checks again), and in histories from before it.
  */
 public record ChargeRequest(
         String orderId,
@@ -21,7 +26,20 @@ public record ChargeRequest(
         Money amount,
         String paymentMethod,
         boolean customerPresent,
-        String returnUrl) {
+        String returnUrl,
+        OrderEvent chargedEvent) {
+
+    /** A charge whose success the run records on the timeline itself. */
+    public ChargeRequest(
+            String orderId,
+            String step,
+            ChargePurpose purpose,
+            Money amount,
+            String paymentMethod,
+            boolean customerPresent,
+            String returnUrl) {
+        this(orderId, step, purpose, amount, paymentMethod, customerPresent, returnUrl, null);
+    }
 
     /** A charge made without the customer present. */
     public ChargeRequest(String orderId, String step, ChargePurpose purpose, Money amount, String paymentMethod) {
@@ -36,6 +54,9 @@ public record ChargeRequest(
         Objects.requireNonNull(paymentMethod, "paymentMethod");
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("a charge must be positive");
+        }
+        if (chargedEvent != null && !chargedEvent.orderId().equals(orderId)) {
+            throw new IllegalArgumentException("the charge's timeline entry must be its own order's");
         }
     }
 

@@ -40,6 +40,7 @@ public final class PaymentCollector {
      * @param localWhileCustomerWaits whether a charge the customer waits for runs as a local activity (version; see
      *     {@link ChargeAttempts})
      * @param localWithoutCustomer whether every other charge does too (version; see {@link ChargeAttempts})
+     * @param chargeWritesItsEvent whether a charge writes its own timeline entry (version; see {@link ChargeAttempts})
      */
     public PaymentCollector(
             OrderRun run,
@@ -48,9 +49,11 @@ public final class PaymentCollector {
             boolean savesForLater,
             boolean clearsStaleRetries,
             boolean localWhileCustomerWaits,
-            boolean localWithoutCustomer) {
+            boolean localWithoutCustomer,
+            boolean chargeWritesItsEvent) {
         this.run = run;
-        this.attempts = new ChargeAttempts(run, method, localWhileCustomerWaits, localWithoutCustomer);
+        this.attempts =
+                new ChargeAttempts(run, method, localWhileCustomerWaits, localWithoutCustomer, chargeWritesItsEvent);
         this.refunds = new PaymentRefunds(run);
         this.grace = grace;
         this.savesForLater = savesForLater;

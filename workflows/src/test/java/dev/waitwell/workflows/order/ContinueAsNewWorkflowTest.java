@@ -79,9 +79,9 @@ class ContinueAsNewWorkflowTest {
             .setDoNotStart(true)
             .build();
 
-    private final FakePayments payments = new FakePayments();
     private final RecordingMessages messages = new RecordingMessages(() -> this.env.currentTimeMillis());
     private final RecordingTimeline timeline = new RecordingTimeline();
+    private final FakePayments payments = new FakePayments().writingEventsTo(timeline);
     private final DelayWorkflowTest.RecordingDelays delays = new DelayWorkflowTest.RecordingDelays();
 
     private TestWorkflowEnvironment env;

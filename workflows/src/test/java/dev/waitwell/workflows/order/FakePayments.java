@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * An in-memory card processor for workflow tests: {@code pm_declined} declines, anything else pays.
- * Idempotent by key like the real one, and it remembers every call so tests can assert on money moved.
+ * Idempotent by key like the real one, and it remembers every call so tests can assert on money moved. A charge that
+ * carries its timeline entry writes it with its success, as the worker's does, to the timeline given by
+ * {@link #writingEventsTo}.
  */
 class FakePayments implements PaymentActivities {
 
@@ -38,6 +40,14 @@ class FakePayments implements PaymentActivities {
     volatile int unsettledNext;
 
     final List<String> unsettled = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private volatile dev.waitwell.workflows.lifecycle.TimelineActivities timeline;
+
+    /** Charges write the timeline entries they carry to {@code writes}, once per charge key. */
+    FakePayments writingEventsTo(dev.waitwell.workflows.lifecycle.TimelineActivities writes) {
+        this.timeline = writes;
+        return this;
+    }
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
@@ -74,7 +84,10 @@ class FakePayments implements PaymentActivities {
                             "Your bank asks you to confirm this payment.",
                             "https://bank.test/confirm/" + request.idempotencyKey()));
         }
-        charged.putIfAbsent(request.idempotencyKey(), request);
+        boolean first = charged.putIfAbsent(request.idempotencyKey(), request) == null;
+        if (first && request.chargedEvent() != null && timeline != null) {
+            timeline.recordEvent(request.chargedEvent());
+        }
         return new ChargeResult("ch_" + request.idempotencyKey(), request.amount());
     }
 

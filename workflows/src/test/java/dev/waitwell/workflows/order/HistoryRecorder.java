@@ -64,7 +64,7 @@ class HistoryRecorder {
      * The prefix of the files this run writes: the workflow version they record. Bump it with every
      * {@code Workflow.getVersion} change so the older histories stay beside the new ones.
      */
-    static final String RECORDING = "v10";
+    static final String RECORDING = "v11";
 
     @RegisterExtension
     static final TestWorkflowExtension testWorkflow = OrderFixtures.withSearchAttributes(

@@ -65,9 +65,9 @@ class RebuiltOrderWorkflowTest {
             .setDoNotStart(true)
             .build();
 
-    private final FakePayments payments = new FakePayments();
     private final RecordingMessages messages = new RecordingMessages(() -> this.env.currentTimeMillis());
     private final RecordingTimeline timeline = new RecordingTimeline();
+    private final FakePayments payments = new FakePayments().writingEventsTo(timeline);
     private final DelayWorkflowTest.RecordingDelays delays = new DelayWorkflowTest.RecordingDelays();
     private final InventoryActivities inventory =
             mock(InventoryActivities.class, withSettings().withoutAnnotations());
