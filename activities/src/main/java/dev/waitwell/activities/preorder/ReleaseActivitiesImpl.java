@@ -55,8 +55,9 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
     }
 
     /**
-     * Heartbeats after each order: a retry (the worker died, or a slow service ran the attempt out of time) goes on
-     * after the last order the heartbeat reported, not from the first.
+     * Heartbeats as the orders are told: a retry (the worker died, or a slow service ran the attempt out of time) goes
+     * on after the last order the heartbeat reported, not from the first, and tells again at most the handful that was
+     * in flight.
      */
     @Override
     public int tellOrders(ReleaseNotices notices) {
@@ -64,14 +65,14 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
         TellingProgress progress =
                 activity.getHeartbeatDetails(TellingProgress.class).orElse(new TellingProgress(0, 0));
         List<String> orderIds = notices.orderIds();
-        int closed = progress.closed();
-        // A handful at once; the progress reported after each handful, so a retry tells again at most one handful.
-        for (int next = progress.next(); next < orderIds.size(); next += ReleaseSignals.AT_ONCE) {
-            List<String> handful = orderIds.subList(next, Math.min(orderIds.size(), next + ReleaseSignals.AT_ONCE));
-            // Orders closed since the listing, or lost: a rebuild reads the release from the database.
-            closed += signals.tellAll(handful);
-            activity.heartbeat(new TellingProgress(next + handful.size(), closed));
-        }
+        int from = progress.next();
+        int closedBefore = progress.closed();
+        // Orders closed since the listing, or lost, are counted: a rebuild reads the release from the database.
+        int closed = closedBefore
+                + signals.tellAll(
+                        orderIds.subList(from, orderIds.size()),
+                        (told, closedSoFar) ->
+                                activity.heartbeat(new TellingProgress(from + told, closedBefore + closedSoFar)));
         ordersTold(notices);
         return closed;
     }

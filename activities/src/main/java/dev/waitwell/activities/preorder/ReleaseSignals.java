@@ -37,21 +37,32 @@ class ReleaseSignals implements DisposableBean {
         this.senders = Executors.newFixedThreadPool(AT_ONCE, threads);
     }
 
+    /** How far {@link #tellAll} got: every order before {@code told} is told, {@code closed} of them had no run. */
+    @FunctionalInterface
+    interface Progress {
+        void toldUpTo(int told, int closed);
+    }
+
     /**
-     * Tells every order of {@code orderIds}, {@value #AT_ONCE} at once; returns once all are told.
+     * Tells every order of {@code orderIds}, {@value #AT_ONCE} at once (as one signal is answered, the next is sent:
+     * never a handful waiting for its slowest); returns once all are told. {@code progress} hears, on the caller's
+     * thread, each time the orders told without a gap from the first reach one more, until a signal fails.
      *
      * @return how many had no running workflow (closed since the listing, or lost)
      * @throws RuntimeException the first failure (Temporal away, say), once every signal has been tried
      */
-    int tellAll(List<String> orderIds) {
+    int tellAll(List<String> orderIds, Progress progress) {
         List<Future<Boolean>> told = new ArrayList<>(orderIds.size());
         orderIds.forEach(orderId -> told.add(senders.submit(() -> tell(orderId))));
         int closed = 0;
         RuntimeException failed = null;
-        for (Future<Boolean> signal : told) {
+        for (int i = 0; i < told.size(); i++) {
             try {
-                if (!signal.get()) {
+                if (!told.get(i).get()) {
                     closed++;
+                }
+                if (failed == null) {
+                    progress.toldUpTo(i + 1, closed);
                 }
             } catch (ExecutionException e) {
                 if (failed == null) {
