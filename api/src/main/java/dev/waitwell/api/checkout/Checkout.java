@@ -6,6 +6,7 @@ import dev.waitwell.api.order.OrderWorkflows;
 import dev.waitwell.api.order.Orders;
 import dev.waitwell.api.order.StoredOrder;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,13 +40,14 @@ class Checkout {
     /**
      * @param started false when Temporal did not take the workflow start: the order is stored and
      *     the recovery sweep starts it within a minute or two (the same request again starts it at once)
+     * @param linkExpiresAt when the customer's signed link to the order expires
      */
-    record Result(OrderView order, boolean created, boolean started) {}
+    record Result(OrderView order, boolean created, boolean started, Instant linkExpiresAt) {}
 
     Result place(CheckoutRequest request) {
         CheckoutTransaction.Placement placement = transaction.place(request);
         StoredOrder order = placement.order();
-        OrderView view = queries.view(order);
+        OrderView view = placement.created() ? queries.viewOfNew(order) : queries.view(order);
         if (order.finished()) {
             // Its run is over and Temporal may have forgotten it (a restart, a retention period): nothing to start or
             // wait for, the database is the answer.
@@ -53,7 +55,7 @@ class Checkout {
                     "Order {} is {}: the repeated checkout is answered from the database",
                     order.orderId(),
                     order.status());
-            return new Result(view, placement.created(), true);
+            return new Result(view, placement.created(), true, order.linkExpiresAt());
         }
         if (!order.workflowStarted()) {
             return startAndAwaitCheckout(order, view, placement.created());
@@ -62,7 +64,7 @@ class Checkout {
                 .awaitCheckout(order.orderId(), CHECKOUT_WAIT)
                 .map(state -> queries.withState(view, state))
                 .orElse(view);
-        return new Result(answered, placement.created(), true);
+        return new Result(answered, placement.created(), true, order.linkExpiresAt());
     }
 
     /** One round trip to Temporal: the start, and the answer once the first payment is settled. */
@@ -76,14 +78,14 @@ class Checkout {
                     "Order {} stored but its workflow could not be started now; the recovery sweep will: {}",
                     order.orderId(),
                     temporalAway.toString());
-            return new Result(view, created, false);
+            return new Result(view, created, false, order.linkExpiresAt());
         }
         if (!start.started()) {
-            return new Result(view, created, false);
+            return new Result(view, created, false, order.linkExpiresAt());
         }
         orders.markWorkflowStarted(order.orderId());
         OrderView answered =
                 start.settled().map(state -> queries.withState(view, state)).orElse(view);
-        return new Result(answered, created, true);
+        return new Result(answered, created, true, order.linkExpiresAt());
     }
 }

@@ -50,7 +50,9 @@ class OrderController {
                 .buildAndExpand(request.orderId())
                 .toUri();
         // The shop shows the customer their link; an ADMIN placing an order never sees it.
-        OrderView order = Callers.isStorefrontOnly(caller) ? queries.withCustomerLink(result.order()) : result.order();
+        OrderView order = Callers.isStorefrontOnly(caller)
+                ? queries.withCustomerLink(result.order(), result.linkExpiresAt())
+                : result.order();
         if (!result.started()) {
             return ResponseEntity.accepted().location(location).body(order);
         }

@@ -5,6 +5,7 @@ import dev.waitwell.api.payment.PaymentTotals;
 import dev.waitwell.api.shared.ApiException;
 import dev.waitwell.api.shared.ProblemCodes;
 import dev.waitwell.workflows.order.OrderState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,18 @@ public class OrderQueries {
     }
 
     public OrderView view(StoredOrder order) {
-        PaymentTotals totals = payments.totals(order.orderId());
+        return view(order, payments.totals(order.orderId()), rewardCode(order.orderId()));
+    }
+
+    /**
+     * An order the request at hand has just placed: nothing is paid, refunded or rewarded before its workflow starts,
+     * so checkout's answer costs no reads beyond the order it wrote.
+     */
+    public OrderView viewOfNew(StoredOrder order) {
+        return view(order, new PaymentTotals(0, 0), null);
+    }
+
+    private static OrderView view(StoredOrder order, PaymentTotals totals, String rewardCode) {
         return new OrderView(
                 order.orderId(),
                 order.kind(),
@@ -58,7 +70,7 @@ public class OrderQueries {
                 totals.refunded(),
                 null,
                 null,
-                rewardCode(order.orderId()),
+                rewardCode,
                 null);
     }
 
@@ -68,8 +80,13 @@ public class OrderQueries {
      */
     public OrderView withCustomerLink(OrderView view) {
         return orders.find(view.orderId())
-                .map(order -> view.withCustomerUrl(links.urlFor(order.orderId(), order.linkExpiresAt())))
+                .map(order -> withCustomerLink(view, order.linkExpiresAt()))
                 .orElse(view);
+    }
+
+    /** As {@link #withCustomerLink(OrderView)}, for an order whose link expiry is at hand (checkout's own). */
+    public OrderView withCustomerLink(OrderView view, Instant linkExpiresAt) {
+        return view.withCustomerUrl(links.urlFor(view.orderId(), linkExpiresAt));
     }
 
     /** The details with the customer's signed link: see {@link #withCustomerLink(OrderView)}. */

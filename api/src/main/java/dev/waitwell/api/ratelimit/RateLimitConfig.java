@@ -13,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The limited endpoints: everything that sends messages or moves money on a caller's request, and the endpoints
- * anyone may post to. Staff are counted per user and per order; callers without a login per client address only,
+ * anyone may post to. Staff are counted per user and per order (the shop's checkout per user from its own allowance);
+ * callers without a login per client address only,
  * so that they cannot use up an order's allowance (the customer feature takes the link holder's own once the link
  * checked out).
  */
@@ -24,9 +25,11 @@ class RateLimitConfig implements WebMvcConfigurer {
     private static final int REMOVE_AT_ONCE = 1_000;
 
     private final RateLimits limits;
+    private final StorefrontCallers storefronts;
 
-    RateLimitConfig(RateLimits limits) {
+    RateLimitConfig(RateLimits limits, StorefrontCallers storefronts) {
         this.limits = limits;
+        this.storefronts = storefronts;
     }
 
     /** The buckets' time; tests replace it to move time by hand. */
@@ -50,7 +53,7 @@ class RateLimitConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         // Reads (GET) on these paths are let through by the interceptor itself; the customer page's GET that tells
         // the order its customer is back from the bank takes its allowances in the customer feature (BankReturns).
-        registry.addInterceptor(RateLimitInterceptor.staff(limits))
+        registry.addInterceptor(RateLimitInterceptor.staff(limits, storefronts))
                 .addPathPatterns(
                         "/api/v1/orders",
                         "/api/v1/orders/*/payment-method",

@@ -22,12 +22,18 @@ final class RateLimitInterceptor implements HandlerInterceptor {
         this.allowance = allowance;
     }
 
-    /** Staff endpoints: the authenticated user's allowance and the order's named in the path. */
-    static RateLimitInterceptor staff(RateLimits limits) {
+    /**
+     * Endpoints for an account: the authenticated user's allowance (the shop's checkout's own when {@code
+     * storefronts} says it is the checkout) and the order's named in the path.
+     */
+    static RateLimitInterceptor staff(RateLimits limits, StorefrontCallers storefronts) {
         return new RateLimitInterceptor(request -> request.getUserPrincipal() == null
                 // not reached: these paths need a login; counted like an anonymous caller if ever they do not
                 ? limits.acquireForAddress(request)
-                : limits.acquireForStaff(request.getUserPrincipal().getName(), orderId(request)));
+                : limits.acquireForAccount(
+                        request.getUserPrincipal().getName(),
+                        storefronts.isStorefront(request.getUserPrincipal()),
+                        orderId(request)));
     }
 
     /** Endpoints without a login: the client address's allowance only, before any token or signature is read. */

@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param perUserPerMinute limited requests one staff user (an authenticated account) may make per minute
+ * @param perStorefrontPerMinute limited requests the shop's checkout (an account with only the STOREFRONT role) may
+ *     make per minute: its own allowance, since it places every customer's orders, thousands a minute on a launch
  * @param perOrderPerMinute limited requests on one order per minute by staff, whoever they are; the holder of the
  *     order's link has as many of its own
  * @param perAddressPerMinute requests one client address may make per minute to the customer's endpoints without a
@@ -26,17 +28,19 @@ record RateLimitProperties(
         @DefaultValue("10") int failedLoginsPerUser,
         @DefaultValue("30") int failedLoginsPerAddress,
         @DefaultValue("PT5M") Duration failedLoginPeriod,
-        @DefaultValue("30000") int webhooksPerAddressPerMinute) {
+        @DefaultValue("30000") int webhooksPerAddressPerMinute,
+        @DefaultValue("30000") int perStorefrontPerMinute) {
 
     RateLimitProperties {
         if (perUserPerMinute < 1
+                || perStorefrontPerMinute < 1
                 || perOrderPerMinute < 1
                 || perAddressPerMinute < 1
                 || webhooksPerAddressPerMinute < 1) {
-            throw new IllegalArgumentException("waitwell.rate-limit.per-user-per-minute, per-order-per-minute, "
-                    + "per-address-per-minute and webhooks-per-address-per-minute (WAITWELL_RATE_LIMIT_PER_USER_PER_MINUTE,"
-                    + " _PER_ORDER_PER_MINUTE, _PER_ADDRESS_PER_MINUTE, _WEBHOOKS_PER_ADDRESS_PER_MINUTE) must be at "
-                    + "least 1");
+            throw new IllegalArgumentException("waitwell.rate-limit.per-user-per-minute, per-storefront-per-minute, "
+                    + "per-order-per-minute, per-address-per-minute and webhooks-per-address-per-minute "
+                    + "(WAITWELL_RATE_LIMIT_PER_USER_PER_MINUTE, _PER_STOREFRONT_PER_MINUTE, _PER_ORDER_PER_MINUTE, "
+                    + "_PER_ADDRESS_PER_MINUTE, _WEBHOOKS_PER_ADDRESS_PER_MINUTE) must be at least 1");
         }
         if (failedLoginsPerUser < 1
                 || failedLoginsPerAddress < 1

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * The allowances of limited requests, kept apart by who asks so that no caller can use up anyone else's:
  *
  * <ul>
- *   <li>staff (an authenticated account): per user and per order, in PostgreSQL, shared by every API instance;
+ *   <li>staff (an authenticated account): per user and per order, in PostgreSQL, shared by every API instance; the
+ *       shop's checkout account per user from an allowance of its own, as large as a launch needs;
  *   <li>the endpoints without a login (the customer's link, Stripe's and Twilio's callbacks): per client address
  *       only, whatever the token or signature, in this instance's memory;
  *   <li>the holder of an order's link: per order, in PostgreSQL, an allowance of its own, taken only once the link
@@ -31,7 +32,11 @@ public class RateLimits {
 
     RateLimits(RateLimitProperties properties, DataSource dataSource, TimeMeter rateLimitTime) {
         this.shared = new SharedBuckets(
-                dataSource, rateLimitTime, properties.perUserPerMinute(), properties.perOrderPerMinute());
+                dataSource,
+                rateLimitTime,
+                properties.perUserPerMinute(),
+                properties.perStorefrontPerMinute(),
+                properties.perOrderPerMinute());
         this.addresses = new LocalBuckets(properties.perAddressPerMinute(), Duration.ofMinutes(1), rateLimitTime);
         this.webhookAddresses =
                 new LocalBuckets(properties.webhooksPerAddressPerMinute(), Duration.ofMinutes(1), rateLimitTime);
@@ -44,19 +49,32 @@ public class RateLimits {
      * @return empty when allowed (and counted), else how long until it would be
      */
     Optional<Duration> acquireForStaff(String user, String orderId) {
+        return acquireForAccount(user, false, orderId);
+    }
+
+    /**
+     * As {@link #acquireForStaff}, from the shop's checkout allowance when {@code storefront}.
+     *
+     * @return empty when allowed (and counted), else how long until it would be
+     */
+    Optional<Duration> acquireForAccount(String user, boolean storefront, String orderId) {
         if (orderId == null) {
-            return shared.takeFromUser(user);
+            return takeFromAccount(user, storefront);
         }
         String order = "order:" + orderId;
         Optional<Duration> refused = shared.takeFromOrder(order);
         if (refused.isPresent()) {
             return refused;
         }
-        refused = shared.takeFromUser(user);
+        refused = takeFromAccount(user, storefront);
         if (refused.isPresent()) {
             shared.giveBackToOrder(order);
         }
         return refused;
+    }
+
+    private Optional<Duration> takeFromAccount(String user, boolean storefront) {
+        return storefront ? shared.takeFromStorefront(user) : shared.takeFromUser(user);
     }
 
     /** @return empty when the client address may make one more request without a login (and it is counted) */

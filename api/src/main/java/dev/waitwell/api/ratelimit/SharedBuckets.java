@@ -21,11 +21,12 @@ import javax.sql.DataSource;
 
 /**
  * Token buckets in PostgreSQL ({@code rate_limit_buckets}), shared by every API instance: the limits that protect
- * money. An order's bucket is exact: each request locks its row, reads, writes and commits (one transaction). A
- * user's bucket is hot (the shop's checkout places every order under one account), so each instance keeps its copy
+ * money. An order's bucket is exact: each request locks its row, reads, writes and commits (one transaction). An
+ * account's bucket is hot (the shop's checkout places every order under one account), so each instance keeps its copy
  * and writes back what it took every {@link #USER_SYNC_EVERY} or every 1 % of the allowance, whichever comes first
- * (Bucket4j's delaying optimisation): most checkouts touch no row, and the instances together may overdraw a user
- * by at most that 1 % each.
+ * (Bucket4j's delaying optimisation): most checkouts touch no row, and the instances together may overdraw an account
+ * by at most that 1 % each. Staff accounts ({@code user:<name>}) and the shop's checkout ({@code storefront:<name>})
+ * draw on allowances of their own.
  */
 final class SharedBuckets {
 
@@ -37,42 +38,65 @@ final class SharedBuckets {
     private static final long USERS_REMEMBERED = 10_000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
-    private final BucketConfiguration perUser;
+    private final Account staff;
+    private final Account storefront;
     private final BucketConfiguration perOrder;
-    private final Optional<DelayOptimization> userOptimization;
-    private final Cache<String, Bucket> users;
+    private final Cache<String, Bucket> accounts;
 
-    SharedBuckets(DataSource dataSource, TimeMeter time, int perUserPerMinute, int perOrderPerMinute) {
+    /** An allowance per account of one kind: its key prefix, its configuration, and how its copies write back. */
+    private record Account(String prefix, BucketConfiguration perMinute, Optional<DelayOptimization> optimization) {}
+
+    SharedBuckets(
+            DataSource dataSource,
+            TimeMeter time,
+            int perUserPerMinute,
+            int perStorefrontPerMinute,
+            int perOrderPerMinute) {
         this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
                 .clientClock(time)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL))
                 .build();
-        this.perUser = perMinute(perUserPerMinute);
+        this.staff = new Account("user:", perMinute(perUserPerMinute), optimization(perUserPerMinute, time));
+        this.storefront = new Account(
+                "storefront:", perMinute(perStorefrontPerMinute), optimization(perStorefrontPerMinute, time));
         this.perOrder = perMinute(perOrderPerMinute);
-        // Below 100 a minute, 1 % is not a whole request: every request goes to PostgreSQL.
-        this.userOptimization = perUserPerMinute < 100
-                ? Optional.empty()
-                : Optional.of(new DelayOptimization(
-                        new DelayParameters(perUserPerMinute / 100, USER_SYNC_EVERY),
-                        NopeOptimizationListener.INSTANCE,
-                        time));
-        // A user's copy is kept while it is used: the delaying optimisation's count lives in it.
-        this.users = Caffeine.newBuilder()
+        // An account's copy is kept while it is used: the delaying optimisation's count lives in it.
+        this.accounts = Caffeine.newBuilder()
                 .maximumSize(USERS_REMEMBERED)
                 .expireAfterAccess(PER)
                 .build();
     }
 
-    /** @return empty when a token was taken from the user's bucket, else how long until it has one again */
+    /** Below 100 a minute, 1 % is not a whole request: every request goes to PostgreSQL. */
+    private static Optional<DelayOptimization> optimization(int perMinute, TimeMeter time) {
+        return perMinute < 100
+                ? Optional.empty()
+                : Optional.of(new DelayOptimization(
+                        new DelayParameters(perMinute / 100, USER_SYNC_EVERY),
+                        NopeOptimizationListener.INSTANCE,
+                        time));
+    }
+
+    /** @return empty when a token was taken from the staff user's bucket, else how long until it has one again */
     Optional<Duration> takeFromUser(String user) {
-        Bucket bucket = users.get(user, name -> {
+        return takeFrom(staff, user);
+    }
+
+    /** @return empty when a token was taken from the shop's checkout account's bucket, else how long until one */
+    Optional<Duration> takeFromStorefront(String user) {
+        return takeFrom(storefront, user);
+    }
+
+    private Optional<Duration> takeFrom(Account account, String user) {
+        String key = account.prefix() + user;
+        Bucket bucket = accounts.get(key, id -> {
             RemoteBucketBuilder<String> builder = proxies.builder();
-            if (userOptimization.isPresent()) {
-                builder = builder.withOptimization(userOptimization.get());
+            if (account.optimization().isPresent()) {
+                builder = builder.withOptimization(account.optimization().get());
             }
-            return builder.build("user:" + name, () -> perUser);
+            return builder.build(id, account::perMinute);
         });
         try {
             return waitOf(bucket.tryConsumeAndReturnRemaining(1));
@@ -83,8 +107,8 @@ final class SharedBuckets {
             // The delaying optimisation batches concurrent requests, and a batch that finds no row (the first use,
             // or a row removed as full again while this copy lived) fails instead of creating it. Drop the copy and
             // take the token from the row itself, which creates it; the next request builds a new copy.
-            users.invalidate(user);
-            return waitOf(proxies.builder().build("user:" + user, () -> perUser).tryConsumeAndReturnRemaining(1));
+            accounts.invalidate(key);
+            return waitOf(proxies.builder().build(key, account::perMinute).tryConsumeAndReturnRemaining(1));
         }
     }
 

@@ -6,12 +6,14 @@ import static dev.waitwell.api.security.Roles.STOREFRONT;
 import static dev.waitwell.api.security.Roles.SUPPORT;
 
 import dev.waitwell.api.ratelimit.FailedLogins;
+import dev.waitwell.api.ratelimit.StorefrontCallers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,6 +34,12 @@ class SecurityConfig {
         // that would pay a BCrypt check (~100 ms). Passwords stay as configured.
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(ApiUsers.parse(security.users()));
         return manager::loadUserByUsername;
+    }
+
+    /** For the rate limits: the shop's checkout draws on an allowance of its own. */
+    @Bean
+    StorefrontCallers storefrontCallers() {
+        return caller -> caller instanceof Authentication authentication && Callers.isStorefrontOnly(authentication);
     }
 
     @Bean

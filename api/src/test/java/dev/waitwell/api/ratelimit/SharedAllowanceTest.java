@@ -99,6 +99,27 @@ class SharedAllowanceTest {
     }
 
     @Test
+    void theShopsCheckoutDrawsOnAnAllowanceOfItsOwnNotOnTheStaffUsers() {
+        RateLimits first = instance(firstDatabase, 50);
+        RateLimits second = instance(secondDatabase, 50);
+        String account = unique("shop");
+
+        // the staff allowance of the same account name used up
+        for (int i = 0; i < 50; i++) {
+            assertThat(first.acquireForStaff(account, null)).isEmpty();
+        }
+        assertThat(first.acquireForStaff(account, null)).isPresent();
+
+        // the checkout's own 60 a minute, shared by both instances, still there in full
+        for (int i = 0; i < 30; i++) {
+            assertThat(first.acquireForAccount(account, true, null)).isEmpty();
+            assertThat(second.acquireForAccount(account, true, null)).isEmpty();
+        }
+        assertThat(second.acquireForAccount(account, true, null)).isPresent();
+        assertThat(second.acquireForStaff(account, null)).isPresent();
+    }
+
+    @Test
     void anOrdersRequestIsOneTransaction() {
         RateLimits first = instance(firstDatabase, 50);
         String order = unique("tx");
@@ -166,7 +187,7 @@ class SharedAllowanceTest {
 
     private RateLimits instance(DataSource dataSource, int perUserPerMinute) {
         return new RateLimits(
-                new RateLimitProperties(perUserPerMinute, 10, 600, 10, 30, Duration.ofMinutes(5), 30_000),
+                new RateLimitProperties(perUserPerMinute, 10, 600, 10, 30, Duration.ofMinutes(5), 30_000, 60),
                 dataSource,
                 time);
     }
