@@ -87,7 +87,7 @@ class Charges {
                     key,
                     request.orderId(),
                     outcome.status() == GatewayCharge.Status.SUCCEEDED ? "the customer completed it" : "cancelled");
-            recorded = transactions.execute(tx -> settle(waiting, outcome, null));
+            recorded = transactions.execute(tx -> settle(waiting, outcome, request.chargedEvent()));
         }
         if (recorded == null || !recorded.succeeded()) {
             log.info(
@@ -118,7 +118,10 @@ class Charges {
         return payments.findByKey(request.idempotencyKey()).orElseThrow();
     }
 
-    /** @param chargedEvent the timeline entry of a success, or null when the workflow writes it */
+    /**
+     * @param chargedEvent the timeline entry of a success, or null when the workflow writes it; whichever of a check
+     *     and a letting go finds the charge paid first writes it, under the key the run set aside, so once
+     */
     private PaymentRow settle(PaymentRow waiting, GatewayCharge outcome, OrderEvent chargedEvent) {
         if (payments.settle(waiting, outcome) && outcome.status() == GatewayCharge.Status.SUCCEEDED) {
             succeeded(waiting, chargedEvent);

@@ -56,8 +56,8 @@ class ReleaseActivitiesImpl implements ReleaseActivities {
 
     /**
      * Heartbeats as the orders are told: a retry (the worker died, or a slow service ran the attempt out of time) goes
-     * on after the last order the heartbeat reported, not from the first, and tells again at most the handful that was
-     * in flight.
+     * on from the first order not known to be told (every one before it was), not from the first; the orders after it
+     * that were told meanwhile are told again, which they take as the release they know.
      */
     @Override
     public int tellOrders(ReleaseNotices notices) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.waitwell.stripe.standin.RecordedRequest;
+import dev.waitwell.workflows.lifecycle.OrderEvent;
 import dev.waitwell.workflows.payment.ChargeRequest;
 import dev.waitwell.workflows.payment.ChargeResult;
 import dev.waitwell.workflows.payment.PaymentIssue;
@@ -61,6 +62,33 @@ class StripeWaitingChargeCancellationTest extends StripeTest {
         assertThat(balance(orderId, "cash")).isEqualTo(2000);
         assertThat(balance(orderId, "customerDeposits")).isEqualTo(-2000);
         assertThat(payments.charge(request)).isEqualTo(cancellation.completed());
+    }
+
+    @Test
+    void aChargeCarryingItsTimelineEntryFoundPaidAsItIsLetGoOfWritesTheEntryOnceUnderItsKey() {
+        String orderId = order();
+        ChargeRequest plain = atCheckout(orderId, usd(2000), CARD);
+        ChargeRequest request = new ChargeRequest(
+                plain.orderId(),
+                plain.step(),
+                plain.purpose(),
+                plain.amount(),
+                plain.paymentMethod(),
+                plain.customerPresent(),
+                plain.returnUrl(),
+                new OrderEvent(orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "DEPOSIT of $20.00 charged"));
+        catchThrowable(() -> payments.charge(request));
+        STRIPE.completeAuthentication(intentOf(request), true);
+
+        assertThat(payments.cancelWaitingCharge(request).wasCompleted()).isTrue();
+        payments.charge(request); // a check that was still running finds it recorded: nothing more is written
+        payments.cancelWaitingCharge(request);
+
+        assertThat(jdbc.sql("SELECT event_key FROM order_events WHERE order_id = ? AND type = 'PAYMENT_CHARGED'")
+                        .param(orderId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("event:PAYMENT_CHARGED#1");
     }
 
     @Test

@@ -111,8 +111,8 @@ public final class OrderRun {
 
     /**
      * An event for an activity to write in its own transaction, under the next key of its type, set aside now: an
-     * entry the activity does not write in the end (a declined charge) leaves its number unused, which a rebuilt run
-     * counts past like any other.
+     * entry the activity does not write in the end (a declined charge) leaves its number unused, which this run's
+     * later entries skip and a run rebuilt from the database may use again, harmlessly.
      */
     public OrderEvent eventWrittenBy(String type, String message) {
         return timeline.eventToWrite(type, message);

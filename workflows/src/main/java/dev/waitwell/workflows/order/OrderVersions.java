@@ -12,7 +12,8 @@ import io.temporal.workflow.Workflow;
  * markers were a tenth of the events of a pre-order's whole history, written by every run and every rebuild). Only a
  * run started before it, always replayed here, finds that marker missing and asks the twelve it recorded. Later
  * changes are later versions of that same marker, so a new run still records one: version 2 queues the order's
- * messages ({@code messagesQueued}), version 3 lets a charge write its own timeline entry ({@code chargeWritesItsEvent}).
+ * messages ({@code messagesQueued}), version 3 lets a charge write its own timeline entry ({@code chargeWritesItsEvent})
+ * and forgets a replaced charge found paid ({@code forgetsReplacedChargeOncePaid}).
  *
  * @param allocationQueue units come from the allocation queue (receipts, releases, returns), not directly
  * @param delayProcess promise changes, delay decisions and reminders while waiting
@@ -39,6 +40,9 @@ import io.temporal.workflow.Workflow;
  * @param chargeWritesItsEvent a successful charge writes its {@code PAYMENT_CHARGED} entry in the transaction that
  *     records it, under a key the run sets aside: one local activity fewer in the workflow task checkout's answer waits
  *     for, and in every order's on release day
+ * @param forgetsReplacedChargeOncePaid a charge that waited on the customer's bank and was found paid while a new
+ *     method replaced it is not let go of later: before, the next charge (the balance, say) let go of it instead of
+ *     being made, found it paid and counted it a second time
  */
 record OrderVersions(
         boolean allocationQueue,
@@ -55,7 +59,8 @@ record OrderVersions(
         boolean localChargeWhileCustomerWaits,
         boolean localChargesWithoutCustomer,
         boolean messagesQueued,
-        boolean chargeWritesItsEvent) {
+        boolean chargeWritesItsEvent,
+        boolean forgetsReplacedChargeOncePaid) {
 
     static final String ALLOCATION_QUEUE = "allocation-queue";
     static final String DELAY_PROCESS = "delay-process";
@@ -71,7 +76,7 @@ record OrderVersions(
     static final String LOCAL_CHARGE_WHILE_CUSTOMER_WAITS = "local-charge-while-customer-waits";
     /**
      * Every change above, and {@code localChargesWithoutCustomer}, under one marker (version 1); version 2 adds
-     * {@code messagesQueued}, version 3 {@code chargeWritesItsEvent}.
+     * {@code messagesQueued}, version 3 {@code chargeWritesItsEvent} and {@code forgetsReplacedChargeOncePaid}.
      */
     static final String LAUNCH_DAY_SHAPE = "launch-day-shape";
 
@@ -80,11 +85,11 @@ record OrderVersions(
     static final int CHARGE_WRITES_ITS_EVENT = 3;
 
     private static final OrderVersions LAUNCH_DAY_SHAPE_1 = new OrderVersions(
-            true, true, true, true, true, true, true, true, true, true, true, true, true, false, false);
+            true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false);
     private static final OrderVersions LAUNCH_DAY_SHAPE_2 = new OrderVersions(
-            true, true, true, true, true, true, true, true, true, true, true, true, true, true, false);
-    private static final OrderVersions LAUNCH_DAY_SHAPE_3 =
-            new OrderVersions(true, true, true, true, true, true, true, true, true, true, true, true, true, true, true);
+            true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false);
+    private static final OrderVersions LAUNCH_DAY_SHAPE_3 = new OrderVersions(
+            true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true);
 
     static OrderVersions ofThisRun() {
         int launchDay = Workflow.getVersion(LAUNCH_DAY_SHAPE, Workflow.DEFAULT_VERSION, CHARGE_WRITES_ITS_EVENT);
@@ -127,6 +132,7 @@ record OrderVersions(
                 localDatabaseSteps,
                 releaseTellsAllocations,
                 localChargeWhileCustomerWaits,
+                false,
                 false,
                 false,
                 false);

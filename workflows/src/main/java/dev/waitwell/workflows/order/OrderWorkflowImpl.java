@@ -74,7 +74,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
                 versions.paymentRetries(),
                 versions.localChargeWhileCustomerWaits(),
                 versions.localChargesWithoutCustomer(),
-                versions.chargeWritesItsEvent());
+                versions.chargeWritesItsEvent(),
+                versions.forgetsReplacedChargeOncePaid());
         this.stock =
                 new StockKeeper(run, input.allocatedAtCheckout(), versions.allocationQueue(), versions.delayProcess());
         this.promise = new PromiseKeeper(

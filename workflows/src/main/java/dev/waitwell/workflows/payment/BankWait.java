@@ -29,6 +29,17 @@ final class BankWait {
         waiting = null;
     }
 
+    /**
+     * {@code charge} was found paid: if a new method had replaced it while it was being checked, it is no longer to be
+     * let go of (letting go of it later would find it paid and count it twice, instead of the charge due then).
+     */
+    void paid(ChargeRequest charge) {
+        settled();
+        if (charge.equals(replaced)) {
+            replaced = null;
+        }
+    }
+
     /** A new payment method: the charge that waited is to be let go of, and the next attempt is a new one. */
     void methodChanged() {
         methodChanges++;

@@ -41,6 +41,7 @@ final class ChargeAttempts {
     private final PaymentActivities withoutCustomer;
     private final boolean goesOnAsActivity;
     private final boolean writesItsOwnEvent;
+    private final boolean forgetsReplacedChargeOncePaid;
     private final OrderRun run;
     private final BankWait bank = new BankWait();
     private String method;
@@ -53,16 +54,20 @@ final class ChargeAttempts {
      * @param localWhileCustomerWaits whether an attempt the customer waits for runs as a local activity (version)
      * @param localWithoutCustomer whether every other attempt does too (version)
      * @param writesItsOwnEvent whether a charge writes its {@code PAYMENT_CHARGED} entry itself (version)
+     * @param forgetsReplacedChargeOncePaid whether a charge found paid is no longer let go of when a new method had
+     *     replaced it while it was being checked (version; see {@link BankWait#paid})
      */
     ChargeAttempts(
             OrderRun run,
             String method,
             boolean localWhileCustomerWaits,
             boolean localWithoutCustomer,
-            boolean writesItsOwnEvent) {
+            boolean writesItsOwnEvent,
+            boolean forgetsReplacedChargeOncePaid) {
         this.run = run;
         this.method = method;
         this.writesItsOwnEvent = writesItsOwnEvent;
+        this.forgetsReplacedChargeOncePaid = forgetsReplacedChargeOncePaid;
         if (localWithoutCustomer) {
             PaymentActivities local = Workflow.newLocalActivityStub(
                     PaymentActivities.class, OrderActivityOptions.LOCAL_CHARGE_FIRST_MINUTE);
@@ -89,6 +94,9 @@ final class ChargeAttempts {
         int changesAtStart = bank.startAttempt();
         try {
             ChargeResult result = charge(request, present ? whileCustomerWaits : withoutCustomer);
+            if (forgetsReplacedChargeOncePaid) {
+                bank.paid(request);
+            }
             paid(result, purpose, request.chargedEvent() != null);
             return ChargeOutcome.PAID;
         } catch (ActivityFailure failure) {
@@ -253,7 +261,8 @@ final class ChargeAttempts {
                             + " was cancelled at the processor");
             return false;
         }
-        paid(cancellation.completed(), waited.purpose(), false);
+        // A charge that carried its entry had it written by whichever found it paid: this letting go or a check before.
+        paid(cancellation.completed(), waited.purpose(), waited.chargedEvent() != null);
         return true;
     }
 }

@@ -41,6 +41,8 @@ public final class PaymentCollector {
      *     {@link ChargeAttempts})
      * @param localWithoutCustomer whether every other charge does too (version; see {@link ChargeAttempts})
      * @param chargeWritesItsEvent whether a charge writes its own timeline entry (version; see {@link ChargeAttempts})
+     * @param forgetsReplacedChargeOncePaid whether a charge found paid while a new method replaced it is no longer let
+     *     go of (version; see {@link ChargeAttempts})
      */
     public PaymentCollector(
             OrderRun run,
@@ -50,10 +52,16 @@ public final class PaymentCollector {
             boolean clearsStaleRetries,
             boolean localWhileCustomerWaits,
             boolean localWithoutCustomer,
-            boolean chargeWritesItsEvent) {
+            boolean chargeWritesItsEvent,
+            boolean forgetsReplacedChargeOncePaid) {
         this.run = run;
-        this.attempts =
-                new ChargeAttempts(run, method, localWhileCustomerWaits, localWithoutCustomer, chargeWritesItsEvent);
+        this.attempts = new ChargeAttempts(
+                run,
+                method,
+                localWhileCustomerWaits,
+                localWithoutCustomer,
+                chargeWritesItsEvent,
+                forgetsReplacedChargeOncePaid);
         this.refunds = new PaymentRefunds(run);
         this.grace = grace;
         this.savesForLater = savesForLater;

@@ -33,6 +33,8 @@ class FakePayments implements PaymentActivities {
     private final Map<String, Long> refundedByOrder = new LinkedHashMap<>();
     /** When set, charges wait for it: lets a test act while a charge is in flight. */
     volatile java.util.concurrent.CountDownLatch chargesHeld;
+    /** A permit for each charge that began waiting for {@link #chargesHeld}: a test knows one is in flight. */
+    final java.util.concurrent.Semaphore chargesWaiting = new java.util.concurrent.Semaphore(0);
     /**
      * Charges to answer with a technical failure no retry will mend (as a processor that gave no answer in time),
      * before charging again; each failed call is counted in {@link #unsettled}.
@@ -51,19 +53,20 @@ class FakePayments implements PaymentActivities {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
-        java.util.concurrent.CountDownLatch held = chargesHeld;
-        if (held != null) {
-            try {
-                held.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         if (unsettledNext > 0) {
             unsettledNext--;
             unsettled.add(request.idempotencyKey());
             throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
                     "the processor did not answer in time", "ProcessorTimeout");
+        }
+        java.util.concurrent.CountDownLatch held = chargesHeld;
+        if (held != null) {
+            chargesWaiting.release();
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return chargeNow(request);
     }
@@ -116,7 +119,10 @@ class FakePayments implements PaymentActivities {
     public synchronized dev.waitwell.workflows.payment.WaitingChargeCancellation cancelWaitingCharge(
             ChargeRequest request) {
         if (authenticated.contains(request.idempotencyKey())) {
-            charged.putIfAbsent(request.idempotencyKey(), request);
+            boolean first = charged.putIfAbsent(request.idempotencyKey(), request) == null;
+            if (first && request.chargedEvent() != null && timeline != null) {
+                timeline.recordEvent(request.chargedEvent());
+            }
             return new dev.waitwell.workflows.payment.WaitingChargeCancellation(
                     new ChargeResult("ch_" + request.idempotencyKey(), request.amount()));
         }

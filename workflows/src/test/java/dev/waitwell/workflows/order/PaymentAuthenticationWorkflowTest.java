@@ -13,7 +13,6 @@ import dev.waitwell.workflows.inventory.OrderAllocations;
 import dev.waitwell.workflows.inventory.ReturnedUnits;
 import dev.waitwell.workflows.ledger.LedgerActivities;
 import dev.waitwell.workflows.lifecycle.OrderStatus;
-import dev.waitwell.workflows.lifecycle.TimelineActivities;
 import dev.waitwell.workflows.notification.NotificationActivities;
 import dev.waitwell.workflows.notification.NotificationRequest;
 import dev.waitwell.workflows.notification.NotificationResult;
@@ -48,7 +47,9 @@ class PaymentAuthenticationWorkflowTest {
             .setDoNotStart(true)
             .build();
 
-    private final FakePayments payments = new FakePayments();
+    private final RebuiltOrderWorkflowTest.RecordingTimeline timeline =
+            new RebuiltOrderWorkflowTest.RecordingTimeline();
+    private final FakePayments payments = new FakePayments().writingEventsTo(timeline);
     private final NotificationActivities notifications =
             mock(NotificationActivities.class, withSettings().withoutAnnotations());
 
@@ -69,7 +70,7 @@ class PaymentAuthenticationWorkflowTest {
                 new SentAtOnce(notifications),
                 inventory,
                 mock(OrderActivities.class, withSettings().withoutAnnotations()),
-                mock(TimelineActivities.class, withSettings().withoutAnnotations()),
+                timeline,
                 mock(LedgerActivities.class, withSettings().withoutAnnotations()),
                 mock(DelayActivities.class, withSettings().withoutAnnotations()));
         env.start();
@@ -201,6 +202,64 @@ class PaymentAuthenticationWorkflowTest {
     }
 
     @Test
+    void aChargeFoundPaidAsItIsLetGoOfHasItsEntryOnceUnderTheKeySetAsideForIt() {
+        OrderWorkflow order = place("o-late-entry", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
+        order.awaitCheckout();
+        payments.authenticate("o-late-entry/charge/deposit-1");
+
+        order.cancel(new dev.waitwell.workflows.lifecycle.CancellationRequest("changed my mind", "customer"));
+
+        assertThat(timeline.keys)
+                .filteredOn(key -> key.startsWith("event:PAYMENT_CHARGED"))
+                .containsExactly("event:PAYMENT_CHARGED#1");
+    }
+
+    @Test
+    void aChargeFoundPaidWhileANewCardReplacedItCountsOnceAndTheBalanceIsStillCharged() throws Exception {
+        OrderWorkflow order = place("o-slow-check", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
+        order.awaitCheckout();
+        payments.authenticate("o-slow-check/charge/deposit-1");
+        // The check of the waiting charge: the processor does not answer within the local activity's minute, so it
+        // goes on as an activity, which is held while the customer's new card comes.
+        payments.unsettledNext = 1;
+        java.util.concurrent.CountDownLatch checkHeld = new java.util.concurrent.CountDownLatch(1);
+        payments.chargesHeld = checkHeld;
+
+        order.chargeResolved(new ChargeResolution("o-slow-check/charge/deposit-1", true));
+        assertThat(payments.chargesWaiting.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        var changing = io.temporal.client.WorkflowStub.fromTyped(order)
+                .startUpdate(
+                        "changePaymentMethod",
+                        io.temporal.client.WorkflowUpdateStage.ACCEPTED,
+                        OrderState.class,
+                        new PaymentMethodChange("pm_card_visa", "support"));
+        payments.chargesHeld = null;
+        checkHeld.countDown();
+        assertThat(changing.getResult().paymentIssue()).isNull();
+        env.sleep(Duration.ofMinutes(1));
+        assertThat(order.state().paid()).isEqualTo(5_000);
+
+        order.productReleased();
+        env.sleep(Duration.ofMinutes(1));
+
+        OrderState released = order.state();
+        assertThat(released.paid()).isEqualTo(25_000);
+        assertThat(payments.charged.values())
+                .extracting(ChargeRequest::purpose, ChargeRequest::paymentMethod)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                dev.waitwell.workflows.payment.ChargePurpose.DEPOSIT,
+                                FakePayments.AUTHENTICATING_METHOD),
+                        org.assertj.core.groups.Tuple.tuple(
+                                dev.waitwell.workflows.payment.ChargePurpose.BALANCE, "pm_card_visa"));
+        assertThat(payments.cancelledWaiting).isEmpty();
+        assertThat(timeline.keys)
+                .filteredOn(key -> key.startsWith("event:PAYMENT_CHARGED"))
+                .hasSize(2);
+    }
+
+    @Test
     void whenTheGracePeriodEndsAChargeTheCustomerConfirmedAfterAllCounts() {
         OrderWorkflow order = place("o-last-minute", PaymentPlan.DEPOSIT, FakePayments.AUTHENTICATING_METHOD);
         order.awaitCheckout();
@@ -251,11 +310,13 @@ class PaymentAuthenticationWorkflowTest {
     }
 
     private OrderWorkflow place(String orderId, PaymentPlan plan, String method) {
+        return place(orderId, plan, method, WorkflowOptions.newBuilder(options));
+    }
+
+    private OrderWorkflow place(String orderId, PaymentPlan plan, String method, WorkflowOptions.Builder run) {
         OrderWorkflow order = client.newWorkflowStub(
                 OrderWorkflow.class,
-                WorkflowOptions.newBuilder(options)
-                        .setWorkflowId(OrderWorkflowIds.of(orderId))
-                        .build());
+                run.setWorkflowId(OrderWorkflowIds.of(orderId)).build());
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
         WorkflowClient.start(order::fulfil, OrderFixtures.preorder(orderId, plan, method, now, Duration.ofDays(30), 1));
         return order;
