@@ -73,29 +73,29 @@ class LaunchDayBenchmark {
         String preorders = shop.preorderProduct("LAUNCH", PRICE, DEPOSIT_PERCENT, orders);
         heap.takePeaks();
         AtomicLong wrongAnswers = new AtomicLong();
-        WorkerTemporalTimes beforeCheckout = WorkerTemporalTimes.scrape(system);
-        WorkerTemporalTimes apiBeforeCheckout = WorkerTemporalTimes.scrapeApi(system);
+        ServiceTimers beforeCheckout = ServiceTimers.scrape(system);
+        ServiceTimers apiBeforeCheckout = ServiceTimers.scrapeApi(system);
         CpuTimes cpuBeforeCheckout = CpuTimes.sample(system);
         long checkoutStarted = System.nanoTime();
         long sentBeforeCheckout = settledMessages(preorders);
         LatencyFigures checkout =
                 ConcurrentClients.time(orders, CLIENT_THREADS, i -> checkOut(preorders, i, wrongAnswers));
-        WorkerTemporalTimes.scrape(system).printSince(beforeCheckout, orders + " checkouts", System.out);
+        ServiceTimers.scrape(system).printSince(beforeCheckout, orders + " checkouts", System.out);
         CpuTimes.sample(system).printSince(cpuBeforeCheckout, orders + " checkouts", System.out);
-        WorkerTemporalTimes.scrapeApi(system).printSince(apiBeforeCheckout, orders + " checkouts", System.out);
+        ServiceTimers.scrapeApi(system).printSince(apiBeforeCheckout, orders + " checkouts", System.out);
         LaunchDayFigures.Sent confirmations = allSent(preorders, checkoutStarted, sentBeforeCheckout);
         HeapWatch.Heap workerLive = heap.workerAfterFullGc();
         long workerRss = HeapWatch.residentBytes(system.workerPid(), "VmRSS");
         long apiRss = HeapWatch.residentBytes(system.apiPid(), "VmRSS");
         HeapWatch.Peaks waiting = heap.takePeaks();
 
-        WorkerTemporalTimes beforeRelease = WorkerTemporalTimes.scrape(system);
+        ServiceTimers beforeRelease = ServiceTimers.scrape(system);
         CpuTimes cpuBeforeRelease = CpuTimes.sample(system);
         long releaseStarted = System.nanoTime();
         long sentBeforeRelease = settledMessages(preorders);
         LaunchDayFigures.Wave release = wave(orders, preorders, "/release", Map.of(), 202);
         CpuTimes.sample(system).printSince(cpuBeforeRelease, "the release of " + orders, System.out);
-        WorkerTemporalTimes.scrape(system).printSince(beforeRelease, "the release of " + orders, System.out);
+        ServiceTimers.scrape(system).printSince(beforeRelease, "the release of " + orders, System.out);
         LaunchDayFigures.Sent releaseMessages = allSent(preorders, releaseStarted, sentBeforeRelease);
 
         // A restock date in sight, else checkout refuses backorders it cannot promise a date for.

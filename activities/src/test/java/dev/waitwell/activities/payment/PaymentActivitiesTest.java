@@ -72,7 +72,8 @@ class PaymentActivitiesTest extends DatabaseTest {
         String orderId = fixture.preorder();
         OrderEvent entry =
                 new OrderEvent(orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "DEPOSIT of $20.00 charged");
-        ChargeRequest request = withEntry(deposit(orderId, "deposit-1", 2000, "pm_card_visa"), entry);
+        ChargeRequest request =
+                deposit(orderId, "deposit-1", 2000, "pm_card_visa").withChargedEvent(entry);
 
         payments.charge(request);
         payments.charge(request);
@@ -89,8 +90,8 @@ class PaymentActivitiesTest extends DatabaseTest {
         String orderId = fixture.preorder();
         OrderEvent entry = new OrderEvent(orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "charged");
 
-        assertThatThrownBy(() -> payments.charge(
-                        withEntry(deposit(orderId, "deposit-1", 2000, "pm_card_chargeDeclined"), entry)))
+        assertThatThrownBy(() -> payments.charge(deposit(orderId, "deposit-1", 2000, "pm_card_chargeDeclined")
+                        .withChargedEvent(entry)))
                 .isInstanceOf(ApplicationFailure.class);
 
         assertThat(count("SELECT count(*) FROM order_events WHERE order_id = ? AND type = 'PAYMENT_CHARGED'", orderId))
@@ -336,18 +337,6 @@ class PaymentActivitiesTest extends DatabaseTest {
 
     private static ChargeRequest deposit(String orderId, String step, long amount, String method) {
         return new ChargeRequest(orderId, step, ChargePurpose.DEPOSIT, Money.of(amount, "USD"), method);
-    }
-
-    private static ChargeRequest withEntry(ChargeRequest request, OrderEvent entry) {
-        return new ChargeRequest(
-                request.orderId(),
-                request.step(),
-                request.purpose(),
-                request.amount(),
-                request.paymentMethod(),
-                request.customerPresent(),
-                request.returnUrl(),
-                entry);
     }
 
     /** Debits minus credits of the order's postings on one account. */

@@ -67,16 +67,9 @@ class StripeWaitingChargeCancellationTest extends StripeTest {
     @Test
     void aChargeCarryingItsTimelineEntryFoundPaidAsItIsLetGoOfWritesTheEntryOnceUnderItsKey() {
         String orderId = order();
-        ChargeRequest plain = atCheckout(orderId, usd(2000), CARD);
-        ChargeRequest request = new ChargeRequest(
-                plain.orderId(),
-                plain.step(),
-                plain.purpose(),
-                plain.amount(),
-                plain.paymentMethod(),
-                plain.customerPresent(),
-                plain.returnUrl(),
-                new OrderEvent(orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "DEPOSIT of $20.00 charged"));
+        ChargeRequest request = atCheckout(orderId, usd(2000), CARD)
+                .withChargedEvent(new OrderEvent(
+                        orderId, "event:PAYMENT_CHARGED#1", "PAYMENT_CHARGED", "DEPOSIT of $20.00 charged"));
         catchThrowable(() -> payments.charge(request));
         STRIPE.completeAuthentication(intentOf(request), true);
 

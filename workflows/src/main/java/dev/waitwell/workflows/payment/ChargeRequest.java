@@ -60,6 +60,11 @@ public record ChargeRequest(
         }
     }
 
+    /** The same charge, writing {@code event} on the order's timeline with its success. */
+    public ChargeRequest withChargedEvent(OrderEvent event) {
+        return new ChargeRequest(orderId, step, purpose, amount, paymentMethod, customerPresent, returnUrl, event);
+    }
+
     public String idempotencyKey() {
         return keyOf(orderId, step);
     }

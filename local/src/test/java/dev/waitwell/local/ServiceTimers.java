@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an order's time goes inside the worker (or the API) during one phase, from its own metrics: the mean and count of
- * each {@code temporal_*_seconds} timer of the Temporal SDK, by request and (local) activity type (workflow-task
- * schedule-to-start says whether tasks wait for the worker or the worker for the service; execution, local activities
- * and the service's answers say where the worker spends it), and of HikariCP's (how long a step waited for one of
- * the pool's connections), and the API's HTTP requests by path. Read as the difference of two scrapes, before and
- * after the phase.
+ * Where an order's time goes inside the worker (or the API) during one phase, from its own metrics: the mean and
+ * count of each {@code temporal_*_seconds} timer of the Temporal SDK, by request and (local) activity type
+ * (workflow-task schedule-to-start says whether tasks wait for the worker or the worker for the service; execution,
+ * local activities and the service's answers say where the worker spends it), of HikariCP's (how long a step waited
+ * for one of the pool's connections), and of the API's HTTP requests by path. Read as the difference of two scrapes,
+ * before and after the phase.
  */
-final class WorkerTemporalTimes {
+final class ServiceTimers {
 
     private static final Pattern TIMER = Pattern.compile(
             "^((?:temporal|hikaricp|http_server_requests)_?[a-z_]*_seconds)_(sum|count)\\{([^}]*)\\} ([0-9.eE+-]+)$");
@@ -26,22 +26,22 @@ final class WorkerTemporalTimes {
 
     private final String whose;
 
-    private WorkerTemporalTimes(String whose, Map<String, double[]> totals) {
+    private ServiceTimers(String whose, Map<String, double[]> totals) {
         this.whose = whose;
         this.totals = totals;
     }
 
-    static WorkerTemporalTimes scrape(RunningSystem system) {
+    static ServiceTimers scrape(RunningSystem system) {
         return parse(
                 "worker's", system.callWorker("/actuator/prometheus").body().asText());
     }
 
     /** The API's timers: its requests by path, its pool, and its Temporal client's calls. */
-    static WorkerTemporalTimes scrapeApi(RunningSystem system) {
+    static ServiceTimers scrapeApi(RunningSystem system) {
         return parse("API's", system.apiMetrics("ops"));
     }
 
-    private static WorkerTemporalTimes parse(String whose, String text) {
+    private static ServiceTimers parse(String whose, String text) {
         Map<String, double[]> totals = new TreeMap<>();
         for (String line : text.split("\n")) {
             Matcher timer = TIMER.matcher(line);
@@ -52,7 +52,7 @@ final class WorkerTemporalTimes {
             double[] sumAndCount = totals.computeIfAbsent(name, n -> new double[2]);
             sumAndCount["sum".equals(timer.group(2)) ? 0 : 1] += Double.parseDouble(timer.group(4));
         }
-        return new WorkerTemporalTimes(whose, totals);
+        return new ServiceTimers(whose, totals);
     }
 
     /** The request's operation or the activity's type the labels name (not "none"), with a space before it; else "". */
@@ -67,7 +67,7 @@ final class WorkerTemporalTimes {
     }
 
     /** Prints each timer that ran between {@code before} and this scrape: its count and mean. */
-    void printSince(WorkerTemporalTimes before, String phase, PrintStream out) {
+    void printSince(ServiceTimers before, String phase, PrintStream out) {
         out.printf("     %s timers during %s (count, mean):%n", whose, phase);
         totals.forEach((name, now) -> {
             double[] then = before.totals.getOrDefault(name, new double[2]);
