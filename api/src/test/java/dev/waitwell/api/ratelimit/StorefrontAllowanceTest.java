@@ -9,6 +9,7 @@ import static dev.waitwell.api.Fixtures.unique;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +34,7 @@ class StorefrontAllowanceTest {
 
     @BeforeEach
     void fullAllowancesAndAProduct() throws Exception {
-        // The buckets live in the database the other tests share: start these two accounts' afresh.
-        jdbc.sql("DELETE FROM rate_limit_buckets WHERE id IN ('user:admin', 'storefront:shop')")
-                .update();
+        forgetTheAccountsBuckets();
         sku = unique("ALLOW");
         mvc.perform(putProduct(sku, product(1_000, "EUR", inDays(30), null, 10)))
                 .andExpect(status().isCreated());
@@ -54,6 +53,16 @@ class StorefrontAllowanceTest {
             placeAs("admin").andExpect(status().isCreated());
         }
         placeAs("admin").andExpect(status().isTooManyRequests());
+    }
+
+    /**
+     * The buckets live in the database the other tests share, and a bucket's row keeps the allowance it was made with:
+     * these two accounts' rows are made afresh here and removed after, so that no other test meets these small ones.
+     */
+    @AfterEach
+    void forgetTheAccountsBuckets() {
+        jdbc.sql("DELETE FROM rate_limit_buckets WHERE id IN ('user:admin', 'storefront:shop')")
+                .update();
     }
 
     private ResultActions placeAs(String user) throws Exception {
