@@ -466,7 +466,7 @@ class ContinueAsNewWorkflowTest {
         WorkflowClient.start(starter::fulfil, input);
         starter.awaitCheckout();
         // Like the API: every later call names the workflow id only, so it reaches whichever run is current.
-        return client.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(input.orderId()));
+        return AcrossRuns.of(client.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.of(input.orderId())));
     }
 
     private OrderOutcome result(String orderId) {
